@@ -1,0 +1,112 @@
+/**
+ * The data that crosses stage boundaries: SeedPage → Article → TaggedArticle → OutputFile.
+ * Everything here is plain, readonly and serialisable (JSON round-trips it unchanged).
+ */
+
+/** Line numbers are 1-based lines of the seed file as the editor sees it (front matter included). */
+export type LineNumber = number;
+
+/** Edition metadata of one printed page, from the seed's optional YAML front matter. */
+export interface PageMeta {
+  /** Newspaper name (`paper:`), or null when the seed does not say. */
+  readonly paper: string | null;
+  /** Edition date `YYYY-MM-DD` (Asia/Shanghai), kept as a string: never parsed through UTC. */
+  readonly date: string | null;
+  /** Page number 版次 as printed, e.g. `A3` or `3`. */
+  readonly page: string | null;
+  /** Page name 版名, e.g. `要闻`. */
+  readonly pageName: string | null;
+}
+
+/** One seed file, decoded to text, with its front matter split off. */
+export interface SeedPage {
+  /** Path relative to the project, with forward slashes, e.g. `seeds/000_b18dfdda09c05dd9.txt`. Used in diagnostics. */
+  readonly file: string;
+  /** File name without folder and `.txt`, e.g. `000_b18dfdda09c05dd9`. Names the page when front matter does not. */
+  readonly name: string;
+  /** Body text (front matter removed), line endings normalised to `\n`, BOM removed. */
+  readonly text: string;
+  /** Seed line number of the first line of `text` (1 without front matter). */
+  readonly firstLine: LineNumber;
+  readonly meta: PageMeta;
+}
+
+/** Kinds of item on a page: a headed article, a photo with caption and credit, or text the segmenter could not place. */
+export type ItemKind = 'article' | 'photo' | 'unsorted';
+
+/** One piece of an item's body, in reading order. */
+export interface BodyPart {
+  /** `paragraph`: body text (column-break fragments joined); `subhead`: an in-article section heading (小标题). */
+  readonly type: 'paragraph' | 'subhead';
+  readonly text: string;
+  /** Seed lines the part was read from (first and last, inclusive). */
+  readonly lines: readonly [LineNumber, LineNumber];
+}
+
+/** One item of a page as segmented from the seed text. */
+export interface Article {
+  /** Seed file path, as in SeedPage.file. */
+  readonly seed: string;
+  /** 0-based position of the item on its page. */
+  readonly index: number;
+  readonly kind: ItemKind;
+  /** 引题: the line above the headline, or null. */
+  readonly kicker: string | null;
+  /** 主题: the main headline, or null (photos, unsorted text). */
+  readonly headline: string | null;
+  /** 副题: the line below the headline, or null. */
+  readonly subheadline: string | null;
+  /** Paragraphs and subheads in reading order. */
+  readonly body: readonly BodyPart[];
+  /** Byline names, in printed order (`·陈馨 王铁荣·` → `['陈馨', '王铁荣']`). */
+  readonly bylines: readonly string[];
+  /** Photo credit name (`阚天峰摄` → `阚天峰`), or null. */
+  readonly photoCredit: string | null;
+  /** True when the item runs off the page (ends mid-sentence with no byline). */
+  readonly continued: boolean;
+  /** First and last seed line of the item (1-based, inclusive). */
+  readonly sourceLines: readonly [LineNumber, LineNumber];
+}
+
+/** A place in the gazetteer, as shown to readers. */
+export interface PlaceRef {
+  /** Statistical division code: 6 digits for a district (区/县/县级市), 9 for a town (镇/乡/街道/开发区). */
+  readonly code: string;
+  /** Name as the archive shows it (statistical name after the overlay, e.g. `临江新区`). */
+  readonly name: string;
+  readonly level: 'district' | 'town';
+  /** 6-digit code of the district (for a district, its own code). */
+  readonly districtCode: string;
+}
+
+/** The places an article is about, each list sorted by code. */
+export interface ArticlePlaces {
+  readonly districts: readonly PlaceRef[];
+  readonly towns: readonly PlaceRef[];
+}
+
+/** An article with its places. */
+export interface TaggedArticle extends Article {
+  readonly places: ArticlePlaces;
+}
+
+/** Severity of a diagnostic: an error means input was refused; a warning means it was built with a caveat. */
+export type Severity = 'error' | 'warning';
+
+/** A message about the input, pointing at a seed line. */
+export interface Diagnostic {
+  /** Seed file path (`seeds/FILE.txt`) or another input file. */
+  readonly file: string;
+  /** 1-based line, or null when the message is about the whole file. */
+  readonly line: LineNumber | null;
+  /** Stable rule id, e.g. `segment/continued`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** A file the build wants on disk, path relative to the output folder, with forward slashes. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
