@@ -1,0 +1,96 @@
+/**
+ * Build configuration: defaults, and loading `news-archive.config.json` with validation.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** Settings of one archive. Paths are relative to the working directory. */
+export interface Config {
+  /** Site title shown in every page header and the feed. Default `地方报纸数字档案`. */
+  readonly title: string;
+  /** Absolute URL the site is published under, used by the feed, the sitemap and citations. Default `http://localhost:8080/`. */
+  readonly baseUrl: string;
+  /** Statistical code of the home city whose districts and towns are tagged (2023 division codes). Default `3206` (南通市). */
+  readonly homeRegion: string;
+  /** Folder of seed pages. Default `seeds`. */
+  readonly seedsDir: string;
+  /** Output folder. Default `dist`. */
+  readonly outDir: string;
+  /** Cache folder (jieba user dictionary, incremental build state), outside the output. Default `.cache`. */
+  readonly cacheDir: string;
+  /** How many items the Atom feed carries. Default 50. */
+  readonly feedSize: number;
+}
+
+/** The defaults, used for every field the config file leaves out. */
+export const DEFAULT_CONFIG: Config = {
+  title: '地方报纸数字档案',
+  baseUrl: 'http://localhost:8080/',
+  homeRegion: '3206',
+  seedsDir: 'seeds',
+  outDir: 'dist',
+  cacheDir: '.cache',
+  feedSize: 50,
+};
+
+/** A config file that cannot be used; the message names the file and the field. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const FIELDS: Record<keyof Config, (value: unknown) => string | null> = {
+  title: (v) => (typeof v === 'string' && v.trim() !== '' ? null : 'expected a non-empty string'),
+  baseUrl: (v) => {
+    if (typeof v !== 'string') return 'expected an absolute http(s) URL';
+    try {
+      const url = new URL(v);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? null : 'expected an http or https URL';
+    } catch {
+      return 'expected an absolute http(s) URL such as https://example.org/archive/';
+    }
+  },
+  homeRegion: (v) => (typeof v === 'string' && /^\d{4}$/.test(v) ? null : 'expected a 4-digit city code such as "3206"'),
+  seedsDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
+  outDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
+  cacheDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
+  feedSize: (v) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 1000 ? null : 'expected a whole number from 1 to 1000'),
+};
+
+/**
+ * Validate a parsed config object against the Config fields.
+ * @param source file name used in messages
+ * @throws ConfigError `FILE: field \`x\`: expected …` for an unknown field or a bad value
+ */
+export function validateConfig(value: unknown, source: string): Config {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${source}: expected a JSON object of settings`);
+  }
+  const out: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [key, field] of Object.entries(value)) {
+    const check = FIELDS[key as keyof Config];
+    if (!check) throw new ConfigError(`${source}: unknown field \`${key}\`, expected one of ${Object.keys(FIELDS).join(', ')}`);
+    const problem = check(field);
+    if (problem) throw new ConfigError(`${source}: field \`${key}\`: ${problem}, got ${JSON.stringify(field)}`);
+    out[key] = field;
+  }
+  return out as unknown as Config;
+}
+
+/**
+ * Load and validate a JSON config file.
+ * @throws ConfigError when the file is missing, is not JSON, or a field is bad
+ */
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  return validateConfig(parsed, file);
+}

@@ -1,0 +1,82 @@
+/**
+ * Seed bytes → text. Accepts UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 (which covers GBK
+ * and GB2312). Decoding uses the WHATWG TextDecoder of Node's ICU in fatal mode, so a byte sequence that is
+ * not valid in the chosen encoding is refused, never turned into U+FFFD.
+ */
+
+/** The encodings a seed may be saved in. */
+export type SeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** A decoded seed, or the reason it was refused. */
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: SeedEncoding; readonly bom: boolean }
+  | { readonly ok: false; readonly reason: string };
+
+/** File signatures of binary formats editors save into seeds/ by mistake. */
+const SIGNATURES: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['a PDF file', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (or a .docx/.xlsx document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['an OLE document (.doc/.xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+function decodeFatal(bytes: Uint8Array, encoding: SeedEncoding, skip: number): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
+  } catch {
+    return null;
+  }
+}
+
+/** Count of C0 control characters other than tab, line feed, carriage return and form feed. */
+function controlCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f) count++;
+  }
+  return count;
+}
+
+/**
+ * Decode the bytes of a seed file.
+ * Order: BOM (UTF-8, UTF-16LE, UTF-16BE) → strict UTF-8 → strict GB18030. Text with NUL bytes or where
+ * more than 1 in 100 characters are control characters is taken for a binary file and refused.
+ * @returns the text (BOM removed) and the encoding found, or `{ ok: false, reason }` saying what the file looks like
+ */
+export function decodeSeed(bytes: Uint8Array): DecodeResult {
+  for (const [name, signature] of SIGNATURES) {
+    if (startsWith(bytes, signature)) return { ok: false, reason: `Unexpected binary file: this looks like ${name}, expected plain text` };
+  }
+  let decoded: { text: string; encoding: SeedEncoding; bom: boolean } | null = null;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = decodeFatal(bytes, 'utf-8', 3);
+    if (text === null) return { ok: false, reason: 'Unexpected bytes: the file starts with a UTF-8 byte order mark but is not valid UTF-8' };
+    decoded = { text, encoding: 'utf-8', bom: true };
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = decodeFatal(bytes, encoding, 2);
+    if (text === null) return { ok: false, reason: `Unexpected bytes: the file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}` };
+    decoded = { text, encoding, bom: true };
+  } else {
+    const utf8 = decodeFatal(bytes, 'utf-8', 0);
+    if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8', bom: false };
+    else {
+      const gb = decodeFatal(bytes, 'gb18030', 0);
+      if (gb !== null) decoded = { text: gb, encoding: 'gb18030', bom: false };
+    }
+  }
+  if (decoded === null) {
+    return { ok: false, reason: 'Unexpected encoding: the file is neither UTF-8, UTF-16 with a byte order mark, nor GB18030/GBK; save it as UTF-8' };
+  }
+  if (decoded.text.includes('\u0000') || controlCount(decoded.text) > Math.max(2, decoded.text.length / 100)) {
+    return { ok: false, reason: 'Unexpected binary content: the file has NUL or many control characters, expected plain text' };
+  }
+  return { ok: true, ...decoded };
+}

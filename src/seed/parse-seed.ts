@@ -1,0 +1,116 @@
+/**
+ * Decoded seed text → SeedPage: line endings normalised, control characters reported and dropped, and the
+ * optional YAML front matter (paper, date, page, page_name) read with gray-matter.
+ */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import type { Diagnostic, PageMeta, SeedPage } from '../types.js';
+
+/** Front matter keys a seed may carry. */
+export const FRONT_MATTER_KEYS = ['paper', 'date', 'page', 'page_name'] as const;
+
+/** The result of parsing one seed's text. */
+export interface ParsedSeed {
+  readonly page: SeedPage;
+  readonly diagnostics: Diagnostic[];
+}
+
+const EMPTY_META: PageMeta = { paper: null, date: null, page: null, pageName: null };
+
+/** True for `YYYY-MM-DD` naming a real calendar day. */
+export function isEditionDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
+
+/** Characters that are never text: C0 controls but tab and line feed, DEL, C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+
+/**
+ * Parse a seed's decoded text.
+ * @param file seed path for diagnostics, e.g. `seeds/000_b18dfdda09c05dd9.txt`
+ * @param name page name (file name without `.txt`)
+ * @param raw decoded text, BOM removed, any line endings
+ * @returns the page; diagnostics for control characters and for front matter that is invalid YAML, has unknown keys or a bad date
+ */
+export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (line: number | null, rule: string, message: string): void => {
+    diagnostics.push({ file, line, rule, severity: 'warning', message });
+  };
+  let text = raw.replace(/\r\n?/g, '\n');
+  if (CONTROL.test(text)) {
+    text.split('\n').forEach((line, i) => {
+      const found = line.match(CONTROL);
+      if (found) {
+        const codes = [...new Set(found)].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+        warn(i + 1, 'seed/control-character', `Unexpected control character ${codes.join(', ')}: removed`);
+      }
+    });
+    // Form feeds and other controls become nothing; line numbers are unchanged (no \n is removed).
+    text = text.replace(CONTROL, '');
+  }
+
+  let meta = EMPTY_META;
+  let body = text;
+  let firstLine = 1;
+  if (/^---[ \t]*\n/.test(text)) {
+    const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+    if (close === null) {
+      warn(1, 'seed/front-matter', 'Unexpected `---` on the first line with no closing `---`: read as text');
+    } else {
+      const end = 3 + close.index + close[0].length;
+      const block = text.slice(0, end);
+      body = text.slice(end);
+      firstLine = block.split('\n').length - (block.endsWith('\n') ? 1 : 0) + 1;
+      meta = readFrontMatter(block, file, warn);
+    }
+  }
+  return { page: { file, name, text: body, firstLine, meta }, diagnostics };
+}
+
+function readFrontMatter(block: string, file: string, warn: (line: number | null, rule: string, message: string) => void): PageMeta {
+  let data: Record<string, unknown>;
+  try {
+    const parsed = matter(block, {
+      engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA, filename: file }) as object },
+    });
+    data = (parsed.data ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
+    warn(mark?.line === undefined ? 1 : mark.line + 2, 'seed/front-matter', `Unexpected front matter: ${reason}; front matter ignored`);
+    return EMPTY_META;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    warn(1, 'seed/front-matter', 'Unexpected front matter: expected `key: value` lines; front matter ignored');
+    return EMPTY_META;
+  }
+  const lineOf = (key: string): number => {
+    const index = block.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+    return index < 0 ? 1 : index + 1;
+  };
+  for (const key of Object.keys(data).sort()) {
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
+      warn(lineOf(key), 'seed/front-matter-key', `Unexpected front matter key \`${key}\`, expected one of ${FRONT_MATTER_KEYS.join(', ')}; ignored`);
+    }
+  }
+  const str = (key: (typeof FRONT_MATTER_KEYS)[number]): string | null => {
+    const value = data[key];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string') {
+      warn(lineOf(key), 'seed/front-matter-value', `Unexpected value for \`${key}\`: expected text; ignored`);
+      return null;
+    }
+    return value.trim();
+  };
+  let date = str('date');
+  if (date !== null && !isEditionDate(date)) {
+    warn(lineOf('date'), 'seed/front-matter-date', `Unexpected date \`${date}\`, expected YYYY-MM-DD; ignored`);
+    date = null;
+  }
+  return { paper: str('paper'), date, page: str('page'), pageName: str('page_name') };
+}

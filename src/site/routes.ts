@@ -1,0 +1,69 @@
+/**
+ * Every URL of the site, in one place. Paths are relative to the output folder, with forward slashes, and
+ * name files (`…/index.html`), so the site works from a web server and straight from disk (file://).
+ *
+ * Scheme (stable: adding seeds or fixing a typo in one changes no existing URL):
+ * - page (版) view: `pages/{page-slug}/index.html`, page slug from the seed's file name
+ * - item: `pages/{page-slug}/{NN}.html`, NN its 1-based position on the page, two digits
+ * - place: `places/{division code}.html`; author: `authors/{name}.html`; edition: `editions/{YYYY-MM-DD}.html`
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+/** Characters kept as they are in a page slug: ASCII letters and digits, `_`, `-`, `.`, and CJK ideographs. */
+const SAFE_SLUG = /^[A-Za-z0-9_.\-\u3400-\u9fff\uf900-\ufaff]+$/u;
+
+/**
+ * The slug of a page, from its seed's file name without `.txt`. A name of safe characters is its own slug
+ * (`000_b18dfdda09c05dd9`); any other name gets its unsafe runs replaced by `-` and a 6-hex-digit hash of the
+ * whole name appended (`第 3 版` → `第-3-版-1a2b3c`), so two names never share a slug.
+ */
+export function pageSlug(seedName: string): string {
+  if (SAFE_SLUG.test(seedName) && !seedName.startsWith('.')) return seedName;
+  const hash = createHash('sha256').update(seedName).digest('hex').slice(0, 6);
+  const cleaned = seedName.replace(/[^A-Za-z0-9_\-\u3400-\u9fff\uf900-\ufaff]+/gu, '-').replace(/^-+|-+$/g, '');
+  return cleaned ? `${cleaned}-${hash}` : hash;
+}
+
+/** A name safe as one path segment (author names): path separators and controls replaced by `_`. */
+export function nameSegment(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
+  return cleaned || '_';
+}
+
+export const routes = {
+  home: (): string => 'index.html',
+  page: (slug: string): string => `pages/${slug}/index.html`,
+  item: (slug: string, index: number): string => `pages/${slug}/${String(index + 1).padStart(2, '0')}.html`,
+  /** Stable id of an item, `{page-slug}/{NN}`. */
+  itemId: (slug: string, index: number): string => `${slug}/${String(index + 1).padStart(2, '0')}`,
+  edition: (date: string): string => `editions/${date}.html`,
+  editions: (): string => 'editions/index.html',
+  places: (): string => 'places/index.html',
+  place: (code: string): string => `places/${code}.html`,
+  authors: (): string => 'authors/index.html',
+  author: (name: string): string => `authors/${nameSegment(name)}.html`,
+  search: (): string => 'search.html',
+  notFound: (): string => '404.html',
+  feed: (): string => 'feed.xml',
+  sitemap: (): string => 'sitemap.xml',
+  articlesJson: (): string => 'data/articles.json',
+  stylesheet: (): string => 'assets/style.css',
+} as const;
+
+/** Percent-encode a path once, segment by segment (`authors/陈馨.html` → `authors/%E9%99%88%E9%A6%A8.html`). */
+export function encodePath(target: string): string {
+  return target.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The href from the page at `from` to `to` (both output paths), relative and encoded once. */
+export function href(from: string, to: string): string {
+  const relative = path.posix.relative(path.posix.dirname(from), to);
+  return encodePath(relative || path.posix.basename(to));
+}
+
+/** The absolute URL of an output path under `baseUrl` (with or without a trailing slash), encoded once. */
+export function absoluteUrl(baseUrl: string, target: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return base + encodePath(target === 'index.html' ? '' : target).replace(/^$/, '');
+}

@@ -1,0 +1,194 @@
+/**
+ * Tagged articles + their pages → the site's structure: editions (by date), pages (版) in print order,
+ * items in page order, authors. Pure; sorting by code point so the output never depends on the locale.
+ */
+import type { PageMeta, PlaceRef, SeedPage, TaggedArticle } from '../types.js';
+import { pageSlug, routes } from './routes.js';
+
+/** One item as the site shows it. */
+export interface SiteItem {
+  /** Stable id `{page-slug}/{NN}`. */
+  readonly id: string;
+  /** Output path of its page, e.g. `pages/000_b18dfdda09c05dd9/01.html`. */
+  readonly path: string;
+  readonly article: TaggedArticle;
+  /** Title for lists and `<title>`: the headline, or for a photo or unsorted text the start of its text. */
+  readonly title: string;
+  /** The first sentence of the first paragraph (at most 80 characters, `…` when cut). */
+  readonly opening: string;
+  /** Subheads, and paragraphs, in order. */
+  readonly subheads: readonly string[];
+  readonly paragraphs: readonly string[];
+  /** Characters of text (no spaces), for reading time. */
+  readonly characters: number;
+}
+
+/** One printed page (版). */
+export interface SitePage {
+  readonly slug: string;
+  readonly path: string;
+  readonly seed: string;
+  readonly meta: PageMeta;
+  /** How the page is named to readers: `A3版 要闻`, `第3版`, or the seed's file name. */
+  readonly label: string;
+  readonly items: readonly SiteItem[];
+}
+
+/** One edition: the pages of one date (or of no date). */
+export interface SiteEdition {
+  /** `YYYY-MM-DD`, or null for pages whose seed gives no date. */
+  readonly date: string | null;
+  readonly paper: string | null;
+  readonly pages: readonly SitePage[];
+}
+
+/** A person named in bylines or photo credits, with their items in site order. */
+export interface SiteAuthor {
+  readonly name: string;
+  readonly path: string;
+  readonly items: readonly SiteItem[];
+}
+
+/** A place with the items tagged with it. */
+export interface SitePlace {
+  readonly place: PlaceRef;
+  readonly items: readonly SiteItem[];
+}
+
+/** The whole site's structure. */
+export interface SiteModel {
+  /** Editions, newest date first; the undated edition (if any) last. */
+  readonly editions: readonly SiteEdition[];
+  /** Every page in reading order (editions newest first, pages in print order). */
+  readonly pages: readonly SitePage[];
+  /** Every item in reading order. */
+  readonly items: readonly SiteItem[];
+  /** Authors sorted by name (code point). */
+  readonly authors: readonly SiteAuthor[];
+  /** Tagged places sorted by code. */
+  readonly places: readonly SitePlace[];
+}
+
+/** Code point order. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Print order of page numbers: `A2` < `A10` < `B1`; `3` < `12`. */
+export function comparePageNumbers(a: string, b: string): number {
+  const split = (value: string): [string, number, string] => {
+    const match = /^([^\d]*)(\d+)(.*)$/u.exec(value);
+    return match ? [match[1] ?? '', Number(match[2]), match[3] ?? ''] : [value, Number.MAX_SAFE_INTEGER, ''];
+  };
+  const [pa, na, ra] = split(a);
+  const [pb, nb, rb] = split(b);
+  return byCodePoint(pa, pb) || na - nb || byCodePoint(ra, rb);
+}
+
+function pageLabel(page: SeedPage): string {
+  const { page: number, pageName } = page.meta;
+  const numberLabel = number === null ? null : /^\d+$/.test(number) ? `第${number}版` : `${number}版`;
+  const parts = [numberLabel, pageName].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' ') : page.name;
+}
+
+/** Non-space characters of a text. */
+export function countCharacters(text: string): number {
+  return text.replace(/[\s\u3000]/gu, '').length;
+}
+
+function firstSentence(text: string): string {
+  const match = /^.*?[。！？!?]/u.exec(text);
+  const sentence = match ? match[0] : text;
+  const chars = [...sentence];
+  return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : sentence;
+}
+
+function itemTitle(article: TaggedArticle, paragraphs: readonly string[]): string {
+  if (article.headline !== null) return article.headline;
+  const start = [...(paragraphs[0] ?? '')].slice(0, 24).join('');
+  const label = article.kind === 'photo' ? '图片' : '未归类文本';
+  return start ? `${label}：${start}…` : label;
+}
+
+function toItem(article: TaggedArticle, slug: string): SiteItem {
+  const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
+  const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
+  const texts = [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)];
+  return {
+    id: routes.itemId(slug, article.index),
+    path: routes.item(slug, article.index),
+    article,
+    title: itemTitle(article, paragraphs),
+    opening: firstSentence(paragraphs[0] ?? ''),
+    subheads,
+    paragraphs,
+    characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
+  };
+}
+
+/** Order of pages: dated pages newest first, then by page number; undated pages after them, by file name. */
+function comparePages(a: SeedPage, b: SeedPage): number {
+  const da = a.meta.date;
+  const db = b.meta.date;
+  if (da !== db) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return byCodePoint(db, da);
+  }
+  const pa = a.meta.page;
+  const pb = b.meta.page;
+  if (pa !== null && pb !== null && pa !== pb) return comparePageNumbers(pa, pb);
+  if (pa !== pb) return pa === null ? 1 : -1;
+  return byCodePoint(a.name, b.name);
+}
+
+/**
+ * Build the site structure.
+ * @param pages every seed page that was read
+ * @param articles the tagged items of those pages (any order; each names its seed and index)
+ */
+export function buildSiteModel(pages: readonly SeedPage[], articles: readonly TaggedArticle[]): SiteModel {
+  const bySeed = new Map<string, TaggedArticle[]>();
+  for (const article of articles) {
+    const list = bySeed.get(article.seed) ?? [];
+    list.push(article);
+    bySeed.set(article.seed, list);
+  }
+  const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
+    const slug = pageSlug(page.name);
+    const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
+    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page), items };
+  });
+
+  const editions: SiteEdition[] = [];
+  for (const page of sitePages) {
+    const last = editions.at(-1);
+    if (last && last.date === page.meta.date) (last.pages as SitePage[]).push(page);
+    else editions.push({ date: page.meta.date, paper: page.meta.paper, pages: [page] });
+  }
+
+  const items = sitePages.flatMap((page) => page.items);
+  const authorItems = new Map<string, SiteItem[]>();
+  const placeItems = new Map<string, { place: PlaceRef; items: SiteItem[] }>();
+  for (const item of items) {
+    const names = new Set([...item.article.bylines, ...(item.article.photoCredit ? [item.article.photoCredit] : [])]);
+    for (const name of names) {
+      const list = authorItems.get(name) ?? [];
+      list.push(item);
+      authorItems.set(name, list);
+    }
+    for (const place of [...item.article.places.districts, ...item.article.places.towns]) {
+      const entry = placeItems.get(place.code) ?? { place, items: [] };
+      entry.items.push(item);
+      placeItems.set(place.code, entry);
+    }
+  }
+  const authors = [...authorItems.keys()].sort(byCodePoint).map((name) => ({
+    name,
+    path: routes.author(name),
+    items: authorItems.get(name) ?? [],
+  }));
+  const places = [...placeItems.keys()].sort(byCodePoint).map((code) => placeItems.get(code) as SitePlace);
+  return { editions, pages: sitePages, items, authors, places };
+}
