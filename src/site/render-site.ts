@@ -1,0 +1,310 @@
+/**
+ * Site model → output files: the home page, edition, page (版), item, place, author and 404 pages, the
+ * stylesheet and `data/articles.json`. Pure: renders strings, writes nothing.
+ */
+import type { Config } from '../config.js';
+import { articleToMarkdown } from '../render/article-markdown.js';
+import type { MarkdownRenderer } from '../render/markdown-to-html.js';
+import type { Templates } from '../render/templates.js';
+import type { OutputFile, PlaceRef } from '../types.js';
+import { absoluteUrl, encodePath, href, routes } from './routes.js';
+import type { SiteItem, SiteModel, SitePage } from './site-model.js';
+
+/** Chinese reading speed used for reading time, in characters per minute. */
+export const CHARACTERS_PER_MINUTE = 400;
+
+/** What rendering needs besides the model. */
+export interface RenderContext {
+  readonly config: Config;
+  readonly templates: Templates;
+  readonly markdown: MarkdownRenderer;
+  /** Every district and town of the home region by code (from the gazetteer), for place pages and parents. */
+  readonly placeIndex: ReadonlyMap<string, PlaceRef>;
+  /** Note on the places page saying which data the tags come from. */
+  readonly regionNote: string;
+}
+
+/** `2021-08-18` → `2021年8月18日`. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+function rootLinks(from: string, config: Config): Record<string, string> {
+  const to = (target: string): string => href(from, target);
+  return {
+    home: to(routes.home()),
+    places: to(routes.places()),
+    authors: to(routes.authors()),
+    search: to(routes.search()),
+    stylesheet: to(routes.stylesheet()),
+    feed: to(routes.feed()),
+    ...(from === routes.notFound() ? absoluteRoot(config) : {}),
+  };
+}
+
+/** The 404 page is served at any depth: its links are rooted at the base URL's path. */
+function absoluteRoot(config: Config): Record<string, string> {
+  const base = new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
+  const at = (target: string): string => base + encodePath(target);
+  return {
+    home: at(routes.home()),
+    places: at(routes.places()),
+    authors: at(routes.authors()),
+    search: at(routes.search()),
+    stylesheet: at(routes.stylesheet()),
+    feed: at(routes.feed()),
+  };
+}
+
+function editionLabel(page: SitePage): string | null {
+  const parts = [page.meta.paper, page.meta.date === null ? null : formatDate(page.meta.date)].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function listItem(from: string, item: SiteItem, withPage = false, pageLabel = ''): object {
+  const a = item.article;
+  const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
+  const meta = [withPage ? pageLabel : '', names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
+  return {
+    href: href(from, item.path),
+    kicker: a.kicker,
+    title: item.title,
+    subheadline: a.subheadline,
+    meta,
+    opening: a.headline === null ? '' : item.opening,
+  };
+}
+
+/**
+ * Render every page of the site.
+ * @returns output files, sorted by path
+ */
+export function renderSite(model: SiteModel, context: RenderContext): OutputFile[] {
+  const { config, templates } = context;
+  const files: OutputFile[] = [];
+  const site = { title: config.title };
+  const pageOf = new Map<string, SitePage>();
+  for (const page of model.pages) for (const item of page.items) pageOf.set(item.id, page);
+
+  const emit = (path: string, template: string, view: Record<string, unknown>): void => {
+    const html = templates.render(template, { site, root: rootLinks(path, config), ...view });
+    files.push({ path, content: html });
+  };
+  const crumbsFor = (from: string, page: SitePage | null, last: string | null): object[] => {
+    const crumbs: object[] = [{ label: '首页', href: href(from, routes.home()) }];
+    if (page?.meta.date) crumbs.push({ label: editionLabel(page) ?? page.meta.date, href: href(from, routes.edition(page.meta.date)) });
+    if (page) crumbs.push(last === null ? { label: page.label } : { label: page.label, href: href(from, page.path) });
+    if (last !== null) crumbs.push({ label: last });
+    return crumbs;
+  };
+
+  // Home: editions newest first, each with its pages and their items.
+  const home = routes.home();
+  emit(home, 'home', {
+    pageTitle: config.title,
+    description: `${config.title}：按日期、版面、地区和作者浏览。`,
+    canonical: absoluteUrl(config.baseUrl, home),
+    editions: model.editions.map((edition) => ({
+      label: edition.date === null ? '未注明日期的版面' : [edition.paper, formatDate(edition.date)].filter(Boolean).join(' '),
+      href: edition.date === null ? null : href(home, routes.edition(edition.date)),
+      pages: edition.pages.map((page) => ({
+        label: page.label,
+        href: href(home, page.path),
+        count: page.items.length,
+        items: page.items.map((item) => listItem(home, item)),
+      })),
+    })),
+  });
+
+  // Editions: the page list (版面目录) of each date, with previous/next edition.
+  const dated = model.editions.filter((edition) => edition.date !== null);
+  dated.forEach((edition, i) => {
+    const path = routes.edition(edition.date as string);
+    const label = [edition.paper, formatDate(edition.date as string)].filter(Boolean).join(' ');
+    const newer = dated[i - 1];
+    const older = dated[i + 1];
+    emit(path, 'edition', {
+      pageTitle: `${label} - ${config.title}`,
+      heading: label,
+      breadcrumbs: [{ label: '首页', href: href(path, home) }, { label }],
+      pages: edition.pages.map((page) => ({ label: page.label, href: href(path, page.path), count: page.items.length })),
+      pager: {
+        label: '往期',
+        previousLabel: '上一期',
+        nextLabel: '下一期',
+        previous: older ? { href: href(path, routes.edition(older.date as string)), title: formatDate(older.date as string) } : null,
+        next: newer ? { href: href(path, routes.edition(newer.date as string)), title: formatDate(newer.date as string) } : null,
+      },
+    });
+  });
+
+  // Pages (版): their items in page order, previous/next page of the same edition or the archive.
+  model.pages.forEach((page, i) => {
+    const path = page.path;
+    const previous = model.pages[i - 1];
+    const next = model.pages[i + 1];
+    const edition = editionLabel(page);
+    emit(path, 'page', {
+      pageTitle: `${edition ? `${edition} ` : ''}${page.label} - ${config.title}`,
+      heading: page.label,
+      edition,
+      seed: page.seed,
+      count: page.items.length,
+      canonical: absoluteUrl(config.baseUrl, path),
+      breadcrumbs: crumbsFor(path, page, null),
+      items: page.items.map((item) => listItem(path, item)),
+      pager: {
+        label: '版面',
+        previousLabel: '上一版',
+        nextLabel: '下一版',
+        previous: previous ? { href: href(path, previous.path), title: previous.label } : null,
+        next: next ? { href: href(path, next.path), title: next.label } : null,
+      },
+    });
+  });
+
+  // Items.
+  model.items.forEach((item, i) => {
+    const path = item.path;
+    const page = pageOf.get(item.id) as SitePage;
+    const a = item.article;
+    const rendered = context.markdown(articleToMarkdown(a, item.id));
+    const previous = model.items[i - 1];
+    const next = model.items[i + 1];
+    const permalink = absoluteUrl(config.baseUrl, path);
+    const edition = editionLabel(page);
+    const heading = [a.kicker, item.title].filter(Boolean).join(' ');
+    const citation = [
+      page.meta.paper ?? config.title,
+      page.meta.date ? formatDate(page.meta.date) : null,
+      page.label,
+      `《${item.title}》`,
+      a.bylines.length > 0 ? a.bylines.join('、') : null,
+    ].filter(Boolean).join('，');
+    emit(path, 'article', {
+      pageTitle: `${heading} - ${config.title}`,
+      description: item.opening,
+      canonical: permalink,
+      breadcrumbs: crumbsFor(path, page, item.title),
+      kicker: a.kicker,
+      title: item.title,
+      subheadline: a.subheadline,
+      bylines: a.bylines.map((name) => ({ name, href: href(path, routes.author(name)) })),
+      credit: a.photoCredit ? { name: a.photoCredit, href: href(path, routes.author(a.photoCredit)) } : null,
+      edition,
+      pageHref: href(path, page.path),
+      pageLabel: page.label,
+      characters: item.characters,
+      minutes: Math.max(1, Math.round(item.characters / CHARACTERS_PER_MINUTE)),
+      places: [...a.places.districts, ...a.places.towns].map((place) => ({ name: place.name, href: href(path, routes.place(place.code)) })),
+      body: rendered.html,
+      continued: a.continued,
+      citation,
+      permalink,
+      pager: {
+        label: '文章',
+        previousLabel: '上一篇',
+        nextLabel: '下一篇',
+        previous: previous ? { href: href(path, previous.path), title: previous.title } : null,
+        next: next ? { href: href(path, next.path), title: next.title } : null,
+      },
+    });
+  });
+
+  // Authors.
+  const authorsPath = routes.authors();
+  emit(authorsPath, 'authors', {
+    pageTitle: `作者 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(authorsPath, home) }, { label: '作者' }],
+    authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+  });
+  for (const author of model.authors) {
+    const path = author.path;
+    emit(path, 'author', {
+      pageTitle: `${author.name} - ${config.title}`,
+      heading: author.name,
+      count: author.items.length,
+      breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, { label: author.name }],
+      items: author.items.map((item) => listItem(path, item, true, pageOf.get(item.id)?.label ?? '')),
+    });
+  }
+
+  files.push(...renderPlaces(model, context, emit));
+
+  const notFound = routes.notFound();
+  emit(notFound, 'not-found', { pageTitle: `找不到页面 - ${config.title}` });
+  for (const [name, content] of [...templates.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    files.push({ path: `assets/${name}`, content });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The place index (districts in code order with their towns) and a page per tagged place. */
+function renderPlaces(
+  model: SiteModel,
+  context: RenderContext,
+  emit: (path: string, template: string, view: Record<string, unknown>) => void,
+): OutputFile[] {
+  const { config } = context;
+  const indexPath = routes.places();
+  const byCode = new Map(model.places.map((entry) => [entry.place.code, entry]));
+  const districtCodes = [...new Set(model.places.map((entry) => entry.place.districtCode))].sort();
+  const districts = districtCodes.map((code) => {
+    const place = byCode.get(code)?.place ?? context.placeIndex.get(code);
+    const towns = model.places.filter((entry) => entry.place.level === 'town' && entry.place.districtCode === code);
+    return {
+      name: place?.name ?? code,
+      href: href(indexPath, routes.place(code)),
+      count: byCode.get(code)?.items.length ?? 0,
+      towns: towns.map((entry) => ({ name: entry.place.name, href: href(indexPath, routes.place(entry.place.code)), count: entry.items.length })),
+    };
+  });
+  emit(indexPath, 'places', {
+    pageTitle: `按地区浏览 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(indexPath, routes.home()) }, { label: '地区' }],
+    regionNote: context.regionNote,
+    districts,
+  });
+
+  for (const code of districtCodes) {
+    const path = routes.place(code);
+    const entry = byCode.get(code);
+    const name = entry?.place.name ?? context.placeIndex.get(code)?.name ?? code;
+    const items = entry?.items ?? [];
+    const towns = model.places.filter((e) => e.place.level === 'town' && e.place.districtCode === code);
+    const inTowns = new Set(towns.flatMap((e) => e.items.map((item) => item.id)));
+    const groups = towns.map((e) => ({
+      label: e.place.name,
+      href: href(path, routes.place(e.place.code)),
+      items: e.items.map((item) => listItem(path, item)),
+    }));
+    const districtOnly = items.filter((item) => !inTowns.has(item.id));
+    if (districtOnly.length > 0) groups.push({ label: `${name}（未细分到镇街）`, href: '', items: districtOnly.map((item) => listItem(path, item)) });
+    emit(path, 'place', {
+      pageTitle: `${name} - ${config.title}`,
+      heading: name,
+      count: items.length,
+      breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '地区', href: href(path, indexPath) }, { label: name }],
+      groups,
+    });
+  }
+  for (const entry of model.places.filter((e) => e.place.level === 'town')) {
+    const path = routes.place(entry.place.code);
+    const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
+    emit(path, 'place', {
+      pageTitle: `${entry.place.name} - ${config.title}`,
+      heading: entry.place.name,
+      count: entry.items.length,
+      parent: district ? { name: district.name, href: href(path, routes.place(district.code)) } : null,
+      breadcrumbs: [
+        { label: '首页', href: href(path, routes.home()) },
+        { label: '地区', href: href(path, indexPath) },
+        ...(district ? [{ label: district.name, href: href(path, routes.place(district.code)) }] : []),
+        { label: entry.place.name },
+      ],
+      groups: [{ label: '相关文章', href: '', items: entry.items.map((item) => listItem(path, item)) }],
+    });
+  }
+  return [];
+}

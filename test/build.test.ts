@@ -1,0 +1,91 @@
+/**
+ * Whole-site test: builds the seed into a temporary folder and checks the pages a reader opens.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from '../src/build.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { writeOutput } from '../src/write.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const seedName = '000_b18dfdda09c05dd9';
+const golden = JSON.parse(readFileSync(path.join(root, 'test/fixtures/golden', `${seedName}.expected.json`), 'utf8')) as {
+  articles: Array<{ kind: string; kicker: string | null; headline: string | null; subheadline: string | null; subheads: string[]; paragraphs: string[]; bylines: string[]; photo_credit: string | null; continued: boolean; source_lines: [number, number] }>;
+};
+const out = mkdtempSync(path.join(tmpdir(), 'news-archive-site-'));
+const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'seeds'), outDir: out, cacheDir: mkdtempSync(path.join(tmpdir(), 'news-archive-cache-')) };
+const result = await build({ config });
+await writeOutput(out, result.files);
+const read = (file: string): string => readFileSync(path.join(out, file), 'utf8');
+const htmlText = (html: string): string =>
+  html.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&#x26;|&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+test('the build reports exactly one warning: the article that runs off the page', () => {
+  assert.deepEqual(result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.rule}`), [`seeds/${seedName}.txt:199: segment/continued`]);
+});
+
+test('articles.json lists every golden item with its fields and URL', () => {
+  const records = JSON.parse(read('data/articles.json')) as Array<Record<string, unknown>>;
+  assert.equal(records.length, golden.articles.length);
+  golden.articles.forEach((expected, i) => {
+    const record = records[i] as Record<string, unknown>;
+    const id = `${seedName}/${String(i + 1).padStart(2, '0')}`;
+    assert.equal(record.id, id);
+    assert.equal(record.url, `pages/${id}.html`);
+    assert.equal(record.seed, `seeds/${seedName}.txt`);
+    for (const key of ['kind', 'kicker', 'headline', 'subheadline', 'subheads', 'paragraphs', 'bylines', 'photo_credit', 'continued', 'source_lines'] as const) {
+      assert.deepEqual(record[key], expected[key], `${id} ${key}`);
+    }
+  });
+});
+
+test('every golden item has a page with its kicker, headline, paragraphs, subheads and bylines', () => {
+  golden.articles.forEach((expected, i) => {
+    const html = read(`pages/${seedName}/${String(i + 1).padStart(2, '0')}.html`);
+    const text = htmlText(html);
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    assert.equal(html.match(/<h1[ >]/g)?.length, 1, 'one h1');
+    if (expected.headline) assert.ok(html.includes(`<h1>${expected.headline}</h1>`), `h1 of item ${i + 1}`);
+    if (expected.kicker) assert.ok(html.includes(`<p class="kicker">${expected.kicker}</p>`), `kicker of item ${i + 1}`);
+    for (const paragraph of expected.paragraphs) assert.ok(html.includes(`<p>${paragraph}</p>`), `paragraph of item ${i + 1}: ${paragraph.slice(0, 20)}`);
+    for (const subhead of expected.subheads) assert.ok(html.includes(`<h2>${subhead}</h2>`), `subhead ${subhead}`);
+    for (const name of expected.bylines) assert.ok(text.includes(name), `byline ${name}`);
+    if (expected.photo_credit) assert.ok(text.includes(`${expected.photo_credit} 摄`), 'photo credit');
+    assert.equal(html.includes('本文在本版未完'), expected.continued, 'continued note');
+  });
+});
+
+test('the home page and the page view link every item', () => {
+  for (const file of ['index.html', `pages/${seedName}/index.html`]) {
+    const html = read(file);
+    const prefix = file === 'index.html' ? `pages/${seedName}/` : '';
+    golden.articles.forEach((_, i) => {
+      assert.ok(html.includes(`href="${prefix}${String(i + 1).padStart(2, '0')}.html"`), `${file} links item ${i + 1}`);
+    });
+  }
+});
+
+test('the item pages link previous and next items in page order', () => {
+  const second = read(`pages/${seedName}/02.html`);
+  assert.ok(second.includes('<a rel="prev" href="01.html">上一篇：积极行动 凝聚起抗疫强大合力</a>'));
+  assert.ok(second.includes('<a rel="next" href="03.html">下一篇：延伸监督触角 筑牢拒腐防线</a>'));
+});
+
+test('a second build of the same seeds gives byte-identical files', async () => {
+  const again = await build({ config });
+  assert.deepEqual(again.files.map((f) => f.path), result.files.map((f) => f.path));
+  again.files.forEach((file, i) => assert.equal(file.content, result.files[i]?.content, file.path));
+  const report = await writeOutput(out, again.files);
+  assert.deepEqual(report.written, []);
+  assert.deepEqual(report.removed, []);
+});
+
+test('the output folder holds exactly the built files', () => {
+  const list = (dir: string, prefix = ''): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? list(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
+  assert.deepEqual(list(out).sort(), result.files.map((f) => f.path).sort());
+});
