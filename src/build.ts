@@ -11,6 +11,7 @@ import { loadSeeds } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
+import { renderExtras } from './site/render-extras.js';
 import { renderSite } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, TaggedArticle } from './types.js';
@@ -92,7 +93,12 @@ export function regionNote(gazetteer: Gazetteer): string {
  * Render the site from pages already segmented and tagged.
  * @returns output files sorted by path
  */
-export function renderFiles(pages: readonly SeedPage[], articles: readonly TaggedArticle[], places: PlaceContext, options: BuildOptions): OutputFile[] {
+export async function renderFiles(
+  pages: readonly SeedPage[],
+  articles: readonly TaggedArticle[],
+  places: PlaceContext,
+  options: BuildOptions,
+): Promise<OutputFile[]> {
   const model = buildSiteModel(pages, articles);
   const placeIndex = new Map<string, PlaceRef>([...places.gazetteer.byCode].map(([code, place]) => [code, place]));
   const files = renderSite(model, {
@@ -103,6 +109,8 @@ export function renderFiles(pages: readonly SeedPage[], articles: readonly Tagge
     regionNote: regionNote(places.gazetteer),
   });
   files.push({ path: 'data/articles.json', content: articlesJson(model) });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.push(...(await renderExtras(model, files, options.config)));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -122,6 +130,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles.push(...result.articles);
     diagnostics.push(...result.diagnostics);
   }
-  const files = renderFiles(loaded.pages, articles, places, options);
+  const files = await renderFiles(loaded.pages, articles, places, options);
   return { files, diagnostics: sortDiagnostics(diagnostics), pages: loaded.pages, articles };
 }
