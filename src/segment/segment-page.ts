@@ -42,9 +42,11 @@ export interface SegmentResult {
 }
 
 /** Longest line that can still be a heading (kicker, headline, subheadline or subhead), in characters. */
-export const MAX_HEADING_LENGTH = 40;
+export const MAX_HEADING_LENGTH = 32;
+/** A kicker (ending in `——` or `：`) may run longer. */
+const MAX_KICKER_LENGTH = 40;
 /** A heading with a comma or enumeration comma inside is shorter still: longer such lines are body text. */
-const MAX_HEADING_WITH_COMMA = 30;
+const MAX_HEADING_WITH_COMMA = 20;
 
 type UnitKind = 'byline' | 'credit' | 'heading' | 'body';
 
@@ -60,10 +62,16 @@ interface Unit {
   readonly credit?: string;
 }
 
+/** True for a line of only punctuation and symbols (`---`, `***`, `……`): a separator, kept as its own paragraph. */
+export function isOrnament(text: string): boolean {
+  return /^[\p{P}\p{S}\s]+$/u.test(text);
+}
+
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
 function isHeadingLike(text: string): boolean {
+  if (isOrnament(text)) return false;
   if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
-  const limit = /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
+  const limit = isKickerMarked(text) ? MAX_KICKER_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
 }
 
@@ -85,7 +93,7 @@ function classifyLine(line: TextLine): Unit {
 function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions): boolean {
   if (next === undefined || next.kind === 'byline' || next.kind === 'credit') return false;
   if (unit.kind === 'byline' || unit.kind === 'credit' || unit.names || unit.credit) return false;
-  if (endsSentence(unit.text)) return false;
+  if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return false;
   if (startsAsContinuation(next.text)) return true;
   if (unit.kind === 'body') return true;
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
@@ -249,7 +257,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       while (units[end + 1]?.kind === 'heading') end++;
       const run = units.slice(i, end + 1);
       const next = units[end + 1];
-      const startsNext = run.length >= 2 || isKickerMarked(unit.text) || isSubheadlineMarked(unit.text);
+      // Text with no header of its own (a photo, unsorted text) takes no subheads: a heading starts the next article.
+      const startsNext = run.length >= 2 || isKickerMarked(unit.text) || isSubheadlineMarked(unit.text) || open.headline === null;
       if (startsNext || next === undefined) {
         close();
         header.push(...run);
@@ -327,7 +336,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   const last = current as Draft | null;
   if (last !== null) {
     const lastPart = last.body.at(-1);
-    if (last.bylines.length === 0 && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text)) {
+    if (last.bylines.length === 0 && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text)) {
       last.continued = true;
       warn(lastPart.lines[1], 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
     }

@@ -1,0 +1,115 @@
+/**
+ * Segmentation rules on small pages, one rule a case, with exact expected items.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentPage, type SegmentOptions } from '../../src/segment/segment-page.js';
+import { checkNothingLost } from '../../src/segment/source-characters.js';
+import { spansJoin } from '../../src/places/jieba.js';
+
+function segment(lines: string[], options: SegmentOptions = {}) {
+  const text = lines.join('\n\n');
+  const result = segmentPage({ file: 'seeds/case.txt', text, firstLine: 1 }, options);
+  assert.deepEqual(checkNothingLost({ file: 'seeds/case.txt', text }, result.items), [], 'nothing lost');
+  return {
+    items: result.items.map((item) => ({
+      kind: item.kind,
+      kicker: item.kicker,
+      headline: item.headline,
+      subheadline: item.subheadline,
+      body: item.body.map((part) => `${part.type === 'subhead' ? '## ' : ''}${part.text}`),
+      bylines: item.bylines,
+      photoCredit: item.photoCredit,
+      continued: item.continued,
+      sourceLines: item.sourceLines,
+    })),
+    warnings: result.diagnostics.map((d) => `${d.line}: ${d.rule}`),
+  };
+}
+
+const base = { kicker: null, subheadline: null, bylines: [], photoCredit: null, continued: false };
+
+test('a line starting with —— under the headline is a subheadline', () => {
+  const { items } = segment(['南通港吞吐量创新高', '——前三季度同比增长12%', '记者从港口集团获悉,吞吐量创新高。', '·王五·']);
+  assert.deepEqual(items, [{ ...base, kind: 'article', headline: '南通港吞吐量创新高', subheadline: '——前三季度同比增长12%', body: ['记者从港口集团获悉,吞吐量创新高。'], bylines: ['王五'], sourceLines: [1, 7] }]);
+});
+
+test('a couplet headline followed by a plain detail line reads as headline + subheadline', () => {
+  const { items } = segment(['延伸监督触角 筑牢拒腐防线', '市纪委监委召开专题会议', '会议强调,要把监督挺在前面。']);
+  assert.equal(items[0]?.headline, '延伸监督触角 筑牢拒腐防线');
+  assert.equal(items[0]?.subheadline, '市纪委监委召开专题会议');
+  assert.equal(items[0]?.kicker, null);
+});
+
+test('two unmarked header lines default to kicker + headline', () => {
+  const { items } = segment(['九华镇纪委前移监督关口', '延伸监督触角 筑牢拒腐防线', '近日,九华镇纪委开展纪律教育。']);
+  assert.equal(items[0]?.kicker, '九华镇纪委前移监督关口');
+  assert.equal(items[0]?.headline, '延伸监督触角 筑牢拒腐防线');
+});
+
+test('three header lines are kicker, headline and subheadline', () => {
+  const { items } = segment(['围绕重点人员、场所和部门', '海安建立防疫大督查机制', '——成立3个综合督查组', '日前,海安市纪委监委出台督查方案。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], ['围绕重点人员、场所和部门', '海安建立防疫大督查机制', '——成立3个综合督查组']);
+});
+
+test('a caption with its credit on the same line is a photo', () => {
+  const { items } = segment(['·甲乙·'.replace('·甲乙·', '题目'), '正文一句。', '·甲乙·', '昨天,市民在河道公园戏水。 阚天峰摄']);
+  assert.deepEqual(items[1], { ...base, kind: 'photo', headline: null, body: ['昨天,市民在河道公园戏水。'], photoCredit: '阚天峰', sourceLines: [7, 7] });
+});
+
+test('text before the first headline is published as unsorted text, with a warning', () => {
+  const { items, warnings } = segment(['接上一版的文字到此结束。', '新的标题', '正文。']);
+  assert.equal(items[0]?.kind, 'unsorted');
+  assert.deepEqual(items[0]?.body, ['接上一版的文字到此结束。']);
+  assert.equal(items[1]?.headline, '新的标题');
+  assert.deepEqual(warnings, ['1: segment/no-headline']);
+});
+
+test('an article without a byline ends where a two-line header starts', () => {
+  const { items } = segment(['第一篇引题', '第一篇标题', '第一篇正文。', '第二篇引题', '第二篇标题', '第二篇正文。', '·赵六·']);
+  assert.deepEqual(items.map((i) => [i.kicker, i.headline, i.body, i.bylines]), [
+    ['第一篇引题', '第一篇标题', ['第一篇正文。'], []],
+    ['第二篇引题', '第二篇标题', ['第二篇正文。'], ['赵六']],
+  ]);
+});
+
+test('one short line inside an article is a subhead', () => {
+  const { items } = segment(['标题', '第一段。', '督查指导在线', '第二段。', '·赵六·']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '## 督查指导在线', '第二段。']);
+});
+
+test('a long line that stops mid-sentence is joined to the next with nothing added', () => {
+  const { items } = segment(['标题', '常委会领导多次采取“四不两直”的方式,深入', '挂钩街道及相关社区等防疫一线。']);
+  assert.deepEqual(items[0]?.body, ['常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线。']);
+});
+
+test('a short fragment that ends mid-word is joined when jieba puts a word across the join', () => {
+  const lines = ['标题', '第一段。', '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'];
+  assert.deepEqual(segment(lines).items[0]?.body, ['第一段。', '## 他们到挂钩街道及社区参', '与挨家挨户摸底排查。']);
+  assert.deepEqual(segment(lines, { spansJoin }).items[0]?.body, ['第一段。', '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
+});
+
+test('a line starting with a comma continues the line above it', () => {
+  const { items } = segment(['标题', '第一段。', '人大代表纷纷响应', ',尽职尽力。']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '人大代表纷纷响应,尽职尽力。']);
+});
+
+test('an article that stops mid-sentence at the end of the page is continued', () => {
+  const { items, warnings } = segment(['标题', '第一段。', '得知两个挂钩社区']);
+  assert.equal(items[0]?.continued, true);
+  assert.deepEqual(items[0]?.body, ['第一段。', '得知两个挂钩社区']);
+  assert.deepEqual(warnings, ['5: segment/continued']);
+});
+
+test('a byline with no article before it is kept as unsorted text, with a warning', () => {
+  const { items, warnings } = segment(['·赵六·']);
+  assert.deepEqual(items, [{ ...base, kind: 'unsorted', headline: null, body: [], bylines: ['赵六'], sourceLines: [1, 1] }]);
+  assert.deepEqual(warnings, ['1: segment/unsorted']);
+});
+
+test('a header at the end of the page with no text after it is kept as unsorted text', () => {
+  const { items, warnings } = segment(['标题', '正文。', '·赵六·', '下一篇的引题', '下一篇的标题']);
+  assert.deepEqual(items[1]?.body, ['下一篇的引题', '下一篇的标题']);
+  assert.equal(items[1]?.kind, 'unsorted');
+  assert.deepEqual(warnings, ['7: segment/unsorted']);
+});
