@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { cut, cutForSearch, loadedUserDict, spansJoin, tagWords, useUserDict, wordBoundaries } from '../../src/places/jieba.js';
+
+const root = mkdtempSync(join(tmpdir(), 'places-jieba-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test('cut works before any dictionary is chosen (default dictionaries) and spells the text back', () => {
+  assert.equal(loadedUserDict(), null);
+  const text = '南通市崇川区人大常委会, 2021年8月。';
+  assert.equal(cut(text).join(''), text);
+  assert.deepEqual(cut(''), []);
+});
+
+test('cutForSearch adds the shorter words inside long ones', () => {
+  assert.deepEqual(cut('中华人民共和国'), ['中华人民共和国']);
+  assert.deepEqual(cutForSearch('中华人民共和国'), ['中华', '华人', '人民', '共和', '共和国', '中华人民共和国']);
+});
+
+test('wordBoundaries gives 0, every word end, and the length', () => {
+  assert.deepEqual(cut('沿海安全'), ['沿海', '安全']);
+  assert.deepEqual(wordBoundaries('沿海安全'), [0, 2, 4]);
+  assert.deepEqual(wordBoundaries(''), [0]);
+});
+
+test('spansJoin: true when a jieba word crosses the join', () => {
+  assert.equal(spansJoin('沿海', '安全'), false);
+  assert.equal(spansJoin('沿', '海安全'), true);
+  assert.equal(spansJoin('中华人民', '共和国成立'), true);
+  assert.equal(spansJoin('中华人民共和国', '成立'), false);
+  assert.equal(spansJoin('', '成立'), false);
+});
+
+test('a second user dictionary replaces the first (nodejieba load() reloads); the same bytes again are a no-op', () => {
+  const a = join(root, 'a.utf8');
+  const b = join(root, 'b.utf8');
+  const a2 = join(root, 'a2.utf8');
+  writeFileSync(a, '张芝山镇 20000 nst\n');
+  writeFileSync(b, '苏锡通园区 20000 nst\n');
+  writeFileSync(a2, '张芝山镇 20000 nst\n');
+  useUserDict(a);
+  assert.deepEqual(tagWords('张芝山镇'), [{ word: '张芝山镇', tag: 'nst' }]);
+  useUserDict(b);
+  assert.equal(loadedUserDict(), b);
+  assert.deepEqual(tagWords('苏锡通园区'), [{ word: '苏锡通园区', tag: 'nst' }]);
+  assert.notDeepEqual(tagWords('张芝山镇'), [{ word: '张芝山镇', tag: 'nst' }]);
+  useUserDict(a);
+  const started = performance.now();
+  useUserDict(a2);
+  assert.ok(performance.now() - started < 200, 'same bytes: no reload');
+  assert.equal(loadedUserDict(), a);
+});
+
+test('a missing dictionary throws instead of aborting the process', () => {
+  assert.throws(() => useUserDict(join(root, 'missing.utf8')), { code: 'ENOENT' });
+});
