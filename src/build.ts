@@ -100,7 +100,9 @@ export async function renderFiles(
   options: BuildOptions,
 ): Promise<OutputFile[]> {
   const model = buildSiteModel(pages, articles);
-  const placeIndex = new Map<string, PlaceRef>([...places.gazetteer.byCode].map(([code, place]) => [code, place]));
+  const placeIndex = new Map<string, PlaceRef>(
+    [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
+  );
   const files = renderSite(model, {
     config: options.config,
     templates: loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR),
