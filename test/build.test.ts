@@ -77,7 +77,7 @@ test('the item pages link previous and next items in page order', () => {
 test('a second build of the same seeds gives byte-identical files', async () => {
   const again = await build({ config });
   assert.deepEqual(again.files.map((f) => f.path), result.files.map((f) => f.path));
-  again.files.forEach((file, i) => assert.equal(file.content, result.files[i]?.content, file.path));
+  again.files.forEach((file, i) => assert.ok(Buffer.from(file.content).equals(Buffer.from(result.files[i]?.content ?? '')), file.path));
   const report = await writeOutput(out, again.files);
   assert.deepEqual(report.written, []);
   assert.deepEqual(report.removed, []);
@@ -88,4 +88,26 @@ test('the output folder holds exactly the built files', () => {
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? list(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
   assert.deepEqual(list(out).sort(), result.files.map((f) => f.path).sort());
+});
+
+test('the place index nests the towns under their districts in code order, with counts', () => {
+  const html = read('places/index.html');
+  const districts = [...html.matchAll(/<li><a href="(\d{6})\.html"><strong>([^<]+)<\/strong><\/a> <span class="count">(\d+) 篇<\/span>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+  assert.deepEqual(districts, ['320612 通州区 3', '320613 崇川区 4', '320614 海门区 2', '320671 南通经济技术开发区 1', '320682 如皋市 1', '320685 海安市 1']);
+  assert.ok(html.includes('<li><a href="320613010.html">狼山镇街道</a> <span class="count">1 篇</span></li>'));
+});
+
+test('a town page lists its articles and links its district; a district page groups by town', () => {
+  const town = read('places/320612119.html');
+  assert.ok(town.includes('<h1 class="page-title">张芝山镇</h1>'));
+  assert.ok(town.includes(`href="../pages/${seedName}/08.html">拧成一股绳 打赢防疫阻击战</a>`));
+  assert.ok(town.includes('属 <a href="320612.html">通州区</a>'));
+  const district = read('places/320613.html');
+  const groups = [...district.matchAll(/<h2>(?:<a href="[^"]+">)?([^<]+)/g)].map((m) => m[1]);
+  assert.deepEqual(groups, ['城东街道', '虹桥街道', '狼山镇街道', '天生港镇街道', '秦灶街道', '崇川经济开发区']);
+});
+
+test('an article page links its places', () => {
+  const html = read(`pages/${seedName}/01.html`);
+  assert.ok(html.includes('地区：<a href="../../places/320613.html">崇川区</a>、<a href="../../places/320613010.html">狼山镇街道</a>、<a href="../../places/320613019.html">秦灶街道</a>'));
 });
