@@ -1,0 +1,260 @@
+/**
+ * The archive-scale benchmark (issue #6). Generates a synthetic archive of P pages (see generate-archive.ts)
+ * in a temp folder and times the compiled CLI as a child process:
+ *
+ * - cold: full build into an empty output folder with an empty cache folder;
+ * - noop: rebuild with nothing changed;
+ * - add: rebuild after adding one page (a new edition);
+ * - edit: rebuild after editing one page in the middle of the archive.
+ *
+ * Each scenario runs `--runs` times (default 3); the table reports the median wall time, ms per article and
+ * the median peak RSS (GNU `/usr/bin/time -v` when present, else process.resourceUsage().maxRSS through
+ * bench/rss-wrapper.mjs), with min–max to show the noise. Results go to stdout and to
+ * `bench-output/bench-p{P}-{disk|shm}.json`.
+ *
+ * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
+ *          [--scenarios cold,noop,add,edit] [--cli lib/cli.js] [--keep]
+ * (`npm run bench` compiles first; run `node --import tsx bench/run-bench.ts …` to skip that.)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
+
+/** Scenario names, in the order they run. */
+export const SCENARIOS = ['cold', 'noop', 'add', 'edit'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** One timed child process. */
+export interface Sample {
+  readonly wallMs: number;
+  /** Peak resident set size in MiB, or null when it could not be measured. */
+  readonly peakRssMb: number | null;
+  readonly exitCode: number | null;
+  /** The CLI's summary line (`Built … in N s`). */
+  readonly summary: string;
+}
+
+/** Summary of a scenario's samples. */
+export interface Row {
+  readonly scenario: string;
+  readonly outOn: 'disk' | 'shm';
+  readonly pages: number;
+  readonly articles: number;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly msPerArticle: number;
+  readonly medianRssMb: number | null;
+  readonly maxRssMb: number | null;
+  /** Median as a percentage of the cold build's median (null for cold). */
+  readonly percentOfCold: number | null;
+  readonly samples: readonly Sample[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = existsSync(GNU_TIME);
+
+/** Run `node CLI args…` in `cwd`, timing it and measuring its peak RSS. */
+export async function timeCli(cli: string, args: readonly string[], cwd: string, scratch: string): Promise<Sample> {
+  const rssFile = path.join(scratch, `rss-${process.pid}-${Date.now()}.txt`);
+  const [command, commandArgs, env] = hasGnuTime
+    ? [GNU_TIME, ['-v', '-o', rssFile, process.execPath, cli, ...args], process.env]
+    : [process.execPath, [path.join(ROOT, 'bench', 'rss-wrapper.mjs'), cli, ...args], { ...process.env, BENCH_RSS_FILE: rssFile }];
+  const started = performance.now();
+  const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderrTail = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-4000)));
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  const wallMs = performance.now() - started;
+  let peakRssMb: number | null = null;
+  try {
+    const text = readFileSync(rssFile, 'utf8');
+    const kb = hasGnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]) : (JSON.parse(text) as { maxRssKb: number }).maxRssKb;
+    if (Number.isFinite(kb)) peakRssMb = kb / 1024;
+    unlinkSync(rssFile);
+  } catch {
+    peakRssMb = null;
+  }
+  const summary = stdout.trim().split('\n').filter((line) => line.startsWith('Built')).pop() ?? '';
+  if (exitCode !== 0 && exitCode !== 1) {
+    throw new Error(`bench: CLI exited with ${exitCode}\n${stdout.slice(-2000)}\n${stderrTail}`);
+  }
+  return { wallMs, peakRssMb, exitCode, summary };
+}
+
+/** Options of one benchmark of one archive size. */
+export interface BenchOptions {
+  readonly pages: number;
+  readonly runs: number;
+  readonly outOn: 'disk' | 'shm';
+  readonly scenarios: readonly Scenario[];
+  readonly cli: string;
+  readonly keep: boolean;
+  readonly log: (line: string) => void;
+}
+
+/** Generate the archive, run every scenario `runs` times, return one row per scenario. */
+export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]; archive: GeneratedArchive; workDir: string }> {
+  const { pages, runs, outOn, cli, log } = options;
+  const workDir = path.join(os.tmpdir(), 'news-archive-bench', `p${pages}`);
+  const outDir = outOn === 'shm' ? path.join('/dev/shm', 'news-archive-bench', `p${pages}`, 'out') : path.join(workDir, 'out');
+  const seedsDir = path.join(workDir, 'seeds');
+  const cacheDir = path.join(workDir, 'cache');
+  const configFile = path.join(workDir, 'news-archive.config.json');
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const archive = generateArchive(seedsDir, pages);
+  writeFileSync(configFile, `${JSON.stringify({ cacheDir }, null, 2)}\n`);
+  log(`bench: ${pages} pages, ${archive.items} items in ${seedsDir}; output on ${outOn} (${outDir})`);
+
+  const args = ['build', '--seeds', seedsDir, '--out', outDir, '--config', configFile];
+  const samples = new Map<Scenario, Sample[]>(options.scenarios.map((s) => [s, []]));
+  const editFile = path.join(seedsDir, archive.files[Math.floor(archive.files.length / 2)]!);
+  const editOriginal = readFileSync(editFile, 'utf8');
+  const addedFiles: string[] = [];
+  const articlesFor = new Map<Scenario, number>();
+
+  const run = async (scenario: Scenario, round: number): Promise<void> => {
+    if (!samples.has(scenario)) return;
+    const sample = await timeCli(cli, args, workDir, workDir);
+    samples.get(scenario)!.push(sample);
+    const items = Number(/: (\d+) item\(s\)/.exec(sample.summary)?.[1] ?? archive.items);
+    articlesFor.set(scenario, items);
+    log(`  ${scenario.padEnd(5)} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${sample.summary}`);
+  };
+
+  for (let round = 0; round < runs; round++) {
+    // Back to the generated state: no added pages, the edited page restored, empty output and cache.
+    for (const file of addedFiles.splice(0)) rmSync(file, { force: true });
+    writeFileSync(editFile, editOriginal);
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    await run('cold', round);
+    await run('noop', round);
+    if (samples.has('add')) {
+      const date = dateAfter(archive.lastDay + 1 + round);
+      const file = path.join(seedsDir, pageFileName(date, 1));
+      writeFileSync(file, archive.generator.pageText(date, 1).text);
+      addedFiles.push(file);
+      await run('add', round);
+    }
+    if (samples.has('edit')) {
+      writeFileSync(editFile, editPageText(editOriginal, round + 1));
+      await run('edit', round);
+    }
+  }
+  for (const file of addedFiles) rmSync(file, { force: true });
+  writeFileSync(editFile, editOriginal);
+
+  const rows: Row[] = [];
+  let coldMedian: number | null = null;
+  for (const [scenario, list] of samples) {
+    if (list.length === 0) continue;
+    const walls = list.map((s) => s.wallMs);
+    const rss = list.map((s) => s.peakRssMb).filter((v): v is number => v !== null);
+    const medianMs = median(walls);
+    if (scenario === 'cold') coldMedian = medianMs;
+    const articles = articlesFor.get(scenario) ?? archive.items;
+    rows.push({
+      scenario,
+      outOn,
+      pages,
+      articles,
+      runs: list.length,
+      medianMs,
+      minMs: Math.min(...walls),
+      maxMs: Math.max(...walls),
+      msPerArticle: medianMs / articles,
+      medianRssMb: rss.length > 0 ? median(rss) : null,
+      maxRssMb: rss.length > 0 ? Math.max(...rss) : null,
+      percentOfCold: scenario === 'cold' || coldMedian === null ? null : (100 * medianMs) / coldMedian,
+      samples: list,
+    });
+  }
+  if (!options.keep) {
+    rmSync(workDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return { rows, archive, workDir };
+}
+
+/** The rows as a Markdown table. */
+export function formatTable(rows: readonly Row[]): string {
+  const lines = [
+    '| pages | articles | output | scenario | median s | min–max s | ms/article | % of cold | peak RSS MB (median / max) |',
+    '| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.pages} | ${r.articles} | ${r.outOn} | ${r.scenario} | ${(r.medianMs / 1000).toFixed(2)} | ` +
+        `${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} | ${r.msPerArticle.toFixed(2)} | ` +
+        `${r.percentOfCold === null ? '' : `${r.percentOfCold.toFixed(0)}%`} | ` +
+        `${r.medianRssMb === null ? '?' : `${r.medianRssMb.toFixed(0)} / ${r.maxRssMb!.toFixed(0)}`} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      pages: { type: 'string', multiple: true },
+      runs: { type: 'string', default: '3' },
+      'out-on': { type: 'string', default: 'shm' },
+      scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      cli: { type: 'string', default: path.join(ROOT, 'lib', 'cli.js') },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const pageCounts = (values.pages ?? ['40']).flatMap((v) => v.split(',')).map(Number);
+  const runs = Number(values.runs);
+  const outOns = values['out-on'] === 'both' ? (['disk', 'shm'] as const) : [values['out-on'] as 'disk' | 'shm'];
+  const scenarios = values.scenarios!.split(',') as Scenario[];
+  if (pageCounts.some((p) => !Number.isInteger(p) || p < 1) || !Number.isInteger(runs) || runs < 1) {
+    throw new TypeError('bench: --pages and --runs take positive whole numbers, e.g. --pages 400 --runs 3');
+  }
+  if (outOns.some((o) => o !== 'disk' && o !== 'shm')) throw new TypeError('bench: --out-on takes disk, shm or both');
+  if (scenarios.some((s) => !SCENARIOS.includes(s))) throw new TypeError(`bench: --scenarios takes a list of ${SCENARIOS.join(', ')}`);
+  if (!existsSync(values.cli!)) throw new TypeError(`bench: ${values.cli} not found; run \`npm run compile\` first`);
+
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    totalMemGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
+    peakRss: hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS',
+  };
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  log(`bench: node ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join(' ')}`);
+  const all: Row[] = [];
+  mkdirSync(path.join(ROOT, 'bench-output'), { recursive: true });
+  for (const pages of pageCounts) {
+    for (const outOn of outOns) {
+      const { rows } = await benchArchive({ pages, runs, outOn, scenarios, cli: values.cli!, keep: values.keep!, log });
+      all.push(...rows);
+      const file = path.join(ROOT, 'bench-output', `bench-p${pages}-${outOn}.json`);
+      writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+      log(`bench: wrote ${path.relative(ROOT, file)}`);
+    }
+  }
+  process.stdout.write(`${formatTable(all)}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
