@@ -51,7 +51,9 @@ function sameCodeUnits(text: string, itemTexts: readonly string[]): boolean {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (IGNORED_UNIT[unit] === 0) {
-      if (counts[unit]++ === 0) pending++;
+      const before = counts[unit]!;
+      counts[unit] = before + 1;
+      if (before === 0) pending++;
     }
   }
   for (const itemText of itemTexts) {
