@@ -8,7 +8,7 @@ import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
-import type { SiteItem, SiteModel, SitePage } from './site-model.js';
+import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
 
 /** Chinese reading speed used for reading time, in characters per minute. */
 export const CHARACTERS_PER_MINUTE = 400;
@@ -36,6 +36,7 @@ function rootLinks(from: string, config: Config): Record<string, string> {
     home: to(routes.home()),
     places: to(routes.places()),
     authors: to(routes.authors()),
+    editions: to(routes.editions()),
     search: to(routes.search()),
     stylesheet: to(routes.stylesheet()),
     feed: to(routes.feed()),
@@ -51,6 +52,7 @@ function absoluteRoot(config: Config): Record<string, string> {
     home: at(routes.home()),
     places: at(routes.places()),
     authors: at(routes.authors()),
+    editions: at(routes.editions()),
     search: at(routes.search()),
     stylesheet: at(routes.stylesheet()),
     feed: at(routes.feed()),
@@ -74,6 +76,45 @@ function listItem(from: string, item: SiteItem, withPage = false, pageLabel = ''
     meta,
     opening: a.headline === null ? '' : item.opening,
   };
+}
+
+/** One day cell of the issue calendar. */
+export interface CalendarDay {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly day: number;
+  readonly hasEdition: boolean;
+}
+
+/** One month of the issue calendar: weeks of 7 cells, Sunday first; null cells pad the first and last week. */
+export interface CalendarMonth {
+  /** `2021年8月`. */
+  readonly label: string;
+  readonly weeks: ReadonlyArray<ReadonlyArray<CalendarDay | null>>;
+}
+
+/**
+ * The months that have editions, newest first, as week grids (Sunday first, as Chinese calendars print them).
+ * Pure calendar arithmetic on `YYYY-MM-DD` strings (UTC date math only; no time zone involved).
+ * @param dates edition dates `YYYY-MM-DD`, any order
+ */
+export function editionCalendar(dates: readonly string[]): CalendarMonth[] {
+  const have = new Set(dates);
+  const months = [...new Set(dates.map((date) => date.slice(0, 7)))].sort().reverse();
+  return months.map((month) => {
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const first = new Date(Date.UTC(year, monthNumber - 1, 1)).getUTCDay();
+    const length = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+    const cells: Array<CalendarDay | null> = Array.from({ length: first }, () => null);
+    for (let day = 1; day <= length; day++) {
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      cells.push({ date, day, hasEdition: have.has(date) });
+    }
+    while (cells.length % 7 !== 0) cells.push(null);
+    const weeks: Array<Array<CalendarDay | null>> = [];
+    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+    return { label: `${year}年${monthNumber}月`, weeks };
+  });
 }
 
 /**
@@ -139,12 +180,40 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
     });
   });
 
+  // The issue calendar (往期日历): a month grid per month with editions, newest month first.
+  const calendarPath = routes.editions();
+  emit(calendarPath, 'editions', {
+    pageTitle: `往期日历 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(calendarPath, home) }, { label: '往期日历' }],
+    months: editionCalendar(dated.map((edition) => edition.date as string)).map((month) => ({
+      label: month.label,
+      weeks: month.weeks.map((week) =>
+        week.map((day) => (day === null ? null : { day: day.day, date: day.date, label: formatDate(day.date), href: day.hasEdition ? href(calendarPath, routes.edition(day.date)) : null })),
+      ),
+    })),
+    undated: model.editions.some((edition) => edition.date === null),
+    homeHref: href(calendarPath, home),
+  });
+
+  // Search: the form and the script that reads the Pagefind index (see render-search-index.ts).
+  const searchPath = routes.search();
+  emit(searchPath, 'search', {
+    pageTitle: `搜索 - ${config.title}`,
+    searchScript: href(searchPath, routes.searchScript()),
+  });
+
   // Pages (版): their items in page order, previous/next page of the same edition or the archive.
+  const editionOf = new Map<SitePage, SiteEdition>();
+  for (const edition of model.editions) for (const page of edition.pages) editionOf.set(page, edition);
+  /** A neighbour page's name in a pager: with its edition when it belongs to another one. */
+  const pageTitle = (page: SitePage, neighbour: SitePage): string =>
+    editionOf.get(page) === editionOf.get(neighbour) ? neighbour.label : [editionLabel(neighbour), neighbour.label].filter(Boolean).join(' ');
   model.pages.forEach((page, i) => {
     const path = page.path;
     const previous = model.pages[i - 1];
     const next = model.pages[i + 1];
     const edition = editionLabel(page);
+    const siblings = editionOf.get(page)?.pages ?? [];
     emit(path, 'page', {
       pageTitle: `${edition ? `${edition} ` : ''}${page.label} - ${config.title}`,
       heading: page.label,
@@ -154,12 +223,13 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
       canonical: absoluteUrl(config.baseUrl, path),
       breadcrumbs: crumbsFor(path, page, null),
       items: page.items.map((item) => listItem(path, item)),
+      siblings: siblings.length > 1 ? siblings.map((sibling) => ({ label: sibling.label, href: sibling === page ? null : href(path, sibling.path) })) : null,
       pager: {
         label: '版面',
         previousLabel: '上一版',
         nextLabel: '下一版',
-        previous: previous ? { href: href(path, previous.path), title: previous.label } : null,
-        next: next ? { href: href(path, next.path), title: next.label } : null,
+        previous: previous ? { href: href(path, previous.path), title: pageTitle(page, previous) } : null,
+        next: next ? { href: href(path, next.path), title: pageTitle(page, next) } : null,
       },
     });
   });

@@ -49,6 +49,8 @@ export const routes = {
   sitemap: (): string => 'sitemap.xml',
   articlesJson: (): string => 'data/articles.json',
   stylesheet: (): string => 'assets/style.css',
+  /** The search page's script (templates/search.js). */
+  searchScript: (): string => 'assets/search.js',
 } as const;
 
 /** Percent-encode a path once, segment by segment (`authors/陈馨.html` → `authors/%E9%99%88%E9%A6%A8.html`). */

@@ -1,0 +1,139 @@
+/**
+ * The pages a reader navigates (issue #4), built from the seed plus three fixture pages with front matter
+ * (2021-08-19 A1 and A2, 2021-08-18 A3): home by editions, issue calendar, page view, article page.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { editionCalendar } from '../../src/site/render-site.js';
+import { buildFixtureSite } from './fixture-site.js';
+
+const site = await buildFixtureSite();
+const main = (file: string): string => {
+  const html = site.read(file);
+  return html.slice(html.indexOf('<main id="main">'), html.indexOf('</main>'));
+};
+const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1] as string);
+
+test('the fixture pages build without diagnostics of their own', () => {
+  assert.deepEqual(site.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.rule}`), ['seeds/000_b18dfdda09c05dd9.txt:199: segment/continued']);
+});
+
+test('the home page lists editions newest first, each with its pages in print order', () => {
+  const html = main('index.html');
+  const editions = [...html.matchAll(/<h2 id="edition-\d+">(?:<a href="([^"]*)">)?([^<]*)/g)].map((m) => [m[1] ?? null, m[2]]);
+  assert.deepEqual(editions, [
+    ['editions/2021-08-19.html', '南通日报 2021年8月19日'],
+    ['editions/2021-08-18.html', '南通日报 2021年8月18日'],
+    [null, '未注明日期的版面'],
+  ]);
+  const pages = [...html.matchAll(/<h3><a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
+  assert.deepEqual(pages, [
+    'A1版 要闻 pages/2021-08-19_A1/index.html',
+    'A2版 区县新闻 pages/2021-08-19_A2/index.html',
+    'A3版 社会 pages/2021-08-18_A3/index.html',
+    '000_b18dfdda09c05dd9 pages/000_b18dfdda09c05dd9/index.html',
+  ]);
+});
+
+test('the issue calendar links the days that have an edition', () => {
+  const html = main('editions/index.html');
+  assert.deepEqual(
+    [...html.matchAll(/<td class="has-edition"><a href="([^"]*)" aria-label="([^"]*)">(\d+)<\/a>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`),
+    ['18 2021年8月18日 2021-08-18.html', '19 2021年8月19日 2021-08-19.html'],
+  );
+  assert.ok(html.includes('<caption>2021年8月</caption>'));
+});
+
+test('editionCalendar lays a month out in weeks from Sunday', () => {
+  const [month, ...rest] = editionCalendar(['2021-08-19', '2021-08-18']);
+  assert.equal(rest.length, 0);
+  assert.equal(month?.label, '2021年8月');
+  // 1 August 2021 was a Sunday; 31 days make five weeks, the last padded with four empty cells.
+  assert.deepEqual(month?.weeks.map((week) => week.map((day) => (day === null ? '' : `${day.day}${day.hasEdition ? '*' : ''}`)).join(',')), [
+    '1,2,3,4,5,6,7',
+    '8,9,10,11,12,13,14',
+    '15,16,17,18*,19*,20,21',
+    '22,23,24,25,26,27,28',
+    '29,30,31,,,,',
+  ]);
+  assert.deepEqual(editionCalendar(['2022-03-01', '2021-12-31']).map((m) => [m.label, m.weeks[0]?.findIndex((d) => d !== null)]), [
+    ['2022年3月', 2],
+    ['2021年12月', 3],
+  ]);
+});
+
+test('the page view lists its items in page order, the other pages of its edition, and 上一版/下一版', () => {
+  const html = main('pages/2021-08-19_A2/index.html');
+  assert.ok(html.includes('<li><a href="../../index.html">首页</a></li><li><a href="../../editions/2021-08-19.html">南通日报 2021年8月19日</a></li><li><span aria-current="page">A2版 区县新闻</span></li>'));
+  assert.ok(html.includes('<nav aria-label="本期版面"><ul class="sibling-pages"><li><a href="../2021-08-19_A1/index.html">A1版 要闻</a></li><li><span aria-current="page">A2版 区县新闻</span></li></ul></nav>'));
+  assert.ok(html.includes('<a rel="prev" href="../2021-08-19_A1/index.html">上一版：A1版 要闻</a>'));
+  // The next page belongs to the older edition, so its name carries the edition.
+  assert.ok(html.includes('<a rel="next" href="../2021-08-18_A3/index.html">下一版：南通日报 2021年8月18日 A3版 社会</a>'));
+  const a1 = main('pages/2021-08-19_A1/index.html');
+  assert.deepEqual([...a1.matchAll(/<a class="headline" href="([^"]*)">([^<]*)/g)].map((m) => `${m[1]} ${m[2]}`), [
+    '01.html 海安建立“3+6+15”防疫大督查机制',
+    '02.html 延伸监督触角 筑牢拒腐防线',
+  ]);
+});
+
+test('an article page has breadcrumbs, one header with kicker and h1, linked bylines and places, a citation and 上一篇/下一篇', () => {
+  const html = site.read('pages/2021-08-19_A1/01.html');
+  const body = main('pages/2021-08-19_A1/01.html');
+  assert.equal(html.match(/<h1[ >]/g)?.length, 1);
+  assert.ok(body.includes('<li><a href="../../index.html">首页</a></li><li><a href="../../editions/2021-08-19.html">南通日报 2021年8月19日</a></li><li><a href="index.html">A1版 要闻</a></li><li><span aria-current="page">海安建立“3+6+15”防疫大督查机制</span></li>'));
+  assert.match(body, /<article class="story" data-pagefind-body>\n<header>\n<p class="kicker">围绕重点人员、场所和部门<\/p>\n<h1>海安建立“3\+6\+15”防疫大督查机制<\/h1>\n/);
+  assert.ok(body.includes('<a href="../../authors/%E5%BC%A0%E6%B5%B7%E6%B6%9B.html">张海涛</a> <a href="../../authors/%E9%99%86%E4%BA%89%E5%B3%B0.html">陆争峰</a>'));
+  assert.ok(body.includes('<p class="places">地区：<a href="../../places/320685.html">海安市</a></p>'));
+  assert.ok(body.includes('约 236 字，阅读约 1 分钟'));
+  assert.ok(body.includes('<cite>南通日报，2021年8月19日，A1版 要闻，《海安建立“3+6+15”防疫大督查机制》，张海涛、陆争峰</cite> <a href="http://localhost:8080/pages/2021-08-19_A1/01.html">http://localhost:8080/pages/2021-08-19_A1/01.html</a>'));
+  assert.ok(body.includes('<a rel="next" href="02.html">下一篇：延伸监督触角 筑牢拒腐防线</a>'));
+  assert.ok(!body.includes('rel="prev"'), 'the first article of the newest page has no previous article');
+});
+
+test('a subheadline sits in the header, subheads are h2', () => {
+  const html = main('pages/000_b18dfdda09c05dd9/01.html');
+  const header = html.slice(html.indexOf('<header>'), html.indexOf('</header>'));
+  assert.ok(header.includes('<p class="kicker">崇川区人大机关全员下沉社区,参与疫情防控——</p>'));
+  assert.ok(html.includes('<h2>督查指导在线</h2>'));
+  const withSub = site.result.files.filter((f) => typeof f.content === 'string' && f.content.includes('<p class="subheadline">'));
+  for (const file of withSub) {
+    const content = file.content as string;
+    assert.ok(content.indexOf('<p class="subheadline">') < content.indexOf('</header>'), `${file.path}: subheadline in header`);
+  }
+});
+
+test('a photo credit links to the photographer author page', () => {
+  const photo = site.result.files.find((f) => typeof f.content === 'string' && f.content.includes('<p class="credit">'));
+  assert.ok(photo, 'a page with a photo credit');
+  assert.ok((photo.content as string).includes('<p class="credit"><a href="../../authors/%E9%98%9A%E5%A4%A9%E5%B3%B0.html">阚天峰</a> 摄</p>'));
+  assert.ok(site.read('authors/阚天峰.html').includes('<h1 class="page-title">阚天峰</h1>'));
+});
+
+test('every internal link of every page points at a built file', () => {
+  const paths = new Set(site.result.files.map((f) => f.path));
+  for (const file of site.result.files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html')) {
+    for (const link of hrefs(file.content as string)) {
+      if (/^(?:https?:|data:|#)/.test(link)) continue;
+      const target = new URL(link, `http://x/${file.path}`).pathname.slice(1);
+      assert.ok(paths.has(decodeURIComponent(target)), `${file.path} → ${link}`);
+    }
+  }
+});
+
+test('an article page weighs under 30 KB of HTML and CSS', () => {
+  const css = Buffer.byteLength(site.read('assets/style.css'));
+  const heaviest = site.result.files
+    .filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path))
+    .map((f) => Buffer.byteLength(f.content as string))
+    .reduce((a, b) => Math.max(a, b), 0);
+  assert.ok(heaviest > 5000, `heaviest article ${heaviest} bytes`);
+  assert.ok(heaviest + css < 30 * 1024, `heaviest article ${heaviest} + css ${css} bytes`);
+});
+
+test('the search page has a form that works with ?q= and loads its script', () => {
+  const html = site.read('search.html');
+  assert.ok(html.includes('<form class="search-form" action="search.html" method="get" role="search" id="search-form">'));
+  assert.ok(html.includes('<input type="search" id="search-input" name="q"'));
+  assert.ok(html.includes('<script type="module" src="assets/search.js"></script>'));
+  assert.ok(site.read('assets/search.js').includes("'../pagefind/pagefind.js'"));
+});
