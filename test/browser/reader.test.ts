@@ -1,0 +1,180 @@
+/**
+ * A reader in real Chromium (/usr/bin/chromium, driven by playwright-core): the seed plus the fixture pages
+ * with front matter, served on 127.0.0.1. Home → edition → page → article → its town's place page; search
+ * for 张芝山镇 and open the hit; at 375 px and 1280 px, with no horizontal scrolling and no serious or critical
+ * axe-core violations. Screenshots go to test-output/browser/.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildFixtureSite, root, type FixtureSite } from '../site/fixture-site.js';
+import { serveSite, type SiteServer } from './serve-site.js';
+
+const shots = path.join(root, 'test-output', 'browser');
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+let site: FixtureSite;
+let server: SiteServer;
+let browser: Browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  site = await buildFixtureSite();
+  server = await serveSite(site.out);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { page, errors };
+}
+
+/** Checks a page as a reader sees it: no sideways scrolling, no serious axe violation; saves a screenshot. */
+async function inspect(page: Page, name: string, width: number): Promise<void> {
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `${name} at ${width}px scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `${name} at ${width}px`);
+  await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+}
+
+async function searchFor(page: Page, query: string): Promise<Array<{ href: string; title: string; excerpt: string }>> {
+  await page.fill('#search-input', query);
+  await page.click('.search-form button');
+  await page.waitForFunction((q) => (document.getElementById('search-status')?.textContent ?? '').startsWith(`“${q}”`) || (document.getElementById('search-status')?.textContent ?? '').startsWith('没有'), query);
+  return page.$$eval('#search-results li', (items) =>
+    items.map((li) => ({
+      href: new URL(li.querySelector('a')?.href ?? '').pathname,
+      title: li.querySelector('a')?.textContent ?? '',
+      excerpt: li.querySelector('.opening')?.textContent ?? '',
+    })),
+  );
+}
+
+for (const width of [375, 1280]) {
+  test(`a reader at ${width}px goes home → edition → page → article → town, and searches 张芝山镇`, async () => {
+    const { page, errors } = await newPage(width);
+    await page.goto(server.url);
+    assert.equal(await page.textContent('h1'), '往期回顾');
+    await inspect(page, 'home', width);
+
+    await page.click('text=南通日报 2021年8月19日');
+    assert.equal(new URL(page.url()).pathname, '/editions/2021-08-19.html');
+    await inspect(page, 'edition', width);
+
+    await page.click('a.headline:has-text("A1版 要闻")');
+    assert.equal(new URL(page.url()).pathname, '/pages/2021-08-19_A1/index.html');
+    assert.equal(await page.textContent('h1'), 'A1版 要闻');
+    await inspect(page, 'page', width);
+
+    await page.click('a.headline:has-text("延伸监督触角 筑牢拒腐防线")');
+    assert.equal(new URL(page.url()).pathname, '/pages/2021-08-19_A1/02.html');
+    assert.equal(await page.textContent('article h1'), '延伸监督触角 筑牢拒腐防线');
+    assert.deepEqual(await page.$$eval('.breadcrumbs li', (items) => items.map((li) => li.textContent)), ['首页', '南通日报 2021年8月19日', 'A1版 要闻', '延伸监督触角 筑牢拒腐防线']);
+    // Kicker and subheadline are visibly smaller than the headline.
+    const sizes = await page.$eval('article header', (header) => ['.kicker', 'h1'].map((s) => parseFloat(getComputedStyle(header.querySelector(s) as Element).fontSize)));
+    assert.ok((sizes[0] as number) < (sizes[1] as number) * 0.75, `kicker ${sizes[0]}px vs headline ${sizes[1]}px`);
+    await inspect(page, 'article', width);
+
+    await page.click('.places a:has-text("九华镇")');
+    assert.equal(new URL(page.url()).pathname, '/places/320682108.html');
+    assert.equal(await page.textContent('h1'), '九华镇');
+    assert.ok(await page.isVisible('a.headline:has-text("延伸监督触角 筑牢拒腐防线")'));
+    await inspect(page, 'place', width);
+
+    await page.click('.site-nav a:has-text("搜索")');
+    const hits = await searchFor(page, '张芝山镇');
+    assert.deepEqual(hits.map((hit) => `${hit.href} ${hit.title}`), ['/pages/000_b18dfdda09c05dd9/08.html 拧成一股绳 打赢防疫阻击战']);
+    assert.ok(hits[0]?.excerpt.includes('张芝山镇'), 'the excerpt shows the match');
+    // Pagefind marks the words it matched (张 芝山 镇), side by side.
+    assert.equal(await page.$eval('#search-results li', (li) => [...li.querySelectorAll('mark')].map((m) => m.textContent).join('')), '张芝山镇');
+    assert.equal(new URL(page.url()).search, `?q=${encodeURIComponent('张芝山镇')}`);
+    await inspect(page, 'search', width);
+    await page.click('#search-results a');
+    assert.equal(await page.textContent('article h1'), '拧成一股绳 打赢防疫阻击战');
+
+    await page.goto(`${server.url}editions/index.html`);
+    await inspect(page, 'calendar', width);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('search finds Chinese words and names, best match first, with the matching text', async () => {
+  const { page, errors } = await newPage(1280);
+  await page.goto(`${server.url}search.html`);
+  const top = async (query: string): Promise<string[]> => (await searchFor(page, query)).map((hit) => `${hit.href} ${hit.excerpt.includes(query) ? 'shows' : 'hides'} ${query}`);
+  // Pages with the words together come first (08 says 核酸检测 twice); 01 only has 核酸监测 … 体温检测.
+  assert.deepEqual(await top('核酸检测'), [
+    '/pages/000_b18dfdda09c05dd9/08.html shows 核酸检测',
+    '/pages/000_b18dfdda09c05dd9/05.html shows 核酸检测',
+    '/pages/2021-08-19_A2/01.html shows 核酸检测',
+    '/pages/000_b18dfdda09c05dd9/01.html hides 核酸检测',
+  ]);
+  // 陈馨 is a byline: the article she wrote comes before the one that has 陈 (陈可) and 馨 (菊馨社) apart.
+  assert.deepEqual(await top('陈馨'), ['/pages/000_b18dfdda09c05dd9/01.html shows 陈馨', '/pages/000_b18dfdda09c05dd9/07.html hides 陈馨']);
+  const volunteers = await searchFor(page, '志愿者');
+  assert.ok(volunteers.length >= 6, `志愿者: ${volunteers.length} hits`);
+  for (const hit of volunteers) assert.ok(hit.excerpt.includes('志愿'), `${hit.href}: ${hit.excerpt}`);
+  assert.deepEqual(await searchFor(page, '火星探测器'), []);
+  assert.equal(await page.textContent('#search-status'), '没有找到与“火星探测器”相关的文章。');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('feed.xml and sitemap.xml parse as XML in the browser', async () => {
+  const { page } = await newPage(1280);
+  await page.goto(server.url);
+  // A string, not a function: tsx would wrap a nested named function in a helper the page does not have.
+  const parsed = await page.evaluate(`Promise.all([['feed.xml', 'entry'], ['sitemap.xml', 'url']].map(async ([file, tag]) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(file)).text(), 'application/xml');
+    return [doc.documentElement.nodeName, doc.getElementsByTagName('parsererror').length, doc.getElementsByTagName(tag).length];
+  }))`);
+  const pages = site.result.files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html').length;
+  // 15 entries: every item (11 of the seed, 4 of the fixtures), fewer than feedSize (50).
+  assert.deepEqual(parsed, [['feed', 0, 15], ['urlset', 0, pages]]);
+  await page.close();
+});
+
+test('an unknown address gets the 404 page, styled, with working links', async () => {
+  const { page } = await newPage(375);
+  const response = await page.goto(`${server.url}pages/nope/99.html`);
+  assert.equal(response?.status(), 404);
+  assert.equal(await page.textContent('h1'), '找不到这个页面');
+  assert.equal(await page.$eval('.masthead', (el) => getComputedStyle(el).borderBottomStyle), 'double');
+  await inspect(page, '404', 375);
+  await page.click('main a:has-text("回到往期回顾")');
+  assert.equal(await page.textContent('h1'), '往期回顾');
+  await page.close();
+});
+
+test('the print stylesheet hides navigation and keeps the article and its citation', async () => {
+  const { page } = await newPage(1280);
+  await page.goto(`${server.url}pages/2021-08-19_A1/01.html`);
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() =>
+    ['.site-nav', '.breadcrumbs', '.pager', 'article h1', '.citation'].map((s) => getComputedStyle(document.querySelector(s) as Element).display !== 'none'),
+  );
+  assert.deepEqual(shown, [false, false, false, true, true]);
+  await page.screenshot({ path: path.join(shots, 'article-print.png'), fullPage: true });
+  await page.close();
+});

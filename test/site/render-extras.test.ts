@@ -1,0 +1,105 @@
+/**
+ * feed.xml, sitemap.xml and the search index: encoded URLs, no clock, XML-safe text, same bytes every build.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { renderFeed, xmlSafe } from '../../src/site/render-feed.js';
+import { renderSearchIndex } from '../../src/site/render-search-index.js';
+import { buildSiteModel } from '../../src/site/site-model.js';
+import type { SeedPage, TaggedArticle } from '../../src/types.js';
+import { buildFixtureSite } from './fixture-site.js';
+
+const site = await buildFixtureSite({ baseUrl: 'https://example.org/archive/', feedSize: 3 });
+const locs = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] as string);
+
+test('the feed carries the feedSize newest items, dated by their edition, never the clock', () => {
+  const feed = site.read('feed.xml');
+  assert.match(feed, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  assert.deepEqual([...feed.matchAll(/<id>([^<]*)<\/id>/g)].map((m) => m[1]), [
+    'https://example.org/archive/',
+    'https://example.org/archive/pages/2021-08-19_A1/01.html',
+    'https://example.org/archive/pages/2021-08-19_A1/02.html',
+    'https://example.org/archive/pages/2021-08-19_A2/01.html',
+  ]);
+  assert.deepEqual([...new Set([...feed.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1]))], ['2021-08-18T16:00:00.000Z']);
+  assert.ok(feed.includes('<link rel="self" href="https://example.org/archive/feed.xml"/>'));
+  assert.ok(feed.includes('<uri>https://example.org/archive/authors/%E5%BC%A0%E6%B5%B7%E6%B6%9B.html</uri>'));
+  assert.ok(!feed.includes(String(new Date().getUTCFullYear())), 'no build year in the feed');
+});
+
+const page: SeedPage = { file: 'seeds/x.txt', name: 'x', text: '', firstLine: 1, meta: { paper: null, date: null, page: null, pageName: null } };
+const nasty: TaggedArticle = {
+  seed: 'seeds/x.txt',
+  index: 0,
+  kind: 'article',
+  kicker: null,
+  headline: 'A\u0001B\u000bC]]>D<&\ufffe\ud800E',
+  subheadline: null,
+  body: [{ type: 'paragraph', text: '正文\u0008结束]]><script>', lines: [1, 1] }],
+  bylines: ['陈\u001f馨'],
+  photoCredit: null,
+  continued: false,
+  sourceLines: [1, 1],
+  places: { districts: [], towns: [] },
+};
+
+test('xmlSafe removes what XML 1.0 forbids and keeps tab, newline, CJK and astral characters', () => {
+  assert.equal(xmlSafe('a\u0000b\u0008c\td\ne\u000bf\u001fg\ufffeh\uffffi\ud800j\udc00k𠀀l中'), 'abc\td\nefghijk𠀀l中');
+});
+
+test('a feed of text with control characters, "]]>" and "<&" has none of them raw', () => {
+  const xml = renderFeed(buildSiteModel([page], [nasty]), DEFAULT_CONFIG);
+  assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u);
+  assert.doesNotMatch(xml, /[\ud800-\udfff]/u);
+  assert.ok(xml.includes('<title type="html"><![CDATA[ABC]]&gt;D&lt;&amp;E]]></title>'));
+  assert.ok(xml.includes('<content type="html"><![CDATA[<p>正文结束]]&gt;&lt;script&gt;</p>]]></content>'));
+  assert.ok(xml.includes('<name>陈馨</name>'));
+  // No dated page: Atom still needs a date, and it is the epoch, not the clock.
+  assert.deepEqual([...new Set([...xml.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1]))], ['1970-01-01T00:00:00.000Z']);
+});
+
+test('the sitemap lists every page but 404 and search, each URL encoded once, as the pages link it', () => {
+  const xml = site.read('sitemap.xml');
+  const urls = locs(xml);
+  const pages = site.result.files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html');
+  assert.equal(urls.length, pages.length);
+  assert.ok(urls.includes('https://example.org/archive/authors/%E9%99%88%E9%A6%A8.html'), '陈馨 encoded once');
+  assert.ok(urls.includes('https://example.org/archive/'), 'the home page as the base URL');
+  assert.ok(!xml.includes('%25'), 'nothing encoded twice');
+  assert.doesNotMatch(xml, /[\u3400-\u9fff]/u, 'no raw Chinese in URLs');
+  // Every author link on the authors page, resolved against the page's own URL, is in the sitemap.
+  const authorsPage = site.read('authors/index.html');
+  const links = [...authorsPage.matchAll(/<a class="headline" href="([^"]*)">/g)].map((m) => new URL(m[1] as string, 'https://example.org/archive/authors/index.html').href);
+  assert.equal(links.length, site.result.files.filter((f) => /^authors\/.+\.html$/.test(f.path) && f.path !== 'authors/index.html').length);
+  for (const link of links) assert.ok(urls.includes(link), link);
+  // Dated pages carry their edition date; undated ones nothing; no other date.
+  assert.ok(xml.includes('<url><loc>https://example.org/archive/pages/2021-08-19_A1/01.html</loc><lastmod>2021-08-19</lastmod></url>'));
+  assert.ok(xml.includes('<url><loc>https://example.org/archive/pages/000_b18dfdda09c05dd9/01.html</loc></url>'));
+  assert.deepEqual([...new Set([...xml.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1]))].sort(), ['2021-08-18', '2021-08-19']);
+});
+
+test('the search index covers the article pages only and is byte-identical when built again', async () => {
+  const index = site.result.files.filter((f) => f.path.startsWith('pagefind/'));
+  const names = index.map((f) => f.path.replace(/_[0-9a-f]+\./, '_#.'));
+  assert.deepEqual([...new Set(names)], [
+    'pagefind/fragment/zh-cn_#.pf_fragment',
+    'pagefind/index/zh-cn_#.pf_index',
+    'pagefind/pagefind-entry.json',
+    'pagefind/pagefind-worker.js',
+    'pagefind/pagefind.js',
+    'pagefind/pagefind.zh-cn_#.pf_meta',
+    'pagefind/wasm.unknown.pagefind',
+  ]);
+  const articles = site.result.files.filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path)).length;
+  assert.equal(index.filter((f) => f.path.startsWith('pagefind/fragment/')).length, articles);
+  const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+  assert.equal(entry.languages['zh-cn']?.page_count, articles);
+  const digest = (files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): string[] =>
+    files.map((f) => `${f.path} ${createHash('sha256').update(f.content).digest('hex')}`);
+  const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
+  assert.deepEqual(digest(await renderSearchIndex(html)), digest(index));
+  // Offered in another order, the pages give the same index.
+  assert.deepEqual(digest(await renderSearchIndex([...html].reverse())), digest(index));
+});
