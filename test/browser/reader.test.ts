@@ -172,9 +172,11 @@ test('the print stylesheet hides navigation and keeps the article and its citati
   await page.goto(`${server.url}pages/2021-08-19_A1/01.html`);
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() =>
-    ['.site-nav', '.breadcrumbs', '.pager', 'article h1', '.citation'].map((s) => getComputedStyle(document.querySelector(s) as Element).display !== 'none'),
+    ['.site-nav', '.breadcrumbs', '.pager', '.site-footer', 'article h1', '.citation'].map((s) => getComputedStyle(document.querySelector(s) as Element).display !== 'none'),
   );
-  assert.deepEqual(shown, [false, false, false, true, true]);
+  assert.deepEqual(shown, [false, false, false, false, true, true]);
+  // The citation's link text is the permalink: printed once.
+  assert.equal(await page.$eval('.citation a', (a) => getComputedStyle(a, '::after').content), 'none');
   await page.screenshot({ path: path.join(shots, 'article-print.png'), fullPage: true });
   await page.close();
 });
