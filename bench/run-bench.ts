@@ -5,7 +5,9 @@
  * - cold: full build into an empty output folder with an empty cache folder;
  * - noop: rebuild with nothing changed;
  * - add: rebuild after adding one page (a new edition);
- * - edit: rebuild after editing one page in the middle of the archive.
+ * - edit: rebuild after editing one page in the middle of the archive;
+ * - dev: `news-archive dev` running (started after the runs above, cache warm), the time from saving an
+ *   edit of one page to its `Rebuilt …` log line; peak RSS is the server's VmHWM from /proc (Linux).
  *
  * Each scenario runs `--runs` times (default 3); the table reports the median wall time, ms per article and
  * the median peak RSS (GNU `/usr/bin/time -v` when present, else process.resourceUsage().maxRSS through
@@ -13,10 +15,10 @@
  * `bench-output/bench-p{P}-{disk|shm}.json`.
  *
  * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
- *          [--scenarios cold,noop,add,edit] [--cli lib/cli.js] [--keep]
+ *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep]
  * (`npm run bench` compiles first; run `node --import tsx bench/run-bench.ts …` to skip that.)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
 
 /** Scenario names, in the order they run. */
-export const SCENARIOS = ['cold', 'noop', 'add', 'edit'] as const;
+export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** One timed child process. */
@@ -90,11 +92,84 @@ export async function timeCli(cli: string, args: readonly string[], cwd: string,
   } catch {
     peakRssMb = null;
   }
-  const summary = stdout.trim().split('\n').filter((line) => line.startsWith('Built')).pop() ?? '';
+  const summary = stdout.trim().split('\n').pop() ?? '';
   if (exitCode !== 0 && exitCode !== 1) {
     throw new Error(`bench: CLI exited with ${exitCode}\n${stdout.slice(-2000)}\n${stderrTail}`);
   }
   return { wallMs, peakRssMb, exitCode, summary };
+}
+
+/** Peak RSS (VmHWM) of a running process in MiB, from /proc; null elsewhere. */
+function peakRssOf(pid: number): number | null {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Start `news-archive dev` (port 0), wait for it to serve, then `runs` times save an edit of `editFile` and
+ * time until the server logs `Rebuilt`. Stops the server with SIGINT.
+ */
+async function devSamples(
+  cli: string,
+  buildArgs: readonly string[],
+  cwd: string,
+  editFile: string,
+  original: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<Sample[]> {
+  const args = ['dev', ...buildArgs.slice(1), '--port', '0'];
+  const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let waiting: { pattern: RegExp; resolve: (line: string) => void } | null = null;
+  const lines: string[] = [];
+  const onLine = (line: string): void => {
+    lines.push(line);
+    if (waiting?.pattern.test(line)) {
+      const { resolve } = waiting;
+      waiting = null;
+      resolve(line);
+    }
+  };
+  let buffer = '';
+  const onData = (chunk: string): void => {
+    buffer += chunk;
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    parts.forEach(onLine);
+  };
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.stderr.setEncoding('utf8').on('data', onData);
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const waitFor = (pattern: RegExp, timeoutMs: number): Promise<string> =>
+    Promise.race([
+      new Promise<string>((resolve) => (waiting = { pattern, resolve })),
+      exited.then(() => Promise.reject(new Error(`bench: dev server exited:\n${lines.slice(-20).join('\n')}`))),
+      new Promise<string>((_, reject) =>
+        setTimeout(() => reject(new Error(`bench: no ${pattern} from the dev server in ${timeoutMs} ms:\n${lines.slice(-20).join('\n')}`)), timeoutMs).unref(),
+      ),
+    ]);
+  const out: Sample[] = [];
+  try {
+    await waitFor(/^Serving /, 600_000);
+    for (let round = 0; round < runs; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const started = performance.now();
+      writeFileSync(editFile, editPageText(original, 100 + round));
+      const line = await waitFor(/^Rebuilt/, 600_000);
+      const sample = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: line };
+      out.push(sample);
+      log(`  dev   #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${line}`);
+    }
+  } finally {
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  return out;
 }
 
 /** Options of one benchmark of one archive size. */
@@ -134,7 +209,7 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     if (!samples.has(scenario)) return;
     const sample = await timeCli(cli, args, workDir, workDir);
     samples.get(scenario)!.push(sample);
-    const items = Number(/: (\d+) item\(s\)/.exec(sample.summary)?.[1] ?? archive.items);
+    const items = Number(/(\d+) item\(s\)/.exec(sample.summary)?.[1] ?? archive.items);
     articlesFor.set(scenario, items);
     log(`  ${scenario.padEnd(5)} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${sample.summary}`);
   };
@@ -161,6 +236,11 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   }
   for (const file of addedFiles) rmSync(file, { force: true });
   writeFileSync(editFile, editOriginal);
+  if (samples.has('dev')) {
+    const list = await devSamples(cli, args, workDir, editFile, editOriginal, runs, log);
+    samples.set('dev', list);
+    writeFileSync(editFile, editOriginal);
+  }
 
   const rows: Row[] = [];
   let coldMedian: number | null = null;
@@ -217,7 +297,7 @@ async function main(): Promise<void> {
       pages: { type: 'string', multiple: true },
       runs: { type: 'string', default: '3' },
       'out-on': { type: 'string', default: 'shm' },
-      scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      scenarios: { type: 'string' },
       cli: { type: 'string', default: path.join(ROOT, 'lib', 'cli.js') },
       keep: { type: 'boolean', default: false },
     },
@@ -225,7 +305,9 @@ async function main(): Promise<void> {
   const pageCounts = (values.pages ?? ['40']).flatMap((v) => v.split(',')).map(Number);
   const runs = Number(values.runs);
   const outOns = values['out-on'] === 'both' ? (['disk', 'shm'] as const) : [values['out-on'] as 'disk' | 'shm'];
-  const scenarios = values.scenarios!.split(',') as Scenario[];
+  // The dev scenario runs by default when the CLI has a `dev` command.
+  const hasDev = /^\s+dev\b/m.test(spawnSync(process.execPath, [values.cli!, '--help'], { encoding: 'utf8' }).stdout ?? '');
+  const scenarios = (values.scenarios ?? SCENARIOS.filter((s) => s !== 'dev' || hasDev).join(',')).split(',') as Scenario[];
   if (pageCounts.some((p) => !Number.isInteger(p) || p < 1) || !Number.isInteger(runs) || runs < 1) {
     throw new TypeError('bench: --pages and --runs take positive whole numbers, e.g. --pages 400 --runs 3');
   }
