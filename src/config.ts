@@ -2,6 +2,7 @@
  * Build configuration: defaults, and loading `news-archive.config.json` with validation.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Settings of one archive. Paths are relative to the working directory. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   readonly cacheDir: string;
   /** How many items the Atom feed carries. Default 50. */
   readonly feedSize: number;
+  /** Largest seed file accepted, in bytes; larger files are refused with an error. Default 4194304 (4 MiB). */
+  readonly maxSeedBytes: number;
 }
 
 /** The defaults, used for every field the config file leaves out. */
@@ -30,6 +33,7 @@ export const DEFAULT_CONFIG: Config = {
   outDir: 'dist',
   cacheDir: '.cache',
   feedSize: 50,
+  maxSeedBytes: 4 * 1024 * 1024,
 };
 
 /** A config file that cannot be used; the message names the file and the field. */
@@ -53,12 +57,31 @@ const FIELDS: Record<keyof Config, (value: unknown) => string | null> = {
   outDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
   cacheDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
   feedSize: (v) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 1000 ? null : 'expected a whole number from 1 to 1000'),
+  maxSeedBytes: (v) => (Number.isInteger(v) && (v as number) >= 1024 ? null : 'expected a whole number of bytes, at least 1024'),
 };
+
+/** True when `inner` is `outer` or inside it (both resolved against the working directory). */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(path.resolve(outer), path.resolve(inner));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The output folder is emptied of everything the build does not produce, so it must not hold the working
+ * folder, the seeds or the cache.
+ */
+function outDirProblem(config: Config): string | null {
+  if (within(process.cwd(), config.outDir)) return 'must not be the working folder or one of its parents';
+  if (within(config.seedsDir, config.outDir)) return `must not be or contain the seeds folder \`${config.seedsDir}\``;
+  if (within(config.cacheDir, config.outDir)) return `must not be or contain the cache folder \`${config.cacheDir}\``;
+  return null;
+}
 
 /**
  * Validate a parsed config object against the Config fields.
  * @param source file name used in messages
- * @throws ConfigError `FILE: field \`x\`: expected …` for an unknown field or a bad value
+ * @throws ConfigError `FILE: field \`x\`: expected …` for an unknown field or a bad value, or an output folder
+ *   that would hold the working folder, the seeds or the cache
  */
 export function validateConfig(value: unknown, source: string): Config {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -72,7 +95,10 @@ export function validateConfig(value: unknown, source: string): Config {
     if (problem) throw new ConfigError(`${source}: field \`${key}\`: ${problem}, got ${JSON.stringify(field)}`);
     out[key] = field;
   }
-  return out as unknown as Config;
+  const config = out as unknown as Config;
+  const problem = outDirProblem(config);
+  if (problem) throw new ConfigError(`${source}: field \`outDir\`: ${problem}, got ${JSON.stringify(config.outDir)}`);
+  return config;
 }
 
 /**

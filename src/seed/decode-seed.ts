@@ -44,10 +44,30 @@ function controlCount(text: string): number {
   return count;
 }
 
+/** Stray control characters a text file may have (they are reported and removed later, in parseSeed). */
+const MAX_CONTROLS = 16;
+
+/** True when every other byte of the first 64 is NUL: UTF-16 text of ASCII or Latin letters saved without a BOM. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 64);
+  if (head.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  head.forEach((byte, i) => {
+    if (byte === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  });
+  const half = Math.floor(head.length / 2);
+  return even >= half * 0.9 || odd >= half * 0.9;
+}
+
 /**
  * Decode the bytes of a seed file.
- * Order: BOM (UTF-8, UTF-16LE, UTF-16BE) → strict UTF-8 → strict GB18030. Text with NUL bytes or where
- * more than 1 in 100 characters are control characters is taken for a binary file and refused.
+ * Order: BOM (UTF-8, UTF-16LE, UTF-16BE) → strict UTF-8 → strict GB18030. Text with NUL characters, or
+ * where more than 16 characters and more than 1 in 20 are control characters, is taken for a binary file
+ * and refused (a few stray controls are not: parseSeed reports and removes them).
  * @returns the text (BOM removed) and the encoding found, or `{ ok: false, reason }` saying what the file looks like
  */
 export function decodeSeed(bytes: Uint8Array): DecodeResult {
@@ -75,8 +95,14 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
   if (decoded === null) {
     return { ok: false, reason: 'Unexpected encoding: the file is neither UTF-8, UTF-16 with a byte order mark, nor GB18030/GBK; save it as UTF-8' };
   }
-  if (decoded.text.includes('\u0000') || controlCount(decoded.text) > Math.max(2, decoded.text.length / 100)) {
-    return { ok: false, reason: 'Unexpected binary content: the file has NUL or many control characters, expected plain text' };
+  if (decoded.text.includes('\u0000')) {
+    if (looksLikeUtf16WithoutBom(bytes)) {
+      return { ok: false, reason: 'Unexpected encoding: this looks like UTF-16 without a byte order mark; save it as UTF-8' };
+    }
+    return { ok: false, reason: 'Unexpected binary content: the file has NUL characters, expected plain text' };
+  }
+  if (controlCount(decoded.text) > Math.max(MAX_CONTROLS, decoded.text.length / 20)) {
+    return { ok: false, reason: 'Unexpected binary content: more than 1 in 20 characters are control characters, expected plain text' };
   }
   return { ok: true, ...decoded };
 }

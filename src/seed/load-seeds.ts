@@ -1,6 +1,7 @@
 /**
  * seeds/ folder → SeedPages. The only seed code that touches the disk.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SeedPage } from '../types.js';
@@ -12,6 +13,24 @@ export interface LoadedSeeds {
   readonly pages: SeedPage[];
   readonly diagnostics: Diagnostic[];
 }
+
+/** The bytes of one seed file as read from disk, with their SHA-256 (hex). */
+export interface SeedSource {
+  /** File name inside the seeds folder, e.g. `000_b18dfdda09c05dd9.txt`. */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** SHA-256 of `bytes`, lowercase hex. */
+  readonly hash: string;
+}
+
+/** Options of reading a seed. */
+export interface ReadSeedOptions {
+  /** Largest seed accepted, in bytes; a larger file is refused with an error. Default {@link DEFAULT_MAX_SEED_BYTES}. */
+  readonly maxBytes?: number;
+}
+
+/** Default size limit of one seed: 4 MiB, about 200 times the text of a printed page. */
+export const DEFAULT_MAX_SEED_BYTES = 4 * 1024 * 1024;
 
 /** Code point comparison (never localeCompare: output must not depend on the machine's locale). */
 export function byCodePoint(a: string, b: string): number {
@@ -32,13 +51,48 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Read, decode and parse one seed.
- * @param dir seeds folder; @param fileName file name inside it; @param label how diagnostics name the folder (e.g. `seeds`)
- * @returns the page, or null with an error diagnostic when the file is refused (binary, unknown encoding, empty)
+ * Read the bytes of every seed of a folder, sorted by file name.
+ * @throws when the folder or a file cannot be read
  */
-export function readSeedBytes(bytes: Uint8Array, fileName: string, label: string): { page: SeedPage | null; diagnostics: Diagnostic[] } {
-  const file = `${label}/${fileName}`;
+export async function readSeedSources(dir: string): Promise<SeedSource[]> {
+  const out: SeedSource[] = [];
+  for (const fileName of await listSeedFiles(dir)) {
+    const bytes = await readFile(path.join(dir, fileName));
+    out.push({ fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') });
+  }
+  return out;
+}
+
+/** `label/fileName`, or the bare file name when the label is empty. */
+export function seedPath(label: string, fileName: string): string {
+  return label === '' ? fileName : `${label}/${fileName}`;
+}
+
+function formatSize(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Decode and parse one seed.
+ * @param fileName file name inside the seeds folder; @param label how diagnostics name the folder (e.g. `seeds`, or `''`)
+ * @returns the page, or null with a diagnostic when the file is refused (too large, binary, unknown encoding)
+ *   or has no text (empty)
+ */
+export function readSeedBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  label: string,
+  options: ReadSeedOptions = {},
+): { page: SeedPage | null; diagnostics: Diagnostic[] } {
+  const file = seedPath(label, fileName);
   const name = fileName.replace(/\.txt$/i, '');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SEED_BYTES;
+  if (bytes.length > maxBytes) {
+    const message =
+      `Unexpected size: ${formatSize(bytes.length)}, expected at most ${formatSize(maxBytes)} for one printed page ` +
+      '(split the file into one file a page, or raise `maxSeedBytes` in news-archive.config.json); page skipped';
+    return { page: null, diagnostics: [{ file, line: null, rule: 'seed/too-large', severity: 'error', message }] };
+  }
   const decoded = decodeSeed(bytes);
   if (!decoded.ok) {
     return { page: null, diagnostics: [{ file, line: null, rule: 'seed/decode', severity: 'error', message: `${decoded.reason}; page skipped` }] };
@@ -52,15 +106,41 @@ export function readSeedBytes(bytes: Uint8Array, fileName: string, label: string
 }
 
 /**
+ * Warnings for seeds whose bytes equal an earlier seed's (in file name order). Both are still built.
+ * @param sources seeds sorted by file name
+ */
+export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[], label: string): Diagnostic[] {
+  const first = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const source of sources) {
+    if (source.bytes.length === 0) continue;
+    const earlier = first.get(source.hash);
+    if (earlier === undefined) {
+      first.set(source.hash, source.fileName);
+      continue;
+    }
+    out.push({
+      file: seedPath(label, source.fileName),
+      line: null,
+      rule: 'seed/duplicate',
+      severity: 'warning',
+      message: `Unexpected duplicate: same bytes as ${seedPath(label, earlier)}; built as a page of its own (delete one of the two files if it was saved twice)`,
+    });
+  }
+  return out;
+}
+
+/**
  * Load every seed of a folder.
  * @param dir seeds folder
  * @param label folder name used in diagnostics and SeedPage.file (default: the folder's base name)
  */
-export async function loadSeeds(dir: string, label = path.basename(path.resolve(dir))): Promise<LoadedSeeds> {
+export async function loadSeeds(dir: string, label = path.basename(path.resolve(dir)), options: ReadSeedOptions = {}): Promise<LoadedSeeds> {
   const pages: SeedPage[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const fileName of await listSeedFiles(dir)) {
-    const result = readSeedBytes(await readFile(path.join(dir, fileName)), fileName, label);
+  const sources = await readSeedSources(dir);
+  const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(sources, label);
+  for (const source of sources) {
+    const result = readSeedBytes(source.bytes, source.fileName, label, options);
     diagnostics.push(...result.diagnostics);
     if (result.page) pages.push(result.page);
   }

@@ -82,7 +82,11 @@ function readFrontMatter(block: string, file: string, warn: (line: number | null
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
-    warn(mark?.line === undefined ? 1 : mark.line + 2, 'seed/front-matter', `Unexpected front matter: ${reason}; front matter ignored`);
+    // gray-matter hands js-yaml the text after the opening `---`, starting with its line break: YAML line 0 is
+    // the rest of seed line 1, so seed line = mark.line + 1 (kept inside the front matter block).
+    const last = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
+    const line = mark?.line === undefined ? 1 : Math.min(Math.max(mark.line + 1, 1), last);
+    warn(line, 'seed/front-matter', `Unexpected front matter: ${reason}; front matter ignored`);
     return EMPTY_META;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
