@@ -296,9 +296,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
         current = draft;
       }
-      draft.body.push({ type: 'paragraph', text: unit.text, lines: [unit.first, unit.last] });
+      // An item has one photo credit: a second caption's credit stays in its paragraph, so no text is lost.
+      const extraCredit = unit.credit !== undefined && draft.photoCredit !== null;
+      draft.body.push({ type: 'paragraph', text: extraCredit ? `${unit.text} ${unit.credit}摄` : unit.text, lines: [unit.first, unit.last] });
       draft.last = unit.last;
-      if (unit.credit !== undefined) draft.photoCredit = unit.credit;
+      if (unit.credit !== undefined && !extraCredit) draft.photoCredit = unit.credit;
       if (unit.names !== undefined) {
         draft.bylines.push(...unit.names);
         close();
@@ -336,7 +338,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   const last = current as Draft | null;
   if (last !== null) {
     const lastPart = last.body.at(-1);
-    if (last.bylines.length === 0 && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text)) {
+    // (A paragraph that kept a second photo credit, `…。 某某摄`, ends its sentence before the credit.)
+    const endsWithCredit = lastPart !== undefined && splitTrailingCredit(lastPart.text) !== null;
+    if (last.bylines.length === 0 && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text) && !endsWithCredit) {
       last.continued = true;
       warn(lastPart.lines[1], 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
     }
