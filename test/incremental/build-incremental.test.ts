@@ -1,0 +1,148 @@
+/**
+ * Incremental builds as editors run them: nothing changed → nothing parsed or written; one seed added → only
+ * it is segmented and only changed files are written; a removed seed leaves no stale file; output is
+ * byte-identical to a fresh build; URLs survive added and edited seeds; two builds cannot share the output.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { lockOutput } from '../../src/write.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'test/fixtures/seed');
+
+function project(seeds: readonly string[]): { config: Config; seedsDir: string } {
+  const work = mkdtempSync(path.join(tmpdir(), 'news-archive-incremental-'));
+  const seedsDir = path.join(work, 'seeds');
+  mkdirSync(seedsDir);
+  for (const name of seeds) copyFileSync(path.join(fixtures, name), path.join(seedsDir, name));
+  return { seedsDir, config: { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') } };
+}
+
+function tree(dir: string, prefix = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const relative = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) for (const [k, v] of tree(path.join(dir, entry.name), `${relative}/`)) out.set(k, v);
+    else out.set(relative, readFileSync(path.join(dir, entry.name)));
+  }
+  return out;
+}
+
+const A1 = '2021-08-18_A1.txt';
+const A2 = '2021-08-18_A2.txt';
+const B1 = '2021-08-19_A1.txt';
+
+test('a rerun with nothing changed parses nothing and writes nothing; a template change re-renders from the cache', async () => {
+  const { config } = project([A1, A2]);
+  const first = await buildIncremental({ config });
+  assert.equal(first.upToDate, false);
+  assert.deepEqual(first.stats, { seeds: 2, processed: 2, cached: 0, placesUsed: true });
+  assert.equal(first.report.unchanged.length, 0);
+  const before = tree(config.outDir);
+  const inode = statSync(path.join(config.outDir, 'index.html')).ino;
+
+  const second = await buildIncremental({ config });
+  assert.equal(second.upToDate, true);
+  assert.equal(second.stats, null);
+  assert.deepEqual(second.report.written, []);
+  assert.deepEqual(second.diagnostics, first.diagnostics);
+  assert.equal(statSync(path.join(config.outDir, 'index.html')).ino, inode);
+  assert.deepEqual(tree(config.outDir), before);
+
+  // Same inputs but a different templates folder: every page from the cache, no dictionary.
+  const templatesDir = mkdtempSync(path.join(tmpdir(), 'news-archive-templates-'));
+  for (const entry of readdirSync(path.join(root, 'templates'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(path.join(root, 'templates'), path.join(entry.parentPath, entry.name));
+    mkdirSync(path.dirname(path.join(templatesDir, relative)), { recursive: true });
+    copyFileSync(path.join(entry.parentPath, entry.name), path.join(templatesDir, relative));
+  }
+  writeFileSync(path.join(templatesDir, 'style.css'), `${readFileSync(path.join(templatesDir, 'style.css'), 'utf8')}\n/* edited */\n`);
+  const third = await buildIncremental({ config, templatesDir });
+  assert.deepEqual(third.stats, { seeds: 2, processed: 0, cached: 2, placesUsed: false });
+  assert.deepEqual(third.report.written, ['assets/style.css']);
+});
+
+test('adding a seed segments only it and rewrites only files whose bytes change; removing it leaves no stale file', async () => {
+  const { config, seedsDir } = project([A1, A2]);
+  await buildIncremental({ config });
+  const before = tree(config.outDir);
+  const inodes = new Map([...before.keys()].map((file) => [file, statSync(path.join(config.outDir, file)).ino]));
+
+  copyFileSync(path.join(fixtures, B1), path.join(seedsDir, B1));
+  const added = await buildIncremental({ config });
+  assert.deepEqual(added.stats, { seeds: 3, processed: 1, cached: 2, placesUsed: true });
+  const after = tree(config.outDir);
+  assert.ok(after.has('pages/2021-08-19_A1/index.html'));
+  assert.ok(after.has('pages/2021-08-19_A1/01.html'));
+  for (const file of added.report.unchanged) {
+    assert.deepEqual(after.get(file), before.get(file), file);
+    assert.equal(statSync(path.join(config.outDir, file)).ino, inodes.get(file), `${file} not rewritten`);
+  }
+  for (const file of added.report.written) assert.notDeepEqual(after.get(file), before.get(file), `${file} written although unchanged`);
+  assert.ok(added.report.unchanged.includes('pages/2021-08-18_A2/02.html'), 'an item page far from the new page is untouched');
+
+  rmSync(path.join(seedsDir, B1));
+  const removed = await buildIncremental({ config });
+  assert.deepEqual(removed.stats, { seeds: 2, processed: 0, cached: 2, placesUsed: false });
+  assert.ok(removed.report.removed.includes('pages/2021-08-19_A1/index.html'));
+  assert.deepEqual(tree(config.outDir), before, 'the output is exactly the two-seed site again');
+});
+
+test('two fresh builds, and a cached rebuild, are byte-identical', async () => {
+  const one = project([A1, A2, B1]);
+  const two = project([A1, A2, B1]);
+  await buildIncremental({ config: one.config });
+  await buildIncremental({ config: two.config });
+  const expected = tree(one.config.outDir);
+  assert.deepEqual(tree(two.config.outDir), expected);
+  // The same seeds again, output folder deleted: built from the cache, same bytes.
+  rmSync(one.config.outDir, { recursive: true });
+  const again = await buildIncremental({ config: one.config });
+  assert.equal(again.stats?.processed, 0);
+  assert.deepEqual(tree(one.config.outDir), expected);
+});
+
+test('URLs stay stable when a seed is added before the others and a typo is fixed in another', async () => {
+  const { config, seedsDir } = project([A2, B1]);
+  await buildIncremental({ config });
+  const before = tree(config.outDir);
+  const itemPages = [...before.keys()].filter((file) => /^pages\/.+\/\d\d\.html$/.test(file)).sort();
+  assert.equal(itemPages.length, 6);
+
+  copyFileSync(path.join(fixtures, A1), path.join(seedsDir, A1));
+  const typo = readFileSync(path.join(seedsDir, B1), 'utf8');
+  assert.ok(typo.includes('金沙街道'));
+  writeFileSync(path.join(seedsDir, B1), typo.replace('金沙街道强化食品安全监管', '金沙街道加强食品安全监管'));
+  const result = await buildIncremental({ config });
+  assert.deepEqual(result.stats, { seeds: 3, processed: 2, cached: 1, placesUsed: true });
+  const after = tree(config.outDir);
+  const h1 = (html: Buffer | undefined): string => /<h1[^>]*>(.*?)<\/h1>/s.exec(html?.toString('utf8') ?? '')?.[1] ?? '';
+  const paragraphs = (html: Buffer | undefined): string[] => [...(html?.toString('utf8') ?? '').matchAll(/<p>(.*?)<\/p>/gs)].map((m) => m[1] ?? '');
+  for (const file of itemPages) {
+    assert.ok(after.has(file), `${file} still exists`);
+    const expectedTitle = h1(before.get(file)).replace('金沙街道强化', '金沙街道加强');
+    assert.equal(h1(after.get(file)), expectedTitle, `${file} has the same article`);
+    assert.deepEqual(paragraphs(after.get(file)), paragraphs(before.get(file)), `${file} has the same paragraphs`);
+  }
+  assert.ok(itemPages.some((file) => h1(after.get(file)) === '金沙街道加强食品安全监管'), 'the typo fix is published');
+});
+
+test('a second build while one holds the output folder stops with a clear message', async () => {
+  const { config } = project([A1]);
+  const release = await lockOutput(config.outDir);
+  try {
+    await assert.rejects(buildIncremental({ config }), {
+      name: 'OutputLockedError',
+      message: `${config.outDir}: another build is writing this folder (lock ${path.relative(process.cwd(), path.join(path.dirname(config.outDir), '.dist.lock'))}); wait for it to finish, or stop the other \`news-archive build\` or \`news-archive dev\``,
+    });
+  } finally {
+    await release();
+  }
+  assert.equal((await buildIncremental({ config })).upToDate, false);
+});

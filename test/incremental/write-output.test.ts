@@ -1,0 +1,67 @@
+/**
+ * The output folder is never half-written: a write that fails leaves the old site, a crash between the two
+ * renames of the swap is repaired by the next write, and an unchanged write touches nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
+
+function site(): { out: string; list(): string[]; read(file: string): string } {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'news-archive-write-')), 'dist');
+  const list = (dir = out, prefix = ''): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])).sort();
+  return { out, list: () => list(), read: (file) => readFileSync(path.join(out, file), 'utf8') };
+}
+
+const v1 = [
+  { path: 'index.html', content: 'home v1' },
+  { path: 'pages/a/01.html', content: 'a1' },
+  { path: 'pages/b/01.html', content: 'b1' },
+];
+
+test('a write reports written, unchanged and removed files, and leaves no staging folder', async () => {
+  const s = site();
+  assert.deepEqual(await writeOutput(s.out, v1), { written: ['index.html', 'pages/a/01.html', 'pages/b/01.html'], unchanged: [], removed: [] });
+  const v2 = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a/01.html', content: 'a1' }];
+  assert.deepEqual(await writeOutput(s.out, v2), { written: ['index.html'], unchanged: ['pages/a/01.html'], removed: ['pages/b/01.html'] });
+  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+  assert.equal(s.read('index.html'), 'home v2');
+  const { staging, previous } = outputSidecars(s.out);
+  assert.equal(existsSync(staging) || existsSync(previous), false);
+});
+
+test('a write that fails part-way leaves the previous site whole', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  // `pages/a` cannot be both a file and a folder: the write fails after some files were staged.
+  const broken = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a', content: 'x' }, { path: 'pages/a/01.html', content: 'a2' }];
+  await assert.rejects(writeOutput(s.out, broken));
+  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html', 'pages/b/01.html']);
+  assert.equal(s.read('index.html'), 'home v1');
+  // The next write cleans up the staging folder the failed one left.
+  await writeOutput(s.out, v1);
+  assert.equal(existsSync(outputSidecars(s.out).staging), false);
+});
+
+test('a crash between the two renames of the swap is finished by the next write', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  const { staging, previous } = outputSidecars(s.out);
+  // The state a crash leaves: the new site complete in staging, the old one moved aside, no output folder.
+  mkdirSync(path.join(staging, 'pages/a'), { recursive: true });
+  writeFileSync(path.join(staging, 'index.html'), 'home v2');
+  writeFileSync(path.join(staging, 'pages/a/01.html'), 'a1');
+  renameSync(s.out, previous);
+  await recoverOutput(s.out);
+  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+  assert.equal(s.read('index.html'), 'home v2');
+  assert.equal(existsSync(previous), false);
+
+  // Without a staging folder, the previous site comes back.
+  renameSync(s.out, previous);
+  await recoverOutput(s.out);
+  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+});
