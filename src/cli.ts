@@ -2,14 +2,22 @@
 /**
  * The `news-archive` command: argv → config → build → write → report. No logic of its own.
  * Exit codes: 0 built (warnings allowed), 1 errors in the input (pages refused; the rest still built),
- * 2 usage or configuration error.
+ * 2 usage or configuration error (or another build holds the output folder).
  */
 import { existsSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { build } from './build.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { getPlaceContext, processPage, sortDiagnostics } from './build.js';
+import { buildIncremental } from './cache/build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
+import { formatCheck } from './dev/format-check.js';
+import { createProgressReporter } from './dev/progress.js';
+import { runDev } from './dev/run-dev.js';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
-import { writeOutput } from './write.js';
+import { listSeedFiles, readSeedBytes } from './seed/load-seeds.js';
+import type { Diagnostic, TaggedArticle } from './types.js';
+import { OutputLockedError } from './write.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -17,22 +25,42 @@ export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 /** The config file read when `--config` is not given and it exists. */
 export const DEFAULT_CONFIG_FILE = 'news-archive.config.json';
 
-interface BuildFlags {
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done (warnings allowed)
+  1  errors in the input: some seed pages were refused (the rest is still built)
+  2  usage or configuration error, or another build is writing the output folder`;
+
+/** A problem with how the command was run (missing folder, bad option): exit code 2. */
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface CommonFlags {
   seeds?: string;
   out?: string;
   config?: string;
   baseUrl?: string;
+}
+
+interface BuildFlags extends CommonFlags {
   clean?: boolean;
 }
 
-async function resolveConfig(flags: BuildFlags): Promise<Config> {
+interface DevFlags extends CommonFlags {
+  port: number;
+}
+
+async function resolveConfig(flags: CommonFlags, needSeeds = true): Promise<Config> {
   const file = flags.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
   const base = file === null ? DEFAULT_CONFIG : await loadConfig(file);
   const overrides: Record<string, unknown> = {};
   if (flags.seeds !== undefined) overrides.seedsDir = flags.seeds;
   if (flags.out !== undefined) overrides.outDir = flags.out;
   if (flags.baseUrl !== undefined) overrides.baseUrl = flags.baseUrl;
-  return validateConfig({ ...base, ...overrides }, file ?? 'command line');
+  const config = validateConfig({ ...base, ...overrides }, file ?? 'command line');
+  if (needSeeds && !existsSync(config.seedsDir)) throw new UsageError(`${config.seedsDir}: no such seeds folder (set it with --seeds or \`seedsDir\` in ${DEFAULT_CONFIG_FILE})`);
+  return config;
 }
 
 function parseUrl(value: string): string {
@@ -44,21 +72,94 @@ function parseUrl(value: string): string {
   }
 }
 
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
+}
+
+function counts(diagnostics: readonly Diagnostic[]): string {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return `${diagnostics.length - warnings} error(s), ${warnings} warning(s)`;
+}
+
 async function runBuild(flags: BuildFlags): Promise<number> {
   const config = await resolveConfig(flags);
   const started = performance.now();
-  const result = await build({ config });
-  const report = await writeOutput(config.outDir, result.files, flags.clean === true);
+  const progress = createProgressReporter(process.stderr);
+  let result;
+  try {
+    result = await buildIncremental({ config, clean: flags.clean === true, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
   for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  const errors = result.diagnostics.length - warnings;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { written, unchanged, removed } = result.report;
+  const sources = `${result.pageCount} seed page(s): ${result.itemCount} item(s), ${counts(result.diagnostics)}`;
   process.stdout.write(
-    `Built ${config.outDir}/ from ${result.pages.length} seed page(s): ${result.articles.length} item(s), ` +
-      `${errors} error(s), ${warnings} warning(s); ${report.written.length} file(s) written, ` +
-      `${report.unchanged.length} unchanged, ${report.removed.length} removed in ${seconds} s\n`,
+    result.upToDate
+      ? `${config.outDir}/ is up to date with ${sources}; nothing written in ${seconds} s\n`
+      : `Built ${config.outDir}/ from ${sources}; ${written.length} file(s) written, ${unchanged.length} unchanged, ` +
+          `${removed.length} removed in ${seconds} s (${result.stats?.processed ?? 0} seed page(s) segmented, ` +
+          `${result.stats?.cached ?? 0} from the cache)\n`,
   );
   return hasErrors(result.diagnostics) ? EXIT.inputErrors : EXIT.ok;
+}
+
+/** `check`: segment each file (or every seed) and print the table; writes nothing. */
+async function runCheck(files: readonly string[], flags: CommonFlags): Promise<number> {
+  const config = await resolveConfig(flags, files.length === 0);
+  const targets = files.length > 0 ? [...files] : (await listSeedFiles(config.seedsDir)).map((name) => path.join(config.seedsDir, name));
+  let failed = false;
+  let first = true;
+  for (const target of targets) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(target);
+    } catch (error) {
+      throw new UsageError(`${target}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const dir = path.dirname(target).split(path.sep).join('/');
+    const read = readSeedBytes(bytes, path.basename(target), dir === '.' ? '' : dir, { maxBytes: config.maxSeedBytes });
+    const diagnostics = [...read.diagnostics];
+    let articles: TaggedArticle[] = [];
+    if (read.page !== null) {
+      const result = processPage(read.page, getPlaceContext(config.homeRegion, config.cacheDir));
+      articles = result.articles;
+      diagnostics.push(...result.diagnostics);
+    }
+    const sorted = sortDiagnostics(diagnostics);
+    failed ||= hasErrors(sorted);
+    process.stdout.write(`${first ? '' : '\n'}${formatCheck(read.page?.file ?? target, articles, sorted)}`);
+    first = false;
+  }
+  return failed ? EXIT.inputErrors : EXIT.ok;
+}
+
+async function startDev(flags: DevFlags): Promise<void> {
+  // Handlers first, so a Ctrl-C during the first build stops the session as soon as it is up.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => {
+      process.stderr.write('Stopping (after the build under way, if any; Ctrl-C again to stop at once)\n');
+      resolve();
+    });
+    process.once('SIGTERM', () => resolve());
+  });
+  const session = await runDev({
+    loadConfig: () => resolveConfig(flags),
+    configFile: flags.config ?? DEFAULT_CONFIG_FILE,
+    port: flags.port,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  await stopped;
+  await session.close();
+}
+
+function commonOptions(command: Command): Command {
+  return command
+    .option('--seeds <dir>', `folder of seed pages (default: ${DEFAULT_CONFIG.seedsDir})`)
+    .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} if present)`);
 }
 
 /** Build the command-line program (exported for tests). */
@@ -68,17 +169,31 @@ export function createProgram(): Command {
     .name('news-archive')
     .description('Static site generator for Chinese local newspapers: seed pages in, a browsable archive out.')
     .showHelpAfterError()
-    .addHelpText('after', '\nExit codes: 0 ok (warnings allowed), 1 errors in the input (the rest is still built), 2 usage or config error.');
-  program
-    .command('build')
-    .description('Segment, tag and render every seed page into the output folder.')
-    .option('--seeds <dir>', `folder of seed pages (default: ${DEFAULT_CONFIG.seedsDir})`)
+    .addHelpText('after', EXIT_CODES_HELP);
+  commonOptions(program.command('build'))
+    .description('Segment, tag and render every seed page into the output folder; only what changed is redone.')
     .option('--out <dir>', `output folder (default: ${DEFAULT_CONFIG.outDir})`)
-    .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} if present)`)
     .option('--base-url <url>', 'absolute URL the site is published under', parseUrl)
     .option('--clean', 'rewrite every output file, even unchanged ones')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
+    });
+  commonOptions(program.command('check'))
+    .description('Show how seed pages are segmented (items, headlines, bylines, places, warnings); writes nothing.')
+    .argument('[files...]', 'seed files to check (default: every seed of the seeds folder)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (files: string[], flags: CommonFlags) => {
+      process.exitCode = await runCheck(files, flags);
+    });
+  commonOptions(program.command('dev'))
+    .description('Build, serve the output on 127.0.0.1, and rebuild and reload the page when seeds, templates or the config change.')
+    .option('--out <dir>', `output folder (default: ${DEFAULT_CONFIG.outDir})`)
+    .option('--base-url <url>', 'absolute URL the site is published under', parseUrl)
+    .addOption(new Option('--port <number>', 'port to serve on (0: any free port)').default(8080).argParser(parsePort))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (flags: DevFlags) => {
+      await startDev(flags);
     });
   return program;
 }
@@ -87,12 +202,13 @@ export function createProgram(): Command {
 export async function main(argv: readonly string[]): Promise<void> {
   const program = createProgram();
   program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    } else if (error instanceof ConfigError) {
+    } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof OutputLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = EXIT.usage;
     } else {

@@ -1,0 +1,109 @@
+/**
+ * `news-archive dev`: build, serve the output, and rebuild incrementally when a seed, a template or the config
+ * changes, in one process (so jieba's dictionary, once loaded, stays loaded), then reload the open pages.
+ */
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { buildIncremental } from '../cache/build-incremental.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
+import { startDevServer, type DevServer } from './dev-server.js';
+import { watchInputs, type InputWatcher } from './watch-inputs.js';
+
+/** Options of {@link runDev}. */
+export interface DevOptions {
+  /** Reads (again) the config: called at start and whenever the config file changes. */
+  readonly loadConfig: () => Promise<Config>;
+  /** The config file to watch (it may not exist yet), or null. */
+  readonly configFile: string | null;
+  readonly port: number;
+  readonly templatesDir?: string;
+  /** Where messages go (one line a call, no newline). */
+  readonly log: (line: string) => void;
+}
+
+/** A running dev session. */
+export interface DevSession {
+  readonly server: DevServer;
+  /** Resolves after the build that follows the latest change (or the first build). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the dev session: first build, server, watcher.
+ * @throws ConfigError when the config is bad at start; Error when the port cannot be used
+ */
+export async function runDev(options: DevOptions): Promise<DevSession> {
+  const { log } = options;
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  let config = await options.loadConfig();
+  let server: DevServer | null = null;
+
+  const rebuild = async (why: string): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await buildIncremental({ config, templatesDir });
+      for (const d of result.diagnostics) log(formatDiagnostic(d));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const { written, removed } = result.report;
+      const what = result.upToDate
+        ? 'up to date, nothing written'
+        : `${written.length} file(s) written, ${removed.length} removed; ${result.stats?.processed ?? 0} seed page(s) segmented`;
+      log(`${why}: ${result.pageCount} page(s), ${result.itemCount} item(s); ${what} in ${seconds} s`);
+      if (!result.upToDate) server?.reload();
+    } catch (error) {
+      log(`${why}: build failed: ${(error as Error).message}`);
+    }
+  };
+
+  let running: Promise<void> = rebuild('Built');
+  await running;
+  server = await startDevServer({ root: config.outDir, port: options.port });
+
+  let queued: string[] | null = null;
+  const onChange = (changed: string[]): void => {
+    if (queued !== null) {
+      queued.push(...changed);
+      return;
+    }
+    queued = [...changed];
+    running = running.then(async () => {
+      const files = queued ?? [];
+      queued = null;
+      const configPath = options.configFile === null ? null : path.resolve(options.configFile);
+      if (configPath !== null && files.some((file) => path.resolve(file) === configPath)) {
+        try {
+          const next = await options.loadConfig();
+          if (next.outDir !== config.outDir) log(`${options.configFile}: outDir changed; restart \`news-archive dev\` to serve the new folder`);
+          config = next;
+        } catch (error) {
+          log(`${(error as Error).message}; keeping the previous settings`);
+          return;
+        }
+      }
+      const names = [...new Set(files)].slice(0, 3).join(', ');
+      await rebuild(`Rebuilt after changes to ${names}${files.length > 3 ? ', …' : ''}`);
+    });
+  };
+  const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];
+  const watcher: InputWatcher = watchInputs(watched, onChange);
+  await watcher.ready;
+  const live = server;
+  log(`Serving ${config.outDir}/ at ${live.url} (Ctrl-C to stop)`);
+  return {
+    server: live,
+    idle: async () => {
+      let seen: Promise<void> | null = null;
+      while (seen !== running) {
+        seen = running;
+        await running;
+      }
+    },
+    async close() {
+      await watcher.close();
+      await running;
+      await live.close();
+    },
+  };
+}

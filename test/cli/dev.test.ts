@@ -1,0 +1,115 @@
+/**
+ * `news-archive dev`: serves the output on 127.0.0.1, refuses paths outside it, adds the reload script to
+ * HTML responses only, and after a seed is edited rebuilds and tells the open pages to reload.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { EVENTS_PATH, RELOAD_SCRIPT } from '../../src/dev/dev-server.js';
+import { runDev } from '../../src/dev/run-dev.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'test/fixtures/seed');
+
+function project(): { dir: string; config: Config } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-dev-'));
+  mkdirSync(path.join(dir, 'seeds'));
+  for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt']) copyFileSync(path.join(fixtures, name), path.join(dir, 'seeds', name));
+  writeFileSync(path.join(dir, 'secret.txt'), 'not served');
+  return { dir, config: { ...DEFAULT_CONFIG, seedsDir: path.join(dir, 'seeds'), outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, '.cache') } };
+}
+
+/** A GET with the path sent exactly as given (fetch would normalise `..`). */
+function rawGet(port: number, requestPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: requestPath }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+test('dev serves the output with the reload script, refuses traversal, and reloads after an edit', async () => {
+  const { dir, config } = project();
+  const log: string[] = [];
+  const session = await runDev({ loadConfig: async () => config, configFile: null, port: 0, log: (line) => log.push(line) });
+  try {
+    const { port, url } = session.server;
+    assert.equal(url, `http://127.0.0.1:${port}/`);
+    const home = await fetch(url);
+    assert.equal(home.status, 200);
+    const html = await home.text();
+    const onDisk = readFileSync(path.join(config.outDir, 'index.html'), 'utf8');
+    assert.equal(onDisk.includes(RELOAD_SCRIPT), false, 'the file on disk has no dev script');
+    assert.equal(html, onDisk.replace('</body>', `${RELOAD_SCRIPT}</body>`));
+    assert.equal(home.headers.get('content-length'), String(Buffer.byteLength(html)));
+
+    const css = await fetch(`${url}assets/style.css`);
+    assert.equal(await css.text(), readFileSync(path.join(config.outDir, 'assets/style.css'), 'utf8'), 'CSS unchanged');
+
+    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/pages/../../secret.txt', '/..\\secret.txt']) {
+      const response = await rawGet(port, attempt);
+      assert.ok(response.status === 400 || response.status === 404, `${attempt}: ${response.status}`);
+      assert.equal(response.body.includes('not served'), false, attempt);
+    }
+    const missing = await fetch(`${url}no/such/page.html`);
+    assert.equal(missing.status, 404);
+    assert.ok((await missing.text()).includes(RELOAD_SCRIPT));
+
+    // Listen for reload events, then fix a typo in a seed.
+    const events: string[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve) => http.get({ host: '127.0.0.1', port, path: EVENTS_PATH }, resolve));
+    stream.setEncoding('utf8');
+    const reloaded = new Promise<void>((resolve) => {
+      stream.on('data', (chunk: string) => {
+        events.push(chunk);
+        if (chunk.includes('event: reload')) resolve();
+      });
+    });
+    const seed = path.join(config.seedsDir, '2021-08-18_A1.txt');
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('积极行动 凝聚起抗疫强大合力', '积极行动 凝聚抗疫强大合力'));
+    await reloaded;
+    await session.idle();
+    stream.destroy();
+    assert.ok(events.join('').includes('event: reload\ndata: 1\n\n'));
+    const page = await (await fetch(`${url}pages/2021-08-18_A1/01.html`)).text();
+    assert.ok(page.includes('<h1>积极行动 凝聚抗疫强大合力</h1>'));
+    assert.match(log.at(-1) ?? '', /^Rebuilt after changes to .*2021-08-18_A1\.txt: 2 page\(s\), 6 item\(s\); \d+ file\(s\) written, \d+ removed; 1 seed page\(s\) segmented in [\d.]+ s$/);
+  } finally {
+    await session.close();
+  }
+  void dir;
+});
+
+test('news-archive dev starts from the command line and stops on Ctrl-C with exit code 0', async () => {
+  const { dir } = project();
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'src/cli.ts'), 'dev', '--port', '0'], { cwd: dir });
+  let stderr = '';
+  const serving = await new Promise<string>((resolve, reject) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /Serving dist\/ at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl-C to stop\)/.exec(stderr);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error(`dev exited early: ${stderr}`)));
+  });
+  const response = await fetch(`${serving}pages/2021-08-18_A2/index.html`);
+  assert.equal(response.status, 200);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  assert.equal(await exit, 0);
+  assert.match(stderr, /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented in [\d.]+ s\n/m);
+});
