@@ -82,7 +82,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /** The places note of the place index: which data the tags come from. */
 export function regionNote(gazetteer: Gazetteer): string {
-  return `地区标注依据国家统计局2023年统计用区划代码中${gazetteer.homeName}的区县和镇街（数据：${gazetteer.source}），并收录报纸惯用的简称和旧称。`;
+  return `地区标注依据国家统计局2023年统计用区划代码中${gazetteer.homeName}的区县和镇街（数据来自 ${gazetteer.source.replace(/ \(.*\)$/, '')}），并收录报纸惯用的简称和旧称。`;
 }
 
 /**

