@@ -9,9 +9,11 @@
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { compareCodePoints } from './compare-code-points.js';
+import { listFileTree } from './list-file-tree.js';
 import type { OutputFile } from './types.js';
 
 /** What a write changed, as output paths sorted by code point. */
@@ -42,22 +44,6 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
-    else out.push(relative);
-  }
-  return out;
-}
 
 async function sameBytes(file: string, content: Uint8Array): Promise<boolean> {
   try {
@@ -78,7 +64,6 @@ export function outputHash(file: OutputFile): string {
   return createHash('sha256').update(outputBytes(file)).digest('hex');
 }
 
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Finish or undo a write that was cut short: when the output folder is missing but `.{out}.previous` exists,
@@ -105,13 +90,13 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   const written: string[] = [];
   const unchanged: string[] = [];
   const wanted = new Set(files.map((file) => file.path));
-  const removed = (await listFiles(outDir)).filter((existing) => !wanted.has(existing)).sort(byCodePoint);
+  const removed = (listFileTree(outDir)).filter((existing) => !wanted.has(existing)).sort(compareCodePoints);
   for (const file of files) {
     const target = path.join(outDir, ...file.path.split('/'));
     if (!clean && (await sameBytes(target, outputBytes(file)))) unchanged.push(file.path);
     else written.push(file.path);
   }
-  const report = { written: written.sort(byCodePoint), unchanged: unchanged.sort(byCodePoint), removed };
+  const report = { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed };
   if (written.length === 0 && removed.length === 0 && (files.length > 0 || (await exists(outDir)))) return report;
 
   const { staging, previous } = outputSidecars(outDir);
@@ -142,7 +127,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
  * Reads sizes only; used to skip a build whose inputs did not change.
  */
 export async function outputMatches(outDir: string, records: readonly { path: string; size: number }[]): Promise<boolean> {
-  const present = await listFiles(outDir);
+  const present = listFileTree(outDir);
   if (present.length !== records.length) return false;
   const listed = new Set(records.map((record) => record.path));
   if (!present.every((file) => listed.has(file))) return false;

@@ -3,11 +3,12 @@
  * folder and the config. Together with each seed's hash they key the incremental cache (build-cache.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
+import { listFileTree } from '../list-file-tree.js';
 
 /** SHA-256 of the parts, each length-prefixed so that no two lists of parts hash alike. Lowercase hex. */
 export function hashParts(parts: readonly (string | Uint8Array)[]): string {
@@ -20,23 +21,6 @@ export function hashParts(parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-/** Every file under `dir` (recursively), as forward-slash paths relative to it, sorted by code point. */
-function listTree(dir: string, prefix = ''): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listTree(path.join(dir, entry.name), relative));
-    else if (entry.isFile()) out.push(relative);
-  }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /**
  * Hash of a folder's files: their relative paths and bytes. A missing folder hashes like an empty one.
@@ -44,7 +28,7 @@ function listTree(dir: string, prefix = ''): string[] {
  */
 export function hashTree(dir: string, filter: (relative: string) => boolean = () => true): string {
   const parts: (string | Uint8Array)[] = [];
-  for (const relative of listTree(dir).filter(filter)) parts.push(relative, readFileSync(path.join(dir, ...relative.split('/'))));
+  for (const relative of listFileTree(dir).filter(filter)) parts.push(relative, readFileSync(path.join(dir, ...relative.split('/'))));
   return hashParts(parts);
 }
 

@@ -1,6 +1,6 @@
 import type { ArticlePlaces, PlaceRef } from '../types.js';
 import { buildPlaceNameIndex } from './build-place-name-index.js';
-import { compareCodePoints } from './compare-code-points.js';
+import { compareCodePoints } from '../compare-code-points.js';
 import { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
 import { useUserDict } from './jieba.js';
 import type { Gazetteer, GazetteerPlace } from './load-gazetteer.js';

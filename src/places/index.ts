@@ -1,5 +1,5 @@
 export { buildPlaceNameIndex, type NameReading, type PlaceNameIndex } from './build-place-name-index.js';
-export { compareCodePoints } from './compare-code-points.js';
+export { compareCodePoints } from '../compare-code-points.js';
 export { createPlaceTagger, type PlaceTagger } from './create-place-tagger.js';
 export { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
 export { cut, cutForSearch, loadedUserDict, spansJoin, tagWords, useUserDict, wordBoundaries, type TaggedWord } from './jieba.js';

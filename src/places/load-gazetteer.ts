@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PlaceRef } from '../types.js';
-import { compareCodePoints } from './compare-code-points.js';
+import { compareCodePoints } from '../compare-code-points.js';
 import overlayFile from './overlay.json' with { type: 'json' };
 
 /** A district or town of the home region, with every name the matcher looks for. */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareCodePoints } from './compare-code-points.js';
+import { compareCodePoints } from '../compare-code-points.js';
 import type { Gazetteer } from './load-gazetteer.js';
 
 /**

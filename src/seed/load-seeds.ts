@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareCodePoints } from '../compare-code-points.js';
 import type { Diagnostic, SeedPage } from '../types.js';
 import { decodeSeed } from './decode-seed.js';
 import { parseSeed } from './parse-seed.js';
@@ -32,10 +33,6 @@ export interface ReadSeedOptions {
 /** Default size limit of one seed: 4 MiB, about 200 times the text of a printed page. */
 export const DEFAULT_MAX_SEED_BYTES = 4 * 1024 * 1024;
 
-/** Code point comparison (never localeCompare: output must not depend on the machine's locale). */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * List the `.txt` files directly in `dir`, sorted by code point.
@@ -47,7 +44,7 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
     .map((entry) => entry.name)
-    .sort(byCodePoint);
+    .sort(compareCodePoints);
 }
 
 /**

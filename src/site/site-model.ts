@@ -2,6 +2,7 @@
  * Tagged articles + their pages → the site's structure: editions (by date), pages (版) in print order,
  * items in page order, authors. Pure; sorting by code point so the output never depends on the locale.
  */
+import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPage, TaggedArticle } from '../types.js';
 import { pageSlug, routes } from './routes.js';
 
@@ -69,10 +70,6 @@ export interface SiteModel {
   readonly places: readonly SitePlace[];
 }
 
-/** Code point order. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Print order of page numbers: `A2` < `A10` < `B1`; `3` < `12`. */
 export function comparePageNumbers(a: string, b: string): number {
@@ -82,7 +79,7 @@ export function comparePageNumbers(a: string, b: string): number {
   };
   const [pa, na, ra] = split(a);
   const [pb, nb, rb] = split(b);
-  return byCodePoint(pa, pb) || na - nb || byCodePoint(ra, rb);
+  return compareCodePoints(pa, pb) || na - nb || compareCodePoints(ra, rb);
 }
 
 function pageLabel(page: SeedPage): string {
@@ -134,13 +131,13 @@ function comparePages(a: SeedPage, b: SeedPage): number {
   if (da !== db) {
     if (da === null) return 1;
     if (db === null) return -1;
-    return byCodePoint(db, da);
+    return compareCodePoints(db, da);
   }
   const pa = a.meta.page;
   const pb = b.meta.page;
   if (pa !== null && pb !== null && pa !== pb) return comparePageNumbers(pa, pb);
   if (pa !== pb) return pa === null ? 1 : -1;
-  return byCodePoint(a.name, b.name);
+  return compareCodePoints(a.name, b.name);
 }
 
 /**
@@ -184,11 +181,11 @@ export function buildSiteModel(pages: readonly SeedPage[], articles: readonly Ta
       placeItems.set(place.code, entry);
     }
   }
-  const authors = [...authorItems.keys()].sort(byCodePoint).map((name) => ({
+  const authors = [...authorItems.keys()].sort(compareCodePoints).map((name) => ({
     name,
     path: routes.author(name),
     items: authorItems.get(name) ?? [],
   }));
-  const places = [...placeItems.keys()].sort(byCodePoint).map((code) => placeItems.get(code) as SitePlace);
+  const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
   return { editions, pages: sitePages, items, authors, places };
 }
