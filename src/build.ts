@@ -93,7 +93,7 @@ export async function renderFiles(
   pages: readonly SeedPage[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir'>,
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache'>,
 ): Promise<OutputFile[]> {
   const model = buildSiteModel(pages, articles);
   const placeIndex = new Map<string, PlaceRef>(
@@ -108,7 +108,9 @@ export async function renderFiles(
   });
   files.push({ path: 'data/articles.json', content: articlesJson(model) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  files.push(...(await renderExtras(model, files, options.config)));
+  const cache = options.cache;
+  const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
+  files.push(...(await renderExtras(model, files, options.config, searchStore)));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

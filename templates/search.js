@@ -40,19 +40,46 @@ async function rank(query) {
   return [...first, ...exact.filter((result) => !seen.has(result.id)), ...ranked.filter((result) => !phrase.has(result.id))];
 }
 
+// The index is split into shards (one per edition year): the first is the bundle in ../pagefind/, the others
+// are listed in ../pagefind/shards.json and merged into it.
+async function loadIndex() {
+  const base = new URL('../pagefind/', import.meta.url);
+  const api = await import(new URL('pagefind.js', base).href);
+  const shards = await (await fetch(new URL('shards.json', base))).json();
+  for (const shard of shards) await api.mergeIndex(new URL(`${shard}/`, base).href);
+  return api;
+}
+
+// Each shard is searched on its own, and Pagefind drops a word that a shard's index does not have: in a shard
+// without 馨, 陈馨 would match every page with 陈. So a hit must contain every character of the query.
+const MAX_CHECKED = 300;
+async function keepMatching(found, query) {
+  const wanted = [...new Set(query.toLowerCase().replace(/["\s]/g, ''))];
+  const kept = [];
+  for (let i = 0; i < Math.min(found.length, MAX_CHECKED); i += 20) {
+    const batch = await Promise.all(found.slice(i, Math.min(i + 20, MAX_CHECKED)).map((result) => result.data()));
+    for (const data of batch) {
+      const text = `${data.meta?.title ?? ''} ${data.content ?? ''}`.toLowerCase();
+      if (wanted.every((c) => text.includes(c))) kept.push(data);
+    }
+  }
+  return { kept, more: found.length > MAX_CHECKED };
+}
+
 async function run(query) {
   list.replaceChildren();
   if (!query.trim()) { status.textContent = '请输入要搜索的词。'; return; }
   status.textContent = '正在搜索……';
   try {
-    pagefind ??= await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
+    pagefind ??= await loadIndex();
   } catch {
     status.textContent = '搜索索引无法加载：请通过网站服务器打开本页（直接打开文件时浏览器不允许加载索引）。';
     return;
   }
-  const found = await rank(query.trim());
-  const results = await Promise.all(found.slice(0, MAX_RESULTS).map((result) => result.data()));
-  status.textContent = results.length === 0 ? `没有找到与“${query}”相关的文章。` : `“${query}”：找到 ${found.length} 篇${found.length > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 篇` : ''}。`;
+  const { kept, more } = await keepMatching(await rank(query.trim()), query);
+  const results = kept.slice(0, MAX_RESULTS);
+  const count = `${kept.length}${more ? ' 多' : ''}`;
+  status.textContent = results.length === 0 ? `没有找到与“${query}”相关的文章。` : `“${query}”：找到 ${count} 篇${kept.length > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 篇` : ''}。`;
   for (const data of results) {
     const item = document.createElement('li');
     const link = document.createElement('a');

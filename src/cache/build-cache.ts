@@ -9,7 +9,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, SeedPage, TaggedArticle } from '../types.js';
+import type { Diagnostic, OutputFile, SeedPage, TaggedArticle } from '../types.js';
 import { hashParts } from './input-hashes.js';
 
 /** What one seed became: null page when it was refused or empty. */
@@ -50,6 +50,12 @@ export interface BuildCache {
   putState(state: BuildState): Promise<void>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
+  /** Files of a search index shard (site/render-search-index.ts), or null. */
+  getSearchShard(key: string): Promise<OutputFile[] | null>;
+  /** Keep a search index shard; entries not read or written for the last build are pruned by pruneSearchShards. */
+  putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;
+  /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
+  pruneSearchShards(): Promise<number>;
 }
 
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
@@ -86,6 +92,8 @@ async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
 export function openBuildCache(cacheDir: string): BuildCache {
   const root = path.join(cacheDir, 'build');
   const pagesDir = path.join(root, 'pages');
+  const searchDir = path.join(root, 'search');
+  const usedShards = new Set<string>();
   const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
   return {
     async getPage(key) {
@@ -103,6 +111,46 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async putState(state) {
       await writeJsonAtomic(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+    },
+    async getSearchShard(key) {
+      const dir = path.join(searchDir, key);
+      const list = await readJson<{ format?: string; files: string[] }>(path.join(dir, 'files.json'));
+      if (list === null || list.format !== FORMAT) return null;
+      try {
+        const files = await Promise.all(list.files.map(async (file, i) => ({ path: file, content: new Uint8Array(await readFile(path.join(dir, String(i)))) })));
+        usedShards.add(key);
+        return files;
+      } catch {
+        return null;
+      }
+    },
+    async putSearchShard(key, files) {
+      const dir = path.join(searchDir, key);
+      const temporary = `${dir}.${process.pid}.tmp`;
+      await rm(temporary, { recursive: true, force: true });
+      await mkdir(temporary, { recursive: true });
+      await Promise.all(files.map((file, i) => writeFile(path.join(temporary, String(i)), file.content)));
+      await writeFile(path.join(temporary, 'files.json'), JSON.stringify({ format: FORMAT, files: files.map((file) => file.path) }));
+      await rm(dir, { recursive: true, force: true });
+      await rename(temporary, dir);
+      usedShards.add(key);
+    },
+    async pruneSearchShards() {
+      let names: string[];
+      try {
+        names = await readdir(searchDir);
+      } catch {
+        return 0;
+      }
+      let removed = 0;
+      for (const name of names) {
+        if (!usedShards.has(name)) {
+          await rm(path.join(searchDir, name), { recursive: true, force: true });
+          removed++;
+        }
+      }
+      usedShards.clear();
+      return removed;
     },
     async prunePages(keep) {
       let names: string[];

@@ -62,6 +62,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       itemCount: result.articles.length,
     });
     await cache.prunePages(new Set(inputs.pageKeys));
+    await cache.pruneSearchShards();
     return {
       upToDate: false,
       diagnostics: result.diagnostics,

@@ -4,7 +4,7 @@
 import type { Config } from '../config.js';
 import type { OutputFile } from '../types.js';
 import { renderFeed } from './render-feed.js';
-import { renderSearchIndex } from './render-search-index.js';
+import { renderSearchIndex, type SearchShardStore } from './render-search-index.js';
 import { renderSitemap, type SitemapEntry } from './render-sitemap.js';
 import { routes } from './routes.js';
 import type { SiteModel } from './site-model.js';
@@ -31,15 +31,45 @@ export function sitemapEntries(model: SiteModel, files: readonly OutputFile[]): 
     .map((path) => ({ path, lastmod: dates.get(path) ?? null }));
 }
 
+/** Most articles one search shard takes before its year is split by month (Pagefind needs ~330 KB a page). */
+export const SEARCH_SHARD_LIMIT = 1500;
+
+/**
+ * The search shard of each article page: its edition year (`2021`), or `undated`; a year with more than
+ * SEARCH_SHARD_LIMIT articles is split by month (`2021-08`). Shards follow editions, so adding an edition
+ * re-indexes only its own shard.
+ * @returns a function from an output path to its shard (pages not in the model: `other`)
+ */
+export function searchShardOf(model: SiteModel): (path: string) => string {
+  const perYear = new Map<string, number>();
+  for (const page of model.pages) {
+    const year = page.meta.date?.slice(0, 4) ?? 'undated';
+    perYear.set(year, (perYear.get(year) ?? 0) + page.items.length);
+  }
+  const shards = new Map<string, string>();
+  for (const page of model.pages) {
+    const year = page.meta.date?.slice(0, 4) ?? 'undated';
+    const shard = year !== 'undated' && (perYear.get(year) ?? 0) > SEARCH_SHARD_LIMIT ? (page.meta.date ?? '').slice(0, 7) : year;
+    for (const item of page.items) shards.set(item.path, shard);
+  }
+  return (path) => shards.get(path) ?? 'other';
+}
+
 /**
  * Extra output files computed from the site model and the pages already rendered.
  * @param files the rendered site files (HTML pages, assets, articles.json), sorted by path
+ * @param searchStore where search shards are kept between builds (none: every shard is indexed)
  * @returns `feed.xml`, `sitemap.xml` and the search index under `pagefind/`
  */
-export async function renderExtras(model: SiteModel, files: readonly OutputFile[], config: Config): Promise<OutputFile[]> {
+export async function renderExtras(
+  model: SiteModel,
+  files: readonly OutputFile[],
+  config: Config,
+  searchStore?: SearchShardStore,
+): Promise<OutputFile[]> {
   return [
     { path: routes.feed(), content: renderFeed(model, config) },
     { path: routes.sitemap(), content: await renderSitemap(sitemapEntries(model, files), config) },
-    ...(await renderSearchIndex(files)),
+    ...(await renderSearchIndex(files, { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) })),
   ];
 }

@@ -135,5 +135,8 @@ test('the search page has a form that works with ?q= and loads its script', () =
   assert.ok(html.includes('<form class="search-form" action="search.html" method="get" role="search" id="search-form">'));
   assert.ok(html.includes('<input type="search" id="search-input" name="q"'));
   assert.ok(html.includes('<script type="module" src="assets/search.js"></script>'));
-  assert.ok(site.read('assets/search.js').includes("'../pagefind/pagefind.js'"));
+  const script = site.read('assets/search.js');
+  assert.ok(script.includes("new URL('../pagefind/', import.meta.url)"));
+  assert.ok(script.includes("new URL('pagefind.js', base)"));
+  assert.ok(script.includes("new URL('shards.json', base)"));
 });

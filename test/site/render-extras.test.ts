@@ -80,9 +80,10 @@ test('the sitemap lists every page but 404 and search, each URL encoded once, as
   assert.deepEqual([...new Set([...xml.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1]))].sort(), ['2021-08-18', '2021-08-19']);
 });
 
-test('the search index covers the article pages only and is byte-identical when built again', async () => {
+test('the search index covers the article pages only, one shard per edition year, and is byte-identical when built again', async () => {
   const index = site.result.files.filter((f) => f.path.startsWith('pagefind/'));
   const names = index.map((f) => f.path.replace(/_[0-9a-f]+\./, '_#.'));
+  // The fixtures are of 2021 (the primary shard, with Pagefind's runtime) and the seed is undated (merged).
   assert.deepEqual([...new Set(names)], [
     'pagefind/fragment/zh-cn_#.pf_fragment',
     'pagefind/index/zh-cn_#.pf_index',
@@ -90,16 +91,51 @@ test('the search index covers the article pages only and is byte-identical when 
     'pagefind/pagefind-worker.js',
     'pagefind/pagefind.js',
     'pagefind/pagefind.zh-cn_#.pf_meta',
+    'pagefind/shards.json',
+    'pagefind/undated/fragment/zh-cn_#.pf_fragment',
+    'pagefind/undated/index/zh-cn_#.pf_index',
+    'pagefind/undated/pagefind-entry.json',
+    'pagefind/undated/pagefind.zh-cn_#.pf_meta',
     'pagefind/wasm.unknown.pagefind',
   ]);
-  const articles = site.result.files.filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path)).length;
-  assert.equal(index.filter((f) => f.path.startsWith('pagefind/fragment/')).length, articles);
-  const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-  assert.equal(entry.languages['zh-cn']?.page_count, articles);
+  assert.equal(site.read('pagefind/shards.json'), '["undated"]\n');
+  const articles = site.result.files.filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path));
+  const undated = articles.filter((f) => f.path.startsWith('pages/000_')).length;
+  assert.equal(index.filter((f) => /^pagefind\/(?:undated\/)?fragment\//.test(f.path)).length, articles.length);
+  const pageCount = (file: string): number | undefined =>
+    (JSON.parse(site.read(file)) as { languages: Record<string, { page_count: number }> }).languages['zh-cn']?.page_count;
+  assert.equal(pageCount('pagefind/pagefind-entry.json'), articles.length - undated);
+  assert.equal(pageCount('pagefind/undated/pagefind-entry.json'), undated);
   const digest = (files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): string[] =>
     files.map((f) => `${f.path} ${createHash('sha256').update(f.content).digest('hex')}`);
   const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
-  assert.deepEqual(digest(await renderSearchIndex(html)), digest(index));
+  const shardOf = (path: string): string => (path.startsWith('pages/000_') ? 'undated' : '2021');
+  assert.deepEqual(digest(await renderSearchIndex(html, { shardOf })), digest(index));
   // Offered in another order, the pages give the same index.
-  assert.deepEqual(digest(await renderSearchIndex([...html].reverse())), digest(index));
+  assert.deepEqual(digest(await renderSearchIndex([...html].reverse(), { shardOf })), digest(index));
+});
+
+test('a shard whose indexed text is unchanged comes from the store, not from Pagefind', async () => {
+  const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
+  const shardOf = (path: string): string => (path.startsWith('pages/000_') ? 'undated' : '2021');
+  const kept = new Map<string, readonly { path: string; content: string | Uint8Array }[]>();
+  const calls: string[] = [];
+  const store = {
+    get: async (key: string) => {
+      calls.push(`get ${kept.has(key) ? 'hit' : 'miss'}`);
+      return (kept.get(key) as never) ?? null;
+    },
+    put: async (key: string, files: readonly { path: string; content: string | Uint8Array }[]) => {
+      calls.push('put');
+      kept.set(key, files);
+    },
+  };
+  const first = await renderSearchIndex(html, { shardOf, store });
+  assert.deepEqual(calls, ['get miss', 'put', 'get miss', 'put']);
+  calls.length = 0;
+  // A pager link outside the searchable article changes nothing the index reads.
+  const touched = html.map((f) => (f.path === 'pages/000_b18dfdda09c05dd9/02.html' ? { ...f, content: String(f.content).replace('上一篇', '上一篇文章') } : f));
+  const second = await renderSearchIndex(touched, { shardOf, store });
+  assert.deepEqual(calls, ['get hit', 'get hit']);
+  assert.deepEqual(second, first);
 });
