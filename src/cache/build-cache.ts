@@ -85,6 +85,19 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
+/** Delete the entries of `dir` (files or folders) that `drop` names; a missing folder has none. Returns how many. */
+async function pruneEntries(dir: string, drop: (name: string) => boolean): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  const dropped = names.filter(drop);
+  for (const name of dropped) await rm(path.join(dir, name), { recursive: true, force: true });
+  return dropped.length;
+}
+
 async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
@@ -152,37 +165,12 @@ export function openBuildCache(cacheDir: string): BuildCache {
       usedShards.add(key);
     },
     async pruneSearchShards() {
-      let names: string[];
-      try {
-        names = await readdir(searchDir);
-      } catch {
-        return 0;
-      }
-      let removed = 0;
-      for (const name of names) {
-        if (!usedShards.has(name)) {
-          await rm(path.join(searchDir, name), { recursive: true, force: true });
-          removed++;
-        }
-      }
+      const removed = await pruneEntries(searchDir, (name) => !usedShards.has(name));
       usedShards.clear();
       return removed;
     },
     async prunePages(keep) {
-      let names: string[];
-      try {
-        names = await readdir(pagesDir);
-      } catch {
-        return 0;
-      }
-      let removed = 0;
-      for (const name of names) {
-        if (name.endsWith('.json') && !keep.has(name.slice(0, -5))) {
-          await rm(path.join(pagesDir, name), { force: true });
-          removed++;
-        }
-      }
-      return removed;
+      return pruneEntries(pagesDir, (name) => name.endsWith('.json') && !keep.has(name.slice(0, -5)));
     },
   };
 }

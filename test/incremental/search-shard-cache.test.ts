@@ -1,0 +1,26 @@
+/**
+ * Search index shards in the build cache: kept byte for byte, and pruned when the last build did not use them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openBuildCache } from '../../src/cache/build-cache.js';
+
+test('a stored shard comes back byte for byte; shards the last build did not touch are pruned', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-shards-'));
+  const cache = openBuildCache(dir);
+  const files = [
+    { path: 'pagefind-entry.json', content: new TextEncoder().encode('{"version":"x"}') },
+    { path: 'index/zh-cn_1.pf_index', content: new Uint8Array([0, 1, 2, 255]) },
+  ];
+  await cache.putSearchShard('aaa', files);
+  await cache.putSearchShard('bbb', files);
+  assert.equal(await cache.pruneSearchShards(), 0);
+  assert.deepEqual(await cache.getSearchShard('aaa'), files);
+  assert.equal(await cache.getSearchShard('ccc'), null);
+  // The next build reads only aaa: bbb goes.
+  assert.equal(await cache.pruneSearchShards(), 1);
+  assert.deepEqual(readdirSync(path.join(dir, 'build', 'search')), ['aaa']);
+});
