@@ -1,5 +1,5 @@
 import type { ArticlePlaces, PlaceRef } from '../types.js';
-import { buildPlaceNameIndex } from './build-place-name-index.js';
+import { buildPlaceNameIndex, type PlaceNameIndex } from './build-place-name-index.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
 import { useUserDict } from './jieba.js';
@@ -20,6 +20,23 @@ export interface PlaceTagger {
   readonly userDictPath: string;
 }
 
+/**
+ * A quick test for "`text` contains a name of a home place somewhere" (as a substring, boundaries aside):
+ * false means findPlaceMentions can find no `home` or `ambiguous` mention in it.
+ */
+function homeNameFilter(index: PlaceNameIndex): (text: string) => boolean {
+  const names = new Set([...index.readings].filter(([, readings]) => readings.some((r) => r.kind === 'home')).map(([name]) => name));
+  const firsts = new Set([...names].map((name) => name[0]));
+  const longest = Math.max(0, ...[...names].map((name) => name.length));
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      if (!firsts.has(text[i])) continue;
+      for (let len = 2; len <= longest && i + len <= text.length; len++) if (names.has(text.slice(i, i + len))) return true;
+    }
+    return false;
+  };
+}
+
 function toRef(place: GazetteerPlace): PlaceRef {
   return { code: place.code, name: place.name, level: place.level, districtCode: place.districtCode };
 }
@@ -37,6 +54,7 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
   const userDictPath = writeUserDict(gazetteer, dictDir);
   useUserDict(userDictPath);
   const index = buildPlaceNameIndex(gazetteer);
+  const namesHome = homeNameFilter(index);
 
   return {
     userDictPath,
@@ -45,6 +63,9 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
       const found = new Map<string, GazetteerPlace>();
       const ambiguous: (readonly GazetteerPlace[])[] = [];
       for (const text of texts) {
+        // Only home and ambiguous mentions tag anything, and both need a home name in the text: a text without
+        // one is not segmented (jieba's cut is most of the cost of tagging).
+        if (!namesHome(text)) continue;
         for (const mention of findPlaceMentions(index, text)) {
           if (mention.reading === 'home') {
             const place = mention.places[0]!;
