@@ -8,6 +8,12 @@
  *   dictionary are gone. Calling any cut function before `load()` loads the default dictionaries.
  * - A missing or unreadable dictionary file makes cppjieba `abort()` the whole process; this wrapper
  *   reads the file first so the caller gets an exception instead.
+ * - Before segmenting, cppjieba splits its input at five separators, space, tab, `\n`, `，` (U+FF0C) and `。`
+ *   (U+3002) (`SPECIAL_SEPARATORS`, cppjieba/SegmentBase.hpp line 11; nodejieba never resets them), makes each
+ *   separator a word of its own and segments every stretch between them on its own (PreFilter.hpp; MixSegment.hpp
+ *   `Cut`). So a clause, a maximal stretch without a separator, gets the same words whether it is cut alone or
+ *   inside a longer text: {@link wordBoundariesWithin} and {@link spansJoin} cut only the clauses they need.
+ *   (Checked on every line and paragraph of the seeds: bench/jieba-clauses.ts.)
  * So: {@link useUserDict} loads once, and again only when the dictionary's bytes differ from the
  * loaded one; every cut function loads the default dictionaries first if nothing is loaded.
  */
@@ -94,12 +100,112 @@ export function wordBoundaries(text: string): number[] {
   return offsets;
 }
 
+/** The separators cppjieba splits its input at (see the module comment), as UTF-16 code units: ` \t\n，。`. */
+export const JIEBA_SEPARATORS = ' \t\n\uFF0C\u3002';
+
+function isSeparator(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0xff0c || code === 0x3002;
+}
+
+/** A lone (unpaired) surrogate: nodejieba gets U+FFFD for it, so the words stop spelling the text back from there on. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The clauses of `text`: the stretches jieba segments independently, as [start, end) offsets (UTF-16 code units,
+ * ascending, disjoint, none empty). Cutting a clause alone gives the same word boundaries inside it as cutting
+ * `text` whole. They are the maximal stretches without a {@link JIEBA_SEPARATORS} character (the separators
+ * themselves, each a word of its own, are left out: `[]` for `''` or a text of separators only), except that a
+ * text with a lone surrogate is one clause `[0, text.length]` (jieba's words stop spelling it back there, and
+ * every offset after that counts as a boundary, see {@link wordBoundaries}).
+ */
+export function jiebaClauses(text: string): [number, number][] {
+  if (LONE_SURROGATE.test(text)) return [[0, text.length]];
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSeparator(text.charCodeAt(i))) continue;
+    if (i > start) out.push([start, i]);
+    start = i + 1;
+  }
+  if (text.length > start) out.push([start, text.length]);
+  return out;
+}
+
+/**
+ * The offsets of {@link wordBoundaries}`(text)` that lie in at least one of `spans` (each `[from, to]`, both
+ * included, UTF-16 code units, 0 ≤ from ≤ to ≤ text.length, in any order, may overlap), ascending, without
+ * duplicates: exactly `wordBoundaries(text).filter(o => spans.some(([f, t]) => f <= o && o <= t))`.
+ *
+ * Cuts only the clauses that hold the spans (from the separator before `from` to the separator after `to`;
+ * clauses one separator apart in one call), so the cost follows the spans, not the text. A text with a lone
+ * surrogate is cut whole (jieba's words stop matching it there, which makes every later offset a boundary).
+ *
+ * @throws RangeError when a span is outside the text or has from > to.
+ */
+export function wordBoundariesWithin(text: string, spans: readonly (readonly [number, number])[]): number[] {
+  const n = text.length;
+  for (const [from, to] of spans) {
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= n)) {
+      throw new RangeError(`span [${from}, ${to}] is not inside a text of length ${n}`);
+    }
+  }
+  if (spans.length === 0) return [];
+  // The spans as disjoint [from, to] ranges, ascending.
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const ranges: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else ranges.push([from, to]);
+  }
+  let offsets: number[];
+  if (LONE_SURROGATE.test(text)) {
+    offsets = wordBoundaries(text);
+  } else {
+    // Windows [start, end) whose edges are edges of jieba's stretches: 0, n, or either side of a separator.
+    const windows: [number, number][] = [];
+    for (const [from, to] of ranges) {
+      let start = from;
+      if (start < n && !isSeparator(text.charCodeAt(start))) while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
+      let end = to;
+      if (end > 0 && !isSeparator(text.charCodeAt(end - 1))) while (end < n && !isSeparator(text.charCodeAt(end))) end++;
+      const last = windows[windows.length - 1];
+      if (last !== undefined && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+      else windows.push([start, end]);
+    }
+    offsets = [];
+    for (const [start, end] of windows) {
+      let onlySeparators = true;
+      for (let i = start; i < end && onlySeparators; i++) onlySeparators = isSeparator(text.charCodeAt(i));
+      if (onlySeparators) {
+        // Each separator is a word of its own: every offset is a boundary, nothing to cut.
+        for (let at = start; at <= end; at++) if (offsets.length === 0 || offsets[offsets.length - 1]! < at) offsets.push(at);
+        continue;
+      }
+      for (const offset of wordBoundaries(text.slice(start, end))) {
+        const at = start + offset;
+        if (offsets.length === 0 || offsets[offsets.length - 1]! < at) offsets.push(at);
+      }
+    }
+  }
+  const out: number[] = [];
+  let r = 0;
+  for (const offset of offsets) {
+    while (r < ranges.length && ranges[r]![1] < offset) r++;
+    if (r === ranges.length) break;
+    if (ranges[r]![0] <= offset) out.push(offset);
+  }
+  return out;
+}
+
 /**
  * Whether jieba, segmenting `left + right`, puts a word across the join (a word starts before
  * `left.length` and ends after it), e.g. `spansJoin('南通市崇', '川区')` is true and `spansJoin('南通市', '崇川区')`
- * is false. False when either side is empty.
+ * is false. False when either side is empty. Cuts only the clause of `left` that touches its end and the
+ * clause of `right` that touches its start (none when a separator is at the join): see {@link wordBoundariesWithin}.
  */
 export function spansJoin(left: string, right: string): boolean {
   if (left === '' || right === '') return false;
-  return !wordBoundaries(left + right).includes(left.length);
+  const join = left.length;
+  return wordBoundariesWithin(left + right, [[join, join]]).length === 0;
 }
