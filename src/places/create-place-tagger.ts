@@ -2,7 +2,7 @@ import type { ArticlePlaces, PlaceRef } from '../types.js';
 import { buildPlaceNameIndex, type PlaceNameIndex } from './build-place-name-index.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
-import { useUserDict } from './jieba.js';
+import { JIEBA_SEPARATORS, jiebaClauses, useUserDict } from './jieba.js';
 import type { Gazetteer, GazetteerPlace } from './load-gazetteer.js';
 import { writeUserDict } from './write-user-dict.js';
 
@@ -27,11 +27,16 @@ export interface PlaceTagger {
 function homeNameFilter(index: PlaceNameIndex): (text: string) => boolean {
   const names = new Set([...index.readings].filter(([, readings]) => readings.some((r) => r.kind === 'home')).map(([name]) => name));
   const firsts = new Set([...names].map((name) => name[0]));
+  const prefixes = new Set([...names].flatMap((name) => Array.from({ length: name.length - 1 }, (_, i) => name.slice(0, i + 2))));
   const longest = Math.max(0, ...[...names].map((name) => name.length));
   return (text) => {
     for (let i = 0; i < text.length; i++) {
       if (!firsts.has(text[i])) continue;
-      for (let len = 2; len <= longest && i + len <= text.length; len++) if (names.has(text.slice(i, i + len))) return true;
+      for (let len = 2; len <= longest && i + len <= text.length; len++) {
+        const candidate = text.slice(i, i + len);
+        if (names.has(candidate)) return true;
+        if (!prefixes.has(candidate)) break;
+      }
     }
     return false;
   };
@@ -48,6 +53,9 @@ function toRef(place: GazetteerPlace): PlaceRef {
  * A name several home places share (none in 南通市 3206) counts only when the place right before it, or
  * exactly one of the districts the article names, tells which one is meant.
  *
+ * `tag` segments only the clauses (see `jiebaClauses`) that hold a home place name; its result is the same as
+ * with every text segmented whole.
+ *
  * @throws Error from the file system when `dictDir` cannot be written.
  */
 export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceTagger {
@@ -55,6 +63,10 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
   useUserDict(userDictPath);
   const index = buildPlaceNameIndex(gazetteer);
   const namesHome = homeNameFilter(index);
+  // With no name containing a jieba separator, the mentions of a text are those of its clauses taken one by one
+  // (a name never crosses a separator, jieba cuts each clause alone, and a mention only reads the one right
+  // before it with no gap): so a clause without a home name can be skipped. Otherwise texts are taken whole.
+  const clauseWise = ![...index.readings.keys()].some((name) => [...JIEBA_SEPARATORS].some((separator) => name.includes(separator)));
 
   return {
     userDictPath,
@@ -62,17 +74,24 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
     tag(texts) {
       const found = new Map<string, GazetteerPlace>();
       const ambiguous: (readonly GazetteerPlace[])[] = [];
+      const take = (mention: PlaceMention): void => {
+        if (mention.reading === 'home') {
+          const place = mention.places[0]!;
+          found.set(place.code, place);
+        } else if (mention.reading === 'ambiguous') {
+          ambiguous.push(mention.places);
+        }
+      };
       for (const text of texts) {
-        // Only home and ambiguous mentions tag anything, and both need a home name in the text: a text without
-        // one is not segmented (jieba's cut is most of the cost of tagging).
-        if (!namesHome(text)) continue;
-        for (const mention of findPlaceMentions(index, text)) {
-          if (mention.reading === 'home') {
-            const place = mention.places[0]!;
-            found.set(place.code, place);
-          } else if (mention.reading === 'ambiguous') {
-            ambiguous.push(mention.places);
-          }
+        if (!clauseWise) {
+          if (namesHome(text)) findPlaceMentions(index, text).forEach(take);
+          continue;
+        }
+        // Only home and ambiguous mentions tag anything, and both need a home name in their clause: only those
+        // clauses are segmented (jieba's cut is most of the cost of tagging). A text with a lone surrogate is one clause.
+        for (const [start, end] of jiebaClauses(text)) {
+          const clause = text.slice(start, end);
+          if (namesHome(clause)) findPlaceMentions(index, clause).forEach(take);
         }
       }
       const districtsNamed = new Set([...found.values()].map((p) => p.districtCode));

@@ -1,5 +1,5 @@
 import type { PlaceNameIndex } from './build-place-name-index.js';
-import { wordBoundaries } from './jieba.js';
+import { wordBoundariesWithin } from './jieba.js';
 import type { GazetteerPlace } from './load-gazetteer.js';
 
 /** A place name found in a text, and how it reads there. */
@@ -19,6 +19,51 @@ export interface PlaceMention {
   readonly places: readonly GazetteerPlace[];
 }
 
+/** What the scan for names needs, per index: the names' first code units and every prefix of 2+ code units of a name. */
+interface NameScan {
+  readonly firsts: ReadonlySet<number>;
+  readonly prefixes: ReadonlySet<string>;
+}
+
+const scans = new WeakMap<PlaceNameIndex, NameScan>();
+
+function nameScan(index: PlaceNameIndex): NameScan {
+  let scan = scans.get(index);
+  if (scan === undefined) {
+    const firsts = new Set<number>();
+    const prefixes = new Set<string>();
+    for (const name of index.readings.keys()) {
+      if (name.length < 2) continue; // never matched
+      firsts.add(name.charCodeAt(0));
+      for (let len = 2; len <= name.length; len++) prefixes.add(name.slice(0, len));
+    }
+    scan = { firsts, prefixes };
+    scans.set(index, scan);
+  }
+  return scan;
+}
+
+/**
+ * Every name of `index` (2 or more code units) in `text`: its start → the lengths of the names that start
+ * there, longest first.
+ */
+function namesIn(index: PlaceNameIndex, text: string): Map<number, number[]> {
+  const { firsts, prefixes } = nameScan(index);
+  const n = text.length;
+  const lengthsAt = new Map<number, number[]>();
+  for (let start = 0; start < n - 1; start++) {
+    if (!firsts.has(text.charCodeAt(start))) continue;
+    let lengths: number[] | undefined;
+    for (let len = 2; len <= index.maxLength && start + len <= n; len++) {
+      const candidate = text.slice(start, start + len);
+      if (!prefixes.has(candidate)) break;
+      if (index.readings.has(candidate)) (lengths ??= []).push(len);
+    }
+    if (lengths !== undefined) lengthsAt.set(start, lengths.reverse());
+  }
+  return lengthsAt;
+}
+
 /**
  * Finds the place names in `text`, left to right, longest first, on jieba word boundaries.
  *
@@ -29,18 +74,23 @@ export interface PlaceMention {
  *
  * A name right after a name of another region (no gap) reads as `other`: the text named a different
  * parent first. Otherwise a name shared with other regions reads as the home place.
- * Uses the jieba segmenter ({@link wordBoundaries}); load the places user dictionary first.
+ * Uses the jieba segmenter ({@link wordBoundariesWithin}); load the places user dictionary first. Only the
+ * clauses (stretches between jieba's separators) that hold a name are cut: a text without any name of the index
+ * is not cut at all. The result equals that of cutting the whole text (test/places/clauses.test.ts).
  */
 export function findPlaceMentions(index: PlaceNameIndex, text: string): PlaceMention[] {
   const n = text.length;
+  const lengthsAt = namesIn(index, text);
+  if (lengthsAt.size === 0) return [];
+  const spans: [number, number][] = [];
+  for (const [start, lengths] of lengthsAt) spans.push([start, start + lengths[0]!]);
+  // Only the boundaries at the start and end of a name are ever read (a name's span covers the shorter ones).
   const boundary = new Uint8Array(n + 1);
-  for (const offset of wordBoundaries(text)) boundary[offset] = 1;
+  for (const offset of wordBoundariesWithin(text, spans)) boundary[offset] = 1;
 
   const nameAt = (start: number): number => {
     // Longest name at `start` that ends on a boundary; 0 if none.
-    for (let len = Math.min(index.maxLength, n - start); len >= 2; len--) {
-      if (boundary[start + len] === 1 && index.readings.has(text.slice(start, start + len))) return len;
-    }
+    for (const len of lengthsAt.get(start) ?? []) if (boundary[start + len] === 1) return len;
     return 0;
   };
 
@@ -49,10 +99,10 @@ export function findPlaceMentions(index: PlaceNameIndex, text: string): PlaceMen
   let i = 0;
   while (i < n) {
     let taken = 0;
-    if (boundary[i] === 1 || i === lastEnd) {
-      for (let len = Math.min(index.maxLength, n - i); len >= 2; len--) {
+    const lengths = lengthsAt.get(i);
+    if (lengths !== undefined && (boundary[i] === 1 || i === lastEnd)) {
+      for (const len of lengths) {
         const end = i + len;
-        if (!index.readings.has(text.slice(i, end))) continue;
         if (boundary[end] === 1 || (end < n && nameAt(end) > 0)) {
           taken = len;
           break;

@@ -149,6 +149,8 @@ test('only the clauses that hold the spans are cut; neighbouring clauses one sep
   assert.deepEqual(cutsOf(() => wordBoundariesWithin(text, [[13, 14]])), []);
   assert.deepEqual(cutsOf(() => spansJoin('今天我们去南通市崇', '川区参观，然后回家。')), ['今天我们去南通市崇川区参观']);
   assert.deepEqual(cutsOf(() => spansJoin('然后回家。', '明天去海门')), []);
+  assert.deepEqual(cutsOf(() => tagger.tag(['然后回家。明天去海门，今天我们去'])), ['明天去海门']);
+  assert.deepEqual(cutsOf(() => findPlaceMentions(buildPlaceNameIndex(gazetteer), '然后回家。')), []);
 });
 
 test('spansJoin: exact answers at separators, spaces and surrogates, the same as cutting left + right whole', () => {
