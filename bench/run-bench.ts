@@ -111,7 +111,8 @@ function peakRssOf(pid: number): number | null {
 
 /**
  * Start `news-archive dev` (port 0), wait for it to serve, then `runs` times save an edit of `editFile` and
- * time until the server logs `Rebuilt`. Stops the server with SIGINT.
+ * time until the server logs `Rebuilt` (the pages are served: `dev`) and then `Search index updated`
+ * (`dev-search`, timed from the same save). Stops the server with SIGINT.
  */
 async function devSamples(
   cli: string,
@@ -121,7 +122,7 @@ async function devSamples(
   original: string,
   runs: number,
   log: (line: string) => void,
-): Promise<Sample[]> {
+): Promise<{ dev: Sample[]; search: Sample[] }> {
   const args = ['dev', ...buildArgs.slice(1), '--port', '0'];
   const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let waiting: { pattern: RegExp; resolve: (line: string) => void } | null = null;
@@ -153,6 +154,7 @@ async function devSamples(
       ),
     ]);
   const out: Sample[] = [];
+  const search: Sample[] = [];
   try {
     await waitFor(/^Serving /, 600_000);
     for (let round = 0; round < runs; round++) {
@@ -163,13 +165,17 @@ async function devSamples(
       const sample = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: line };
       out.push(sample);
       log(`  dev   #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${line}`);
+      const indexed = await waitFor(/^Search index updated/, 600_000);
+      const after = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: indexed };
+      search.push(after);
+      log(`  dev-search #${round + 1}: ${(after.wallMs / 1000).toFixed(2)} s — ${indexed}`);
     }
   } finally {
     child.kill('SIGINT');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-  return out;
+  return { dev: out, search };
 }
 
 /** Options of one benchmark of one archive size. */
@@ -199,11 +205,11 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   log(`bench: ${pages} pages, ${archive.items} items in ${seedsDir}; output on ${outOn} (${outDir})`);
 
   const args = ['build', '--seeds', seedsDir, '--out', outDir, '--config', configFile];
-  const samples = new Map<Scenario, Sample[]>(options.scenarios.map((s) => [s, []]));
+  const samples = new Map<Scenario | 'dev-search', Sample[]>(options.scenarios.map((s) => [s, []]));
   const editFile = path.join(seedsDir, archive.files[Math.floor(archive.files.length / 2)]!);
   const editOriginal = readFileSync(editFile, 'utf8');
   const addedFiles: string[] = [];
-  const articlesFor = new Map<Scenario, number>();
+  const articlesFor = new Map<Scenario | 'dev-search', number>();
 
   const run = async (scenario: Scenario, round: number): Promise<void> => {
     if (!samples.has(scenario)) return;
@@ -238,7 +244,8 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   writeFileSync(editFile, editOriginal);
   if (samples.has('dev')) {
     const list = await devSamples(cli, args, workDir, editFile, editOriginal, runs, log);
-    samples.set('dev', list);
+    samples.set('dev', list.dev);
+    samples.set('dev-search', list.search);
     writeFileSync(editFile, editOriginal);
   }
 

@@ -14,8 +14,9 @@ import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedSour
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
-import { renderExtras } from './site/render-extras.js';
-import { renderSite } from './site/render-site.js';
+import { renderExtras, searchShardOf } from './site/render-extras.js';
+import { renderSearchIndex } from './site/render-search-index.js';
+import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, TaggedArticle } from './types.js';
 
@@ -70,6 +71,17 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
   return { articles, diagnostics };
 }
 
+/**
+ * `next` with each item equal (as JSON) to the item of the same index in `previous` replaced by that earlier
+ * object, so that pages rendered from it compare as unchanged (site/render-site.ts RenderUnit deps).
+ */
+export function keepUnchanged(previous: readonly TaggedArticle[], next: readonly TaggedArticle[]): TaggedArticle[] {
+  return next.map((article, i) => {
+    const old = previous[i];
+    return old !== undefined && JSON.stringify(old) === JSON.stringify(article) ? old : article;
+  });
+}
+
 /** Diagnostics in a stable order: by file, then line (file-level first), then rule. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
@@ -86,36 +98,99 @@ export function regionNote(gazetteer: Gazetteer): string {
 }
 
 /**
- * Render the site from pages already segmented and tagged.
- * @returns output files sorted by path
+ * What a long-running process (`news-archive dev`) keeps in memory between builds so that a rebuild redoes only
+ * what changed: the page entries it read (same key → same objects, so render deps compare by identity) and the
+ * render units of the last build with their output. Create one with {@link createBuildSession}; a plain build
+ * has none.
+ */
+export interface BuildSession {
+  /** Page entries by page key (cache/build-cache.ts pageKey). */
+  readonly pages: Map<string, PageEntry>;
+  /** Key of the render context (generator, config, templates) the units below were rendered with. */
+  renderKey: string | null;
+  /** The last build's rendered units by output path: their deps and content. */
+  readonly units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
+  /** Rendered Markdown bodies by hash of the body (see render/markdown-to-html.ts MarkdownMemo); null until the first build. */
+  markdown: Map<string, string> | null;
+  /** Files of the output folder as this session last wrote them, by path; null until its first write. */
+  written: Map<string, OutputFile['content']> | null;
+  /** The cache state key this session recorded with that write: another key on disk means another build wrote since. */
+  writtenKey: string | null;
+}
+
+/** An empty {@link BuildSession}. */
+export function createBuildSession(): BuildSession {
+  return { pages: new Map(), renderKey: null, units: new Map(), markdown: null, written: null, writtenKey: null };
+}
+
+/** The site's files and, when the search index was left for later, the function that renders it. */
+export interface RenderedFiles {
+  /** Output files sorted by path; without `pagefind/` when `search` is not null. */
+  readonly files: OutputFile[];
+  /** Renders the search index files (paths under `pagefind/`, sorted); null when they are in `files`. */
+  readonly search: (() => Promise<OutputFile[]>) | null;
+}
+
+const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
+ * last build's (see site/render-site.ts RenderUnit) is not rendered again.
+ * @param deferSearch leave the search index for later (see {@link RenderedFiles.search})
  */
 export async function renderFiles(
   pages: readonly SeedPage[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache'>,
-): Promise<OutputFile[]> {
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session'>,
+  deferSearch = false,
+): Promise<RenderedFiles> {
+  const { session, cache } = options;
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const model = buildSiteModel(pages, articles);
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again.
   const generator = generatorKey();
-  const memo = options.cache ? { previous: await options.cache.getRenderedMarkdown(generator), current: new Map<string, string>() } : undefined;
+  const previous = session?.markdown ?? (cache ? await cache.getRenderedMarkdown(generator) : null);
+  const memo = previous === null ? undefined : { previous, current: new Map<string, string>() };
   const placeIndex = new Map<string, PlaceRef>(
     [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
   );
-  const files = renderSite(model, {
+  const units = planSite(model, {
     config: options.config,
-    templates: loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR),
+    templates: loadTemplates(templatesDir),
     markdown: createMarkdownRenderer(memo),
     placeIndex,
     regionNote: regionNote(places.gazetteer),
   });
+  const renderKey = session ? hashParts(['render', generator, configKey(options.config), hashTree(templatesDir)]) : null;
+  const reuse = session !== undefined && session.renderKey === renderKey;
+  const files: OutputFile[] = units.map((unit) => {
+    const last = reuse ? session.units.get(unit.path) : undefined;
+    const content = last !== undefined && sameDeps(last.deps, unit.deps) ? last.content : unit.render();
+    return { path: unit.path, content };
+  });
+  if (session) {
+    session.units.clear();
+    units.forEach((unit, i) => session.units.set(unit.path, { deps: unit.deps, content: files[i]!.content as string }));
+    session.renderKey = renderKey;
+  }
   files.push({ path: 'data/articles.json', content: articlesJson(model) });
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const cache = options.cache;
-  if (cache && memo) await cache.putRenderedMarkdown(generator, memo.current);
+  files.sort(byPath);
+  if (memo) {
+    if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
+    else {
+      if (cache) await cache.putRenderedMarkdown(generator, memo.current);
+      if (session) session.markdown = memo.current;
+    }
+  }
+  files.push(...(await renderExtras(model, files, options.config)));
+  files.sort(byPath);
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
-  files.push(...(await renderExtras(model, files, options.config, searchStore)));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const site = files.slice();
+  const search = (): Promise<OutputFile[]> => renderSearchIndex(site, { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) });
+  if (deferSearch) return { files, search };
+  files.push(...(await search()));
+  return { files: files.sort(byPath), search: null };
 }
 
 /** Counts of one build: how much work the cache saved. */
@@ -132,8 +207,10 @@ export interface BuildStats {
 
 /** What a build returns: the files of the site and what was wrong with the input. */
 export interface BuildResult {
-  /** Output files sorted by path. */
+  /** Output files sorted by path; without the search index when `search` is not null. */
   readonly files: OutputFile[];
+  /** With `deferSearch`: renders the search index files (under `pagefind/`); else null. */
+  readonly search: (() => Promise<OutputFile[]>) | null;
   /** Diagnostics sorted by file, then line. */
   readonly diagnostics: Diagnostic[];
   readonly pages: readonly SeedPage[];
@@ -165,6 +242,10 @@ export interface BuildOptions {
   readonly inputs?: BuildInputs;
   /** Called as the build goes (never for cached seeds). */
   readonly onProgress?: (progress: BuildProgress) => void;
+  /** What a long-running process keeps between builds (see {@link BuildSession}). */
+  readonly session?: BuildSession;
+  /** Leave the search index for later: the result's `search` renders it. */
+  readonly deferSearch?: boolean;
 }
 
 /** The inputs of a build, read and hashed. */
@@ -226,11 +307,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const inputs = options.inputs ?? (await readBuildInputs(options));
   const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(inputs.seeds, inputs.label);
 
+  const { session } = options;
   const entries: (PageEntry | null)[] = [];
-  for (const key of inputs.pageKeys) entries.push(cache ? await cache.getPage(key) : null);
+  for (const key of inputs.pageKeys) entries.push(session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null));
   const total = entries.filter((entry) => entry === null).length;
   let places: PlaceContext | null = null;
   let done = 0;
+  // A session's entries by seed: an edited page's items that did not change keep their objects (see keepUnchanged).
+  const earlier = new Map<string, PageEntry>();
+  if (session) for (const entry of session.pages.values()) if (entry.page !== null) earlier.set(entry.page.file, entry);
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) continue;
     const read = readSeedBytes(seed.bytes, seed.fileName, inputs.label, { maxBytes: config.maxSeedBytes });
@@ -241,7 +326,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         places = getPlaceContext(config.homeRegion, config.cacheDir);
       }
       const result = processPage(read.page, places);
-      entry = { page: read.page, articles: result.articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+      const before = earlier.get(read.page.file);
+      const articles = before ? keepUnchanged(before.articles, result.articles) : result.articles;
+      entry = { page: read.page, articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
     }
     entries[i] = entry;
     await cache?.putPage(inputs.pageKeys[i] as string, entry);
@@ -249,6 +336,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     onProgress?.({ phase: 'segment', done, total, file: `${inputs.label}/${seed.fileName}` });
   }
 
+  if (session) {
+    session.pages.clear();
+    inputs.pageKeys.forEach((key, i) => session.pages.set(key, entries[i] as PageEntry));
+  }
   const pages: SeedPage[] = [];
   const articles: TaggedArticle[] = [];
   for (const entry of entries) {
@@ -259,9 +350,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? getGazetteer(config.homeRegion);
-  const files = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir });
+  const { files, search } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir }, options.deferSearch === true);
   return {
     files,
+    search,
     diagnostics: sortDiagnostics(diagnostics),
     pages,
     articles,

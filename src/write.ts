@@ -8,8 +8,7 @@
  * output untouched; a crash between the two renames is repaired by the next write (see recoverOutput).
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
-import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
@@ -63,10 +62,6 @@ export function outputBytes(file: OutputFile): Uint8Array {
   return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
 }
 
-/** SHA-256 of an output file's bytes, lowercase hex. */
-export function outputHash(file: OutputFile): string {
-  return createHash('sha256').update(outputBytes(file)).digest('hex');
-}
 
 
 /**
@@ -128,6 +123,58 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     await rename(staging, outDir);
   }
   return report;
+}
+
+function sameContent(a: OutputFile['content'], b: OutputFile['content']): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+}
+
+/**
+ * Update `outDir` in place from `previous` (its files as this process last wrote them, by path) to `files`:
+ * write the files whose content differs, each through a temporary file and a rename (a reader never sees
+ * half a file), and delete the files no longer wanted, with folders left empty. For `news-archive dev`, the
+ * only writer of the folder while it runs; `writeOutput` is the safe way for everything else.
+ * @throws Error from the file system (disk full, permissions); files written before the error stay written
+ */
+export async function writeChanges(outDir: string, previous: ReadonlyMap<string, OutputFile['content']>, files: readonly OutputFile[]): Promise<WriteReport> {
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  const wanted = new Set<string>();
+  const changed: OutputFile[] = [];
+  for (const file of files) {
+    wanted.add(file.path);
+    const last = previous.get(file.path);
+    if (last !== undefined && sameContent(last, file.content)) unchanged.push(file.path);
+    else {
+      written.push(file.path);
+      changed.push(file);
+    }
+  }
+  const removed = [...previous.keys()].filter((file) => !wanted.has(file)).sort(compareCodePoints);
+  await pMap(
+    changed,
+    async (file) => {
+      const target = path.join(outDir, ...file.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      await writeFile(temporary, outputBytes(file));
+      await rename(temporary, target);
+    },
+    { concurrency: CONCURRENCY },
+  );
+  await pMap(removed, (file) => rm(path.join(outDir, ...file.split('/')), { force: true }), { concurrency: CONCURRENCY });
+  const folders = [...new Set(removed.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.');
+  for (const folder of folders.sort(compareCodePoints).reverse()) {
+    // Deepest first; rmdir fails (and is ignored) on a folder that still holds files.
+    const parts = folder.split('/');
+    for (let depth = parts.length; depth > 0; depth--) {
+      const ok = await rmdir(path.join(outDir, ...parts.slice(0, depth))).then(() => true, () => false);
+      if (!ok) break;
+    }
+  }
+  return { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed };
 }
 
 /**

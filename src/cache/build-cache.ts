@@ -3,7 +3,7 @@
  * - `build/pages/{key}.json`: what one seed became (its page, tagged items and diagnostics), keyed by a hash
  *   of the seed's bytes, name and folder, the generator, and the settings that shape items (see pageKey);
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
- *   the files it wrote (path, size, SHA-256) and its diagnostics, so an unchanged rerun can skip everything.
+ *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything.
  * Entries are JSON, written atomically (temporary file, then rename); an entry that cannot be read or parsed
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
  */
@@ -23,9 +23,8 @@ export interface PageEntry {
 /** One file of the output folder as last written. */
 export interface OutputRecord {
   readonly path: string;
+  /** Size in bytes. */
   readonly size: number;
-  /** SHA-256 of the bytes, lowercase hex. */
-  readonly sha256: string;
 }
 
 /** The last build written to one output folder. */

@@ -4,17 +4,23 @@
  * left it, stop there (nothing parsed, no dictionary loaded, nothing written). Otherwise build with the page
  * cache and write the files whose bytes changed.
  */
-import { build, readBuildInputs, type BuildOptions, type BuildStats } from '../build.js';
-import type { Diagnostic } from '../types.js';
-import { lockOutput, outputBytes, outputHash, outputMatches, writeOutput, type WriteReport } from '../write.js';
-import { openBuildCache, type BuildCache } from './build-cache.js';
+import { build, readBuildInputs, type BuildOptions, type BuildSession, type BuildStats } from '../build.js';
+import type { Diagnostic, OutputFile } from '../types.js';
+import { lockOutput, outputMatches, writeChanges, writeOutput, type WriteReport } from '../write.js';
+import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
+import { SEARCH_INDEX_DIR } from '../site/render-search-index.js';
 
 /** Options of {@link buildIncremental}. */
-export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs'> {
+export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch'> {
   /** Rewrite every output file even when its bytes are unchanged (the page cache is still used). */
   readonly clean?: boolean;
   /** Default: the cache in `config.cacheDir`. */
   readonly cache?: BuildCache;
+  /**
+   * With a session that wrote the output before (`news-archive dev`): render only pages whose inputs changed,
+   * write only changed files in place, and leave the search index to the result's `updateSearch`.
+   */
+  readonly session?: BuildSession;
 }
 
 /** What an incremental build did. */
@@ -28,6 +34,26 @@ export interface IncrementalResult {
   readonly report: WriteReport;
   /** Null when up to date. */
   readonly stats: BuildStats | null;
+  /**
+   * When the search index was left for later (a session's rebuild): indexes the changed shards, writes them and
+   * records the build as complete. Until it has run, the output's search index is the previous one and the
+   * next `news-archive build` does not count the output as up to date. Null otherwise.
+   * @throws OutputLockedError, Error from Pagefind or the file system
+   */
+  readonly updateSearch: (() => Promise<WriteReport>) | null;
+}
+
+/** The state key of an output whose search index is not yet updated: never equal to an inputs key. */
+const SEARCH_PENDING = ':search-pending';
+
+/** Path and size of every file, taken from `known` when its content is unchanged. */
+function outputRecords(files: readonly OutputFile[], report: WriteReport, known: ReadonlyMap<string, OutputRecord>): OutputRecord[] {
+  const rewritten = new Set(report.written);
+  return files.map((file) => {
+    const record = rewritten.has(file.path) ? undefined : known.get(file.path);
+    const size = typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length;
+    return record ?? { path: file.path, size };
+  });
 }
 
 /**
@@ -35,7 +61,7 @@ export interface IncrementalResult {
  * @throws OutputLockedError when another build holds the output folder; Error from the file system
  */
 export async function buildIncremental(options: IncrementalOptions): Promise<IncrementalResult> {
-  const { config } = options;
+  const { config, session } = options;
   const release = await lockOutput(config.outDir);
   try {
     const cache = options.cache ?? openBuildCache(config.cacheDir);
@@ -49,20 +75,39 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
         itemCount: state.itemCount,
         report: { written: [], unchanged: state.files.map((file) => file.path), removed: [] },
         stats: null,
+        updateSearch: null,
       };
     }
-    const result = await build({ ...options, cache, inputs });
-    const report = await writeOutput(config.outDir, result.files, options.clean === true);
-    await cache.putState({
-      key: inputs.key,
-      outDir: config.outDir,
-      files: result.files.map((file) => ({ path: file.path, size: outputBytes(file).length, sha256: outputHash(file) })),
-      diagnostics: result.diagnostics,
-      pageCount: result.pages.length,
-      itemCount: result.articles.length,
-    });
+    // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
+    const previous = options.clean !== true && session?.written && state?.key === session.writtenKey ? session.written : null;
+    const result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
+    const files = result.files.slice();
+    if (previous !== null) {
+      // The search index stays as it was until updateSearch runs.
+      for (const [path, content] of previous) if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) files.push({ path, content });
+    }
+    const report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
+    const known = new Map((state?.files ?? []).map((record) => [record.path, record]));
+    const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
+      const records = outputRecords(all, written, known).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const r of records) known.set(r.path, r);
+      await cache.putState({
+        key,
+        outDir: config.outDir,
+        files: records,
+        diagnostics: result.diagnostics,
+        pageCount: result.pages.length,
+        itemCount: result.articles.length,
+      });
+      if (session) {
+        session.written = new Map(all.map((file) => [file.path, file.content]));
+        session.writtenKey = key;
+      }
+    };
+    await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
     await cache.prunePages(new Set(inputs.pageKeys));
-    await cache.pruneSearchShards();
+    if (result.search === null) await cache.pruneSearchShards();
+    const search = result.search;
     return {
       upToDate: false,
       diagnostics: result.diagnostics,
@@ -70,6 +115,25 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       itemCount: result.articles.length,
       report,
       stats: result.stats,
+      updateSearch:
+        search === null
+          ? null
+          : async () => {
+              const again = await lockOutput(config.outDir);
+              try {
+                // Another build wrote the output since: its own state stands, and this index would be stale.
+                if (session && (await cache.getState(config.outDir))?.key !== session.writtenKey) return { written: [], unchanged: [], removed: [] };
+                const index = await search();
+                const before = session?.written ?? new Map(files.map((file) => [file.path, file.content]));
+                const all = [...files.filter((file) => !file.path.startsWith(`${SEARCH_INDEX_DIR}/`)), ...index].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+                const written = await writeChanges(config.outDir, before, all);
+                await record(inputs.key, all, written);
+                await cache.pruneSearchShards();
+                return written;
+              } finally {
+                await again();
+              }
+            },
     };
   } finally {
     await release();

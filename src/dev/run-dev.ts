@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { createBuildSession } from '../build.js';
 import { buildIncremental } from '../cache/build-incremental.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
@@ -39,19 +40,30 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   let config = await options.loadConfig();
   let server: DevServer | null = null;
+  // Page entries and rendered pages kept between rebuilds: a rebuild renders and writes only what changed.
+  const session = createBuildSession();
+  let queued: string[] | null = null;
 
   const rebuild = async (why: string): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await buildIncremental({ config, templatesDir });
+      const result = await buildIncremental({ config, templatesDir, session });
       for (const d of result.diagnostics) log(formatDiagnostic(d));
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const { written, removed } = result.report;
       const what = result.upToDate
         ? 'up to date, nothing written'
         : `${written.length} file(s) written, ${removed.length} removed; ${result.stats?.processed ?? 0} seed page(s) segmented`;
       log(`${why}: ${result.pageCount} page(s), ${result.itemCount} item(s); ${what} in ${seconds} s`);
       if (!result.upToDate) server?.reload();
+      // The pages are served first; the search index follows (it takes seconds), unless another change is
+      // already waiting: that rebuild will index its own version.
+      if (result.updateSearch !== null && queued === null) {
+        const indexing = performance.now();
+        const report = await result.updateSearch();
+        const took = ((performance.now() - indexing) / 1000).toFixed(1);
+        log(`Search index updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
+      }
     } catch (error) {
       log(`${why}: build failed: ${(error as Error).message}`);
     }
@@ -61,7 +73,6 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   await running;
   server = await startDevServer({ root: config.outDir, port: options.port });
 
-  let queued: string[] | null = null;
   const onChange = (changed: string[]): void => {
     if (queued !== null) {
       queued.push(...changed);

@@ -15,7 +15,7 @@ export interface InputWatcher {
  * Watch `paths` (folders recursively, or files); `onChange` gets the paths changed, sorted, after
  * `debounceMs` without further change (an editor's save often writes a file several times).
  */
-export function watchInputs(paths: readonly string[], onChange: (changed: string[]) => void, debounceMs = 150): InputWatcher {
+export function watchInputs(paths: readonly string[], onChange: (changed: string[]) => void, debounceMs = 50): InputWatcher {
   const watcher = watch([...paths], {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },

@@ -4,7 +4,6 @@
 import type { Config } from '../config.js';
 import type { OutputFile } from '../types.js';
 import { renderFeed } from './render-feed.js';
-import { renderSearchIndex, type SearchShardStore } from './render-search-index.js';
 import { renderSitemap, type SitemapEntry } from './render-sitemap.js';
 import { routes } from './routes.js';
 import type { SiteModel } from './site-model.js';
@@ -56,20 +55,14 @@ export function searchShardOf(model: SiteModel): (path: string) => string {
 }
 
 /**
- * Extra output files computed from the site model and the pages already rendered.
+ * Extra output files computed from the site model and the pages already rendered (the search index is
+ * rendered apart: see render-search-index.ts and {@link searchShardOf}).
  * @param files the rendered site files (HTML pages, assets, articles.json), sorted by path
- * @param searchStore where search shards are kept between builds (none: every shard is indexed)
- * @returns `feed.xml`, `sitemap.xml` and the search index under `pagefind/`
+ * @returns `feed.xml` and `sitemap.xml`
  */
-export async function renderExtras(
-  model: SiteModel,
-  files: readonly OutputFile[],
-  config: Config,
-  searchStore?: SearchShardStore,
-): Promise<OutputFile[]> {
+export async function renderExtras(model: SiteModel, files: readonly OutputFile[], config: Config): Promise<OutputFile[]> {
   return [
     { path: routes.feed(), content: renderFeed(model, config) },
     { path: routes.sitemap(), content: await renderSitemap(sitemapEntries(model, files), config) },
-    ...(await renderSearchIndex(files, { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) })),
   ];
 }

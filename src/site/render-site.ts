@@ -10,6 +10,9 @@ import type { OutputFile, PlaceRef } from '../types.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
 
+/** Editions the home page shows in full (with their pages and items), newest first; older ones are in the issue calendar. */
+export const HOME_EDITIONS = 7;
+
 /** Chinese reading speed used for reading time, in characters per minute. */
 export const CHARACTERS_PER_MINUTE = 400;
 
@@ -118,19 +121,52 @@ export function editionCalendar(dates: readonly string[]): CalendarMonth[] {
 }
 
 /**
+ * One output file of the site, not yet rendered: its path, what its bytes depend on, and how to render it.
+ * Two units of the same path whose `deps` are equal element by element (`Object.is`: article objects by
+ * identity, strings and numbers by value) render the same bytes under the same render context.
+ */
+export interface RenderUnit {
+  /** Output path, e.g. `pages/2021-08-19_A1/01.html`. */
+  readonly path: string;
+  /** What the file depends on besides the render context; null: everything (render it every time). */
+  readonly deps: readonly unknown[] | null;
+  /** Renders the file (HTML, CSS or JavaScript text). */
+  render(): string;
+}
+
+/** Whether two dependency lists are equal element by element (null: never equal). */
+export function sameDeps(a: readonly unknown[] | null, b: readonly unknown[] | null): boolean {
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/**
  * Render every page of the site.
  * @returns output files, sorted by path
  */
 export function renderSite(model: SiteModel, context: RenderContext): OutputFile[] {
+  return planSite(model, context).map((unit) => ({ path: unit.path, content: unit.render() }));
+}
+
+/** Item deps shared by every list that shows an item (see listItem): its path, page label and article. */
+function itemDeps(item: SiteItem): unknown[] {
+  return [item.path, item.article];
+}
+
+/**
+ * Every page of the site as render units, sorted by path: nothing is rendered until a unit's `render` is
+ * called, so a caller that kept the units of an earlier build renders only those whose deps changed.
+ */
+export function planSite(model: SiteModel, context: RenderContext): RenderUnit[] {
   const { config, templates } = context;
-  const files: OutputFile[] = [];
+  const files: RenderUnit[] = [];
   const site = { title: config.title };
   const pageOf = new Map<string, SitePage>();
   for (const page of model.pages) for (const item of page.items) pageOf.set(item.id, page);
 
-  const emit = (path: string, template: string, view: Record<string, unknown>): void => {
-    const html = templates.render(template, { site, root: rootLinks(path, config), ...view });
-    files.push({ path, content: html });
+  const emit = (path: string, template: string, deps: readonly unknown[] | null, view: () => Record<string, unknown>): void => {
+    files.push({ path, deps, render: () => templates.render(template, { site, root: rootLinks(path, config), ...view() }) });
   };
   const crumbsFor = (from: string, page: SitePage | null, last: string | null): object[] => {
     const crumbs: object[] = [{ label: '首页', href: href(from, routes.home()) }];
@@ -140,13 +176,18 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
     return crumbs;
   };
 
-  // Home: editions newest first, each with its pages and their items.
+  // Home: the newest editions, each with its pages and their items; the rest through the issue calendar.
   const home = routes.home();
-  emit(home, 'home', {
+  const shown = model.editions.slice(0, HOME_EDITIONS);
+  const homeDeps = [
+    model.editions.length,
+    ...shown.flatMap((edition) => [edition.date, edition.paper, ...edition.pages.flatMap((page) => [page.path, page.label, ...page.items.flatMap(itemDeps)])]),
+  ];
+  emit(home, 'home', homeDeps, () => ({
     pageTitle: config.title,
     description: `${config.title}：按日期、版面、地区和作者浏览。`,
     canonical: absoluteUrl(config.baseUrl, home),
-    editions: model.editions.map((edition) => ({
+    editions: shown.map((edition) => ({
       label: edition.date === null ? '未注明日期的版面' : [edition.paper, formatDate(edition.date)].filter(Boolean).join(' '),
       href: edition.date === null ? null : href(home, routes.edition(edition.date)),
       pages: edition.pages.map((page) => ({
@@ -156,7 +197,8 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
         items: page.items.map((item) => listItem(home, item)),
       })),
     })),
-  });
+    older: model.editions.length > shown.length ? { count: model.editions.length - shown.length, href: href(home, routes.editions()) } : null,
+  }));
 
   // Editions: the page list (版面目录) of each date, with previous/next edition.
   const dated = model.editions.filter((edition) => edition.date !== null);
@@ -165,7 +207,8 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
     const label = [edition.paper, formatDate(edition.date as string)].filter(Boolean).join(' ');
     const newer = dated[i - 1];
     const older = dated[i + 1];
-    emit(path, 'edition', {
+    const deps = [label, older?.date, newer?.date, ...edition.pages.flatMap((page) => [page.path, page.label, page.items.length])];
+    emit(path, 'edition', deps, () => ({
       pageTitle: `${label} - ${config.title}`,
       heading: label,
       breadcrumbs: [{ label: '首页', href: href(path, home) }, { label }],
@@ -177,12 +220,14 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
         previous: older ? { href: href(path, routes.edition(older.date as string)), title: formatDate(older.date as string) } : null,
         next: newer ? { href: href(path, routes.edition(newer.date as string)), title: formatDate(newer.date as string) } : null,
       },
-    });
+    }));
   });
 
   // The issue calendar (往期日历): a month grid per month with editions, newest month first.
   const calendarPath = routes.editions();
-  emit(calendarPath, 'editions', {
+  const undated = model.editions.filter((edition) => edition.date === null).flatMap((edition) => edition.pages);
+  const calendarDeps = [...dated.map((edition) => edition.date), ...undated.flatMap((page) => [page.path, page.label, page.items.length])];
+  emit(calendarPath, 'editions', calendarDeps, () => ({
     pageTitle: `往期日历 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(calendarPath, home) }, { label: '往期日历' }],
     months: editionCalendar(dated.map((edition) => edition.date as string)).map((month) => ({
@@ -191,16 +236,15 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
         week.map((day) => (day === null ? null : { day: day.day, date: day.date, label: formatDate(day.date), href: day.hasEdition ? href(calendarPath, routes.edition(day.date)) : null })),
       ),
     })),
-    undated: model.editions.some((edition) => edition.date === null),
-    homeHref: href(calendarPath, home),
-  });
+    undated: undated.map((page) => ({ label: page.label, href: href(calendarPath, page.path), count: page.items.length })),
+  }));
 
   // Search: the form and the script that reads the Pagefind index (see render-search-index.ts).
   const searchPath = routes.search();
-  emit(searchPath, 'search', {
+  emit(searchPath, 'search', [], () => ({
     pageTitle: `搜索 - ${config.title}`,
     searchScript: href(searchPath, routes.searchScript()),
-  });
+  }));
 
   // Pages (版): their items in page order, previous/next page of the same edition or the archive.
   const editionOf = new Map<SitePage, SiteEdition>();
@@ -214,7 +258,18 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
     const next = model.pages[i + 1];
     const edition = editionLabel(page);
     const siblings = editionOf.get(page)?.pages ?? [];
-    emit(path, 'page', {
+    const deps = [
+      page.seed,
+      page.label,
+      edition,
+      previous?.path,
+      previous && pageTitle(page, previous),
+      next?.path,
+      next && pageTitle(page, next),
+      ...siblings.flatMap((sibling) => [sibling.path, sibling.label]),
+      ...page.items.flatMap(itemDeps),
+    ];
+    emit(path, 'page', deps, () => ({
       pageTitle: `${edition ? `${edition} ` : ''}${page.label} - ${config.title}`,
       heading: page.label,
       edition,
@@ -231,7 +286,7 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
         previous: previous ? { href: href(path, previous.path), title: pageTitle(page, previous) } : null,
         next: next ? { href: href(path, next.path), title: pageTitle(page, next) } : null,
       },
-    });
+    }));
   });
 
   // Items.
@@ -239,9 +294,11 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
     const path = item.path;
     const page = pageOf.get(item.id) as SitePage;
     const a = item.article;
-    const rendered = context.markdown(articleToMarkdown(a, item.id));
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
+    const deps = [a, page.path, page.label, page.meta.paper, page.meta.date, previous?.path, previous?.title, next?.path, next?.title];
+    emit(path, 'article', deps, () => {
+    const rendered = context.markdown(articleToMarkdown(a, item.id));
     const permalink = absoluteUrl(config.baseUrl, path);
     const edition = editionLabel(page);
     const heading = [a.kicker, item.title].filter(Boolean).join(' ');
@@ -252,7 +309,7 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
       `《${item.title}》`,
       a.bylines.length > 0 ? a.bylines.join('、') : null,
     ].filter(Boolean).join('，');
-    emit(path, 'article', {
+    return {
       pageTitle: `${heading} - ${config.title}`,
       description: item.opening,
       canonical: permalink,
@@ -279,33 +336,35 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
         previous: previous ? { href: href(path, previous.path), title: previous.title } : null,
         next: next ? { href: href(path, next.path), title: next.title } : null,
       },
+    };
     });
   });
 
   // Authors.
   const authorsPath = routes.authors();
-  emit(authorsPath, 'authors', {
+  emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.items.length]), () => ({
     pageTitle: `作者 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(authorsPath, home) }, { label: '作者' }],
     authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
-  });
+  }));
   for (const author of model.authors) {
     const path = author.path;
-    emit(path, 'author', {
+    const deps = [author.name, ...author.items.flatMap((item) => [...itemDeps(item), pageOf.get(item.id)?.label])];
+    emit(path, 'author', deps, () => ({
       pageTitle: `${author.name} - ${config.title}`,
       heading: author.name,
       count: author.items.length,
       breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, { label: author.name }],
       items: author.items.map((item) => listItem(path, item, true, pageOf.get(item.id)?.label ?? '')),
-    });
+    }));
   }
 
-  files.push(...renderPlaces(model, context, emit));
+  renderPlaces(model, context, emit);
 
   const notFound = routes.notFound();
-  emit(notFound, 'not-found', { pageTitle: `找不到页面 - ${config.title}` });
+  emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
   for (const [name, content] of [...templates.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    files.push({ path: `assets/${name}`, content });
+    files.push({ path: `assets/${name}`, deps: [], render: () => content });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -314,13 +373,13 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
 function renderPlaces(
   model: SiteModel,
   context: RenderContext,
-  emit: (path: string, template: string, view: Record<string, unknown>) => void,
-): OutputFile[] {
+  emit: (path: string, template: string, deps: readonly unknown[] | null, view: () => Record<string, unknown>) => void,
+): void {
   const { config } = context;
   const indexPath = routes.places();
   const byCode = new Map(model.places.map((entry) => [entry.place.code, entry]));
   const districtCodes = [...new Set(model.places.map((entry) => entry.place.districtCode))].sort();
-  const districts = districtCodes.map((code) => {
+  const districts = (): object[] => districtCodes.map((code) => {
     const place = byCode.get(code)?.place ?? context.placeIndex.get(code);
     const towns = model.places.filter((entry) => entry.place.level === 'town' && entry.place.districtCode === code);
     return {
@@ -330,12 +389,13 @@ function renderPlaces(
       towns: towns.map((entry) => ({ name: entry.place.name, href: href(indexPath, routes.place(entry.place.code)), count: entry.items.length })),
     };
   });
-  emit(indexPath, 'places', {
+  const indexDeps = [context.regionNote, ...model.places.flatMap((entry) => [entry.place.code, entry.place.name, entry.items.length])];
+  emit(indexPath, 'places', indexDeps, () => ({
     pageTitle: `按地区浏览 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(indexPath, routes.home()) }, { label: '地区' }],
     regionNote: context.regionNote,
-    districts,
-  });
+    districts: districts(),
+  }));
 
   for (const code of districtCodes) {
     const path = routes.place(code);
@@ -343,6 +403,8 @@ function renderPlaces(
     const name = entry?.place.name ?? context.placeIndex.get(code)?.name ?? code;
     const items = entry?.items ?? [];
     const towns = model.places.filter((e) => e.place.level === 'town' && e.place.districtCode === code);
+    const deps = [name, ...items.flatMap(itemDeps), ...towns.flatMap((e) => [e.place.code, e.place.name, ...e.items.flatMap(itemDeps)])];
+    emit(path, 'place', deps, () => {
     const inTowns = new Set(towns.flatMap((e) => e.items.map((item) => item.id)));
     const groups = towns.map((e) => ({
       label: e.place.name,
@@ -351,18 +413,20 @@ function renderPlaces(
     }));
     const districtOnly = items.filter((item) => !inTowns.has(item.id));
     if (districtOnly.length > 0) groups.push({ label: `${name}（未细分到镇街）`, href: '', items: districtOnly.map((item) => listItem(path, item)) });
-    emit(path, 'place', {
+    return {
       pageTitle: `${name} - ${config.title}`,
       heading: name,
       count: items.length,
       breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '地区', href: href(path, indexPath) }, { label: name }],
       groups,
+    };
     });
   }
   for (const entry of model.places.filter((e) => e.place.level === 'town')) {
     const path = routes.place(entry.place.code);
     const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
-    emit(path, 'place', {
+    const deps = [entry.place.name, district?.code, district?.name, ...entry.items.flatMap(itemDeps)];
+    emit(path, 'place', deps, () => ({
       pageTitle: `${entry.place.name} - ${config.title}`,
       heading: entry.place.name,
       count: entry.items.length,
@@ -374,7 +438,6 @@ function renderPlaces(
         { label: entry.place.name },
       ],
       groups: [{ label: '相关文章', href: '', items: entry.items.map((item) => listItem(path, item)) }],
-    });
+    }));
   }
-  return [];
 }

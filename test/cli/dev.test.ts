@@ -85,7 +85,9 @@ test('dev serves the output with the reload script, refuses traversal, and reloa
     assert.ok(events.join('').includes('event: reload\ndata: 1\n\n'));
     const page = await (await fetch(`${url}pages/2021-08-18_A1/01.html`)).text();
     assert.ok(page.includes('<h1>积极行动 凝聚抗疫强大合力</h1>'));
-    assert.match(log.at(-1) ?? '', /^Rebuilt after changes to .*2021-08-18_A1\.txt: 2 page\(s\), 6 item\(s\); \d+ file\(s\) written, \d+ removed; 1 seed page\(s\) segmented in [\d.]+ s$/);
+    assert.match(log.at(-2) ?? '', /^Rebuilt after changes to .*2021-08-18_A1\.txt: 2 page\(s\), 6 item\(s\); [1-9]\d* file\(s\) written, 0 removed; 1 seed page\(s\) segmented in [\d.]+ s$/);
+    // The pages first, then the search index of the edited edition's year.
+    assert.match(log.at(-1) ?? '', /^Search index updated: [1-9]\d* file\(s\) written, \d+ removed in [\d.]+ s$/);
   } finally {
     await session.close();
   }

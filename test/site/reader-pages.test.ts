@@ -4,8 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editionCalendar } from '../../src/site/render-site.js';
-import { buildFixtureSite } from './fixture-site.js';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from '../../src/build.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { editionCalendar, HOME_EDITIONS } from '../../src/site/render-site.js';
+import { buildFixtureSite, root } from './fixture-site.js';
 
 const site = await buildFixtureSite();
 const main = (file: string): string => {
@@ -42,6 +47,34 @@ test('the issue calendar links the days that have an edition', () => {
     ['18 2021年8月18日 2021-08-18.html', '19 2021年8月19日 2021-08-19.html'],
   );
   assert.ok(html.includes('<caption>2021年8月</caption>'));
+  // Pages without a date are listed under the calendars.
+  assert.ok(
+    html.includes('<h2 id="undated-heading">未注明日期的版面</h2>\n<ul class="items"><li><a class="headline" href="../pages/000_b18dfdda09c05dd9/index.html">000_b18dfdda09c05dd9</a> <span class="count">11 篇</span></li></ul>'),
+  );
+});
+
+test('the home page shows the newest HOME_EDITIONS editions in full and sends readers to the calendar for the rest', async () => {
+  const source = readFileSync(path.join(root, 'test/fixtures/site/2021-08-19_A2.txt'), 'utf8');
+  assert.ok(source.includes('date: 2021-08-19'));
+  const work = mkdtempSync(path.join(tmpdir(), 'news-archive-home-'));
+  try {
+    const seedsDir = path.join(work, 'seeds');
+    mkdirSync(seedsDir);
+    for (let day = 1; day <= HOME_EDITIONS + 2; day++) {
+      const date = `2021-09-${String(day).padStart(2, '0')}`;
+      writeFileSync(path.join(seedsDir, `${date}_A2.txt`), source.replace('date: 2021-08-19', `date: ${date}`));
+    }
+    const result = await build({ config: { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache') } });
+    const home = result.files.find((file) => file.path === 'index.html')?.content as string;
+    const editions = [...home.matchAll(/<h2 id="edition-\d+"><a href="editions\/([\d-]+)\.html">/g)].map((m) => m[1]);
+    assert.equal(HOME_EDITIONS, 7);
+    assert.deepEqual(editions, ['2021-09-09', '2021-09-08', '2021-09-07', '2021-09-06', '2021-09-05', '2021-09-04', '2021-09-03']);
+    assert.ok(home.includes('<p class="older-editions">更早的 2 期见<a href="editions/index.html">往期日历</a>。</p>'));
+    const calendar = result.files.find((file) => file.path === 'editions/index.html')?.content as string;
+    assert.ok(calendar.includes('<td class="has-edition"><a href="2021-09-01.html" aria-label="2021年9月1日">1</a></td>'), 'the oldest edition is one click from the calendar');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('editionCalendar lays a month out in weeks from Sunday', () => {

@@ -1,0 +1,93 @@
+/**
+ * A build session (what `news-archive dev` keeps between rebuilds) renders and writes only what an edit
+ * touches, and the output it leaves is byte-identical to a fresh full build of the same seeds.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createBuildSession } from '../../src/build.js';
+import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { listFileTree } from '../../src/list-file-tree.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function project(): { dir: string; config: Config } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-session-'));
+  mkdirSync(path.join(dir, 'seeds'));
+  for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt', '2021-08-19_A1.txt']) {
+    copyFileSync(path.join(root, 'test/fixtures/seed', name), path.join(dir, 'seeds', name));
+  }
+  copyFileSync(path.join(root, 'seeds/000_b18dfdda09c05dd9.txt'), path.join(dir, 'seeds/000_b18dfdda09c05dd9.txt'));
+  return { dir, config: { ...DEFAULT_CONFIG, seedsDir: path.join(dir, 'seeds'), outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, '.cache') } };
+}
+
+/** Every file of a folder: path → its bytes in base64 (for exact comparison). */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listFileTree(dir).map((file) => [file, readFileSync(path.join(dir, ...file.split('/'))).toString('base64')]));
+}
+
+/** The output of a fresh full build of `config`'s seeds (no session, empty cache), as a snapshot. */
+async function freshBuild(config: Config, dir: string, name: string): Promise<Map<string, string>> {
+  const fresh = { ...config, outDir: path.join(dir, `fresh-${name}`), cacheDir: path.join(dir, `fresh-cache-${name}`) };
+  await buildIncremental({ config: fresh });
+  return snapshot(fresh.outDir);
+}
+
+function assertSameSite(actual: Map<string, string>, expected: Map<string, string>, step: string): void {
+  assert.deepEqual([...actual.keys()], [...expected.keys()], `${step}: the same files`);
+  const differing = [...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file);
+  assert.deepEqual(differing, [], `${step}: the same bytes`);
+}
+
+test('a session rebuild writes only the files an edit changes, and the result equals a fresh build', async (t) => {
+  const { dir, config } = project();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const session = createBuildSession();
+  const first = await buildIncremental({ config, session });
+  assert.equal(first.updateSearch, null, 'the first build of a session writes the search index itself');
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'first'), 'first build');
+
+  // A headline edit: the item's own page, its page (版) and the pages that list it, never its neighbours' bodies.
+  const a2 = path.join(config.seedsDir, '2021-08-18_A2.txt');
+  const original = readFileSync(a2, 'utf8');
+  assert.ok(original.includes('干部群众携手 坚守防控一线'));
+  writeFileSync(a2, original.replace('干部群众携手 坚守防控一线', '干部群众携手 坚守在防控一线'));
+  const edited = await buildIncremental({ config, session });
+  assert.equal(edited.stats?.processed, 1);
+  assert.ok(edited.updateSearch !== null, 'the search index is left for later');
+  assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
+  assert.ok(edited.report.written.includes('data/articles.json'));
+  assert.equal(edited.report.written.some((file) => file.startsWith('pagefind/')), false, 'search files wait for updateSearch');
+  assert.equal(edited.report.written.includes('pages/2021-08-18_A1/01.html'), false, 'an item of another page is not rewritten');
+  assert.equal(edited.report.removed.length, 0);
+  const searchReport = await edited.updateSearch();
+  assert.ok(searchReport.written.some((file) => file.startsWith('pagefind/')), 'the edited shard is indexed again');
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'edit'), 'after a headline edit');
+
+  // Before updateSearch runs, a plain build does not take the output as up to date.
+  writeFileSync(a2, original);
+  const reverted = await buildIncremental({ config, session });
+  assert.ok(reverted.updateSearch !== null);
+  const plain = await buildIncremental({ config });
+  assert.equal(plain.upToDate, false, 'a pending search index makes the next plain build run');
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'revert'), 'after a plain build');
+
+  // A new edition, then a seed removed: new and stale files, with the search index brought up to date each time.
+  const added = path.join(config.seedsDir, '2021-08-20_A1.txt');
+  writeFileSync(added, readFileSync(path.join(config.seedsDir, '2021-08-19_A1.txt'), 'utf8').replace('date: 2021-08-19', 'date: 2021-08-20'));
+  const withNew = await buildIncremental({ config, session });
+  assert.ok(withNew.report.written.includes('editions/2021-08-20.html'));
+  await withNew.updateSearch?.();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'add'), 'after adding a page');
+
+  unlinkSync(path.join(config.seedsDir, '2021-08-18_A1.txt'));
+  const removed = await buildIncremental({ config, session });
+  assert.ok(removed.report.removed.includes('pages/2021-08-18_A1/01.html'));
+  await removed.updateSearch?.();
+  const after = snapshot(config.outDir);
+  assert.equal([...after.keys()].some((file) => file.startsWith('pages/2021-08-18_A1/')), false, 'no stale page of the removed seed');
+  assertSameSite(after, await freshBuild(config, dir, 'remove'), 'after removing a page');
+});
