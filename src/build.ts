@@ -15,10 +15,11 @@ import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
 import { renderExtras, searchShardOf } from './site/render-extras.js';
-import { renderSearchIndex } from './site/render-search-index.js';
+import { indexSearchDocuments, renderSearchIndex, searchDocument, type SearchDocument } from './site/render-search-index.js';
 import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, TaggedArticle } from './types.js';
+import type { OutputWriter } from './write.js';
 
 /** Tagging context, built once per process: the gazetteer and the jieba tagger with its user dictionary. */
 export interface PlaceContext {
@@ -135,17 +136,19 @@ const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 :
 
 /**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
- * last build's (see site/render-site.ts RenderUnit) is not rendered again.
- * @param deferSearch leave the search index for later (see {@link RenderedFiles.search})
+ * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
+ * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
+ * result's `files` is empty.
+ * @param deferSearch leave the search index for later (see {@link RenderedFiles.search}; not with `output`)
  */
 export async function renderFiles(
   pages: readonly SeedPage[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session'>,
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'>,
   deferSearch = false,
 ): Promise<RenderedFiles> {
-  const { session, cache } = options;
+  const { session, cache, output } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const model = buildSiteModel(pages, articles);
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again.
@@ -164,18 +167,33 @@ export async function renderFiles(
   });
   const renderKey = session ? hashParts(['render', generator, configKey(options.config), hashTree(templatesDir)]) : null;
   const reuse = session !== undefined && session.renderKey === renderKey;
-  const files: OutputFile[] = units.map((unit) => {
+
+  const files: OutputFile[] = [];
+  const paths: string[] = [];
+  const documents: SearchDocument[] = [];
+  const emit = async (file: OutputFile): Promise<void> => {
+    paths.push(file.path);
+    if (output === undefined) {
+      files.push(file);
+      return;
+    }
+    if (file.path.endsWith('.html') && typeof file.content === 'string') {
+      const document = searchDocument(file.content);
+      // A copy, not a slice: a slice would keep the whole page's string alive.
+      if (document !== null) documents.push({ path: file.path, document: Buffer.from(document, 'utf8').toString('utf8') });
+    }
+    await output.add(file);
+  };
+
+  if (session) session.units.clear();
+  for (const unit of units) {
     const last = reuse ? session.units.get(unit.path) : undefined;
     const content = last !== undefined && sameDeps(last.deps, unit.deps) ? last.content : unit.render();
-    return { path: unit.path, content };
-  });
-  if (session) {
-    session.units.clear();
-    units.forEach((unit, i) => session.units.set(unit.path, { deps: unit.deps, content: files[i]!.content as string }));
-    session.renderKey = renderKey;
+    session?.units.set(unit.path, { deps: unit.deps, content });
+    await emit({ path: unit.path, content });
   }
-  files.push({ path: 'data/articles.json', content: articlesJson(model) });
-  files.sort(byPath);
+  if (session) session.renderKey = renderKey;
+  await emit({ path: 'data/articles.json', content: articlesJson(model) });
   if (memo) {
     if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
     else {
@@ -183,13 +201,14 @@ export async function renderFiles(
       if (session) session.markdown = memo.current;
     }
   }
-  files.push(...(await renderExtras(model, files, options.config)));
+  for (const file of await renderExtras(model, paths.map((path) => ({ path })), options.config)) await emit(file);
   files.sort(byPath);
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
+  const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
   const site = files.slice();
-  const search = (): Promise<OutputFile[]> => renderSearchIndex(site, { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) });
-  if (deferSearch) return { files, search };
-  files.push(...(await search()));
+  const search = (): Promise<OutputFile[]> => (output === undefined ? renderSearchIndex(site, searchOptions) : indexSearchDocuments(documents, searchOptions));
+  if (deferSearch && output === undefined) return { files, search };
+  for (const file of await search()) await emit(file);
   return { files: files.sort(byPath), search: null };
 }
 
@@ -207,7 +226,7 @@ export interface BuildStats {
 
 /** What a build returns: the files of the site and what was wrong with the input. */
 export interface BuildResult {
-  /** Output files sorted by path; without the search index when `search` is not null. */
+  /** Output files sorted by path; without the search index when `search` is not null; empty with `output`. */
   readonly files: OutputFile[];
   /** With `deferSearch`: renders the search index files (under `pagefind/`); else null. */
   readonly search: (() => Promise<OutputFile[]>) | null;
@@ -246,6 +265,11 @@ export interface BuildOptions {
   readonly session?: BuildSession;
   /** Leave the search index for later: the result's `search` renders it. */
   readonly deferSearch?: boolean;
+  /**
+   * Where the files go as they are rendered (write.ts openOutputWriter): then the result's `files` is empty and
+   * memory holds one rendered page at a time, not the whole site.
+   */
+  readonly output?: OutputWriter;
 }
 
 /** The inputs of a build, read and hashed. */

@@ -78,51 +78,134 @@ export async function recoverOutput(outDir: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
+/** Writes a new version of an output folder file by file, then swaps it in (see the module comment). */
+export interface OutputWriter {
+  /**
+   * Put one file into the new version: hard-linked from the current output when its bytes are the same, else
+   * written. Resolves once the file is queued; at most CONCURRENCY file operations run at once, so the caller
+   * may drop the content as soon as this resolves.
+   * @throws TypeError when the same path is added twice; Error from the file system (also from `finish`)
+   */
+  add(file: OutputFile): Promise<void>;
+  /**
+   * Wait for every file, then make the output folder hold exactly the files added: swap the new version in, or,
+   * when no file changed and none is to be removed, leave the output folder untouched.
+   * @returns what changed, and the size in bytes of every file added, by path (both sorted by code point)
+   */
+  finish(): Promise<WriteReport & { readonly sizes: ReadonlyArray<{ readonly path: string; readonly size: number }> }>;
+  /** Give up: delete the staging folder; the output folder stays as it was. */
+  abort(): Promise<void>;
+}
+
 /**
- * Make `outDir` hold exactly `files`, all at once (see the module comment).
+ * Start writing a new version of `outDir` (see {@link OutputWriter}); repairs a write cut short first.
+ * @param clean when true, every file is rewritten, even unchanged ones
+ * @throws Error from the file system
+ */
+export async function openOutputWriter(outDir: string, clean = false): Promise<OutputWriter> {
+  await recoverOutput(outDir);
+  const { staging, previous } = outputSidecars(outDir);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  const sizes = new Map<string, number>();
+  const folders = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+
+  const folder = (dir: string): Promise<unknown> => {
+    let made = folders.get(dir);
+    if (made === undefined) {
+      made = mkdir(path.join(staging, ...dir.split('/')), { recursive: true });
+      folders.set(dir, made);
+    }
+    return made;
+  };
+  const put = async (file: OutputFile, bytes: Uint8Array): Promise<void> => {
+    const dir = path.posix.dirname(file.path);
+    if (dir !== '.') await folder(dir);
+    const target = path.join(staging, ...file.path.split('/'));
+    const source = path.join(outDir, ...file.path.split('/'));
+    if (!clean && (await sameBytes(source, bytes))) {
+      await link(source, target).catch(() => copyFile(source, target));
+      unchanged.push(file.path);
+    } else {
+      await writeFile(target, bytes);
+      written.push(file.path);
+    }
+  };
+  const settle = async (): Promise<void> => {
+    await Promise.all(inFlight);
+    if (failure !== null) throw failure;
+  };
+
+  return {
+    async add(file) {
+      if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
+      const bytes = outputBytes(file);
+      sizes.set(file.path, bytes.length);
+      const task: Promise<void> = put(file, bytes).then(
+        () => void inFlight.delete(task),
+        (error: unknown) => {
+          inFlight.delete(task);
+          failure ??= error;
+        },
+      );
+      inFlight.add(task);
+      while (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+      if (failure !== null) throw failure;
+    },
+    async finish() {
+      try {
+        await settle();
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing)).sort(compareCodePoints);
+      const report = {
+        written: written.sort(compareCodePoints),
+        unchanged: unchanged.sort(compareCodePoints),
+        removed,
+        sizes: [...sizes].map(([file, size]) => ({ path: file, size })).sort((a, b) => compareCodePoints(a.path, b.path)),
+      };
+      if (written.length === 0 && removed.length === 0 && (sizes.size > 0 || (await exists(outDir)))) {
+        await rm(staging, { recursive: true, force: true });
+        return report;
+      }
+      if (await exists(outDir)) {
+        await rename(outDir, previous);
+        await rename(staging, outDir);
+        await rm(previous, { recursive: true, force: true });
+      } else {
+        await rename(staging, outDir);
+      }
+      return report;
+    },
+    async abort() {
+      await Promise.allSettled(inFlight);
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Make `outDir` hold exactly `files`, all at once (see the module comment and {@link openOutputWriter}).
  * @param files output files (paths relative to outDir, forward slashes)
  * @param clean when true, every file is rewritten, even unchanged ones
  * @throws Error from the file system (disk full, permissions); the output folder is then left as it was
  */
 export async function writeOutput(outDir: string, files: readonly OutputFile[], clean = false): Promise<WriteReport> {
-  await recoverOutput(outDir);
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  const wanted = new Set(files.map((file) => file.path));
-  const removed = (listFileTree(outDir)).filter((existing) => !wanted.has(existing)).sort(compareCodePoints);
-  const same = clean
-    ? files.map(() => false)
-    : await pMap(files, (file) => sameBytes(path.join(outDir, ...file.path.split('/')), outputBytes(file)), { concurrency: CONCURRENCY });
-  files.forEach((file, i) => (same[i] ? unchanged : written).push(file.path));
-  const report = { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed };
-  if (written.length === 0 && removed.length === 0 && (files.length > 0 || (await exists(outDir)))) return report;
-
-  const { staging, previous } = outputSidecars(outDir);
-  await mkdir(staging, { recursive: true });
-  const folders = [...new Set(files.map((file) => path.posix.dirname(file.path)))].filter((dir) => dir !== '.').sort(compareCodePoints);
-  for (const folder of folders) await mkdir(path.join(staging, ...folder.split('/')), { recursive: true });
-  const keep = new Set(unchanged);
-  await pMap(
-    files,
-    async (file) => {
-      const target = path.join(staging, ...file.path.split('/'));
-      if (keep.has(file.path)) {
-        const source = path.join(outDir, ...file.path.split('/'));
-        await link(source, target).catch(() => copyFile(source, target));
-      } else {
-        await writeFile(target, outputBytes(file));
-      }
-    },
-    { concurrency: CONCURRENCY },
-  );
-  if (await exists(outDir)) {
-    await rename(outDir, previous);
-    await rename(staging, outDir);
-    await rm(previous, { recursive: true, force: true });
-  } else {
-    await rename(staging, outDir);
+  const writer = await openOutputWriter(outDir, clean);
+  try {
+    for (const file of files) await writer.add(file);
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  return report;
+  const { written, unchanged, removed } = await writer.finish();
+  return { written, unchanged, removed };
 }
 
 function sameContent(a: OutputFile['content'], b: OutputFile['content']): boolean {

@@ -4,14 +4,14 @@
  * left it, stop there (nothing parsed, no dictionary loaded, nothing written). Otherwise build with the page
  * cache and write the files whose bytes changed.
  */
-import { build, readBuildInputs, type BuildOptions, type BuildSession, type BuildStats } from '../build.js';
+import { build, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
 import type { Diagnostic, OutputFile } from '../types.js';
-import { lockOutput, outputMatches, writeChanges, writeOutput, type WriteReport } from '../write.js';
+import { lockOutput, openOutputWriter, outputMatches, writeChanges, writeOutput, type WriteReport } from '../write.js';
 import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
 import { SEARCH_INDEX_DIR } from '../site/render-search-index.js';
 
 /** Options of {@link buildIncremental}. */
-export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch'> {
+export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch' | 'output'> {
   /** Rewrite every output file even when its bytes are unchanged (the page cache is still used). */
   readonly clean?: boolean;
   /** Default: the cache in `config.cacheDir`. */
@@ -80,17 +80,8 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
     }
     // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
     const previous = options.clean !== true && session?.written && state?.key === session.writtenKey ? session.written : null;
-    const result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
-    const files = result.files.slice();
-    if (previous !== null) {
-      // The search index stays as it was until updateSearch runs.
-      for (const [path, content] of previous) if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) files.push({ path, content });
-    }
-    const report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
     const known = new Map((state?.files ?? []).map((record) => [record.path, record]));
-    const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
-      const records = outputRecords(all, written, known).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      for (const r of records) known.set(r.path, r);
+    const putState = async (key: string, records: readonly OutputRecord[]): Promise<void> => {
       await cache.putState({
         key,
         outDir: config.outDir,
@@ -99,12 +90,42 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
         pageCount: result.pages.length,
         itemCount: result.articles.length,
       });
+    };
+    const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
+      const records = outputRecords(all, written, known).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const r of records) known.set(r.path, r);
+      await putState(key, records);
       if (session) {
         session.written = new Map(all.map((file) => [file.path, file.content]));
         session.writtenKey = key;
       }
     };
-    await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
+
+    let result: BuildResult;
+    let report: WriteReport;
+    let files: OutputFile[] = [];
+    if (session === undefined) {
+      // A plain build: each file is written as soon as it is rendered, so memory holds one page, not the site.
+      const writer = await openOutputWriter(config.outDir, options.clean === true);
+      try {
+        result = await build({ ...options, cache, inputs, output: writer });
+      } catch (error) {
+        await writer.abort();
+        throw error;
+      }
+      const finished = await writer.finish();
+      report = { written: finished.written, unchanged: finished.unchanged, removed: finished.removed };
+      await putState(inputs.key, finished.sizes);
+    } else {
+      result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
+      files = result.files.slice();
+      if (previous !== null) {
+        // The search index stays as it was until updateSearch runs.
+        for (const [path, content] of previous) if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) files.push({ path, content });
+      }
+      report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
+      await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
+    }
     await cache.prunePages(new Set(inputs.pageKeys));
     if (result.search === null) await cache.pruneSearchShards();
     const search = result.search;

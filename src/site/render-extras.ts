@@ -15,7 +15,7 @@ const NOT_IN_SITEMAP = new Set([routes.notFound(), routes.search()]);
  * The sitemap entries of the rendered pages: every `.html` file but the 404 and search pages, in path order;
  * pages (版) and items carry their edition date, edition pages their own date.
  */
-export function sitemapEntries(model: SiteModel, files: readonly OutputFile[]): SitemapEntry[] {
+export function sitemapEntries(model: SiteModel, files: ReadonlyArray<{ readonly path: string }>): SitemapEntry[] {
   const dates = new Map<string, string>();
   for (const page of model.pages) {
     if (page.meta.date === null) continue;
@@ -57,10 +57,10 @@ export function searchShardOf(model: SiteModel): (path: string) => string {
 /**
  * Extra output files computed from the site model and the pages already rendered (the search index is
  * rendered apart: see render-search-index.ts and {@link searchShardOf}).
- * @param files the rendered site files (HTML pages, assets, articles.json), sorted by path
+ * @param files the rendered site files (HTML pages, assets, articles.json): only their paths are read
  * @returns `feed.xml` and `sitemap.xml`
  */
-export async function renderExtras(model: SiteModel, files: readonly OutputFile[], config: Config): Promise<OutputFile[]> {
+export async function renderExtras(model: SiteModel, files: ReadonlyArray<{ readonly path: string }>, config: Config): Promise<OutputFile[]> {
   return [
     { path: routes.feed(), content: renderFeed(model, config) },
     { path: routes.sitemap(), content: await renderSitemap(sitemapEntries(model, files), config) },

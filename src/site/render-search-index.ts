@@ -79,15 +79,35 @@ const byPath = (a: { path: string }, b: { path: string }): number => compareCode
  * @throws Error with Pagefind's messages when it cannot start or rejects a page
  */
 export async function renderSearchIndex(files: readonly OutputFile[], options: SearchIndexOptions = {}): Promise<OutputFile[]> {
-  const shardOf = options.shardOf ?? (() => 'all');
-  const shards = new Map<string, { path: string; document: string }[]>();
+  const documents: SearchDocument[] = [];
   for (const file of files) {
     if (!file.path.endsWith('.html') || typeof file.content !== 'string') continue;
     const document = searchDocument(file.content);
-    if (document === null) continue;
-    const shard = shardOf(file.path);
-    if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${file.path}: expected letters, digits and -`);
-    shards.set(shard, [...(shards.get(shard) ?? []), { path: file.path, document }]);
+    if (document !== null) documents.push({ path: file.path, document });
+  }
+  return indexSearchDocuments(documents, options);
+}
+
+/** A page as Pagefind indexes it: its output path and {@link searchDocument} of its HTML. */
+export interface SearchDocument {
+  readonly path: string;
+  readonly document: string;
+}
+
+/**
+ * Like {@link renderSearchIndex}, from the documents already taken out of the pages (a build that writes pages
+ * as it renders them keeps only these).
+ * @throws Error with Pagefind's messages when it cannot start or rejects a page
+ */
+export async function indexSearchDocuments(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): Promise<OutputFile[]> {
+  const shardOf = options.shardOf ?? (() => 'all');
+  const shards = new Map<string, { path: string; document: string }[]>();
+  for (const { path, document } of documents) {
+    const shard = shardOf(path);
+    if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${path}: expected letters, digits and -`);
+    const list = shards.get(shard);
+    if (list) list.push({ path, document });
+    else shards.set(shard, [{ path, document }]);
   }
   const names = [...shards.keys()].sort(compareCodePoints);
   let started = false;

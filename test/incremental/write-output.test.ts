@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
+import { openOutputWriter, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
 
 function site(): { out: string; list(): string[]; read(file: string): string } {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'news-archive-write-')), 'dist');
@@ -64,4 +64,31 @@ test('a crash between the two renames of the swap is finished by the next write'
   renameSync(s.out, previous);
   await recoverOutput(s.out);
   assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+});
+
+test('a streamed write reports sizes in bytes, refuses a path twice, and an aborted one leaves the site as it was', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  const writer = await openOutputWriter(s.out);
+  await writer.add({ path: 'pages/a/01.html', content: 'a1' });
+  await writer.add({ path: 'index.html', content: '首页 v2' });
+  await assert.rejects(writer.add({ path: 'index.html', content: 'again' }), { name: 'TypeError', message: 'output file index.html added twice' });
+  const report = await writer.finish();
+  assert.deepEqual(report, {
+    written: ['index.html'],
+    unchanged: ['pages/a/01.html'],
+    removed: ['pages/b/01.html'],
+    sizes: [
+      { path: 'index.html', size: 9 },
+      { path: 'pages/a/01.html', size: 2 },
+    ],
+  });
+  assert.equal(s.read('index.html'), '首页 v2');
+
+  const aborted = await openOutputWriter(s.out);
+  await aborted.add({ path: 'index.html', content: 'never' });
+  await aborted.abort();
+  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+  assert.equal(s.read('index.html'), '首页 v2');
+  assert.equal(existsSync(outputSidecars(s.out).staging), false);
 });
