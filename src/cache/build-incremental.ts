@@ -67,7 +67,9 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
     const cache = options.cache ?? openBuildCache(config.cacheDir);
     const inputs = await readBuildInputs(options);
     const state = await cache.getState(config.outDir);
-    if (options.clean !== true && state !== null && state.key === inputs.key && (await outputMatches(config.outDir, state.files))) {
+    // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.
+    const primed = session === undefined || session.written !== null;
+    if (primed && options.clean !== true && state !== null && state.key === inputs.key && (await outputMatches(config.outDir, state.files))) {
       return {
         upToDate: true,
         diagnostics: state.diagnostics,

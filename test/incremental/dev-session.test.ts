@@ -91,3 +91,21 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   assert.equal([...after.keys()].some((file) => file.startsWith('pages/2021-08-18_A1/')), false, 'no stale page of the removed seed');
   assertSameSite(after, await freshBuild(config, dir, 'remove'), 'after removing a page');
 });
+
+test('a session that starts on an up-to-date output renders once, writes nothing, and then rebuilds incrementally', async (t) => {
+  const { dir, config } = project();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  await buildIncremental({ config });
+  const session = createBuildSession();
+  const start = await buildIncremental({ config, session });
+  assert.equal(start.upToDate, false, 'the session needs its own render of the site');
+  assert.deepEqual(start.report.written, []);
+  assert.deepEqual(start.report.removed, []);
+  const a2 = path.join(config.seedsDir, '2021-08-18_A2.txt');
+  writeFileSync(a2, readFileSync(a2, 'utf8').replace('干部群众携手 坚守防控一线', '干部群众携手 坚守在防控一线'));
+  const edited = await buildIncremental({ config, session });
+  assert.ok(edited.updateSearch !== null, 'the edit takes the incremental path');
+  assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
+  await edited.updateSearch();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'primed'), 'after the edit');
+});
