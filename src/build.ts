@@ -14,6 +14,7 @@ import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedSour
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
+import { routes } from './site/routes.js';
 import { renderExtras, searchShardOf } from './site/render-extras.js';
 import { indexSearchDocuments, renderSearchIndex, searchDocument, type SearchDocument } from './site/render-search-index.js';
 import { planSite, sameDeps } from './site/render-site.js';
@@ -124,12 +125,23 @@ export function createBuildSession(): BuildSession {
   return { pages: new Map(), renderKey: null, units: new Map(), markdown: null, written: null, writtenKey: null };
 }
 
+/**
+ * Whether a file of the site may be left for later by a session's rebuild (`deferSearch`): the search index and
+ * `data/articles.json`, which readers of the changed pages do not need at once and which take the longest.
+ */
+export function isDeferredOutput(path: string): boolean {
+  return path === routes.articlesJson() || path.startsWith('pagefind/');
+}
+
 /** The site's files and, when the search index was left for later, the function that renders it. */
 export interface RenderedFiles {
-  /** Output files sorted by path; without `pagefind/` when `search` is not null. */
+  /** Output files sorted by path; without the deferred files ({@link isDeferredOutput}) when `search` is not null. */
   readonly files: OutputFile[];
-  /** Renders the search index files (paths under `pagefind/`, sorted); null when they are in `files`. */
+  /** Renders the deferred files (search index under `pagefind/` and articles.json, sorted); null when they are in `files`. */
   readonly search: (() => Promise<OutputFile[]>) | null;
+  /** Pages rendered (the others were taken from the session), of `units`. */
+  readonly rendered: number;
+  readonly units: number;
 }
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -185,15 +197,26 @@ export async function renderFiles(
     await output.add(file);
   };
 
-  if (session) session.units.clear();
+  const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+  let rendered = 0;
   for (const unit of units) {
     const last = reuse ? session.units.get(unit.path) : undefined;
-    const content = last !== undefined && sameDeps(last.deps, unit.deps) ? last.content : unit.render();
-    session?.units.set(unit.path, { deps: unit.deps, content });
+    let content: string;
+    if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+    else {
+      content = unit.render();
+      rendered++;
+    }
+    if (session) kept.set(unit.path, { deps: unit.deps, content });
     await emit({ path: unit.path, content });
   }
-  if (session) session.renderKey = renderKey;
-  await emit({ path: 'data/articles.json', content: articlesJson(model) });
+  if (session) {
+    session.units.clear();
+    for (const [path, unit] of kept) session.units.set(path, unit);
+    session.renderKey = renderKey;
+  }
+  const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+  if (!(deferSearch && output === undefined)) await emit(data());
   if (memo) {
     if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
     else {
@@ -207,9 +230,12 @@ export async function renderFiles(
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
   const site = files.slice();
   const search = (): Promise<OutputFile[]> => (output === undefined ? renderSearchIndex(site, searchOptions) : indexSearchDocuments(documents, searchOptions));
-  if (deferSearch && output === undefined) return { files, search };
+  if (deferSearch && output === undefined) {
+    const later = async (): Promise<OutputFile[]> => [data(), ...(await search())].sort(byPath);
+    return { files, search: later, rendered, units: units.length };
+  }
   for (const file of await search()) await emit(file);
-  return { files: files.sort(byPath), search: null };
+  return { files: files.sort(byPath), search: null, rendered, units: units.length };
 }
 
 /** Counts of one build: how much work the cache saved. */
@@ -222,13 +248,17 @@ export interface BuildStats {
   readonly cached: number;
   /** True when this build needed the place tagger (and so jieba's dictionary). */
   readonly placesUsed: boolean;
+  /** Pages (HTML, CSS and script files of the site) rendered in this build; the rest came from the session. */
+  readonly rendered: number;
+  /** Pages of the site (rendered or not). */
+  readonly pagesOfSite: number;
 }
 
 /** What a build returns: the files of the site and what was wrong with the input. */
 export interface BuildResult {
   /** Output files sorted by path; without the search index when `search` is not null; empty with `output`. */
   readonly files: OutputFile[];
-  /** With `deferSearch`: renders the search index files (under `pagefind/`); else null. */
+  /** With `deferSearch`: renders the deferred files ({@link isDeferredOutput}); else null. */
   readonly search: (() => Promise<OutputFile[]>) | null;
   /** Diagnostics sorted by file, then line. */
   readonly diagnostics: Diagnostic[];
@@ -263,7 +293,7 @@ export interface BuildOptions {
   readonly onProgress?: (progress: BuildProgress) => void;
   /** What a long-running process keeps between builds (see {@link BuildSession}). */
   readonly session?: BuildSession;
-  /** Leave the search index for later: the result's `search` renders it. */
+  /** Leave the search index and articles.json for later (see {@link isDeferredOutput}): the result's `search` renders them. */
   readonly deferSearch?: boolean;
   /**
    * Where the files go as they are rendered (write.ts openOutputWriter): then the result's `files` is empty and
@@ -374,7 +404,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? getGazetteer(config.homeRegion);
-  const { files, search } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir }, options.deferSearch === true);
+  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir }, options.deferSearch === true);
   return {
     files,
     search,
@@ -382,6 +412,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages,
     articles,
     key: inputs.key,
-    stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null },
+    stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered, pagesOfSite: units },
   };
 }

@@ -4,11 +4,10 @@
  * left it, stop there (nothing parsed, no dictionary loaded, nothing written). Otherwise build with the page
  * cache and write the files whose bytes changed.
  */
-import { build, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
+import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
 import type { Diagnostic, OutputFile } from '../types.js';
 import { lockOutput, openOutputWriter, outputMatches, writeChanges, writeOutput, type WriteReport } from '../write.js';
 import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
-import { SEARCH_INDEX_DIR } from '../site/render-search-index.js';
 
 /** Options of {@link buildIncremental}. */
 export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch' | 'output'> {
@@ -18,7 +17,7 @@ export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs
   readonly cache?: BuildCache;
   /**
    * With a session that wrote the output before (`news-archive dev`): render only pages whose inputs changed,
-   * write only changed files in place, and leave the search index to the result's `updateSearch`.
+   * write only changed files in place, and leave the search index and articles.json to the result's `updateDeferred`.
    */
   readonly session?: BuildSession;
 }
@@ -35,12 +34,12 @@ export interface IncrementalResult {
   /** Null when up to date. */
   readonly stats: BuildStats | null;
   /**
-   * When the search index was left for later (a session's rebuild): indexes the changed shards, writes them and
-   * records the build as complete. Until it has run, the output's search index is the previous one and the
-   * next `news-archive build` does not count the output as up to date. Null otherwise.
+   * When the search index and articles.json were left for later (a session's rebuild): renders them (indexing
+   * only the changed shards), writes them and records the build as complete. Until it has run, the output holds
+   * the previous ones and the next `news-archive build` does not count the output as up to date. Null otherwise.
    * @throws OutputLockedError, Error from Pagefind or the file system
    */
-  readonly updateSearch: (() => Promise<WriteReport>) | null;
+  readonly updateDeferred: (() => Promise<WriteReport>) | null;
 }
 
 /** The state key of an output whose search index is not yet updated: never equal to an inputs key. */
@@ -51,8 +50,8 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
   const rewritten = new Set(report.written);
   return files.map((file) => {
     const record = rewritten.has(file.path) ? undefined : known.get(file.path);
-    const size = typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length;
-    return record ?? { path: file.path, size };
+    if (record !== undefined) return record;
+    return { path: file.path, size: typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length };
   });
 }
 
@@ -77,7 +76,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
         itemCount: state.itemCount,
         report: { written: [], unchanged: state.files.map((file) => file.path), removed: [] },
         stats: null,
-        updateSearch: null,
+        updateDeferred: null,
       };
     }
     // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
@@ -122,8 +121,8 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
       files = result.files.slice();
       if (previous !== null) {
-        // The search index stays as it was until updateSearch runs.
-        for (const [path, content] of previous) if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) files.push({ path, content });
+        // The search index and articles.json stay as they were until updateDeferred runs.
+        for (const [path, content] of previous) if (isDeferredOutput(path)) files.push({ path, content });
       }
       report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
       await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
@@ -138,7 +137,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       itemCount: result.articles.length,
       report,
       stats: result.stats,
-      updateSearch:
+      updateDeferred:
         search === null
           ? null
           : async () => {
@@ -148,7 +147,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
                 if (session && (await cache.getState(config.outDir))?.key !== session.writtenKey) return { written: [], unchanged: [], removed: [] };
                 const index = await search();
                 const before = session?.written ?? new Map(files.map((file) => [file.path, file.content]));
-                const all = [...files.filter((file) => !file.path.startsWith(`${SEARCH_INDEX_DIR}/`)), ...index].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+                const all = [...files.filter((file) => !isDeferredOutput(file.path)), ...index].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
                 const written = await writeChanges(config.outDir, before, all);
                 await record(inputs.key, all, written);
                 await cache.pruneSearchShards();

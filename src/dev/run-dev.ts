@@ -44,25 +44,34 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const session = createBuildSession();
   let queued: string[] | null = null;
 
-  const rebuild = async (why: string): Promise<void> => {
+  /**
+   * @param changed the files whose change started this rebuild: only their seeds' diagnostics are printed (every
+   *   save would otherwise repeat the whole archive's warnings); null prints all
+   */
+  const rebuild = async (why: string, changed: readonly string[] | null = null): Promise<void> => {
     const started = performance.now();
     try {
       const result = await buildIncremental({ config, templatesDir, session });
-      for (const d of result.diagnostics) log(formatDiagnostic(d));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const names = changed === null ? null : new Set(changed.map((file) => path.basename(file)));
+      const shown = names === null ? result.diagnostics : result.diagnostics.filter((d) => names.has(path.basename(d.file)));
+      for (const d of shown) log(formatDiagnostic(d));
+      const others = result.diagnostics.length - shown.length;
+      if (others > 0) log(`(${others} more diagnostic(s) in seeds not changed now; \`news-archive build\` lists them all)`);
       const { written, removed } = result.report;
       const what = result.upToDate
         ? 'up to date, nothing written'
-        : `${written.length} file(s) written, ${removed.length} removed; ${result.stats?.processed ?? 0} seed page(s) segmented`;
+        : `${written.length} file(s) written, ${removed.length} removed; ${result.stats?.processed ?? 0} seed page(s) segmented, ` +
+          `${result.stats?.rendered ?? 0} of ${result.stats?.pagesOfSite ?? 0} file(s) rendered`;
       log(`${why}: ${result.pageCount} page(s), ${result.itemCount} item(s); ${what} in ${seconds} s`);
       if (!result.upToDate) server?.reload();
-      // The pages are served first; the search index follows (it takes seconds), unless another change is
-      // already waiting: that rebuild will index its own version.
-      if (result.updateSearch !== null && queued === null) {
+      // The pages are served first; the search index and articles.json follow (seconds), unless another change
+      // is already waiting: that rebuild will bring its own version.
+      if (result.updateDeferred !== null && queued === null) {
         const indexing = performance.now();
-        const report = await result.updateSearch();
+        const report = await result.updateDeferred();
         const took = ((performance.now() - indexing) / 1000).toFixed(1);
-        log(`Search index updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
+        log(`Search index and articles.json updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
       }
     } catch (error) {
       log(`${why}: build failed: ${(error as Error).message}`);
@@ -102,7 +111,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
         }
       }
       const names = [...new Set(files)].slice(0, 3).join(', ');
-      await rebuild(`Rebuilt after changes to ${names}${files.length > 3 ? ', …' : ''}`);
+      await rebuild(`Rebuilt after changes to ${names}${files.length > 3 ? ', …' : ''}`, files);
     });
   };
   const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];

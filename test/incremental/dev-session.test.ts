@@ -47,7 +47,7 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const session = createBuildSession();
   const first = await buildIncremental({ config, session });
-  assert.equal(first.updateSearch, null, 'the first build of a session writes the search index itself');
+  assert.equal(first.updateDeferred, null, 'the first build of a session writes the search index itself');
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'first'), 'first build');
 
   // A headline edit: the item's own page, its page (版) and the pages that list it, never its neighbours' bodies.
@@ -57,20 +57,24 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   writeFileSync(a2, original.replace('干部群众携手 坚守防控一线', '干部群众携手 坚守在防控一线'));
   const edited = await buildIncremental({ config, session });
   assert.equal(edited.stats?.processed, 1);
-  assert.ok(edited.updateSearch !== null, 'the search index is left for later');
+  // The item, its neighbours (上一篇/下一篇 show its title), its page (版), the home page, and the author and
+  // place pages that list it: 10 of the site's 74 files.
+  assert.equal(edited.stats?.pagesOfSite, 74);
+  assert.equal(edited.stats?.rendered, 10);
+  assert.ok(edited.updateDeferred !== null, 'the search index is left for later');
   assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
-  assert.ok(edited.report.written.includes('data/articles.json'));
-  assert.equal(edited.report.written.some((file) => file.startsWith('pagefind/')), false, 'search files wait for updateSearch');
+  assert.equal(edited.report.written.some((file) => file.startsWith('pagefind/') || file === 'data/articles.json'), false, 'search files and data wait for updateDeferred');
   assert.equal(edited.report.written.includes('pages/2021-08-18_A1/01.html'), false, 'an item of another page is not rewritten');
   assert.equal(edited.report.removed.length, 0);
-  const searchReport = await edited.updateSearch();
+  const searchReport = await edited.updateDeferred();
   assert.ok(searchReport.written.some((file) => file.startsWith('pagefind/')), 'the edited shard is indexed again');
+  assert.ok(searchReport.written.includes('data/articles.json'));
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'edit'), 'after a headline edit');
 
-  // Before updateSearch runs, a plain build does not take the output as up to date.
+  // Before updateDeferred runs, a plain build does not take the output as up to date.
   writeFileSync(a2, original);
   const reverted = await buildIncremental({ config, session });
-  assert.ok(reverted.updateSearch !== null);
+  assert.ok(reverted.updateDeferred !== null);
   const plain = await buildIncremental({ config });
   assert.equal(plain.upToDate, false, 'a pending search index makes the next plain build run');
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'revert'), 'after a plain build');
@@ -80,13 +84,13 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   writeFileSync(added, readFileSync(path.join(config.seedsDir, '2021-08-19_A1.txt'), 'utf8').replace('date: 2021-08-19', 'date: 2021-08-20'));
   const withNew = await buildIncremental({ config, session });
   assert.ok(withNew.report.written.includes('editions/2021-08-20.html'));
-  await withNew.updateSearch?.();
+  await withNew.updateDeferred?.();
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'add'), 'after adding a page');
 
   unlinkSync(path.join(config.seedsDir, '2021-08-18_A1.txt'));
   const removed = await buildIncremental({ config, session });
   assert.ok(removed.report.removed.includes('pages/2021-08-18_A1/01.html'));
-  await removed.updateSearch?.();
+  await removed.updateDeferred?.();
   const after = snapshot(config.outDir);
   assert.equal([...after.keys()].some((file) => file.startsWith('pages/2021-08-18_A1/')), false, 'no stale page of the removed seed');
   assertSameSite(after, await freshBuild(config, dir, 'remove'), 'after removing a page');
@@ -99,13 +103,14 @@ test('a session that starts on an up-to-date output renders once, writes nothing
   const session = createBuildSession();
   const start = await buildIncremental({ config, session });
   assert.equal(start.upToDate, false, 'the session needs its own render of the site');
+  assert.equal(start.stats?.rendered, start.stats?.pagesOfSite);
   assert.deepEqual(start.report.written, []);
   assert.deepEqual(start.report.removed, []);
   const a2 = path.join(config.seedsDir, '2021-08-18_A2.txt');
   writeFileSync(a2, readFileSync(a2, 'utf8').replace('干部群众携手 坚守防控一线', '干部群众携手 坚守在防控一线'));
   const edited = await buildIncremental({ config, session });
-  assert.ok(edited.updateSearch !== null, 'the edit takes the incremental path');
+  assert.ok(edited.updateDeferred !== null, 'the edit takes the incremental path');
   assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
-  await edited.updateSearch();
+  await edited.updateDeferred();
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'primed'), 'after the edit');
 });
