@@ -108,7 +108,18 @@ function itemTitle(article: TaggedArticle, paragraphs: readonly string[]): strin
   return start ? `${label}：${start}…` : label;
 }
 
+/** Items already made, by article object: a session's rebuild (build.ts BuildSession) keeps unchanged articles. */
+const madeItems = new WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>();
+
 function toItem(article: TaggedArticle, slug: string): SiteItem {
+  const made = madeItems.get(article);
+  if (made !== undefined && made.slug === slug) return made.item;
+  const item = makeItem(article, slug);
+  madeItems.set(article, { slug, item });
+  return item;
+}
+
+function makeItem(article: TaggedArticle, slug: string): SiteItem {
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
   const texts = [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)];
