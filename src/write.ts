@@ -122,16 +122,18 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     }
     return made;
   };
-  const put = async (file: OutputFile, bytes: Uint8Array): Promise<void> => {
+  const put = async (file: OutputFile, size: number): Promise<void> => {
     const dir = path.posix.dirname(file.path);
     if (dir !== '.') await folder(dir);
     const target = path.join(staging, ...file.path.split('/'));
     const source = path.join(outDir, ...file.path.split('/'));
-    if (!clean && (await sameBytes(source, bytes))) {
+    // The bytes are compared only when the current file has the same size (no encoding of new or resized files).
+    const current = clean ? null : await stat(source).catch(() => null);
+    if (current !== null && current.isFile() && current.size === size && (await sameBytes(source, outputBytes(file)))) {
       await link(source, target).catch(() => copyFile(source, target));
       unchanged.push(file.path);
     } else {
-      await writeFile(target, bytes);
+      await writeFile(target, file.content);
       written.push(file.path);
     }
   };
@@ -143,9 +145,9 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   return {
     async add(file) {
       if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
-      const bytes = outputBytes(file);
-      sizes.set(file.path, bytes.length);
-      const task: Promise<void> = put(file, bytes).then(
+      const size = typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length;
+      sizes.set(file.path, size);
+      const task: Promise<void> = put(file, size).then(
         () => void inFlight.delete(task),
         (error: unknown) => {
           inFlight.delete(task);
