@@ -3,20 +3,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../src/build.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { writeOutput } from '../src/write.js';
+import { tempDir } from './temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seedName = '000_b18dfdda09c05dd9';
 const golden = JSON.parse(readFileSync(path.join(root, 'test/fixtures/golden', `${seedName}.expected.json`), 'utf8')) as {
   articles: Array<{ kind: string; kicker: string | null; headline: string | null; subheadline: string | null; subheads: string[]; paragraphs: string[]; bylines: string[]; photo_credit: string | null; continued: boolean; source_lines: [number, number] }>;
 };
-const out = mkdtempSync(path.join(tmpdir(), 'news-archive-site-'));
-const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'seeds'), outDir: out, cacheDir: mkdtempSync(path.join(tmpdir(), 'news-archive-cache-')) };
+const out = path.join(tempDir('news-archive-site-'), 'dist');
+const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'seeds'), outDir: out, cacheDir: tempDir('news-archive-cache-') };
 const result = await build({ config });
 await writeOutput(out, result.files);
 const read = (file: string): string => readFileSync(path.join(out, file), 'utf8');

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tempDir } from '../temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'src/cli.ts');
@@ -18,7 +18,7 @@ const SEED = '000_b18dfdda09c05dd9.txt';
 
 /** A project folder with the seed page in `seeds/`. */
 function project(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-cli-'));
+  const dir = tempDir('news-archive-cli-');
   mkdirSync(path.join(dir, 'seeds'));
   copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, 'seeds', SEED));
   return dir;

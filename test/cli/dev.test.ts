@@ -5,21 +5,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { EVENTS_PATH, RELOAD_SCRIPT } from '../../src/dev/dev-server.js';
 import { runDev } from '../../src/dev/run-dev.js';
+import { tempDir } from '../temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/seed');
 
 function project(): { dir: string; config: Config } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-dev-'));
+  const dir = tempDir('news-archive-dev-');
   mkdirSync(path.join(dir, 'seeds'));
   for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt']) copyFileSync(path.join(fixtures, name), path.join(dir, 'seeds', name));
   writeFileSync(path.join(dir, 'secret.txt'), 'not served');

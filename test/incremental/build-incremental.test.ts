@@ -5,18 +5,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIncremental } from '../../src/cache/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { lockOutput } from '../../src/write.js';
+import { tempDir } from '../temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/seed');
 
 function project(seeds: readonly string[]): { config: Config; seedsDir: string } {
-  const work = mkdtempSync(path.join(tmpdir(), 'news-archive-incremental-'));
+  const work = tempDir('news-archive-incremental-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
   for (const name of seeds) copyFileSync(path.join(fixtures, name), path.join(seedsDir, name));
@@ -55,7 +55,7 @@ test('a rerun with nothing changed parses nothing and writes nothing; a template
   assert.deepEqual(tree(config.outDir), before);
 
   // Same inputs but a different templates folder: every page from the cache, no dictionary.
-  const templatesDir = mkdtempSync(path.join(tmpdir(), 'news-archive-templates-'));
+  const templatesDir = tempDir('news-archive-templates-');
   for (const entry of readdirSync(path.join(root, 'templates'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(path.join(root, 'templates'), path.join(entry.parentPath, entry.name));

@@ -3,13 +3,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openBuildCache } from '../../src/cache/build-cache.js';
+import { tempDir } from '../temp-dir.js';
 
 test('a stored shard comes back byte for byte; shards the last build did not touch are pruned', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-shards-'));
+  const dir = tempDir('news-archive-shards-');
   const cache = openBuildCache(dir);
   const files = [
     { path: 'pagefind-entry.json', content: new TextEncoder().encode('{"version":"x"}') },

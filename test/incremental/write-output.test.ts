@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openOutputWriter, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
+import { tempDir } from '../temp-dir.js';
 
 function site(): { out: string; list(): string[]; read(file: string): string } {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'news-archive-write-')), 'dist');
+  const out = path.join(tempDir('news-archive-write-'), 'dist');
   const list = (dir = out, prefix = ''): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])).sort();
   return { out, list: () => list(), read: (file) => readFileSync(path.join(out, file), 'utf8') };

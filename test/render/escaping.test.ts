@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { articleToMarkdown } from '../../src/render/article-markdown.js';
 import { createMarkdownRenderer } from '../../src/render/markdown-to-html.js';
 import { segmentPage } from '../../src/segment/segment-page.js';
+import { tempDir } from '../temp-dir.js';
 
 const text = readFileSync(new URL('../fixtures/render/escaping.txt', import.meta.url), 'utf8');
 const { items, diagnostics } = segmentPage({ file: 'test/escaping.txt', text, firstLine: 1 });
@@ -42,12 +43,11 @@ test('Markdown and HTML characters of the body come out as literal text, escaped
 });
 
 test('the built page shows the HTML of a seed as text and runs none of it', async () => {
-  const { mkdtempSync, copyFileSync, mkdirSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+  const { copyFileSync, mkdirSync } = await import('node:fs');
   const path = await import('node:path');
   const { build } = await import('../../src/build.js');
   const { DEFAULT_CONFIG } = await import('../../src/config.js');
-  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-escaping-'));
+  const dir = tempDir('news-archive-escaping-');
   mkdirSync(path.join(dir, 'seeds'));
   copyFileSync(new URL('../fixtures/render/escaping.txt', import.meta.url), path.join(dir, 'seeds', 'escaping.txt'));
   const result = await build({ config: { ...DEFAULT_CONFIG, seedsDir: path.join(dir, 'seeds'), outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') } });

@@ -5,11 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openBuildCache } from '../../src/cache/build-cache.js';
 import { createMarkdownRenderer } from '../../src/render/markdown-to-html.js';
+import { tempDir } from '../temp-dir.js';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -27,7 +26,7 @@ test('a body found in the memo is not rendered again, and every body returned is
 });
 
 test('the cache gives back the rendered bodies only to the generator that stored them', async () => {
-  const cache = openBuildCache(mkdtempSync(path.join(tmpdir(), 'news-archive-memo-')));
+  const cache = openBuildCache(tempDir('news-archive-memo-'));
   await cache.putRenderedMarkdown('generator-a', new Map([['k', '<p>x</p>\n']]));
   assert.deepEqual([...(await cache.getRenderedMarkdown('generator-a'))], [['k', '<p>x</p>\n']]);
   assert.deepEqual([...(await cache.getRenderedMarkdown('generator-b'))], []);

@@ -4,8 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../../src/build.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
@@ -13,12 +12,13 @@ import { formatDiagnostic } from '../../src/diagnostics.js';
 import { readSeedBytes } from '../../src/seed/load-seeds.js';
 import { segmentPage } from '../../src/segment/segment-page.js';
 import { checkNothingLost } from '../../src/segment/source-characters.js';
+import { tempDir } from '../temp-dir.js';
 
 const seedText = readFileSync(new URL('../../seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
 const CONTINUED = 'warning: Article runs off the page: it ends mid-sentence with no byline; marked as continued [segment/continued]';
 
 function seeds(files: Record<string, string | Uint8Array>): Config {
-  const work = mkdtempSync(path.join(tmpdir(), 'news-archive-cases-'));
+  const work = tempDir('news-archive-cases-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(seedsDir, name), content);

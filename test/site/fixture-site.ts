@@ -2,12 +2,12 @@
  * Builds the seed page plus the fixture pages with front matter (test/fixtures/site/*.txt: two dates, three
  * pages) into a temporary folder, the way `news-archive build` does. Shared by test/site and test/browser.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildResult } from '../../src/build.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { writeOutput } from '../../src/write.js';
+import { tempDir } from '../temp-dir.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -26,7 +26,7 @@ export interface FixtureSite {
  * @param overrides config fields to change (e.g. baseUrl)
  */
 export async function buildFixtureSite(overrides: Partial<Config> = {}): Promise<FixtureSite> {
-  const work = mkdtempSync(path.join(tmpdir(), 'news-archive-fixture-'));
+  const work = tempDir('news-archive-fixture-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
   for (const dir of [path.join(root, 'seeds'), path.join(root, 'test/fixtures/site')]) {
