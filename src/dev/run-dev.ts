@@ -8,8 +8,30 @@ import { createBuildSession, getPlaceContext } from '../build.js';
 import { buildIncremental } from '../cache/build-incremental.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
+import { OutputLockedError } from '../write.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 import { watchInputs, type InputWatcher } from './watch-inputs.js';
+
+/** How often, and how many times, a rebuild tries again while another build holds the output folder (60 s). */
+const LOCK_RETRY_MS = 500;
+const LOCK_RETRIES = 120;
+
+/**
+ * Run `buildOnce`, and while another build (`news-archive build` in another shell) holds the output folder, wait
+ * and try again, so an edit saved meanwhile is never left unbuilt.
+ * @throws OutputLockedError after LOCK_RETRIES tries; any other error of `buildOnce` at once
+ */
+async function buildWhenUnlocked<T>(buildOnce: () => Promise<T>, why: string, log: (line: string) => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await buildOnce();
+    } catch (error) {
+      if (!(error instanceof OutputLockedError) || attempt >= LOCK_RETRIES) throw error;
+      if (attempt === 0) log(`${why}: waiting for another build to finish writing the output folder…`);
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+}
 
 /** Options of {@link runDev}. */
 export interface DevOptions {
@@ -51,7 +73,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const rebuild = async (why: string, changed: readonly string[] | null = null): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await buildIncremental({ config, templatesDir, session });
+      const result = await buildWhenUnlocked(() => buildIncremental({ config, templatesDir, session }), why, log);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const names = changed === null ? null : new Set(changed.map((file) => path.basename(file)));
       const shown = names === null ? result.diagnostics : result.diagnostics.filter((d) => names.has(path.basename(d.file)));
@@ -69,7 +91,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
       // is already waiting: that rebuild will bring its own version.
       if (result.updateDeferred !== null && queued === null) {
         const indexing = performance.now();
-        const report = await result.updateDeferred();
+        const report = await buildWhenUnlocked(result.updateDeferred, why, log);
         const took = ((performance.now() - indexing) / 1000).toFixed(1);
         log(`Search index and articles.json updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
       }

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { EVENTS_PATH, RELOAD_SCRIPT } from '../../src/dev/dev-server.js';
 import { runDev } from '../../src/dev/run-dev.js';
+import { lockOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -120,4 +121,28 @@ test('news-archive dev starts from the command line and stops on Ctrl-C with exi
   child.kill('SIGINT');
   assert.equal(await exit, 0);
   assert.match(stderr, /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s\n/m);
+});
+
+test('an edit saved while another build holds the output folder is built once that build is done', async () => {
+  const { config } = project();
+  const log: string[] = [];
+  const session = await runDev({ loadConfig: async () => config, configFile: null, port: 0, log: (line) => log.push(line) });
+  try {
+    // Another `news-archive build` holds the lock while the editor saves.
+    const release = await lockOutput(config.outDir);
+    const seed = path.join(config.seedsDir, '2021-08-18_A1.txt');
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('积极行动 凝聚起抗疫强大合力', '积极行动 凝聚抗疫合力'));
+    const deadline = Date.now() + 10_000;
+    while (!log.some((line) => line.endsWith('waiting for another build to finish writing the output folder…')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.match(log.at(-1) ?? '', /^Rebuilt after changes to .*2021-08-18_A1\.txt: waiting for another build to finish writing the output folder…$/);
+    await release();
+    await session.idle();
+    assert.ok(readFileSync(path.join(config.outDir, 'pages/2021-08-18_A1/01.html'), 'utf8').includes('<h1>积极行动 凝聚抗疫合力</h1>'));
+    assert.equal(log.some((line) => line.includes('build failed')), false);
+    assert.match(log.at(-1) ?? '', /^Search index and articles.json updated: /);
+  } finally {
+    await session.close();
+  }
 });
