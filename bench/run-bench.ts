@@ -111,7 +111,7 @@ function peakRssOf(pid: number): number | null {
 
 /**
  * Start `news-archive dev` (port 0), wait for it to serve, then `runs` times save an edit of `editFile` and
- * time until the server logs `Rebuilt` (the pages are served: `dev`) and then `Search index and articles.json updated`
+ * time until the server logs `Rebuilt` (the pages are served: `dev`) and then `Search index, feed, sitemap and articles.json updated`
  * (`dev-search`, timed from the same save). Stops the server with SIGINT.
  */
 async function devSamples(
@@ -165,7 +165,7 @@ async function devSamples(
       const sample = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: line };
       out.push(sample);
       log(`  dev   #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${line}`);
-      const indexed = await waitFor(/^Search index and articles.json updated/, 600_000);
+      const indexed = await waitFor(/^Search index, feed, sitemap and articles.json updated/, 600_000);
       const after = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: indexed };
       search.push(after);
       log(`  dev-search #${round + 1}: ${(after.wallMs / 1000).toFixed(2)} s — ${indexed}`);

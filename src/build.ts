@@ -10,7 +10,7 @@ import { createMarkdownRenderer } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -118,19 +118,22 @@ export interface BuildSession {
   written: Map<string, OutputFile['content']> | null;
   /** The cache state key this session recorded with that write: another key on disk means another build wrote since. */
   writtenKey: string | null;
+  /** Seeds read by earlier builds, by file name with their time and size: only changed seeds are read again. */
+  readonly seedReads: SeedReadMemo;
 }
 
 /** An empty {@link BuildSession}. */
 export function createBuildSession(): BuildSession {
-  return { pages: new Map(), renderKey: null, units: new Map(), markdown: null, written: null, writtenKey: null };
+  return { pages: new Map(), renderKey: null, units: new Map(), markdown: null, written: null, writtenKey: null, seedReads: new Map() };
 }
 
 /**
- * Whether a file of the site may be left for later by a session's rebuild (`deferSearch`): the search index and
- * `data/articles.json`, which readers of the changed pages do not need at once and which take the longest.
+ * Whether a file of the site may be left for later by a session's rebuild (`deferSearch`): the search index,
+ * `data/articles.json`, the feed and the sitemap, which a reader of the changed pages does not need at once and
+ * which take the longest (each covers the whole archive).
  */
 export function isDeferredOutput(path: string): boolean {
-  return path === routes.articlesJson() || path.startsWith('pagefind/');
+  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith('pagefind/');
 }
 
 /** The site's files and, when the search index was left for later, the function that renders it. */
@@ -224,14 +227,15 @@ export async function renderFiles(
       if (session) session.markdown = memo.current;
     }
   }
-  for (const file of await renderExtras(model, paths.map((path) => ({ path })), options.config)) await emit(file);
+  const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
+  if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
   files.sort(byPath);
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
   const site = files.slice();
   const search = (): Promise<OutputFile[]> => (output === undefined ? renderSearchIndex(site, searchOptions) : indexSearchDocuments(documents, searchOptions));
   if (deferSearch && output === undefined) {
-    const later = async (): Promise<OutputFile[]> => [data(), ...(await search())].sort(byPath);
+    const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
     return { files, search: later, rendered, units: units.length };
   }
   for (const file of await search()) await emit(file);
@@ -293,7 +297,7 @@ export interface BuildOptions {
   readonly onProgress?: (progress: BuildProgress) => void;
   /** What a long-running process keeps between builds (see {@link BuildSession}). */
   readonly session?: BuildSession;
-  /** Leave the search index and articles.json for later (see {@link isDeferredOutput}): the result's `search` renders them. */
+  /** Leave the search index, articles.json, feed and sitemap for later (see {@link isDeferredOutput}): the result's `search` renders them. */
   readonly deferSearch?: boolean;
   /**
    * Where the files go as they are rendered (write.ts openOutputWriter): then the result's `files` is empty and
@@ -322,11 +326,11 @@ export interface BuildInputs {
  * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
  * @throws Error when the seeds or templates folder cannot be read
  */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir'>): Promise<BuildInputs> {
+export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session'>): Promise<BuildInputs> {
   const { config } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
-  const seeds = await readSeedSources(config.seedsDir);
+  const seeds = await readSeedSources(config.seedsDir, options.session?.seedReads);
   const generator = generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));

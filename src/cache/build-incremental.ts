@@ -17,7 +17,7 @@ export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs
   readonly cache?: BuildCache;
   /**
    * With a session that wrote the output before (`news-archive dev`): render only pages whose inputs changed,
-   * write only changed files in place, and leave the search index and articles.json to the result's `updateDeferred`.
+   * write only changed files in place, and leave the search index, feed, sitemap and articles.json to the result's `updateDeferred`.
    */
   readonly session?: BuildSession;
 }
@@ -34,7 +34,7 @@ export interface IncrementalResult {
   /** Null when up to date. */
   readonly stats: BuildStats | null;
   /**
-   * When the search index and articles.json were left for later (a session's rebuild): renders them (indexing
+   * When the search index, feed, sitemap and articles.json were left for later (a session's rebuild): renders them (indexing
    * only the changed shards), writes them and records the build as complete. Until it has run, the output holds
    * the previous ones and the next `news-archive build` does not count the output as up to date. Null otherwise.
    * @throws OutputLockedError, Error from Pagefind or the file system
@@ -121,7 +121,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
       files = result.files.slice();
       if (previous !== null) {
-        // The search index and articles.json stay as they were until updateDeferred runs.
+        // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.
         for (const [path, content] of previous) if (isDeferredOutput(path)) files.push({ path, content });
       }
       report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);

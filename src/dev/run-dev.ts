@@ -87,13 +87,13 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
           `${result.stats?.rendered ?? 0} of ${result.stats?.pagesOfSite ?? 0} file(s) rendered`;
       log(`${why}: ${result.pageCount} page(s), ${result.itemCount} item(s); ${what} in ${seconds} s`);
       if (!result.upToDate) server?.reload();
-      // The pages are served first; the search index and articles.json follow (seconds), unless another change
+      // The pages are served first; the search index, feed, sitemap and articles.json follow (seconds), unless another change
       // is already waiting: that rebuild will bring its own version.
       if (result.updateDeferred !== null && queued === null) {
         const indexing = performance.now();
         const report = await buildWhenUnlocked(result.updateDeferred, why, log);
         const took = ((performance.now() - indexing) / 1000).toFixed(1);
-        log(`Search index and articles.json updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
+        log(`Search index, feed, sitemap and articles.json updated: ${report.written.length} file(s) written, ${report.removed.length} removed in ${took} s`);
       }
     } catch (error) {
       log(`${why}: build failed: ${(error as Error).message}`);

@@ -94,7 +94,7 @@ test('dev serves the output with the reload script, refuses traversal, and reloa
     assert.deepEqual(log.slice(before, -2), ["(1 more diagnostic(s) in seeds not changed now; `news-archive build` lists them all)"]);
     assert.match(log.at(-2) ?? '', /^Rebuilt after changes to .*2021-08-18_A1\.txt: 3 page\(s\), 17 item\(s\); [1-9]\d* file\(s\) written, 0 removed; 1 seed page\(s\) segmented, [1-9]\d* of \d+ file\(s\) rendered in [\d.]+ s$/);
     // The pages first, then the search index of the edited edition's year.
-    assert.match(log.at(-1) ?? '', /^Search index and articles.json updated: [1-9]\d* file\(s\) written, \d+ removed in [\d.]+ s$/);
+    assert.match(log.at(-1) ?? '', /^Search index, feed, sitemap and articles.json updated: [1-9]\d* file\(s\) written, \d+ removed in [\d.]+ s$/);
   } finally {
     await session.close();
   }
@@ -141,7 +141,7 @@ test('an edit saved while another build holds the output folder is built once th
     await session.idle();
     assert.ok(readFileSync(path.join(config.outDir, 'pages/2021-08-18_A1/01.html'), 'utf8').includes('<h1>积极行动 凝聚抗疫合力</h1>'));
     assert.equal(log.some((line) => line.includes('build failed')), false);
-    assert.match(log.at(-1) ?? '', /^Search index and articles.json updated: /);
+    assert.match(log.at(-1) ?? '', /^Search index, feed, sitemap and articles.json updated: /);
   } finally {
     await session.close();
   }

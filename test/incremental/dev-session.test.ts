@@ -63,12 +63,15 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   assert.equal(edited.stats?.rendered, 10);
   assert.ok(edited.updateDeferred !== null, 'the search index is left for later');
   assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
-  assert.equal(edited.report.written.some((file) => file.startsWith('pagefind/') || file === 'data/articles.json'), false, 'search files and data wait for updateDeferred');
+  const deferred = (file: string): boolean => file.startsWith('pagefind/') || ['data/articles.json', 'feed.xml', 'sitemap.xml'].includes(file);
+  assert.equal(edited.report.written.some(deferred), false, 'the search index, articles.json, feed and sitemap wait for updateDeferred');
   assert.equal(edited.report.written.includes('pages/2021-08-18_A1/01.html'), false, 'an item of another page is not rewritten');
   assert.equal(edited.report.removed.length, 0);
   const searchReport = await edited.updateDeferred();
   assert.ok(searchReport.written.some((file) => file.startsWith('pagefind/')), 'the edited shard is indexed again');
   assert.ok(searchReport.written.includes('data/articles.json'));
+  assert.ok(searchReport.written.includes('feed.xml'), 'the feed carries the new headline');
+  assert.equal(searchReport.written.includes('sitemap.xml'), false, 'a headline edit leaves the sitemap as it was');
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'edit'), 'after a headline edit');
 
   // Before updateDeferred runs, a plain build does not take the output as up to date.
