@@ -2,7 +2,7 @@
  * seeds/ folder → SeedPages. The only seed code that touches the disk.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { compareCodePoints } from '../compare-code-points.js';
@@ -49,19 +49,45 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 }
 
 /**
+ * Seeds read before, by file name, with the modification time (ms) and size they had: a long-running process
+ * (`news-archive dev`) keeps one so that a rebuild reads only the seeds whose time or size changed.
+ */
+export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size: number; readonly source: SeedSource }>;
+
+/**
  * Read the bytes of every seed of a folder, sorted by file name.
+ * @param memo seeds read before (see {@link SeedReadMemo}); updated to the files read now
  * @throws when the folder or a file cannot be read
  */
-export async function readSeedSources(dir: string): Promise<SeedSource[]> {
+export async function readSeedSources(dir: string, memo?: SeedReadMemo): Promise<SeedSource[]> {
+  const names = await listSeedFiles(dir);
   // 32 reads in flight: one at a time leaves the disk (and the build) waiting.
-  return pMap(
-    await listSeedFiles(dir),
+  const sources = await pMap(
+    names,
     async (fileName) => {
-      const bytes = await readFile(path.join(dir, fileName));
-      return { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+      const file = path.join(dir, fileName);
+      if (memo === undefined) {
+        const bytes = await readFile(file);
+        return { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+      }
+      const before = await stat(file);
+      const known = memo.get(fileName);
+      if (known !== undefined && known.mtimeMs === before.mtimeMs && known.size === before.size) return known.source;
+      const bytes = await readFile(file);
+      const source = { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+      // Kept only when the file did not change while it was read.
+      const after = await stat(file);
+      if (after.mtimeMs === before.mtimeMs && after.size === bytes.length) memo.set(fileName, { mtimeMs: after.mtimeMs, size: after.size, source });
+      else memo.delete(fileName);
+      return source;
     },
     { concurrency: 32 },
   );
+  if (memo !== undefined) {
+    const present = new Set(names);
+    for (const name of [...memo.keys()]) if (!present.has(name)) memo.delete(name);
+  }
+  return sources;
 }
 
 /** `label/fileName`, or the bare file name when the label is empty. */
