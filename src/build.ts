@@ -19,7 +19,7 @@ import { renderExtras, searchShardOf } from './site/render-extras.js';
 import { indexSearchDocuments, renderSearchIndex, searchDocument, type SearchDocument } from './site/render-search-index.js';
 import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
-import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, TaggedArticle } from './types.js';
+import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
 /** Tagging context, built once per process: the gazetteer and the jieba tagger with its user dictionary. */
@@ -82,6 +82,11 @@ export function keepUnchanged(previous: readonly TaggedArticle[], next: readonly
     const old = previous[i];
     return old !== undefined && JSON.stringify(old) === JSON.stringify(article) ? old : article;
   });
+}
+
+/** A seed page without its text, as the page cache and the site keep it (see types.ts SeedPageInfo). */
+function pageInfo(page: SeedPage): SeedPageInfo {
+  return { file: page.file, name: page.name, firstLine: page.firstLine, meta: page.meta };
 }
 
 /** Diagnostics in a stable order: by file, then line (file-level first), then rule. */
@@ -157,7 +162,7 @@ const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 :
  * @param deferSearch leave the search index for later (see {@link RenderedFiles.search}; not with `output`)
  */
 export async function renderFiles(
-  pages: readonly SeedPage[],
+  pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
   options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'>,
@@ -266,7 +271,8 @@ export interface BuildResult {
   readonly search: (() => Promise<OutputFile[]>) | null;
   /** Diagnostics sorted by file, then line. */
   readonly diagnostics: Diagnostic[];
-  readonly pages: readonly SeedPage[];
+  /** The pages read (their text is dropped once segmented). */
+  readonly pages: readonly SeedPageInfo[];
   readonly articles: readonly TaggedArticle[];
   /** Key of every input of the build (see {@link BuildInputs.key}). */
   readonly key: string;
@@ -377,7 +383,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) continue;
     const read = readSeedBytes(seed.bytes, seed.fileName, inputs.label, { maxBytes: config.maxSeedBytes });
-    let entry: PageEntry = { page: read.page, articles: [], diagnostics: read.diagnostics };
+    let entry: PageEntry = { page: read.page === null ? null : pageInfo(read.page), articles: [], diagnostics: read.diagnostics };
     if (read.page !== null) {
       if (places === null) {
         onProgress?.({ phase: 'places', done, total, file: null });
@@ -386,7 +392,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const result = processPage(read.page, places);
       const before = earlier.get(read.page.file);
       const articles = before ? keepUnchanged(before.articles, result.articles) : result.articles;
-      entry = { page: read.page, articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+      entry = { page: pageInfo(read.page), articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
     }
     entries[i] = entry;
     await cache?.putPage(inputs.pageKeys[i] as string, entry);
@@ -398,7 +404,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     session.pages.clear();
     inputs.pageKeys.forEach((key, i) => session.pages.set(key, entries[i] as PageEntry));
   }
-  const pages: SeedPage[] = [];
+  const pages: SeedPageInfo[] = [];
   const articles: TaggedArticle[] = [];
   for (const entry of entries) {
     if (entry === null) continue;

@@ -31,6 +31,12 @@ export interface SeedPage {
   readonly meta: PageMeta;
 }
 
+/**
+ * What the site needs of a seed page once it is segmented: its names and front matter, not its text (at 40,000
+ * articles the texts of all pages would hold about 130 MB for nothing).
+ */
+export type SeedPageInfo = Omit<SeedPage, 'text'>;
+
 /** Kinds of item on a page: a headed article, a photo with caption and credit, or text the segmenter could not place. */
 export type ItemKind = 'article' | 'photo' | 'unsorted';
 

@@ -9,12 +9,12 @@
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, OutputFile, SeedPage, TaggedArticle } from '../types.js';
+import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { hashParts } from './input-hashes.js';
 
 /** What one seed became: null page when it was refused or empty. */
 export interface PageEntry {
-  readonly page: SeedPage | null;
+  readonly page: SeedPageInfo | null;
   readonly articles: readonly TaggedArticle[];
   /** The seed's own diagnostics (decode, front matter, segmentation), not those about several seeds. */
   readonly diagnostics: readonly Diagnostic[];
@@ -65,7 +65,7 @@ export interface BuildCache {
 }
 
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
-const FORMAT = 'news-archive-cache-1';
+const FORMAT = 'news-archive-cache-2';
 
 /**
  * The key of one seed's page entry.

@@ -3,7 +3,7 @@
  * items in page order, authors. Pure; sorting by code point so the output never depends on the locale.
  */
 import { compareCodePoints } from '../compare-code-points.js';
-import type { PageMeta, PlaceRef, SeedPage, TaggedArticle } from '../types.js';
+import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
 import { pageSlug, routes } from './routes.js';
 
 /** One item as the site shows it. */
@@ -82,7 +82,7 @@ export function comparePageNumbers(a: string, b: string): number {
   return compareCodePoints(pa, pb) || na - nb || compareCodePoints(ra, rb);
 }
 
-function pageLabel(page: SeedPage): string {
+function pageLabel(page: SeedPageInfo): string {
   const { page: number, pageName } = page.meta;
   const numberLabel = number === null ? null : /^\d+$/.test(number) ? `第${number}版` : `${number}版`;
   const parts = [numberLabel, pageName].filter((part): part is string => part !== null);
@@ -136,7 +136,7 @@ function makeItem(article: TaggedArticle, slug: string): SiteItem {
 }
 
 /** Order of pages: dated pages newest first, then by page number; undated pages after them, by file name. */
-function comparePages(a: SeedPage, b: SeedPage): number {
+function comparePages(a: SeedPageInfo, b: SeedPageInfo): number {
   const da = a.meta.date;
   const db = b.meta.date;
   if (da !== db) {
@@ -156,7 +156,7 @@ function comparePages(a: SeedPage, b: SeedPage): number {
  * @param pages every seed page that was read
  * @param articles the tagged items of those pages (any order; each names its seed and index)
  */
-export function buildSiteModel(pages: readonly SeedPage[], articles: readonly TaggedArticle[]): SiteModel {
+export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[]): SiteModel {
   const bySeed = new Map<string, TaggedArticle[]>();
   for (const article of articles) {
     const list = bySeed.get(article.seed) ?? [];
