@@ -16,7 +16,7 @@ import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
 import { renderExtras, searchShardOf } from './site/render-extras.js';
-import { indexSearchDocuments, renderSearchIndex, searchDocument, type SearchDocument } from './site/render-search-index.js';
+import { indexSearchDocuments, renderSearchIndex, SEARCH_INDEX_DIR, searchDocument, type SearchDocument } from './site/render-search-index.js';
 import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
@@ -116,7 +116,7 @@ export interface BuildSession {
   /** Key of the render context (generator, config, templates) the units below were rendered with. */
   renderKey: string | null;
   /** The last build's rendered units by output path: their deps and content. */
-  readonly units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
+  units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
   /** Rendered Markdown bodies by hash of the body (see render/markdown-to-html.ts MarkdownMemo); null until the first build. */
   markdown: Map<string, string> | null;
   /** Files of the output folder as this session last wrote them, by path; null until its first write. */
@@ -138,7 +138,7 @@ export function createBuildSession(): BuildSession {
  * which take the longest (each covers the whole archive).
  */
 export function isDeferredOutput(path: string): boolean {
-  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith('pagefind/');
+  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith(`${SEARCH_INDEX_DIR}/`);
 }
 
 /** The site's files and, when the search index was left for later, the function that renders it. */
@@ -165,7 +165,7 @@ export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'>,
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'> & { readonly renderKey: string },
   deferSearch = false,
 ): Promise<RenderedFiles> {
   const { session, cache, output } = options;
@@ -185,7 +185,7 @@ export async function renderFiles(
     placeIndex,
     regionNote: regionNote(places.gazetteer),
   });
-  const renderKey = session ? hashParts(['render', generator, configKey(options.config), hashTree(templatesDir)]) : null;
+  const { renderKey } = options;
   const reuse = session !== undefined && session.renderKey === renderKey;
 
   const files: OutputFile[] = [];
@@ -219,8 +219,7 @@ export async function renderFiles(
     await emit({ path: unit.path, content });
   }
   if (session) {
-    session.units.clear();
-    for (const [path, unit] of kept) session.units.set(path, unit);
+    session.units = kept;
     session.renderKey = renderKey;
   }
   const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
@@ -326,6 +325,8 @@ export interface BuildInputs {
    * and every seed (name and bytes). Equal keys give byte-identical output.
    */
   readonly key: string;
+  /** Hash of what every page's rendering depends on besides the seeds: the generator, the config and the templates. */
+  readonly renderKey: string;
 }
 
 /**
@@ -340,15 +341,9 @@ export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'te
   const generator = generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));
-  const key = hashParts([
-    'build',
-    generator,
-    configKey(config),
-    hashTree(templatesDir),
-    label,
-    ...seeds.flatMap((seed) => [seed.fileName, seed.hash]),
-  ]);
-  return { seeds, label, templatesDir, pageKeys, key };
+  const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
+  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [seed.fileName, seed.hash])]);
+  return { seeds, label, templatesDir, pageKeys, key, renderKey };
 }
 
 let gazetteers: { homeRegion: string; value: Gazetteer } | null = null;
@@ -414,7 +409,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? getGazetteer(config.homeRegion);
-  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir }, options.deferSearch === true);
+  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
   return {
     files,
     search,

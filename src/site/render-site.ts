@@ -33,33 +33,25 @@ export function formatDate(date: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-function rootLinks(from: string, config: Config): Record<string, string> {
-  const to = (target: string): string => href(from, target);
-  return {
-    home: to(routes.home()),
-    places: to(routes.places()),
-    authors: to(routes.authors()),
-    editions: to(routes.editions()),
-    search: to(routes.search()),
-    stylesheet: to(routes.stylesheet()),
-    feed: to(routes.feed()),
-    ...(from === routes.notFound() ? absoluteRoot(config) : {}),
-  };
-}
+/** The links every page's header and footer carry (see templates/partials), by name. */
+const ROOT_TARGETS = {
+  home: routes.home(),
+  places: routes.places(),
+  authors: routes.authors(),
+  editions: routes.editions(),
+  search: routes.search(),
+  stylesheet: routes.stylesheet(),
+  feed: routes.feed(),
+} as const;
 
-/** The 404 page is served at any depth: its links are rooted at the base URL's path. */
-function absoluteRoot(config: Config): Record<string, string> {
-  const base = new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
-  const at = (target: string): string => base + encodePath(target);
-  return {
-    home: at(routes.home()),
-    places: at(routes.places()),
-    authors: at(routes.authors()),
-    editions: at(routes.editions()),
-    search: at(routes.search()),
-    stylesheet: at(routes.stylesheet()),
-    feed: at(routes.feed()),
-  };
+/**
+ * The header and footer links of the page at `from`, relative to it; the 404 page is served at any depth, so its
+ * links are rooted at the base URL's path instead.
+ */
+function rootLinks(from: string, config: Config): Record<string, string> {
+  const base = from === routes.notFound() ? new URL(config.baseUrl).pathname.replace(/\/?$/, '/') : null;
+  const link = (target: string): string => (base === null ? href(from, target) : base + encodePath(target));
+  return Object.fromEntries(Object.entries(ROOT_TARGETS).map(([name, target]) => [name, link(target)]));
 }
 
 function editionLabel(page: SitePage): string | null {
