@@ -74,6 +74,16 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   assert.equal(searchReport.written.includes('sitemap.xml'), false, 'a headline edit leaves the sitemap as it was');
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'edit'), 'after a headline edit');
 
+  // A byline changed to a name no other item carries: a new author page, the old name's page loses the item.
+  writeFileSync(a2, readFileSync(a2, 'utf8').replace('·郁经纬 陈静·', '·郁经纬 陈新·'));
+  const byline = await buildIncremental({ config, session });
+  assert.ok(byline.report.written.includes('authors/陈新.html'), 'the new author has a page');
+  assert.ok(byline.report.written.includes('authors/陈静.html'), 'the old name keeps its other items, without this one');
+  assert.ok(byline.report.written.includes('authors/index.html'));
+  assert.deepEqual(byline.report.removed, []);
+  await byline.updateDeferred?.();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'byline'), 'after a byline change');
+
   // Before updateDeferred runs, a plain build does not take the output as up to date.
   writeFileSync(a2, original);
   const reverted = await buildIncremental({ config, session });
