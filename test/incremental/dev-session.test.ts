@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBuildSession } from '../../src/build.js';
@@ -126,4 +126,18 @@ test('a session that starts on an up-to-date output renders once, writes nothing
   assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
   await edited.updateDeferred();
   assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'primed'), 'after the edit');
+});
+
+test('a template change under a session renders every page again', async (t) => {
+  const { dir, config } = project();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const templatesDir = path.join(dir, 'templates');
+  cpSync(path.join(root, 'templates'), templatesDir, { recursive: true });
+  const session = createBuildSession();
+  await buildIncremental({ config, session, templatesDir });
+  const foot = path.join(templatesDir, 'partials', 'foot.hbs');
+  writeFileSync(foot, readFileSync(foot, 'utf8').replace('由 news-archive 生成', '由 news-archive 生成（测试）'));
+  const changed = await buildIncremental({ config, session, templatesDir });
+  assert.equal(changed.stats?.rendered, changed.stats?.pagesOfSite, 'no page is taken from the session');
+  assert.ok(readFileSync(path.join(config.outDir, 'index.html'), 'utf8').includes('由 news-archive 生成（测试）'));
 });
