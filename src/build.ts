@@ -16,7 +16,7 @@ import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
 import { renderExtras, searchShardOf } from './site/render-extras.js';
-import { indexSearchDocuments, renderSearchIndex, SEARCH_INDEX_DIR, searchDocument, type SearchDocument } from './site/render-search-index.js';
+import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './site/render-search-index.js';
 import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
@@ -188,62 +188,69 @@ export async function renderFiles(
   const { renderKey } = options;
   const reuse = session !== undefined && session.renderKey === renderKey;
 
-  const files: OutputFile[] = [];
-  const paths: string[] = [];
-  const documents: SearchDocument[] = [];
-  const emit = async (file: OutputFile): Promise<void> => {
-    paths.push(file.path);
-    if (output === undefined) {
-      files.push(file);
-      return;
-    }
-    if (file.path.endsWith('.html') && typeof file.content === 'string') {
-      const document = searchDocument(file.content);
-      // A copy, not a slice: a slice would keep the whole page's string alive.
-      if (document !== null) documents.push({ path: file.path, document: Buffer.from(document, 'utf8').toString('utf8') });
-    }
-    await output.add(file);
-  };
-
-  const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
-  let rendered = 0;
-  for (const unit of units) {
-    const last = reuse ? session.units.get(unit.path) : undefined;
-    let content: string;
-    if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
-    else {
-      content = unit.render();
-      rendered++;
-    }
-    if (session) kept.set(unit.path, { deps: unit.deps, content });
-    await emit({ path: unit.path, content });
-  }
-  if (session) {
-    session.units = kept;
-    session.renderKey = renderKey;
-  }
-  const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
-  if (!(deferSearch && output === undefined)) await emit(data());
-  if (memo) {
-    if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
-    else {
-      if (cache) await cache.putRenderedMarkdown(generator, memo.current);
-      if (session) session.markdown = memo.current;
-    }
-  }
-  const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
-  if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
-  files.sort(byPath);
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
-  const site = files.slice();
-  const search = (): Promise<OutputFile[]> => (output === undefined ? renderSearchIndex(site, searchOptions) : indexSearchDocuments(documents, searchOptions));
-  if (deferSearch && output === undefined) {
-    const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-    return { files, search: later, rendered, units: units.length };
+  // A build that writes as it renders stages each page's search document on disk instead of keeping it.
+  // Pagefind indexes a shard (its own process) as soon as its last article page is rendered.
+  const expected = model.pages.flatMap((page) => page.items.map((item) => item.path));
+  const stage: SearchDocumentStage | null = output === undefined ? null : await stageSearchDocuments({ ...searchOptions, expected });
+  try {
+    return await renderUnits();
+  } finally {
+    await stage?.discard();
   }
-  for (const file of await search()) await emit(file);
-  return { files: files.sort(byPath), search: null, rendered, units: units.length };
+
+  async function renderUnits(): Promise<RenderedFiles> {
+    const files: OutputFile[] = [];
+    const paths: string[] = [];
+    const emit = async (file: OutputFile): Promise<void> => {
+      paths.push(file.path);
+      if (output === undefined) {
+        files.push(file);
+        return;
+      }
+      if (typeof file.content === 'string') stage?.add(file.path, file.content);
+      await output.add(file);
+    };
+
+    const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+    let rendered = 0;
+    for (const unit of units) {
+      const last = reuse ? session.units.get(unit.path) : undefined;
+      let content: string;
+      if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+      else {
+        content = unit.render();
+        rendered++;
+      }
+      if (session) kept.set(unit.path, { deps: unit.deps, content });
+      await emit({ path: unit.path, content });
+    }
+    if (session) {
+      session.units = kept;
+      session.renderKey = renderKey;
+    }
+    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+    if (!(deferSearch && output === undefined)) await emit(data());
+    if (memo) {
+      if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
+      else {
+        if (cache) await cache.putRenderedMarkdown(generator, memo.current);
+        if (session) session.markdown = memo.current;
+      }
+    }
+    const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
+    if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
+    files.sort(byPath);
+    const site = files.slice();
+    const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
+    if (deferSearch && output === undefined) {
+      const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
+      return { files, search: later, rendered, units: units.length };
+    }
+    for (const file of await search()) await emit(file);
+    return { files: files.sort(byPath), search: null, rendered, units: units.length };
+  }
 }
 
 /** Counts of one build: how much work the cache saved. */

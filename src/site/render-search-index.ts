@@ -1,15 +1,21 @@
 /**
- * The full-text search index under `pagefind/`, built in memory by Pagefind (the only module that imports it).
- * Pagefind reads each page's `data-pagefind-body` region, segments Chinese into words (the page language is
- * `zh-CN`), and returns the index as files; the search page loads `pagefind/pagefind.js` in the browser.
+ * The full-text search index under `pagefind/`, made by Pagefind (the only module that imports it) in a process
+ * of its own. Each article page's `data-pagefind-body` region is staged as a small HTML document in a temporary
+ * folder (see {@link stageSearchDocuments}); Pagefind reads a shard's folder, segments Chinese into words (the
+ * page language is `zh-CN`), and returns the index as files; the search page loads `pagefind/pagefind.js` in the
+ * browser.
  *
  * The index is split into shards (one per edition year by default, see render-extras.ts), each a Pagefind
- * index of its own: Pagefind's memory grows by about 330 KB per page indexed, and a shard whose pages did not
+ * index of its own: Pagefind's memory grows by about 360 KB per page indexed, and a shard whose pages did not
  * change is taken from the store instead of being indexed again. The first shard (code point order) is the
  * primary bundle in `pagefind/` with Pagefind's runtime; every other shard's index files are in
  * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { hashParts } from '../cache/input-hashes.js';
 import { compareCodePoints } from '../compare-code-points.js';
@@ -72,78 +78,170 @@ const byPath = (a: { path: string }, b: { path: string }): number => compareCode
 
 /**
  * Index the HTML pages among `files` that mark a `data-pagefind-body` article, shard by shard.
- * Same input → same bytes: pages are added in path order and Pagefind names its files by content hash
+ * Same input → same bytes: Pagefind orders the pages it reads and names its files by content hash
  * (checked by test/site/render-extras.test.ts).
  * @param files rendered site files; `.html` ones are offered to Pagefind with URL `/{path}`
  * @returns the index files, paths under `pagefind/`, sorted
  * @throws Error with Pagefind's messages when it cannot start or rejects a page
  */
 export async function renderSearchIndex(files: readonly OutputFile[], options: SearchIndexOptions = {}): Promise<OutputFile[]> {
-  const documents: SearchDocument[] = [];
-  for (const file of files) {
-    if (!file.path.endsWith('.html') || typeof file.content !== 'string') continue;
-    const document = searchDocument(file.content);
-    if (document !== null) documents.push({ path: file.path, document });
+  const stage = await stageSearchDocuments(options);
+  try {
+    for (const file of files) if (typeof file.content === 'string') stage.add(file.path, file.content);
+    return await stage.index();
+  } finally {
+    await stage.discard();
   }
-  return indexSearchDocuments(documents, options);
-}
-
-/** A page as Pagefind indexes it: its output path and {@link searchDocument} of its HTML. */
-export interface SearchDocument {
-  readonly path: string;
-  readonly document: string;
 }
 
 /**
- * Like {@link renderSearchIndex}, from the documents already taken out of the pages (a build that writes pages
- * as it renders them keeps only these).
- * @throws Error with Pagefind's messages when it cannot start or rejects a page
+ * The search documents of a build, kept on disk until they are indexed: a folder a shard under a temporary
+ * folder of the system's (`os.tmpdir()`), each page at its output path. Memory keeps only a hash a page, so a
+ * build that writes pages as it renders them holds no page text for the index (at 40,000 articles the
+ * documents are about 250 MB of strings).
+ *
+ * Pagefind runs in a process of its own; a shard is indexed as soon as its last expected page is staged
+ * ({@link SearchStageOptions.expected}), one shard at a time, while the build goes on rendering the next pages.
  */
-export async function indexSearchDocuments(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): Promise<OutputFile[]> {
-  const shardOf = options.shardOf ?? (() => 'all');
-  const shards = new Map<string, { path: string; document: string }[]>();
-  for (const { path, document } of documents) {
-    const shard = shardOf(path);
-    if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${path}: expected letters, digits and -`);
-    const list = shards.get(shard);
-    if (list) list.push({ path, document });
-    else shards.set(shard, [{ path, document }]);
-  }
-  const names = [...shards.keys()].sort(compareCodePoints);
-  let started = false;
-  const out: OutputFile[] = [];
-  try {
-    for (const [i, name] of names.entries()) {
-      const pages = (shards.get(name) ?? []).sort(byPath);
-      const key = hashParts(['pagefind', PAGEFIND_VERSION, name, ...pages.flatMap((page) => [page.path, page.document])]);
-      let shardFiles = await options.store?.get(key);
-      if (!shardFiles) {
-        started = true;
-        shardFiles = await indexShard(pages);
-        await options.store?.put(key, shardFiles);
-      }
-      const prefix = i === 0 ? SEARCH_INDEX_DIR : `${SEARCH_INDEX_DIR}/${name}`;
-      for (const file of shardFiles) {
-        if (i > 0 && isRuntime(file.path)) continue;
-        out.push({ path: `${prefix}/${file.path}`, content: file.content });
-      }
-    }
-  } finally {
-    if (started) await pagefind.close();
-  }
-  if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: `${JSON.stringify(names.slice(1))}\n` });
-  return out.sort(byPath);
+export interface SearchDocumentStage {
+  /** Stage the search document of one rendered page ({@link searchDocument}); other files are ignored. */
+  add(path: string, html: string): void;
+  /**
+   * Index every shard whose documents changed since the store last saw them; the others come from the store.
+   * @returns the index files, paths under `pagefind/`, sorted
+   * @throws Error with Pagefind's messages when it cannot start or rejects a page, or when a document could
+   *   not be written to the staging folder
+   */
+  index(): Promise<OutputFile[]>;
+  /** Wait for the shards being indexed, stop Pagefind and remove the staging folder (call it in a `finally`). */
+  discard(): Promise<void>;
 }
 
-/** One Pagefind index of `pages` (sorted by path): its needed files, paths relative to the bundle, sorted. */
-async function indexShard(pages: readonly { path: string; document: string }[]): Promise<OutputFile[]> {
+/** Options of {@link stageSearchDocuments}. */
+export interface SearchStageOptions extends SearchIndexOptions {
+  /**
+   * Output paths of every page that will have a search document (the article pages). A shard is indexed early,
+   * during rendering, once all of its expected pages are staged; without this list every shard waits for
+   * `index()`. A page staged but not listed is indexed all the same.
+   */
+  readonly expected?: Iterable<string>;
+}
+
+/**
+ * Open a {@link SearchDocumentStage} in a new temporary folder.
+ * @throws TypeError from `add` when `options.shardOf` names a shard with other than letters, digits and `-`
+ */
+export async function stageSearchDocuments(options: SearchStageOptions = {}): Promise<SearchDocumentStage> {
+  const shardOf = options.shardOf ?? (() => 'all');
+  const root = await mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
+  /** Per shard: output path → SHA-256 of its document. */
+  const shards = new Map<string, Map<string, string>>();
+  /** Per shard: expected pages not staged yet. */
+  const missing = new Map<string, Set<string>>();
+  for (const file of options.expected ?? []) {
+    const shard = shardOf(file);
+    const set = missing.get(shard);
+    if (set) set.add(file);
+    else missing.set(shard, new Set([file]));
+  }
+  const folders = new Map<string, Promise<unknown>>();
+  /** Per shard: its documents' writes (each already has a handler, so a failure waits for `index()`). */
+  const writes = new Map<string, Promise<void>[]>();
+  /** Per shard: its index files, being made; a shard staged again after it was scheduled is dropped from here. */
+  const results = new Map<string, Promise<readonly OutputFile[]>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  let started = false;
+
+  const schedule = (name: string): void => {
+    const pages = [...(shards.get(name) ?? new Map<string, string>())].sort(([a], [b]) => compareCodePoints(a, b));
+    const pending = writes.get(name) ?? [];
+    const key = hashParts(['pagefind-2', PAGEFIND_VERSION, name, ...pages.flat()]);
+    const job = queue.then(async () => {
+      await Promise.all(pending);
+      let files = await options.store?.get(key);
+      if (!files) {
+        started = true;
+        files = await indexShard(path.join(root, name), pages.length);
+        await options.store?.put(key, files);
+      }
+      return files;
+    });
+    queue = job.catch(() => undefined);
+    results.set(name, job);
+  };
+
+  const stop = async (): Promise<void> => {
+    await queue;
+    if (started) {
+      started = false;
+      await pagefind.close();
+    }
+  };
+
+  return {
+    add(file, html) {
+      if (!file.endsWith('.html')) return;
+      const document = searchDocument(html);
+      if (document === null) return;
+      const shard = shardOf(file);
+      if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${file}: expected letters, digits and -`);
+      const target = path.join(root, shard, ...file.split('/'));
+      const folder = path.dirname(target);
+      let made = folders.get(folder);
+      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+      const written = made.then(() => writeFile(target, document));
+      written.catch(() => undefined);
+      const list = writes.get(shard);
+      if (list) list.push(written);
+      else writes.set(shard, [written]);
+      let pages = shards.get(shard);
+      if (!pages) shards.set(shard, (pages = new Map()));
+      pages.set(file, createHash('sha256').update(document).digest('hex'));
+      // Staged again after it was scheduled: index it anew at the end.
+      results.delete(shard);
+      const left = missing.get(shard);
+      if (left?.delete(file) && left.size === 0) {
+        missing.delete(shard);
+        schedule(shard);
+      }
+    },
+    async index() {
+      const names = [...shards.keys()].sort(compareCodePoints);
+      for (const name of names) if (!results.has(name)) schedule(name);
+      const out: OutputFile[] = [];
+      try {
+        for (const [i, name] of names.entries()) {
+          const prefix = i === 0 ? SEARCH_INDEX_DIR : `${SEARCH_INDEX_DIR}/${name}`;
+          for (const file of await (results.get(name) as Promise<readonly OutputFile[]>)) {
+            if (i > 0 && isRuntime(file.path)) continue;
+            out.push({ path: `${prefix}/${file.path}`, content: file.content });
+          }
+        }
+      } finally {
+        await stop();
+      }
+      if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: `${JSON.stringify(names.slice(1))}\n` });
+      return out.sort(byPath);
+    },
+    async discard() {
+      await stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One Pagefind index of the documents staged in `folder` (URL of each: `/` + its path under the folder):
+ * its needed files, paths relative to the bundle, sorted.
+ * @throws Error when Pagefind reports errors or indexes other than `expected` pages
+ */
+async function indexShard(folder: string, expected: number): Promise<OutputFile[]> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: cannot create the search index: ${errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: `/${page.path}`, content: page.document });
-      if (added.errors.length > 0) throw new Error(`pagefind: ${page.path}: ${added.errors.join('; ')}`);
-    }
+    const added = await index.addDirectory({ path: folder });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${folder}: ${added.errors.join('; ')}`);
+    if (added.page_count !== expected) throw new Error(`pagefind: ${folder}: indexed ${added.page_count} page(s), expected ${expected}`);
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new Error(`pagefind: cannot write the search index: ${result.errors.join('; ')}`);
     return result.files
