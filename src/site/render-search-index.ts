@@ -11,7 +11,6 @@
  * primary bundle in `pagefind/` with Pagefind's runtime; every other shard's index files are in
  * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -85,7 +84,7 @@ const byPath = (a: { path: string }, b: { path: string }): number => compareCode
  * @throws Error with Pagefind's messages when it cannot start or rejects a page
  */
 export async function renderSearchIndex(files: readonly OutputFile[], options: SearchIndexOptions = {}): Promise<OutputFile[]> {
-  const stage = await stageSearchDocuments(options);
+  const stage = stageSearchDocuments(options);
   try {
     for (const file of files) if (typeof file.content === 'string') stage.add(file.path, file.content);
     return await stage.index();
@@ -95,20 +94,25 @@ export async function renderSearchIndex(files: readonly OutputFile[], options: S
 }
 
 /**
- * The search documents of a build, kept on disk until they are indexed: a folder a shard under a temporary
- * folder of the system's (`os.tmpdir()`), each page at its output path. Memory keeps only a hash a page, so a
- * build that writes pages as it renders them holds no page text for the index (at 40,000 articles the
- * documents are about 250 MB of strings).
- *
- * Pagefind runs in a process of its own; a shard is indexed as soon as its last expected page is staged
- * ({@link SearchStageOptions.expected}), one shard at a time, while the build goes on rendering the next pages.
+ * The search documents of a build, shard by shard. A shard's documents are kept in memory until its last
+ * expected page is added ({@link SearchStageOptions.expected}); then, unless the store has the shard's index,
+ * they are written to a temporary folder (under `os.tmpdir()`, each page at its output path), dropped from
+ * memory, and Pagefind indexes the folder in its own process, one shard at a time, while the build goes on
+ * rendering the next pages. So a build that writes pages as it renders them holds the documents of about one
+ * shard, not all of them (at 40,000 articles about 250 MB of strings).
  */
 export interface SearchDocumentStage {
-  /** Stage the search document of one rendered page ({@link searchDocument}); other files are ignored. */
+  /**
+   * Stage the search document of one rendered page ({@link searchDocument}); other files are ignored.
+   * @throws TypeError when `options.shardOf` names a shard with other than letters, digits and `-`
+   * @throws Error when the page's shard was already complete (a page staged twice, or not in `expected`
+   *   while the rest of its shard is)
+   */
   add(path: string, html: string): void;
   /**
    * Index every shard whose documents changed since the store last saw them; the others come from the store.
-   * @returns the index files, paths under `pagefind/`, sorted
+   * @returns the index files, paths under `pagefind/`, sorted; with `emit`, only `shards.json` and the files of
+   *   shards of pages not expected (the others went to `emit`)
    * @throws Error with Pagefind's messages when it cannot start or rejects a page, or when a document could
    *   not be written to the staging folder
    */
@@ -122,20 +126,24 @@ export interface SearchStageOptions extends SearchIndexOptions {
   /**
    * Output paths of every page that will have a search document (the article pages). A shard is indexed early,
    * during rendering, once all of its expected pages are staged; without this list every shard waits for
-   * `index()`. A page staged but not listed is indexed all the same.
+   * `index()`. A page staged but not listed waits for `index()` with the rest of its shard.
    */
   readonly expected?: Iterable<string>;
+  /**
+   * Where a shard's index files go as soon as it is indexed (a build's output writer), instead of waiting in
+   * memory for `index()`, which then returns only the files not emitted yet. Needs `expected`: the primary
+   * bundle is the first of the expected shards in code point order (a shard of pages not expected is never
+   * primary).
+   */
+  readonly emit?: (file: OutputFile) => Promise<void>;
 }
 
-/**
- * Open a {@link SearchDocumentStage} in a new temporary folder.
- * @throws TypeError from `add` when `options.shardOf` names a shard with other than letters, digits and `-`
- */
-export async function stageSearchDocuments(options: SearchStageOptions = {}): Promise<SearchDocumentStage> {
+/** Open a {@link SearchDocumentStage}; its temporary folder is made when a shard is first indexed. */
+export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDocumentStage {
   const shardOf = options.shardOf ?? (() => 'all');
-  const root = await mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
-  /** Per shard: output path → SHA-256 of its document. */
-  const shards = new Map<string, Map<string, string>>();
+  let root: Promise<string> | null = null;
+  /** Per shard not complete yet: output path → document. */
+  const open = new Map<string, Map<string, string>>();
   /** Per shard: expected pages not staged yet. */
   const missing = new Map<string, Set<string>>();
   for (const file of options.expected ?? []) {
@@ -144,34 +152,64 @@ export async function stageSearchDocuments(options: SearchStageOptions = {}): Pr
     if (set) set.add(file);
     else missing.set(shard, new Set([file]));
   }
-  const folders = new Map<string, Promise<unknown>>();
-  /** Per shard: its documents' writes (each already has a handler, so a failure waits for `index()`). */
-  const writes = new Map<string, Promise<void>[]>();
-  /** Per shard: its index files, being made; a shard staged again after it was scheduled is dropped from here. */
+  /** The shard whose bundle carries Pagefind's runtime in `pagefind/`, when known before `index()`. */
+  const early = options.expected === undefined ? null : ([...missing.keys()].sort(compareCodePoints)[0] ?? null);
+  const emit = early === null ? undefined : options.emit;
+  /**
+   * Per complete shard: its index files, paths under `pagefind/`, being made (each promise already has a handler:
+   * failures wait for `index()`); empty once they went to `emit`.
+   */
   const results = new Map<string, Promise<readonly OutputFile[]>>();
   let queue: Promise<unknown> = Promise.resolve();
   let started = false;
 
-  const schedule = (name: string): void => {
-    const pages = [...(shards.get(name) ?? new Map<string, string>())].sort(([a], [b]) => compareCodePoints(a, b));
-    const pending = writes.get(name) ?? [];
-    const key = hashParts(['pagefind-2', PAGEFIND_VERSION, name, ...pages.flat()]);
-    const job = queue.then(async () => {
-      await Promise.all(pending);
-      let files = await options.store?.get(key);
-      if (!files) {
-        started = true;
-        files = await indexShard(path.join(root, name), pages.length);
-        await options.store?.put(key, files);
-      }
-      return files;
-    });
+  /** Run `task` after the shards before it: Pagefind indexes one shard at a time. */
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const job = queue.then(task);
     queue = job.catch(() => undefined);
+    return job;
+  };
+
+  const close = (name: string): void => {
+    const pages = [...(open.get(name) ?? new Map<string, string>())].sort(([a], [b]) => compareCodePoints(a, b));
+    open.delete(name);
+    const key = hashParts(['pagefind', PAGEFIND_VERSION, name, ...pages.flat()]);
+    const indexed = (async (): Promise<readonly OutputFile[]> => {
+      const stored = await options.store?.get(key);
+      if (stored) return stored;
+      root ??= mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
+      const folder = path.join(await root, name);
+      const made = new Set<string>();
+      for (const [file, document] of pages) {
+        const target = path.join(folder, ...file.split('/'));
+        const parent = path.dirname(target);
+        if (!made.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          made.add(parent);
+        }
+        await writeFile(target, document);
+      }
+      const count = pages.length;
+      pages.length = 0;
+      return enqueue(async () => {
+        started = true;
+        const files = await indexShard(folder, count);
+        await options.store?.put(key, files);
+        await rm(folder, { recursive: true, force: true });
+        return files;
+      });
+    })();
+    const job = indexed.then(async (files) => {
+      if (emit === undefined) return files;
+      for (const file of bundleFiles(name, name === early, files)) await emit(file);
+      return [];
+    });
+    job.catch(() => undefined);
     results.set(name, job);
   };
 
   const stop = async (): Promise<void> => {
-    await queue;
+    await Promise.allSettled(results.values());
     if (started) {
       started = false;
       await pagefind.close();
@@ -185,49 +223,43 @@ export async function stageSearchDocuments(options: SearchStageOptions = {}): Pr
       if (document === null) return;
       const shard = shardOf(file);
       if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${file}: expected letters, digits and -`);
-      const target = path.join(root, shard, ...file.split('/'));
-      const folder = path.dirname(target);
-      let made = folders.get(folder);
-      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-      const written = made.then(() => writeFile(target, document));
-      written.catch(() => undefined);
-      const list = writes.get(shard);
-      if (list) list.push(written);
-      else writes.set(shard, [written]);
-      let pages = shards.get(shard);
-      if (!pages) shards.set(shard, (pages = new Map()));
-      pages.set(file, createHash('sha256').update(document).digest('hex'));
-      // Staged again after it was scheduled: index it anew at the end.
-      results.delete(shard);
+      if (results.has(shard)) throw new Error(`search index: ${file} staged after its shard ${shard} was complete`);
+      let pages = open.get(shard);
+      if (!pages) open.set(shard, (pages = new Map()));
+      pages.set(file, document);
       const left = missing.get(shard);
       if (left?.delete(file) && left.size === 0) {
         missing.delete(shard);
-        schedule(shard);
+        close(shard);
       }
     },
     async index() {
-      const names = [...shards.keys()].sort(compareCodePoints);
-      for (const name of names) if (!results.has(name)) schedule(name);
+      for (const name of [...open.keys()]) close(name);
+      const names = [...results.keys()].sort(compareCodePoints);
+      const primary = early ?? names[0];
       const out: OutputFile[] = [];
       try {
-        for (const [i, name] of names.entries()) {
-          const prefix = i === 0 ? SEARCH_INDEX_DIR : `${SEARCH_INDEX_DIR}/${name}`;
-          for (const file of await (results.get(name) as Promise<readonly OutputFile[]>)) {
-            if (i > 0 && isRuntime(file.path)) continue;
-            out.push({ path: `${prefix}/${file.path}`, content: file.content });
-          }
+        for (const name of names) {
+          const files = await (results.get(name) as Promise<readonly OutputFile[]>);
+          out.push(...(emit === undefined ? bundleFiles(name, name === primary, files) : files));
         }
       } finally {
         await stop();
       }
-      if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: `${JSON.stringify(names.slice(1))}\n` });
+      if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: `${JSON.stringify(names.filter((name) => name !== primary))}\n` });
       return out.sort(byPath);
     },
     async discard() {
       await stop();
-      await rm(root, { recursive: true, force: true });
+      if (root !== null) await rm(await root, { recursive: true, force: true });
     },
   };
+}
+
+/** A shard's index files as output files: the primary bundle in `pagefind/` with the runtime, others in `pagefind/{shard}/` without. */
+function bundleFiles(shard: string, primary: boolean, files: readonly OutputFile[]): OutputFile[] {
+  const prefix = primary ? SEARCH_INDEX_DIR : `${SEARCH_INDEX_DIR}/${shard}`;
+  return files.filter((file) => primary || !isRuntime(file.path)).map((file) => ({ path: `${prefix}/${file.path}`, content: file.content }));
 }
 
 /**
