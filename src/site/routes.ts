@@ -6,6 +6,8 @@
  * - page (版) view: `pages/{page-slug}/index.html`, page slug from the seed's file name
  * - item: `pages/{page-slug}/{NN}.html`, NN its 1-based position on the page, two digits
  * - place: `places/{division code}.html`; author: `authors/{name}.html`; edition: `editions/{YYYY-MM-DD}.html`
+ * - page k ≥ 2 of a place's or an author's article list: `places/{code}_{k}.html`, `authors/{name}_{k}.html`
+ *   (page 1 is the place or author page itself)
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -31,6 +33,16 @@ export function nameSegment(name: string): string {
   return cleaned || '_';
 }
 
+/**
+ * The output path of page `page` of a list whose page 1 is `first` (`places/320612.html`): page 1 is `first`
+ * itself, page k ≥ 2 is `first` with `_{k}` before `.html`, in the same folder.
+ * @throws RangeError when `page` is not a whole number ≥ 1
+ */
+function listPagePath(first: string, page: number): string {
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`list page number must be a whole number ≥ 1, got ${page}`);
+  return page === 1 ? first : `${first.slice(0, -'.html'.length)}_${page}.html`;
+}
+
 export const routes = {
   home: (): string => 'index.html',
   page: (slug: string): string => `pages/${slug}/index.html`,
@@ -43,6 +55,16 @@ export const routes = {
   place: (code: string): string => `places/${code}.html`,
   authors: (): string => 'authors/index.html',
   author: (name: string): string => `authors/${nameSegment(name)}.html`,
+  /**
+   * Page `page` (1-based) of a place's article list: `places/{code}.html` for page 1 (the place page),
+   * `places/{code}_{page}.html` after it. Throws a RangeError when `page` is not a whole number ≥ 1.
+   */
+  placeListPage: (code: string, page: number): string => listPagePath(routes.place(code), page),
+  /**
+   * Page `page` (1-based) of an author's article list: `authors/{name}.html` for page 1 (the author page),
+   * `authors/{name}_{page}.html` after it. Throws a RangeError when `page` is not a whole number ≥ 1.
+   */
+  authorListPage: (name: string, page: number): string => listPagePath(routes.author(name), page),
   search: (): string => 'search.html',
   notFound: (): string => '404.html',
   feed: (): string => 'feed.xml',
