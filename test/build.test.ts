@@ -97,14 +97,31 @@ test('the place index nests the towns under their districts in code order, with 
   assert.ok(html.includes('<li><a href="320613010.html">狼山镇街道</a> <span class="count">1 篇</span></li>'));
 });
 
-test('a town page lists its articles and links its district; a district page groups by town', () => {
+test('a town page lists its articles and links its district; a district page links its towns, then lists its articles', () => {
   const town = read('places/320612119.html');
   assert.ok(town.includes('<h1 class="page-title">张芝山镇</h1>'));
   assert.ok(town.includes(`href="../pages/${seedName}/08.html">拧成一股绳 打赢防疫阻击战</a>`));
-  assert.ok(town.includes('属 <a href="320612.html">通州区</a>'));
+  assert.ok(town.includes('<p class="count">1 篇 · 属 <a href="320612.html">通州区</a></p>'));
   const district = read('places/320613.html');
-  const groups = [...district.matchAll(/<h2>(?:<a href="[^"]+">)?([^<]+)/g)].map((m) => m[1]);
-  assert.deepEqual(groups, ['城东街道', '虹桥街道', '狼山镇街道', '天生港镇街道', '秦灶街道', '崇川经济开发区']);
+  assert.ok(district.includes('<p class="count">4 篇</p>'), 'one page: no page number');
+  const towns = [...district.matchAll(/<li><a href="(\d{9})\.html">([^<]+)<\/a> <span class="count">(\d+) 篇<\/span><\/li>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+  assert.deepEqual(towns, [
+    '320613001 城东街道 1',
+    '320613005 虹桥街道 1',
+    '320613010 狼山镇街道 1',
+    '320613018 天生港镇街道 1',
+    '320613019 秦灶街道 1',
+    '320613401 崇川经济开发区 1',
+  ]);
+  assert.deepEqual([...district.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]), ['下辖镇街', '相关文章']);
+  // Every item tagged with the district, in site order, once (not once per town).
+  assert.deepEqual([...district.matchAll(/<a class="headline" href="([^"]+)">/g)].map((m) => m[1]), [
+    `../pages/${seedName}/01.html`,
+    `../pages/${seedName}/06.html`,
+    `../pages/${seedName}/07.html`,
+    `../pages/${seedName}/11.html`,
+  ]);
+  assert.equal(district.includes('list-pager'), false, 'one page: no page navigation');
 });
 
 test('an article page links its places', () => {

@@ -16,6 +16,34 @@ export const HOME_EDITIONS = 7;
 /** Chinese reading speed used for reading time, in characters per minute. */
 export const CHARACTERS_PER_MINUTE = 400;
 
+/**
+ * Items one page of a place's or an author's article list shows (`places/{code}.html`, `authors/{name}.html`
+ * and their pages `_2`, `_3`, …), in the list's order (newest edition first).
+ */
+export const LIST_PAGE_SIZE = 50;
+
+/** One page of an article list cut by {@link paginate}. */
+export interface ListPage<T> {
+  /** Page number, 1-based. */
+  readonly number: number;
+  /** How many pages the list has (at least 1): K in "第 k 页 / 共 K 页". */
+  readonly total: number;
+  /** This page's items, in list order: LIST_PAGE_SIZE, fewer on the last page. */
+  readonly items: readonly T[];
+}
+
+/**
+ * Cut a list into pages of `size` items, in order: page k holds items (k − 1)·size … k·size − 1. An empty list
+ * is one empty page (a place or author page always exists).
+ * @param size items a page, a whole number ≥ 1 (default LIST_PAGE_SIZE)
+ * @throws RangeError when `size` is not a whole number ≥ 1
+ */
+export function paginate<T>(items: readonly T[], size: number = LIST_PAGE_SIZE): Array<ListPage<T>> {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a whole number ≥ 1, got ${size}`);
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, i) => ({ number: i + 1, total, items: items.slice(i * size, (i + 1) * size) }));
+}
+
 /** What rendering needs besides the model. */
 export interface RenderContext {
   readonly config: Config;
@@ -71,6 +99,39 @@ function listItem(from: string, item: SiteItem, withPage = false, pageLabel = ''
     meta,
     opening: a.headline === null ? '' : item.opening,
   };
+}
+
+/**
+ * The view of a list page's navigation (templates/partials/list-pager.hbs) on page `page.number` of
+ * `page.total`, links relative to `from`: 较新 (the page before), 较旧 (the page after), and 第一页 and 最后一页
+ * when they are not next to this page; null when the list has one page (no navigation).
+ * @param pathOf output path of page k (routes.placeListPage or routes.authorListPage)
+ */
+function listPager(from: string, page: ListPage<unknown>, pathOf: (k: number) => string): object | null {
+  const { number, total } = page;
+  if (total === 1) return null;
+  const link = (k: number): string => href(from, pathOf(k));
+  return {
+    number,
+    total,
+    first: number > 2 ? link(1) : null,
+    newer: number > 1 ? link(number - 1) : null,
+    older: number < total ? link(number + 1) : null,
+    last: number < total - 1 ? link(total) : null,
+  };
+}
+
+/** `陈馨` on page 1, `陈馨（第 2 页）` after it: a list page's name in `<title>`. */
+function listPageTitle(name: string, page: ListPage<unknown>): string {
+  return page.number === 1 ? name : `${name}（第 ${page.number} 页）`;
+}
+
+/**
+ * The end of a list page's breadcrumbs: the list's name (linked to page 1 from pages k ≥ 2), then `第 k 页`.
+ * @param first output path of page 1
+ */
+function listCrumbs(from: string, name: string, page: ListPage<unknown>, first: string): object[] {
+  return page.number === 1 ? [{ label: name }] : [{ label: name, href: href(from, first) }, { label: `第 ${page.number} 页` }];
 }
 
 /** One day cell of the issue calendar. */
@@ -340,15 +401,19 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
   }));
   for (const author of model.authors) {
-    const path = author.path;
-    const deps = [author.name, ...author.items.flatMap((item) => [...itemDeps(item), pageOf.get(item.id)?.label])];
-    emit(path, 'author', deps, () => ({
-      pageTitle: `${author.name} - ${config.title}`,
-      heading: author.name,
-      count: author.items.length,
-      breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, { label: author.name }],
-      items: author.items.map((item) => listItem(path, item, true, pageOf.get(item.id)?.label ?? '')),
-    }));
+    const count = author.items.length;
+    for (const page of paginate(author.items)) {
+      const path = routes.authorListPage(author.name, page.number);
+      const deps = [author.name, count, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), pageOf.get(item.id)?.label])];
+      emit(path, 'author', deps, () => ({
+        pageTitle: `${listPageTitle(author.name, page)} - ${config.title}`,
+        heading: author.name,
+        count,
+        breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
+        items: page.items.map((item) => listItem(path, item, true, pageOf.get(item.id)?.label ?? '')),
+        listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
+      }));
+    }
   }
 
   renderPlaces(model, context, emit);
@@ -361,7 +426,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The place index (districts in code order with their towns) and a page per tagged place. */
+/**
+ * The place index (districts in code order with their towns) and the pages of every tagged place: a district's
+ * page 1 lists its towns with their counts, and every place's articles are cut into pages of LIST_PAGE_SIZE.
+ */
 function renderPlaces(
   model: SiteModel,
   context: RenderContext,
@@ -389,47 +457,53 @@ function renderPlaces(
     districts: districts(),
   }));
 
+  // District pages: page 1 lists the district's towns with their counts; every page a slice of its articles.
   for (const code of districtCodes) {
-    const path = routes.place(code);
     const entry = byCode.get(code);
     const name = entry?.place.name ?? context.placeIndex.get(code)?.name ?? code;
     const items = entry?.items ?? [];
     const towns = model.places.filter((e) => e.place.level === 'town' && e.place.districtCode === code);
-    const deps = [name, ...items.flatMap(itemDeps), ...towns.flatMap((e) => [e.place.code, e.place.name, ...e.items.flatMap(itemDeps)])];
-    emit(path, 'place', deps, () => {
-    const inTowns = new Set(towns.flatMap((e) => e.items.map((item) => item.id)));
-    const groups = towns.map((e) => ({
-      label: e.place.name,
-      href: href(path, routes.place(e.place.code)),
-      items: e.items.map((item) => listItem(path, item)),
-    }));
-    const districtOnly = items.filter((item) => !inTowns.has(item.id));
-    if (districtOnly.length > 0) groups.push({ label: `${name}（未细分到镇街）`, href: '', items: districtOnly.map((item) => listItem(path, item)) });
-    return {
-      pageTitle: `${name} - ${config.title}`,
-      heading: name,
-      count: items.length,
-      breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '地区', href: href(path, indexPath) }, { label: name }],
-      groups,
-    };
-    });
+    const townDeps = [towns.length, ...towns.flatMap((e) => [e.place.code, e.place.name, e.items.length])];
+    for (const page of paginate(items)) {
+      const path = routes.placeListPage(code, page.number);
+      const deps = [name, items.length, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap(itemDeps)];
+      emit(path, 'place', deps, () => ({
+        pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
+        heading: name,
+        count: items.length,
+        breadcrumbs: [
+          { label: '首页', href: href(path, routes.home()) },
+          { label: '地区', href: href(path, indexPath) },
+          ...listCrumbs(path, name, page, routes.place(code)),
+        ],
+        towns: page.number === 1 ? towns.map((e) => ({ name: e.place.name, href: href(path, routes.place(e.place.code)), count: e.items.length })) : [],
+        items: page.items.map((item) => listItem(path, item)),
+        listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
+      }));
+    }
   }
+  // Town pages: a slice of their articles on each page, and their district.
   for (const entry of model.places.filter((e) => e.place.level === 'town')) {
-    const path = routes.place(entry.place.code);
+    const { code, name } = entry.place;
     const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
-    const deps = [entry.place.name, district?.code, district?.name, ...entry.items.flatMap(itemDeps)];
-    emit(path, 'place', deps, () => ({
-      pageTitle: `${entry.place.name} - ${config.title}`,
-      heading: entry.place.name,
-      count: entry.items.length,
-      parent: district ? { name: district.name, href: href(path, routes.place(district.code)) } : null,
-      breadcrumbs: [
-        { label: '首页', href: href(path, routes.home()) },
-        { label: '地区', href: href(path, indexPath) },
-        ...(district ? [{ label: district.name, href: href(path, routes.place(district.code)) }] : []),
-        { label: entry.place.name },
-      ],
-      groups: [{ label: '相关文章', href: '', items: entry.items.map((item) => listItem(path, item)) }],
-    }));
+    for (const page of paginate(entry.items)) {
+      const path = routes.placeListPage(code, page.number);
+      const deps = [name, district?.code, district?.name, entry.items.length, page.number, page.total, ...page.items.flatMap(itemDeps)];
+      emit(path, 'place', deps, () => ({
+        pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
+        heading: name,
+        count: entry.items.length,
+        parent: district ? { name: district.name, href: href(path, routes.place(district.code)) } : null,
+        breadcrumbs: [
+          { label: '首页', href: href(path, routes.home()) },
+          { label: '地区', href: href(path, indexPath) },
+          ...(district ? [{ label: district.name, href: href(path, routes.place(district.code)) }] : []),
+          ...listCrumbs(path, name, page, routes.place(code)),
+        ],
+        towns: [],
+        items: page.items.map((item) => listItem(path, item)),
+        listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
+      }));
+    }
   }
 }

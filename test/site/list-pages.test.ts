@@ -1,0 +1,243 @@
+/**
+ * Place and author pages list LIST_PAGE_SIZE items a page, newest first: page 1 at the place's or author's own
+ * URL, page k at `…_{k}.html`, with 较新/较旧, 第一页/最后一页 and "第 k 页 / 共 K 页" below the list. Built from
+ * 123 one-article editions (test/site/list-archive.ts): 海门区, 悦来镇, 郁经纬 and 陈静 have 50 + 50 + 23 items.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createBuildSession } from '../../src/build.js';
+import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { listFileTree } from '../../src/list-file-tree.js';
+import { LIST_PAGE_SIZE, paginate } from '../../src/site/render-site.js';
+import { routes } from '../../src/site/routes.js';
+import { tempDir } from '../temp-dir.js';
+import { buildListArchive, LIST_ARCHIVE_EDITIONS, listArchiveDate, writeListArchiveSeeds } from './list-archive.js';
+
+const archive = await buildListArchive();
+const main = (file: string): string => {
+  const html = archive.read(file);
+  return html.slice(html.indexOf('<main id="main">'), html.indexOf('</main>'));
+};
+/** The item links of a list page, as `YYYY-MM-DD` of their edition (every edition has one item, `01.html`). */
+const itemDates = (file: string): string[] =>
+  [...main(file).matchAll(/<a class="headline" href="\.\.\/pages\/([\d-]+)_A2\/01\.html">/g)].map((m) => m[1] as string);
+const pagerOf = (file: string): string => /<nav class="list-pager"[\s\S]*?<\/nav>/.exec(main(file))?.[0] ?? '';
+const crumbsOf = (file: string): string => /<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(main(file))?.[0] ?? '';
+const countOf = (file: string): string => /<p class="count">.*<\/p>/.exec(main(file))?.[0] ?? '';
+const titleOf = (file: string): string => /<title>(.*)<\/title>/.exec(archive.read(file))?.[1] ?? '';
+/** Dates of editions i … j − 1 (0-based, oldest first), newest first. */
+const datesNewestFirst = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, k) => listArchiveDate(to - 1 - k));
+
+test('LIST_PAGE_SIZE is 50 and paginate cuts a list into pages of that size, in order', () => {
+  assert.equal(LIST_PAGE_SIZE, 50);
+  const numbers = Array.from({ length: 123 }, (_, i) => i);
+  assert.deepEqual(paginate(numbers).map((page) => [page.number, page.total, page.items.length, page.items[0]]), [
+    [1, 3, 50, 0],
+    [2, 3, 50, 50],
+    [3, 3, 23, 100],
+  ]);
+  assert.deepEqual(paginate(numbers.slice(0, 50)).map((page) => [page.number, page.total, page.items.length]), [[1, 1, 50]]);
+  assert.deepEqual(paginate(numbers.slice(0, 51)).map((page) => [page.number, page.total, page.items.length]), [[1, 2, 50], [2, 2, 1]]);
+  assert.deepEqual(paginate([]).map((page) => [page.number, page.total, page.items.length]), [[1, 1, 0]], 'an empty list is one empty page');
+  assert.throws(() => paginate(numbers, 0), RangeError);
+});
+
+test('page 1 of a list keeps the place or author URL; page k is …_k.html in the same folder', () => {
+  assert.equal(routes.placeListPage('320614', 1), 'places/320614.html');
+  assert.equal(routes.placeListPage('320614', 2), 'places/320614_2.html');
+  assert.equal(routes.placeListPage('320614104', 12), 'places/320614104_12.html');
+  assert.equal(routes.authorListPage('陈静', 1), 'authors/陈静.html');
+  assert.equal(routes.authorListPage('陈静', 3), 'authors/陈静_3.html');
+  assert.equal(routes.authorListPage('a/b', 2), 'authors/a_b_2.html');
+  assert.throws(() => routes.placeListPage('320614', 0), RangeError);
+  assert.throws(() => routes.authorListPage('陈静', 1.5), RangeError);
+});
+
+test('each place and author with 123 items has exactly three list pages, and the sitemap lists them', () => {
+  const lists = archive.result.files.map((f) => f.path).filter((p) => /^(places|authors)\//.test(p));
+  assert.deepEqual(lists, [
+    'authors/index.html',
+    'authors/郁经纬.html',
+    'authors/郁经纬_2.html',
+    'authors/郁经纬_3.html',
+    'authors/陈静.html',
+    'authors/陈静_2.html',
+    'authors/陈静_3.html',
+    'places/320614.html',
+    'places/320614104.html',
+    'places/320614104_2.html',
+    'places/320614104_3.html',
+    'places/320614_2.html',
+    'places/320614_3.html',
+    'places/index.html',
+  ]);
+  const urls = [...archive.read('sitemap.xml').matchAll(/<loc>([^<]*(?:places|authors)\/[^<]*)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(urls, [
+    'http://localhost:8080/authors/index.html',
+    'http://localhost:8080/authors/%E9%83%81%E7%BB%8F%E7%BA%AC.html',
+    'http://localhost:8080/authors/%E9%83%81%E7%BB%8F%E7%BA%AC_2.html',
+    'http://localhost:8080/authors/%E9%83%81%E7%BB%8F%E7%BA%AC_3.html',
+    'http://localhost:8080/authors/%E9%99%88%E9%9D%99.html',
+    'http://localhost:8080/authors/%E9%99%88%E9%9D%99_2.html',
+    'http://localhost:8080/authors/%E9%99%88%E9%9D%99_3.html',
+    'http://localhost:8080/places/320614.html',
+    'http://localhost:8080/places/320614104.html',
+    'http://localhost:8080/places/320614104_2.html',
+    'http://localhost:8080/places/320614104_3.html',
+    'http://localhost:8080/places/320614_2.html',
+    'http://localhost:8080/places/320614_3.html',
+    'http://localhost:8080/places/index.html',
+  ]);
+});
+
+test('district page 1: its towns with counts, then its 50 newest items and the way to pages 2 and 3', () => {
+  const file = 'places/320614.html';
+  assert.equal(titleOf(file), '海门区 - 地方报纸数字档案');
+  assert.equal(crumbsOf(file), '<nav class="breadcrumbs" aria-label="位置"><ol><li><a href="../index.html">首页</a></li><li><a href="index.html">地区</a></li><li><span aria-current="page">海门区</span></li></ol></nav>');
+  assert.equal(countOf(file), '<p class="count">123 篇 · 第 1 / 3 页</p>');
+  assert.ok(main(file).includes('<h2>下辖镇街</h2>\n<ul class="place-towns"><li><a href="320614104.html">悦来镇</a> <span class="count">123 篇</span></li></ul>\n<h2>相关文章</h2>\n<ul class="items">'));
+  assert.deepEqual(itemDates(file), datesNewestFirst(LIST_ARCHIVE_EDITIONS - 50, LIST_ARCHIVE_EDITIONS));
+  assert.equal(itemDates(file)[0], '2021-05-03');
+  assert.equal(
+    pagerOf(file),
+    '<nav class="list-pager" aria-label="分页">\n<span class="newer"></span>\n<span class="position">第 1 页 / 共 3 页</span>\n' +
+      '<span class="older"><a rel="next" href="320614_2.html">较旧</a> <a href="320614_3.html">最后一页</a></span>\n</nav>',
+  );
+});
+
+test('district page 2: title and breadcrumbs name the page, no town list, the next 50 items, 较新 and 较旧', () => {
+  const file = 'places/320614_2.html';
+  assert.equal(titleOf(file), '海门区（第 2 页） - 地方报纸数字档案');
+  assert.equal(
+    crumbsOf(file),
+    '<nav class="breadcrumbs" aria-label="位置"><ol><li><a href="../index.html">首页</a></li><li><a href="index.html">地区</a></li><li><a href="320614.html">海门区</a></li><li><span aria-current="page">第 2 页</span></li></ol></nav>',
+  );
+  assert.equal(countOf(file), '<p class="count">123 篇 · 第 2 / 3 页</p>');
+  assert.equal(main(file).includes('下辖镇街'), false, 'the towns are on page 1 only');
+  assert.deepEqual(itemDates(file), datesNewestFirst(LIST_ARCHIVE_EDITIONS - 100, LIST_ARCHIVE_EDITIONS - 50));
+  assert.equal(
+    pagerOf(file),
+    '<nav class="list-pager" aria-label="分页">\n<span class="newer"><a rel="prev" href="320614.html">较新</a></span>\n<span class="position">第 2 页 / 共 3 页</span>\n' +
+      '<span class="older"><a rel="next" href="320614_3.html">较旧</a></span>\n</nav>',
+  );
+});
+
+test('the last district page holds the remaining 23 items, oldest last, and links back to 第一页', () => {
+  const file = 'places/320614_3.html';
+  assert.equal(titleOf(file), '海门区（第 3 页） - 地方报纸数字档案');
+  assert.deepEqual(itemDates(file), datesNewestFirst(0, 23));
+  assert.equal(itemDates(file).at(-1), '2021-01-01');
+  assert.equal(
+    pagerOf(file),
+    '<nav class="list-pager" aria-label="分页">\n<span class="newer"><a href="320614.html">第一页</a> <a rel="prev" href="320614_2.html">较新</a></span>\n' +
+      '<span class="position">第 3 页 / 共 3 页</span>\n<span class="older"></span>\n</nav>',
+  );
+});
+
+test('town pages are paginated the same way and keep the link to their district', () => {
+  assert.equal(countOf('places/320614104.html'), '<p class="count">123 篇 · 第 1 / 3 页 · 属 <a href="320614.html">海门区</a></p>');
+  assert.equal(countOf('places/320614104_2.html'), '<p class="count">123 篇 · 第 2 / 3 页 · 属 <a href="320614.html">海门区</a></p>');
+  assert.equal(titleOf('places/320614104_2.html'), '悦来镇（第 2 页） - 地方报纸数字档案');
+  assert.equal(
+    crumbsOf('places/320614104_2.html'),
+    '<nav class="breadcrumbs" aria-label="位置"><ol><li><a href="../index.html">首页</a></li><li><a href="index.html">地区</a></li><li><a href="320614.html">海门区</a></li><li><a href="320614104.html">悦来镇</a></li><li><span aria-current="page">第 2 页</span></li></ol></nav>',
+  );
+  assert.deepEqual([1, 2, 3].map((k) => itemDates(routes.placeListPage('320614104', k)).length), [50, 50, 23]);
+  assert.deepEqual(itemDates('places/320614104_2.html'), itemDates('places/320614_2.html'));
+});
+
+test('author pages: 50 items a page with their 版, the pager, and the page number in title and breadcrumbs', () => {
+  const first = 'authors/陈静.html';
+  assert.equal(titleOf(first), '陈静 - 地方报纸数字档案');
+  assert.equal(countOf(first), '<p class="count">123 篇 · 第 1 / 3 页</p>');
+  assert.equal(itemDates(first).length, 50);
+  assert.ok(main(first).includes('<a class="headline" href="../pages/2021-05-03_A2/01.html">让党史学习教育更生动鲜活</a>\n\n<span class="meta">A2版 区县新闻 · 郁经纬 陈静</span>'));
+  assert.equal(
+    pagerOf(first),
+    '<nav class="list-pager" aria-label="分页">\n<span class="newer"></span>\n<span class="position">第 1 页 / 共 3 页</span>\n' +
+      '<span class="older"><a rel="next" href="%E9%99%88%E9%9D%99_2.html">较旧</a> <a href="%E9%99%88%E9%9D%99_3.html">最后一页</a></span>\n</nav>',
+  );
+  const second = 'authors/陈静_2.html';
+  assert.equal(titleOf(second), '陈静（第 2 页） - 地方报纸数字档案');
+  assert.equal(
+    crumbsOf(second),
+    '<nav class="breadcrumbs" aria-label="位置"><ol><li><a href="../index.html">首页</a></li><li><a href="index.html">作者</a></li><li><a href="%E9%99%88%E9%9D%99.html">陈静</a></li><li><span aria-current="page">第 2 页</span></li></ol></nav>',
+  );
+  assert.deepEqual(itemDates(second), datesNewestFirst(LIST_ARCHIVE_EDITIONS - 100, LIST_ARCHIVE_EDITIONS - 50));
+  assert.deepEqual(itemDates('authors/陈静_3.html'), datesNewestFirst(0, 23));
+  // The authors index still lists each author once, with the whole count.
+  assert.ok(main('authors/index.html').includes('<li><a class="headline" href="%E9%99%88%E9%9D%99.html">陈静</a> <span class="count">123 篇</span></li>'));
+});
+
+test('a list of one page has no pager and no page number', async () => {
+  const work = tempDir('news-archive-short-list-');
+  const seedsDir = path.join(work, 'seeds');
+  mkdirSync(seedsDir);
+  writeListArchiveSeeds(seedsDir);
+  // Keep the 50 newest editions: one full page.
+  for (let i = 0; i < LIST_ARCHIVE_EDITIONS - 50; i++) unlinkSync(path.join(seedsDir, `${listArchiveDate(i)}_A2.txt`));
+  const config: Config = { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache') };
+  await buildIncremental({ config });
+  const district = readFileSync(path.join(config.outDir, 'places', '320614.html'), 'utf8');
+  assert.ok(district.includes('<p class="count">50 篇</p>'));
+  assert.equal(district.includes('list-pager'), false);
+  assert.deepEqual(listFileTree(path.join(config.outDir, 'places')), ['320614.html', '320614104.html', 'index.html']);
+});
+
+test('under dev, a headline edit re-renders only the list pages that show the item; a shorter list loses its last page', async () => {
+  const work = tempDir('news-archive-list-session-');
+  const seedsDir = path.join(work, 'seeds');
+  mkdirSync(seedsDir);
+  writeListArchiveSeeds(seedsDir);
+  const config: Config = { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache') };
+  const session = createBuildSession();
+  await buildIncremental({ config, session });
+
+  // 2021-02-01 is the 32nd edition: the 92nd newest item, on page 2 of every list.
+  const seed = path.join(seedsDir, '2021-02-01_A2.txt');
+  writeFileSync(seed, readFileSync(seed, 'utf8').replace('让党史学习教育更生动鲜活', '让党史学习教育更加生动鲜活'));
+  const edited = await buildIncremental({ config, session });
+  // The item, its two neighbours (上一篇/下一篇 show its title), its page (版), and page 2 of 海门区, 悦来镇, 郁经纬
+  // and 陈静: 8 files. Page 1 and 3 of each list, the home page (not among the 7 newest editions) stay.
+  assert.equal(edited.stats?.rendered, 8);
+  assert.deepEqual(edited.report.written.filter((file) => /^(places|authors)\//.test(file)), [
+    'authors/郁经纬_2.html',
+    'authors/陈静_2.html',
+    'places/320614104_2.html',
+    'places/320614_2.html',
+  ]);
+  assert.ok(readFileSync(path.join(config.outDir, 'places', '320614_2.html'), 'utf8').includes('<a class="headline" href="../pages/2021-02-01_A2/01.html">让党史学习教育更加生动鲜活</a>'));
+  await edited.updateDeferred?.();
+
+  // Remove the oldest edition: 122 items, still three pages; pages 1 and 2 keep their items but show the new count.
+  unlinkSync(path.join(seedsDir, `${listArchiveDate(0)}_A2.txt`));
+  const oneLess = await buildIncremental({ config, session });
+  assert.deepEqual(oneLess.report.written.filter((file) => /^places\/320614(_\d+)?\.html$/.test(file)), ['places/320614.html', 'places/320614_2.html', 'places/320614_3.html']);
+  assert.ok(readFileSync(path.join(config.outDir, 'places', '320614.html'), 'utf8').includes('<p class="count">122 篇 · 第 1 / 3 页</p>'));
+  assert.ok(readFileSync(path.join(config.outDir, 'authors', '陈静.html'), 'utf8').includes('<p class="count">122 篇 · 第 1 / 3 页</p>'));
+  await oneLess.updateDeferred?.();
+
+  // Remove the next 29: 93 items, two pages; the third pages go.
+  for (let i = 1; i < 30; i++) unlinkSync(path.join(seedsDir, `${listArchiveDate(i)}_A2.txt`));
+  const shorter = await buildIncremental({ config, session });
+  assert.deepEqual(shorter.report.removed.filter((file) => /^(places|authors)\//.test(file)), [
+    'authors/郁经纬_3.html',
+    'authors/陈静_3.html',
+    'places/320614104_3.html',
+    'places/320614_3.html',
+  ]);
+  const page2 = readFileSync(path.join(config.outDir, 'places', '320614_2.html'), 'utf8');
+  assert.ok(page2.includes('<p class="count">93 篇 · 第 2 / 2 页</p>'));
+  assert.equal([...page2.matchAll(/class="headline"/g)].length, 43);
+  await shorter.updateDeferred?.();
+  // The session's output equals a fresh build of the same seeds.
+  const fresh = { ...config, outDir: path.join(work, 'fresh'), cacheDir: path.join(work, 'fresh-cache') };
+  await buildIncremental({ config: fresh });
+  const files = listFileTree(config.outDir);
+  assert.deepEqual(files, listFileTree(fresh.outDir));
+  const differing = files.filter((file) => !readFileSync(path.join(config.outDir, file)).equals(readFileSync(path.join(fresh.outDir, file))));
+  assert.deepEqual(differing, []);
+});
