@@ -6,27 +6,20 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildFixtureSite, root, type FixtureSite } from '../site/fixture-site.js';
+import type { Browser, Page } from 'playwright-core';
+import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
+import { inspect, launchBrowser, SHOTS_DIR } from './inspect-page.js';
 import { serveSite, type SiteServer } from './serve-site.js';
 
-const shots = path.join(root, 'test-output', 'browser');
-const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
 let site: FixtureSite;
 let server: SiteServer;
 let browser: Browser;
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
   site = await buildFixtureSite();
   server = await serveSite(site.out);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -42,19 +35,6 @@ async function newPage(width: number): Promise<{ page: Page; errors: string[] }>
     if (message.type() === 'error') errors.push(message.text());
   });
   return { page, errors };
-}
-
-/** Checks a page as a reader sees it: no sideways scrolling, no serious axe violation; saves a screenshot. */
-async function inspect(page: Page, name: string, width: number): Promise<void> {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scrollWidth <= clientWidth, `${name} at ${width}px scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `${name} at ${width}px`);
-  await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
 }
 
 async function searchFor(page: Page, query: string): Promise<Array<{ href: string; title: string; excerpt: string }>> {
@@ -177,6 +157,6 @@ test('the print stylesheet hides navigation and keeps the article and its citati
   assert.deepEqual(shown, [false, false, false, false, true, true]);
   // The citation's link text is the permalink: printed once.
   assert.equal(await page.$eval('.citation a', (a) => getComputedStyle(a, '::after').content), 'none');
-  await page.screenshot({ path: path.join(shots, 'article-print.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'article-print.png'), fullPage: true });
   await page.close();
 });
