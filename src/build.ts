@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { createPlaceTagger, loadGazetteer, spansJoin, type Gazetteer, type PlaceTagger } from './places/index.js';
-import { createMarkdownRenderer } from './render/markdown-to-html.js';
+import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
@@ -172,84 +172,96 @@ export async function renderFiles(
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const model = buildSiteModel(pages, articles);
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again.
-  const generator = generatorKey();
-  const previous = session?.markdown ?? (cache ? await cache.getRenderedMarkdown(generator) : null);
-  const memo = previous === null ? undefined : { previous, current: new Map<string, string>() };
-  const placeIndex = new Map<string, PlaceRef>(
-    [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
-  );
-  const units = planSite(model, {
-    config: options.config,
-    templates: loadTemplates(templatesDir),
-    markdown: createMarkdownRenderer(memo),
-    placeIndex,
-    regionNote: regionNote(places.gazetteer),
-  });
-  const { renderKey } = options;
-  const reuse = session !== undefined && session.renderKey === renderKey;
-
-  const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
-  const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
-  // A build that writes as it renders stages each page's search document on disk instead of keeping it.
-  // Pagefind indexes a shard (its own process) as soon as its last article page is rendered.
-  const expected = model.pages.flatMap((page) => page.items.map((item) => item.path));
-  const stage: SearchDocumentStage | null = output === undefined ? null : await stageSearchDocuments({ ...searchOptions, expected });
+  // A session keeps the bodies in memory; a plain build reads and writes them in the cache, one at a time.
+  const sessionBodies = session?.markdown ?? null;
+  const store = sessionBodies === null && cache ? await cache.openRenderedMarkdown(generatorKey()) : null;
+  const firstBodies = session !== undefined && sessionBodies === null ? new Map<string, string>() : null;
+  const memo: MarkdownMemo | undefined =
+    sessionBodies !== null
+      ? mapMemo(sessionBodies)
+      : store !== null
+        ? { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), firstBodies?.set(key, html)) }
+        : firstBodies !== null
+          ? mapMemo(firstBodies)
+          : undefined;
   try {
-    return await renderUnits();
+    return await renderWithMemo();
   } finally {
-    await stage?.discard();
+    await store?.discard();
   }
 
-  async function renderUnits(): Promise<RenderedFiles> {
-    const files: OutputFile[] = [];
-    const paths: string[] = [];
-    const emit = async (file: OutputFile): Promise<void> => {
-      paths.push(file.path);
-      if (output === undefined) {
-        files.push(file);
-        return;
-      }
-      if (typeof file.content === 'string') stage?.add(file.path, file.content);
-      await output.add(file);
-    };
+  async function renderWithMemo(): Promise<RenderedFiles> {
+    const placeIndex = new Map<string, PlaceRef>(
+      [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
+    );
+    const units = planSite(model, {
+      config: options.config,
+      templates: loadTemplates(templatesDir),
+      markdown: createMarkdownRenderer(memo),
+      placeIndex,
+      regionNote: regionNote(places.gazetteer),
+    });
+    const { renderKey } = options;
+    const reuse = session !== undefined && session.renderKey === renderKey;
 
-    const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
-    let rendered = 0;
-    for (const unit of units) {
-      const last = reuse ? session.units.get(unit.path) : undefined;
-      let content: string;
-      if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
-      else {
-        content = unit.render();
-        rendered++;
+    const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
+    const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
+    // A build that writes as it renders stages each page's search document on disk instead of keeping it.
+    // Pagefind indexes a shard (its own process) as soon as its last article page is rendered.
+    const expected = model.pages.flatMap((page) => page.items.map((item) => item.path));
+    const stage: SearchDocumentStage | null = output === undefined ? null : stageSearchDocuments({ ...searchOptions, expected, emit: (file) => output.add(file) });
+    try {
+      return await renderUnits();
+    } finally {
+      await stage?.discard();
+    }
+
+    async function renderUnits(): Promise<RenderedFiles> {
+      const files: OutputFile[] = [];
+      const paths: string[] = [];
+      const emit = async (file: OutputFile): Promise<void> => {
+        paths.push(file.path);
+        if (output === undefined) {
+          files.push(file);
+          return;
+        }
+        if (typeof file.content === 'string') stage?.add(file.path, file.content);
+        await output.add(file);
+      };
+
+      const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+      let rendered = 0;
+      for (const unit of units) {
+        const last = reuse ? session.units.get(unit.path) : undefined;
+        let content: string;
+        if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+        else {
+          content = unit.render();
+          rendered++;
+        }
+        if (session) kept.set(unit.path, { deps: unit.deps, content });
+        await emit({ path: unit.path, content });
       }
-      if (session) kept.set(unit.path, { deps: unit.deps, content });
-      await emit({ path: unit.path, content });
-    }
-    if (session) {
-      session.units = kept;
-      session.renderKey = renderKey;
-    }
-    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
-    if (!(deferSearch && output === undefined)) await emit(data());
-    if (memo) {
-      if (session?.markdown) for (const [key, html] of memo.current) session.markdown.set(key, html);
-      else {
-        if (cache) await cache.putRenderedMarkdown(generator, memo.current);
-        if (session) session.markdown = memo.current;
+      if (session) {
+        session.units = kept;
+        session.renderKey = renderKey;
       }
+      const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+      if (!(deferSearch && output === undefined)) await emit(data());
+      await store?.close();
+      if (session !== undefined && firstBodies !== null) session.markdown = firstBodies;
+      const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
+      if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
+      files.sort(byPath);
+      const site = files.slice();
+      const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
+      if (deferSearch && output === undefined) {
+        const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
+        return { files, search: later, rendered, units: units.length };
+      }
+      for (const file of await search()) await emit(file);
+      return { files: files.sort(byPath), search: null, rendered, units: units.length };
     }
-    const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
-    if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
-    files.sort(byPath);
-    const site = files.slice();
-    const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
-    if (deferSearch && output === undefined) {
-      const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-      return { files, search: later, rendered, units: units.length };
-    }
-    for (const file of await search()) await emit(file);
-    return { files: files.sort(byPath), search: null, rendered, units: units.length };
   }
 }
 

@@ -3,12 +3,16 @@
  * - `build/pages/{key}.json`: what one seed became (its page, tagged items and diagnostics), keyed by a hash
  *   of the seed's bytes, name and folder, the generator, and the settings that shape items (see pageKey);
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
- *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything.
+ *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything;
+ * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
+ * - `build/search/{key}/`: search index shards (see site/render-search-index.ts).
  * Entries are JSON, written atomically (temporary file, then rename); an entry that cannot be read or parsed
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
  */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { hashParts } from './input-hashes.js';
 
@@ -54,14 +58,25 @@ export interface BuildCache {
   /** Keep a search index shard; entries not read or written for the last build are pruned by pruneSearchShards. */
   putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;
   /**
-   * HTML of the Markdown bodies the last build rendered, by SHA-256 of the body (render/markdown-to-html.ts);
-   * empty when that build ran another generator (input-hashes.ts generatorKey).
+   * The HTML of the Markdown bodies the last build rendered (render/markdown-to-html.ts), for a build of
+   * `generator`: empty when the last build ran another generator (input-hashes.ts generatorKey).
    */
-  getRenderedMarkdown(generator: string): Promise<Map<string, string>>;
-  /** Replace the rendered bodies kept with `bodies` (those of the build just done by `generator`). */
-  putRenderedMarkdown(generator: string, bodies: ReadonlyMap<string, string>): Promise<void>;
+  openRenderedMarkdown(generator: string): Promise<RenderedMarkdownStore>;
   /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
   pruneSearchShards(): Promise<number>;
+}
+
+/**
+ * The rendered Markdown bodies of the last build and of this one, kept on disk, not in memory: the last build's
+ * are read one at a time from `build/markdown/bodies.html` (UTF-8 HTML, one body after another) through the
+ * offsets in `build/markdown/index.json`; this build's are appended to a new pair of files as they are set.
+ * At 40,000 articles the bodies are about 160 MB, which a map in memory (and its JSON) used to hold at once.
+ */
+export interface RenderedMarkdownStore extends MarkdownMemo {
+  /** Keep this build's bodies (only those set), replacing the last build's. */
+  close(): Promise<void>;
+  /** Drop this build's bodies and keep the last build's (a build that failed); safe after `close`. */
+  discard(): Promise<void>;
 }
 
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
@@ -112,7 +127,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const root = path.join(cacheDir, 'build');
   const pagesDir = path.join(root, 'pages');
   const searchDir = path.join(root, 'search');
-  const markdownFile = path.join(root, 'markdown.json');
+  const markdownDir = path.join(root, 'markdown');
   const usedShards = new Set<string>();
   const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
   return {
@@ -132,13 +147,8 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async putState(state) {
       await writeJsonAtomic(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
     },
-    async getRenderedMarkdown(generator) {
-      const stored = await readJson<{ format?: string; generator?: string; bodies: Record<string, string> }>(markdownFile);
-      return new Map(stored?.format === FORMAT && stored.generator === generator ? Object.entries(stored.bodies) : []);
-    },
-    async putRenderedMarkdown(generator, bodies) {
-      const sorted = [...bodies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      await writeJsonAtomic(markdownFile, { format: FORMAT, generator, bodies: Object.fromEntries(sorted) });
+    async openRenderedMarkdown(generator) {
+      return openMarkdownStore(markdownDir, generator);
     },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);
@@ -170,6 +180,66 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async prunePages(keep) {
       return pruneEntries(pagesDir, (name) => name.endsWith('.json') && !keep.has(name.slice(0, -5)));
+    },
+  };
+}
+
+/** `index.json` of a rendered-Markdown store: per body hash, its byte offset and length in `bodies.html`. */
+interface MarkdownIndex {
+  readonly format: string;
+  readonly generator: string;
+  readonly bodies: Record<string, readonly [number, number]>;
+}
+
+/** See {@link RenderedMarkdownStore}; `dir` is `build/markdown` (the store of cache format 1, `build/markdown.json`, is removed). */
+async function openMarkdownStore(dir: string, generator: string): Promise<RenderedMarkdownStore> {
+  await rm(path.join(path.dirname(dir), 'markdown.json'), { force: true });
+  const index = await readJson<MarkdownIndex>(path.join(dir, 'index.json'));
+  const last = index !== null && index.format === FORMAT && index.generator === generator ? new Map(Object.entries(index.bodies)) : new Map<string, readonly [number, number]>();
+  let lastFd: number | null = null;
+  if (last.size > 0) {
+    try {
+      lastFd = openSync(path.join(dir, 'bodies.html'), 'r');
+    } catch {
+      last.clear();
+    }
+  }
+  const next = `${dir}.${process.pid}.tmp`;
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
+  let nextFd: number | null = openSync(path.join(next, 'bodies.html'), 'w');
+  const written = new Map<string, readonly [number, number]>();
+  let offset = 0;
+  const closeFiles = (): void => {
+    if (lastFd !== null) closeSync(lastFd);
+    if (nextFd !== null) closeSync(nextFd);
+    lastFd = nextFd = null;
+  };
+  return {
+    get(key) {
+      const at = last.get(key);
+      if (at === undefined || lastFd === null) return undefined;
+      const bytes = Buffer.alloc(at[1]);
+      return readSync(lastFd, bytes, 0, at[1], at[0]) === at[1] ? bytes.toString('utf8') : undefined;
+    },
+    set(key, html) {
+      if (written.has(key) || nextFd === null) return;
+      const bytes = Buffer.from(html, 'utf8');
+      writeSync(nextFd, bytes);
+      written.set(key, [offset, bytes.length]);
+      offset += bytes.length;
+    },
+    async close() {
+      if (nextFd === null) return;
+      closeFiles();
+      const bodies = Object.fromEntries([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      await writeFile(path.join(next, 'index.json'), JSON.stringify({ format: FORMAT, generator, bodies } satisfies MarkdownIndex));
+      await rm(dir, { recursive: true, force: true });
+      await rename(next, dir);
+    },
+    async discard() {
+      closeFiles();
+      await rm(next, { recursive: true, force: true });
     },
   };
 }

@@ -18,11 +18,18 @@ export type MarkdownRenderer = (markdown: string) => RenderedMarkdown;
 
 /**
  * HTML of Markdown bodies rendered before, by SHA-256 of the body (hex): what a build can reuse instead of
- * running unified again. `previous` is read, `current` receives every body this renderer returns.
+ * running unified again (kept by cache/build-cache.ts between builds, and in memory by a `dev` session).
  */
 export interface MarkdownMemo {
-  readonly previous: ReadonlyMap<string, string>;
-  readonly current: Map<string, string>;
+  /** The HTML of the body with this hash, rendered before, or undefined. */
+  get(key: string): string | undefined;
+  /** Record the HTML this renderer returned for the body with this hash. */
+  set(key: string, html: string): void;
+}
+
+/** A memo kept in a map (a `dev` session's); every body set stays in it. */
+export function mapMemo(map: Map<string, string>): MarkdownMemo {
+  return { get: (key) => map.get(key), set: (key, html) => void map.set(key, html) };
 }
 
 /**
@@ -38,8 +45,8 @@ export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
     const { data, content } = matter(markdown, {});
     if (memo === undefined) return { data, html: String(processor.processSync(content)) };
     const key = createHash('sha256').update(content).digest('hex');
-    const html = memo.current.get(key) ?? memo.previous.get(key) ?? String(processor.processSync(content));
-    memo.current.set(key, html);
+    const html = memo.get(key) ?? String(processor.processSync(content));
+    memo.set(key, html);
     return { data, html };
   };
 }

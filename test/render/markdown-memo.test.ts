@@ -16,7 +16,7 @@ test('a body found in the memo is not rendered again, and every body returned is
   const document = '---\nid: p/01\n---\n第一段。\n';
   const previous = new Map([[sha('第一段。\n'), '<p>kept from the last build</p>\n']]);
   const current = new Map<string, string>();
-  const render = createMarkdownRenderer({ previous, current });
+  const render = createMarkdownRenderer({ get: (key) => previous.get(key), set: (key, html) => void current.set(key, html) });
   assert.deepEqual(render(document), { data: { id: 'p/01' }, html: '<p>kept from the last build</p>\n' });
   assert.deepEqual(render('第二段。\n'), { data: {}, html: '<p>第二段。</p>\n' });
   assert.deepEqual([...current], [
@@ -27,7 +27,35 @@ test('a body found in the memo is not rendered again, and every body returned is
 
 test('the cache gives back the rendered bodies only to the generator that stored them', async () => {
   const cache = openBuildCache(tempDir('news-archive-memo-'));
-  await cache.putRenderedMarkdown('generator-a', new Map([['k', '<p>x</p>\n']]));
-  assert.deepEqual([...(await cache.getRenderedMarkdown('generator-a'))], [['k', '<p>x</p>\n']]);
-  assert.deepEqual([...(await cache.getRenderedMarkdown('generator-b'))], []);
+  const first = await cache.openRenderedMarkdown('generator-a');
+  assert.equal(first.get('k'), undefined);
+  first.set('k', '<p>x</p>\n');
+  first.set('c', '<p>陈馨 王铁荣</p>\n');
+  await first.close();
+  const again = await cache.openRenderedMarkdown('generator-a');
+  assert.equal(again.get('c'), '<p>陈馨 王铁荣</p>\n');
+  assert.equal(again.get('k'), '<p>x</p>\n');
+  await again.discard();
+  const other = await cache.openRenderedMarkdown('generator-b');
+  assert.equal(other.get('k'), undefined);
+  await other.discard();
+});
+
+test('a build keeps only the bodies it set, and a failed build keeps the last build\'s', async () => {
+  const cache = openBuildCache(tempDir('news-archive-memo-'));
+  const first = await cache.openRenderedMarkdown('g');
+  first.set('old', '<p>旧</p>\n');
+  first.set('kept', '<p>留</p>\n');
+  await first.close();
+  const failed = await cache.openRenderedMarkdown('g');
+  failed.set('new', '<p>新</p>\n');
+  await failed.discard();
+  const second = await cache.openRenderedMarkdown('g');
+  assert.equal(second.get('new'), undefined, 'a discarded build left nothing');
+  second.set('kept', second.get('kept') ?? '');
+  second.set('new', '<p>新</p>\n');
+  await second.close();
+  const third = await cache.openRenderedMarkdown('g');
+  assert.deepEqual([third.get('old'), third.get('kept'), third.get('new')], [undefined, '<p>留</p>\n', '<p>新</p>\n']);
+  await third.discard();
 });
