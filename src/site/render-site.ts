@@ -87,10 +87,23 @@ function editionLabel(page: SitePage): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
-function listItem(from: string, item: SiteItem, withPage = false, pageLabel = ''): object {
+/**
+ * Where an item ran, for lists that mix editions (place and author pages): `2021年8月18日 第1版 要闻`, or the
+ * page label alone for an undated page; empty when the page is unknown.
+ */
+function itemSource(page: SitePage | undefined): string {
+  if (page === undefined) return '';
+  return [page.meta.date === null ? null : formatDate(page.meta.date), page.label].filter((part): part is string => part !== null).join(' ');
+}
+
+/**
+ * The view of one item in a list (templates/partials/item-list.hbs), its link relative to `from`.
+ * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
+ */
+function listItem(from: string, item: SiteItem, source = ''): object {
   const a = item.article;
   const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
-  const meta = [withPage ? pageLabel : '', names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
+  const meta = [source, names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
   return {
     href: href(from, item.path),
     kicker: a.kicker,
@@ -202,7 +215,7 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
   return planSite(model, context).map((unit) => ({ path: unit.path, content: unit.render() }));
 }
 
-/** Item deps shared by every list that shows an item (see listItem): its path, page label and article. */
+/** Item deps shared by every list that shows an item (see listItem): its path and article (lists that show where it ran add {@link itemSource}). */
 function itemDeps(item: SiteItem): unknown[] {
   return [item.path, item.article];
 }
@@ -404,19 +417,19 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const count = author.items.length;
     for (const page of paginate(author.items)) {
       const path = routes.authorListPage(author.name, page.number);
-      const deps = [author.name, count, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), pageOf.get(item.id)?.label])];
+      const deps = [author.name, count, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), itemSource(pageOf.get(item.id))])];
       emit(path, 'author', deps, () => ({
         pageTitle: `${listPageTitle(author.name, page)} - ${config.title}`,
         heading: author.name,
         count,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
-        items: page.items.map((item) => listItem(path, item, true, pageOf.get(item.id)?.label ?? '')),
+        items: page.items.map((item) => listItem(path, item, itemSource(pageOf.get(item.id)))),
         listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
       }));
     }
   }
 
-  renderPlaces(model, context, emit);
+  renderPlaces(model, context, emit, (item) => itemSource(pageOf.get(item.id)));
 
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
@@ -434,6 +447,7 @@ function renderPlaces(
   model: SiteModel,
   context: RenderContext,
   emit: (path: string, template: string, deps: readonly unknown[] | null, view: () => Record<string, unknown>) => void,
+  sourceOf: (item: SiteItem) => string,
 ): void {
   const { config } = context;
   const indexPath = routes.places();
@@ -466,7 +480,7 @@ function renderPlaces(
     const townDeps = [towns.length, ...towns.flatMap((e) => [e.place.code, e.place.name, e.items.length])];
     for (const page of paginate(items)) {
       const path = routes.placeListPage(code, page.number);
-      const deps = [name, items.length, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap(itemDeps)];
+      const deps = [name, items.length, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,
@@ -477,7 +491,7 @@ function renderPlaces(
           ...listCrumbs(path, name, page, routes.place(code)),
         ],
         towns: page.number === 1 ? towns.map((e) => ({ name: e.place.name, href: href(path, routes.place(e.place.code)), count: e.items.length })) : [],
-        items: page.items.map((item) => listItem(path, item)),
+        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
       }));
     }
@@ -488,7 +502,7 @@ function renderPlaces(
     const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
     for (const page of paginate(entry.items)) {
       const path = routes.placeListPage(code, page.number);
-      const deps = [name, district?.code, district?.name, entry.items.length, page.number, page.total, ...page.items.flatMap(itemDeps)];
+      const deps = [name, district?.code, district?.name, entry.items.length, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,
@@ -501,7 +515,7 @@ function renderPlaces(
           ...listCrumbs(path, name, page, routes.place(code)),
         ],
         towns: [],
-        items: page.items.map((item) => listItem(path, item)),
+        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
       }));
     }

@@ -138,6 +138,8 @@ test('the last district page holds the remaining 23 items, oldest last, and link
 });
 
 test('town pages are paginated the same way and keep the link to their district', () => {
+  // A list of many editions says when and where each item ran.
+  assert.ok(main('places/320614104.html').includes('<a class="headline" href="../pages/2021-05-03_A2/01.html">让党史学习教育更生动鲜活</a>\n\n<span class="meta">2021年5月3日 A2版 区县新闻 · 郁经纬 陈静</span>'));
   assert.equal(countOf('places/320614104.html'), '<p class="count">123 篇 · 第 1 / 3 页 · 属 <a href="320614.html">海门区</a></p>');
   assert.equal(countOf('places/320614104_2.html'), '<p class="count">123 篇 · 第 2 / 3 页 · 属 <a href="320614.html">海门区</a></p>');
   assert.equal(titleOf('places/320614104_2.html'), '悦来镇（第 2 页） - 地方报纸数字档案');
@@ -154,7 +156,7 @@ test('author pages: 50 items a page with their 版, the pager, and the page numb
   assert.equal(titleOf(first), '陈静 - 地方报纸数字档案');
   assert.equal(countOf(first), '<p class="count">123 篇 · 第 1 / 3 页</p>');
   assert.equal(itemDates(first).length, 50);
-  assert.ok(main(first).includes('<a class="headline" href="../pages/2021-05-03_A2/01.html">让党史学习教育更生动鲜活</a>\n\n<span class="meta">A2版 区县新闻 · 郁经纬 陈静</span>'));
+  assert.ok(main(first).includes('<a class="headline" href="../pages/2021-05-03_A2/01.html">让党史学习教育更生动鲜活</a>\n\n<span class="meta">2021年5月3日 A2版 区县新闻 · 郁经纬 陈静</span>'));
   assert.equal(
     pagerOf(first),
     '<nav class="list-pager" aria-label="分页">\n<span class="newer"></span>\n<span class="position">第 1 页 / 共 3 页</span>\n' +
