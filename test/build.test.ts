@@ -7,6 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../src/build.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
+import { articleRecords, articlesJson } from '../src/site/articles-json.js';
+import { buildSiteModel } from '../src/site/site-model.js';
 import { writeOutput } from '../src/write.js';
 import { tempDir } from './temp-dir.js';
 
@@ -25,6 +27,13 @@ const htmlText = (html: string): string =>
 
 test('the build reports exactly one warning: the article that runs off the page', () => {
   assert.deepEqual(result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.rule}`), [`seeds/${seedName}.txt:199: segment/continued`]);
+});
+
+test('articles.json is the records as pretty JSON, written record by record', () => {
+  const text = read('data/articles.json');
+  assert.equal(text, `${JSON.stringify(articleRecords(buildSiteModel(result.pages, result.articles)), null, 2)}\n`);
+  assert.ok(text.startsWith('[\n  {\n    "id": "000_b18dfdda09c05dd9/01",\n'));
+  assert.equal(Buffer.from(articlesJson(buildSiteModel([], []))).toString('utf8'), '[]\n');
 });
 
 test('articles.json lists every golden item with its fields and URL', () => {

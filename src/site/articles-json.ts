@@ -62,7 +62,24 @@ export function articleRecords(model: SiteModel): ArticleRecord[] {
   });
 }
 
-/** articles.json's text: the records as pretty JSON (2 spaces), ending with a newline. */
-export function articlesJson(model: SiteModel): string {
-  return `${JSON.stringify(articleRecords(model), null, 2)}\n`;
+/**
+ * articles.json's bytes (UTF-8): the records as pretty JSON (2 spaces), ending with a newline, the same bytes as
+ * `JSON.stringify(articleRecords(model), null, 2) + '\n'`. Built record by record into one buffer, measured
+ * first: at 40,000 articles the text is about 116 MB, which as one string (two bytes a character for Chinese)
+ * and then its UTF-8 copy held about 350 MB at once.
+ */
+export function articlesJson(model: SiteModel): Uint8Array {
+  const records = articleRecords(model);
+  if (records.length === 0) return Buffer.from('[]\n', 'utf8');
+  // A JSON text has no raw newline inside a string, so indenting every line of a record nests it in the array.
+  const chunk = (i: number): string => `${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(records[i], null, 2).replace(/\n/g, '\n  ')}`;
+  const end = '\n]\n';
+  let size = Buffer.byteLength(end, 'utf8');
+  for (let i = 0; i < records.length; i++) size += Buffer.byteLength(chunk(i), 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < records.length; i++) at += bytes.write(chunk(i), at, 'utf8');
+  at += bytes.write(end, at, 'utf8');
+  if (at !== size) throw new Error(`articles.json: wrote ${at} of ${size} bytes`);
+  return bytes;
 }
