@@ -4,6 +4,7 @@
  * Exit codes: 0 built (warnings allowed), 1 errors in the input (pages refused; the rest still built),
  * 2 usage or configuration error (or another build holds the output folder).
  */
+import './gc-settings.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
