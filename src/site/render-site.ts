@@ -24,24 +24,57 @@ export const LIST_PAGE_SIZE = 50;
 
 /** One page of an article list cut by {@link paginate}. */
 export interface ListPage<T> {
-  /** Page number, 1-based. */
+  /** Position for readers, 1-based, newest first: k in "第 k 页 / 共 K 页"; 1 is the list's own page. */
   readonly number: number;
   /** How many pages the list has (at least 1): K in "第 k 页 / 共 K 页". */
   readonly total: number;
-  /** This page's items, in list order: LIST_PAGE_SIZE, fewer on the last page. */
+  /**
+   * Where the page lives: 1 for the list's own page (`places/{code}.html`); s ≥ 2 for the archived block of
+   * LIST_PAGE_SIZE items that is (s − 1)-th counted from the oldest (`places/{code}_{s}.html`). A block's items
+   * never change as newer items arrive, so neither does its URL's content.
+   */
+  readonly slot: number;
+  /** This page's items, newest first. */
   readonly items: readonly T[];
 }
 
 /**
- * Cut a list into pages of `size` items, in order: page k holds items (k − 1)·size … k·size − 1. An empty list
- * is one empty page (a place or author page always exists).
- * @param size items a page, a whole number ≥ 1 (default LIST_PAGE_SIZE)
+ * Cut a list (newest first) into pages. Counted from the oldest item, every full block of `size` items but the
+ * newest is an archived page; the list's own page holds the newest full block and whatever is newer (`size` to
+ * 2·size − 1 items; all of them when the list has fewer than 2·size). So an item added to the list changes only
+ * its own page (and, every `size` items, adds a block, which renumbers the pages for readers).
+ * @param items newest first
+ * @param size items a block, a whole number ≥ 1 (default LIST_PAGE_SIZE)
+ * @returns the pages in reading order: the list's own page first, then older and older blocks; an empty list is one
+ *   empty page (a place or author page always exists)
  * @throws RangeError when `size` is not a whole number ≥ 1
  */
 export function paginate<T>(items: readonly T[], size: number = LIST_PAGE_SIZE): Array<ListPage<T>> {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a whole number ≥ 1, got ${size}`);
-  const total = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: total }, (_, i) => ({ number: i + 1, total, items: items.slice(i * size, (i + 1) * size) }));
+  const n = items.length;
+  const blocks = Math.floor(n / size);
+  if (blocks <= 1) return [{ number: 1, total: 1, slot: 1, items: items.slice() }];
+  // Block j (1 = oldest) is items n − j·size … n − (j − 1)·size − 1 of the newest-first list.
+  const pages: Array<ListPage<T>> = [{ number: 1, total: blocks, slot: 1, items: items.slice(0, n - (blocks - 1) * size) }];
+  for (let j = blocks - 1; j >= 1; j--) {
+    pages.push({ number: blocks - j + 1, total: blocks, slot: j + 1, items: items.slice(n - j * size, n - (j - 1) * size) });
+  }
+  return pages;
+}
+
+/** The slot ({@link ListPage.slot}) of the page that readers see as `number` of `total`. */
+export function listSlot(number: number, total: number): number {
+  return number === 1 ? 1 : total - number + 2;
+}
+
+/**
+ * The count line of a list page: `123 篇 · 第 1 / 2 页` on the list's own page (`123 篇` when it is the only
+ * one), `第 2 / 2 页` on an archived block, which does not show the total so that it stays as it is when items
+ * are added.
+ */
+function listCount(count: number, page: ListPage<unknown>): string {
+  if (page.number !== 1) return `第 ${page.number} / ${page.total} 页`;
+  return page.total === 1 ? `${count} 篇` : `${count} 篇 · 第 1 / ${page.total} 页`;
 }
 
 /** What rendering needs besides the model. */
@@ -120,10 +153,10 @@ function listItem(from: string, item: SiteItem, source = ''): object {
  * when they are not next to this page; null when the list has one page (no navigation).
  * @param pathOf output path of page k (routes.placeListPage or routes.authorListPage)
  */
-function listPager(from: string, page: ListPage<unknown>, pathOf: (k: number) => string): object | null {
+function listPager(from: string, page: ListPage<unknown>, pathOf: (slot: number) => string): object | null {
   const { number, total } = page;
   if (total === 1) return null;
-  const link = (k: number): string => href(from, pathOf(k));
+  const link = (k: number): string => href(from, pathOf(listSlot(k, total)));
   return {
     number,
     total,
@@ -416,12 +449,13 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   for (const author of model.authors) {
     const count = author.items.length;
     for (const page of paginate(author.items)) {
-      const path = routes.authorListPage(author.name, page.number);
-      const deps = [author.name, count, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), itemSource(pageOf.get(item.id))])];
+      const path = routes.authorListPage(author.name, page.slot);
+      const countLine = listCount(count, page);
+      const deps = [author.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), itemSource(pageOf.get(item.id))])];
       emit(path, 'author', deps, () => ({
         pageTitle: `${listPageTitle(author.name, page)} - ${config.title}`,
         heading: author.name,
-        count,
+        countLine,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
         items: page.items.map((item) => listItem(path, item, itemSource(pageOf.get(item.id)))),
         listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
@@ -479,12 +513,13 @@ function renderPlaces(
     const towns = model.places.filter((e) => e.place.level === 'town' && e.place.districtCode === code);
     const townDeps = [towns.length, ...towns.flatMap((e) => [e.place.code, e.place.name, e.items.length])];
     for (const page of paginate(items)) {
-      const path = routes.placeListPage(code, page.number);
-      const deps = [name, items.length, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
+      const path = routes.placeListPage(code, page.slot);
+      const countLine = listCount(items.length, page);
+      const deps = [name, countLine, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,
-        count: items.length,
+        countLine,
         breadcrumbs: [
           { label: '首页', href: href(path, routes.home()) },
           { label: '地区', href: href(path, indexPath) },
@@ -501,12 +536,13 @@ function renderPlaces(
     const { code, name } = entry.place;
     const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
     for (const page of paginate(entry.items)) {
-      const path = routes.placeListPage(code, page.number);
-      const deps = [name, district?.code, district?.name, entry.items.length, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
+      const path = routes.placeListPage(code, page.slot);
+      const countLine = listCount(entry.items.length, page);
+      const deps = [name, district?.code, district?.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,
-        count: entry.items.length,
+        countLine,
         parent: district ? { name: district.name, href: href(path, routes.place(district.code)) } : null,
         breadcrumbs: [
           { label: '首页', href: href(path, routes.home()) },

@@ -56,15 +56,13 @@ export const routes = {
   authors: (): string => 'authors/index.html',
   author: (name: string): string => `authors/${nameSegment(name)}.html`,
   /**
-   * Page `page` (1-based) of a place's article list: `places/{code}.html` for page 1 (the place page),
-   * `places/{code}_{page}.html` after it. Throws a RangeError when `page` is not a whole number ≥ 1.
+   * A page of a place's article list by its slot (site/render-site.ts ListPage.slot): `places/{code}.html` for
+   * slot 1 (the place page, newest articles), `places/{code}_{slot}.html` for the archived block slot − 1 counted
+   * from the oldest. Throws a RangeError when `slot` is not a whole number ≥ 1.
    */
-  placeListPage: (code: string, page: number): string => listPagePath(routes.place(code), page),
-  /**
-   * Page `page` (1-based) of an author's article list: `authors/{name}.html` for page 1 (the author page),
-   * `authors/{name}_{page}.html` after it. Throws a RangeError when `page` is not a whole number ≥ 1.
-   */
-  authorListPage: (name: string, page: number): string => listPagePath(routes.author(name), page),
+  placeListPage: (code: string, slot: number): string => listPagePath(routes.place(code), slot),
+  /** As {@link routes.placeListPage}, for an author: `authors/{name}.html`, then `authors/{name}_{slot}.html`. */
+  authorListPage: (name: string, slot: number): string => listPagePath(routes.author(name), slot),
   search: (): string => 'search.html',
   notFound: (): string => '404.html',
   feed: (): string => 'feed.xml',

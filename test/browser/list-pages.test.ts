@@ -1,5 +1,5 @@
 /**
- * A reader pages through a district's articles in real Chromium at 375 px and 1280 px (the 123-edition archive
+ * A reader pages through a district's articles in real Chromium at 375 px and 1280 px (the 163-edition archive
  * of test/site/list-archive.ts, served on 127.0.0.1): page 1 → 较旧 → 最后一页 → 第一页, with the page
  * navigation on one row at 1280 px and its position line above the links at 375 px, no sideways scrolling and no
  * serious or critical axe-core violations. Screenshots go to test-output/browser/.
@@ -50,14 +50,15 @@ for (const width of [375, 1280]) {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}places/320614.html`);
     assert.equal(await page.textContent('h1'), '海门区');
-    assert.equal(await page.textContent('.place-towns'), '悦来镇 123 篇');
-    assert.equal(await page.locator('.items > li').count(), 50);
+    assert.equal(await page.textContent('.place-towns'), '悦来镇 163 篇');
+    assert.equal(await page.locator('.items > li').count(), 63);
     assert.equal(await page.textContent('.list-pager .position'), '第 1 页 / 共 3 页');
     await assertPagerLayout(page, width);
     await inspect(page, 'district-list-1', width);
 
     await page.click('.list-pager a[rel="next"]');
-    assert.equal(new URL(page.url()).pathname, '/places/320614_2.html');
+    // 第 2 页 is the newer of the two archived blocks of 50: slot 3 (see site/render-site.ts paginate).
+    assert.equal(new URL(page.url()).pathname, '/places/320614_3.html');
     assert.equal(await page.title(), '海门区（第 2 页） - 地方报纸数字档案');
     assert.deepEqual(await page.$$eval('.breadcrumbs li', (items) => items.map((li) => li.textContent)), ['首页', '地区', '海门区', '第 2 页']);
     assert.equal(await page.locator('.items > li').count(), 50);
@@ -66,8 +67,8 @@ for (const width of [375, 1280]) {
     await inspect(page, 'district-list-2', width);
 
     await page.click('.list-pager a[rel="next"]');
-    assert.equal(new URL(page.url()).pathname, '/places/320614_3.html');
-    assert.equal(await page.locator('.items > li').count(), 23);
+    assert.equal(new URL(page.url()).pathname, '/places/320614_2.html');
+    assert.equal(await page.locator('.items > li').count(), 50);
     assert.deepEqual(await page.$$eval('.list-pager a', (links) => links.map((a) => a.textContent)), ['第一页', '较新']);
     await assertPagerLayout(page, width);
     await inspect(page, 'district-list-3', width);
