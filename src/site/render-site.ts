@@ -263,6 +263,15 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   const site = { title: config.title };
   const pageOf = new Map<string, SitePage>();
   for (const page of model.pages) for (const item of page.items) pageOf.set(item.id, page);
+  // Where each item ran, for the place and author lists (their deps ask for every item at every rebuild).
+  const sources = new Map<SitePage, string>();
+  const sourceOf = (item: SiteItem): string => {
+    const page = pageOf.get(item.id);
+    if (page === undefined) return '';
+    let source = sources.get(page);
+    if (source === undefined) sources.set(page, (source = itemSource(page)));
+    return source;
+  };
 
   const emit = (path: string, template: string, deps: readonly unknown[] | null, view: () => Record<string, unknown>): void => {
     files.push({ path, deps, render: () => templates.render(template, { site, root: rootLinks(path, config), ...view() }) });
@@ -451,19 +460,19 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     for (const page of paginate(author.items)) {
       const path = routes.authorListPage(author.name, page.slot);
       const countLine = listCount(count, page);
-      const deps = [author.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), itemSource(pageOf.get(item.id))])];
+      const deps = [author.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
       emit(path, 'author', deps, () => ({
         pageTitle: `${listPageTitle(author.name, page)} - ${config.title}`,
         heading: author.name,
         countLine,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
-        items: page.items.map((item) => listItem(path, item, itemSource(pageOf.get(item.id)))),
+        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
       }));
     }
   }
 
-  renderPlaces(model, context, emit, (item) => itemSource(pageOf.get(item.id)));
+  renderPlaces(model, context, emit, sourceOf);
 
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
