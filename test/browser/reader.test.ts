@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
 import { inspect, launchBrowser, SHOTS_DIR } from './inspect-page.js';
@@ -118,6 +119,16 @@ test('search finds Chinese words and names, best match first, with the matching 
   assert.deepEqual(await searchFor(page, '火星探测器'), []);
   assert.equal(await page.textContent('#search-status'), '没有找到与“火星探测器”相关的文章。');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the search page opened from disk says it needs a server instead of doing nothing', async () => {
+  const { page } = await newPage(375);
+  await page.goto(pathToFileURL(path.join(site.out, 'search.html')).href);
+  assert.equal(
+    await page.textContent('#search-status'),
+    '直接打开文件时浏览器不允许加载搜索：请通过网站服务器打开本页（在项目目录运行 npm run dev）。也可以按日期、地区或作者浏览。',
+  );
   await page.close();
 });
 
