@@ -12,6 +12,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { hashParts } from './input-hashes.js';
@@ -78,6 +79,13 @@ export interface RenderedMarkdownStore extends MarkdownMemo {
   /** Drop this build's bodies and keep the last build's (a build that failed); safe after `close`. */
   discard(): Promise<void>;
 }
+
+/**
+ * Files of a search shard read or written at once. A shard has a file a page (up to ~1,600): opening them all at
+ * once can pass the process's open-file limit (often 1,024, 256 on macOS), and a read that fails counts as a miss,
+ * which would quietly index the shard again.
+ */
+const FILE_CONCURRENCY = 32;
 
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
 const FORMAT = 'news-archive-cache-2';
@@ -155,7 +163,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       const list = await readJson<{ format?: string; files: string[] }>(path.join(dir, 'files.json'));
       if (list === null || list.format !== FORMAT) return null;
       try {
-        const files = await Promise.all(list.files.map(async (file, i) => ({ path: file, content: new Uint8Array(await readFile(path.join(dir, String(i)))) })));
+        const files = await pMap(list.files, async (file, i) => ({ path: file, content: new Uint8Array(await readFile(path.join(dir, String(i)))) }), { concurrency: FILE_CONCURRENCY });
         usedShards.add(key);
         return files;
       } catch {
@@ -167,7 +175,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       const temporary = `${dir}.${process.pid}.tmp`;
       await rm(temporary, { recursive: true, force: true });
       await mkdir(temporary, { recursive: true });
-      await Promise.all(files.map((file, i) => writeFile(path.join(temporary, String(i)), file.content)));
+      await pMap(files, (file, i) => writeFile(path.join(temporary, String(i)), file.content), { concurrency: FILE_CONCURRENCY });
       await writeFile(path.join(temporary, 'files.json'), JSON.stringify({ format: FORMAT, files: files.map((file) => file.path) }));
       await rm(dir, { recursive: true, force: true });
       await rename(temporary, dir);

@@ -161,6 +161,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
    */
   const results = new Map<string, Promise<readonly OutputFile[]>>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** Store lookups run one shard at a time too: `index()` without `expected` closes every shard at once. */
+  let lookups: Promise<unknown> = Promise.resolve();
   let started = false;
 
   /** Run `task` after the shards before it: Pagefind indexes one shard at a time. */
@@ -174,8 +176,10 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     const pages = [...(open.get(name) ?? new Map<string, string>())].sort(([a], [b]) => compareCodePoints(a, b));
     open.delete(name);
     const key = hashParts(['pagefind', PAGEFIND_VERSION, name, ...pages.flat()]);
+    const lookup = lookups.then(() => options.store?.get(key) ?? null);
+    lookups = lookup.catch(() => undefined);
     const indexed = (async (): Promise<readonly OutputFile[]> => {
-      const stored = await options.store?.get(key);
+      const stored = await lookup;
       if (stored) return stored;
       root ??= mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
       const folder = path.join(await root, name);

@@ -140,3 +140,27 @@ test('a shard whose indexed text is unchanged comes from the store, not from Pag
   assert.deepEqual(calls, ['get hit', 'get hit']);
   assert.deepEqual(second, first);
 });
+
+test('the store is asked for one shard at a time, so a site of many shards never opens all their files at once', async () => {
+  const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
+  // One shard per article page: many shards closed at once by index().
+  const shardOf = (path: string): string => path.replace(/\.html$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+  let running = 0;
+  let most = 0;
+  const kept = new Map<string, readonly { path: string; content: string | Uint8Array }[]>();
+  const store = {
+    get: async (key: string) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      return (kept.get(key) as never) ?? null;
+    },
+    put: async (key: string, files: readonly { path: string; content: string | Uint8Array }[]) => void kept.set(key, files),
+  };
+  await renderSearchIndex(html, { shardOf, store });
+  const second = await renderSearchIndex(html, { shardOf, store });
+  assert.ok(kept.size > 10, `${kept.size} shards`);
+  assert.equal(most, 1);
+  assert.ok(second.some((file) => file.path === 'pagefind/shards.json'));
+});
