@@ -156,8 +156,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   const early = options.expected === undefined ? null : ([...missing.keys()].sort(compareCodePoints)[0] ?? null);
   const emit = early === null ? undefined : options.emit;
   /**
-   * Per complete shard: its index files, paths under `pagefind/`, being made (each promise already has a handler:
-   * failures wait for `index()`); empty once they went to `emit`.
+   * Per complete shard: its index files, paths relative to its own bundle, being made (each promise already has
+   * a handler: failures wait for `index()`); empty once they went to `emit`.
    */
   const results = new Map<string, Promise<readonly OutputFile[]>>();
   let queue: Promise<unknown> = Promise.resolve();
