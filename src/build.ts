@@ -168,29 +168,30 @@ export async function renderFiles(
   options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'> & { readonly renderKey: string },
   deferSearch = false,
 ): Promise<RenderedFiles> {
-  const { session, cache, output } = options;
+  const { session, cache, output, renderKey } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const model = buildSiteModel(pages, articles);
-  // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again.
-  // A session keeps the bodies in memory; a plain build reads and writes them in the cache, one at a time.
-  const sessionBodies = session?.markdown ?? null;
-  const store = sessionBodies === null && cache ? await cache.openRenderedMarkdown(generatorKey()) : null;
-  const firstBodies = session !== undefined && sessionBodies === null ? new Map<string, string>() : null;
-  const memo: MarkdownMemo | undefined =
-    sessionBodies !== null
-      ? mapMemo(sessionBodies)
-      : store !== null
-        ? { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), firstBodies?.set(key, html)) }
-        : firstBodies !== null
-          ? mapMemo(firstBodies)
-          : undefined;
-  try {
-    return await renderWithMemo();
-  } finally {
-    await store?.discard();
-  }
+  // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
+  const defer = deferSearch && output === undefined;
 
-  async function renderWithMemo(): Promise<RenderedFiles> {
+  // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
+  // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
+  // them in the cache, one at a time.
+  const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(generatorKey()) : null;
+  const sessionBodies = session === undefined ? null : (session.markdown ?? new Map<string, string>());
+  let memo: MarkdownMemo | undefined;
+  if (store !== null) memo = { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
+  else if (sessionBodies !== null) memo = mapMemo(sessionBodies);
+
+  const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
+  const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
+  // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
+  // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
+  const stage: SearchDocumentStage | null =
+    output === undefined
+      ? null
+      : stageSearchDocuments({ ...searchOptions, expected: model.pages.flatMap((page) => page.items.map((item) => item.path)), emit: (file) => output.add(file) });
+  try {
     const placeIndex = new Map<string, PlaceRef>(
       [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
     );
@@ -201,67 +202,55 @@ export async function renderFiles(
       placeIndex,
       regionNote: regionNote(places.gazetteer),
     });
-    const { renderKey } = options;
     const reuse = session !== undefined && session.renderKey === renderKey;
 
-    const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
-    const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
-    // A build that writes as it renders stages each page's search document on disk instead of keeping it.
-    // Pagefind indexes a shard (its own process) as soon as its last article page is rendered.
-    const expected = model.pages.flatMap((page) => page.items.map((item) => item.path));
-    const stage: SearchDocumentStage | null = output === undefined ? null : stageSearchDocuments({ ...searchOptions, expected, emit: (file) => output.add(file) });
-    try {
-      return await renderUnits();
-    } finally {
-      await stage?.discard();
-    }
+    const files: OutputFile[] = [];
+    const paths: string[] = [];
+    const emit = async (file: OutputFile): Promise<void> => {
+      paths.push(file.path);
+      if (output === undefined) {
+        files.push(file);
+        return;
+      }
+      if (typeof file.content === 'string') stage?.add(file.path, file.content);
+      await output.add(file);
+    };
 
-    async function renderUnits(): Promise<RenderedFiles> {
-      const files: OutputFile[] = [];
-      const paths: string[] = [];
-      const emit = async (file: OutputFile): Promise<void> => {
-        paths.push(file.path);
-        if (output === undefined) {
-          files.push(file);
-          return;
-        }
-        if (typeof file.content === 'string') stage?.add(file.path, file.content);
-        await output.add(file);
-      };
-
-      const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
-      let rendered = 0;
-      for (const unit of units) {
-        const last = reuse ? session.units.get(unit.path) : undefined;
-        let content: string;
-        if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
-        else {
-          content = unit.render();
-          rendered++;
-        }
-        if (session) kept.set(unit.path, { deps: unit.deps, content });
-        await emit({ path: unit.path, content });
+    const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+    let rendered = 0;
+    for (const unit of units) {
+      const last = reuse ? session.units.get(unit.path) : undefined;
+      let content: string;
+      if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+      else {
+        content = unit.render();
+        rendered++;
       }
-      if (session) {
-        session.units = kept;
-        session.renderKey = renderKey;
-      }
-      const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
-      if (!(deferSearch && output === undefined)) await emit(data());
-      await store?.close();
-      if (session !== undefined && firstBodies !== null) session.markdown = firstBodies;
-      const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
-      if (!(deferSearch && output === undefined)) for (const file of await extras()) await emit(file);
-      files.sort(byPath);
-      const site = files.slice();
-      const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
-      if (deferSearch && output === undefined) {
-        const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-        return { files, search: later, rendered, units: units.length };
-      }
-      for (const file of await search()) await emit(file);
-      return { files: files.sort(byPath), search: null, rendered, units: units.length };
+      if (session) kept.set(unit.path, { deps: unit.deps, content });
+      await emit({ path: unit.path, content });
     }
+    if (session) {
+      session.units = kept;
+      session.renderKey = renderKey;
+      session.markdown = sessionBodies;
+    }
+    await store?.close();
+
+    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+    const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
+    const site = files.slice().sort(byPath);
+    const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
+    if (defer) {
+      const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
+      return { files: site, search: later, rendered, units: units.length };
+    }
+    await emit(data());
+    for (const file of await extras()) await emit(file);
+    for (const file of await search()) await emit(file);
+    return { files: files.sort(byPath), search: null, rendered, units: units.length };
+  } finally {
+    await stage?.discard();
+    await store?.discard();
   }
 }
 

@@ -57,6 +57,11 @@ async function sameBytes(file: string, content: Uint8Array): Promise<boolean> {
   }
 }
 
+/** Size of an output file in bytes (UTF-8 for text), without encoding it. */
+export function outputSize(file: OutputFile): number {
+  return typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length;
+}
+
 /** The bytes of an output file. */
 export function outputBytes(file: OutputFile): Uint8Array {
   return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
@@ -145,7 +150,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   return {
     async add(file) {
       if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
-      const size = typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length;
+      const size = outputSize(file);
       sizes.set(file.path, size);
       const task: Promise<void> = put(file, size).then(
         () => void inFlight.delete(task),

@@ -5,8 +5,9 @@
  * cache and write the files whose bytes changed.
  */
 import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
+import { compareCodePoints } from '../compare-code-points.js';
 import type { Diagnostic, OutputFile } from '../types.js';
-import { lockOutput, openOutputWriter, outputMatches, writeChanges, writeOutput, type WriteReport } from '../write.js';
+import { lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
 import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
 
 /** Options of {@link buildIncremental}. */
@@ -42,6 +43,9 @@ export interface IncrementalResult {
   readonly updateDeferred: (() => Promise<WriteReport>) | null;
 }
 
+/** Files and records in path order, as the output writer reports them. */
+const byPath = (a: { readonly path: string }, b: { readonly path: string }): number => compareCodePoints(a.path, b.path);
+
 /** The state key of an output whose search index is not yet updated: never equal to an inputs key. */
 const SEARCH_PENDING = ':search-pending';
 
@@ -51,7 +55,7 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
   return files.map((file) => {
     const record = rewritten.has(file.path) ? undefined : known.get(file.path);
     if (record !== undefined) return record;
-    return { path: file.path, size: typeof file.content === 'string' ? Buffer.byteLength(file.content, 'utf8') : file.content.length };
+    return { path: file.path, size: outputSize(file) };
   });
 }
 
@@ -93,7 +97,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
       });
     };
     const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
-      const records = outputRecords(all, written, known).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const records = outputRecords(all, written, known).sort(byPath);
       for (const r of records) known.set(r.path, r);
       await putState(key, records);
       if (session) {
@@ -147,7 +151,7 @@ export async function buildIncremental(options: IncrementalOptions): Promise<Inc
                 if (session && (await cache.getState(config.outDir))?.key !== session.writtenKey) return { written: [], unchanged: [], removed: [] };
                 const index = await search();
                 const before = session?.written ?? new Map(files.map((file) => [file.path, file.content]));
-                const all = [...files.filter((file) => !isDeferredOutput(file.path)), ...index].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+                const all = [...files.filter((file) => !isDeferredOutput(file.path)), ...index].sort(byPath);
                 const written = await writeChanges(config.outDir, before, all);
                 await record(inputs.key, all, written);
                 await cache.pruneSearchShards();
