@@ -27,10 +27,14 @@ export function pageSlug(seedName: string): string {
   return cleaned ? `${cleaned}-${hash}` : hash;
 }
 
-/** A name safe as one path segment (author names): path separators and controls replaced by `_`. */
+/**
+ * A name safe as one path segment (author names): path separators and controls replaced by `_`. A name that
+ * would end like a list page (`陈静_2`, see {@link listPagePath}) or be the authors index (`index`) gets a `_`
+ * appended (`陈静_2_`), so no author page shares a path with another author's page 2 or with the index.
+ */
 export function nameSegment(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
-  return cleaned || '_';
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || '_';
+  return /_\d+$|^index$/u.test(cleaned) ? `${cleaned}_` : cleaned;
 }
 
 /**

@@ -269,3 +269,23 @@ test('under dev, a headline edit re-renders only the list pages that show the it
   const differing = files.filter((file) => !readFileSync(path.join(config.outDir, file)).equals(readFileSync(path.join(fresh.outDir, file))));
   assert.deepEqual(differing, []);
 });
+
+test('an author whose name ends like a list page (·陈静_2·) or is "index" gets a page of their own, apart from 陈静 page 2', async () => {
+  assert.equal(routes.author('陈静_2'), 'authors/陈静_2_.html');
+  assert.equal(routes.author('index'), 'authors/index_.html');
+  assert.equal(routes.authorListPage('陈静', 2), 'authors/陈静_2.html');
+  const work = tempDir('news-archive-author-clash-');
+  const seedsDir = path.join(work, 'seeds');
+  mkdirSync(seedsDir);
+  writeListArchiveSeeds(seedsDir);
+  const odd = path.join(seedsDir, `${listArchiveDate(LIST_ARCHIVE_EDITIONS)}_A2.txt`);
+  writeListArchiveSeed(seedsDir, LIST_ARCHIVE_EDITIONS);
+  writeFileSync(odd, readFileSync(odd, 'utf8').replace('·郁经纬 陈静·', '·陈静_2 index·'));
+  const config: Config = { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache') };
+  await buildIncremental({ config });
+  const read = (file: string): string => readFileSync(path.join(config.outDir, ...file.split('/')), 'utf8');
+  assert.ok(read('authors/陈静_2_.html').includes('<h1 class="page-title">陈静_2</h1>\n<p class="count">1 篇</p>'));
+  assert.ok(read('authors/index_.html').includes('<h1 class="page-title">index</h1>\n<p class="count">1 篇</p>'));
+  assert.ok(read('authors/陈静_2.html').includes('<p class="count">第 3 / 3 页</p>'));
+  assert.ok(read('authors/index.html').includes('<a class="headline" href="%E9%99%88%E9%9D%99_2_.html">陈静_2</a> <span class="count">1 篇</span>'));
+});
