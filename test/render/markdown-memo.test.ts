@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBuildCache } from '../../src/cache/build-cache.js';
 import { createMarkdownRenderer } from '../../src/render/markdown-to-html.js';
@@ -58,4 +59,23 @@ test('a build keeps only the bodies it set, and a failed build keeps the last bu
   const third = await cache.openRenderedMarkdown('g');
   assert.deepEqual([third.get('old'), third.get('kept'), third.get('new')], [undefined, '<p>留</p>\n', '<p>新</p>\n']);
   await third.discard();
+});
+
+test('a cut-short or unreadable store gives no body rather than a wrong one', async () => {
+  const dir = tempDir('news-archive-memo-');
+  const cache = openBuildCache(dir);
+  const first = await cache.openRenderedMarkdown('g');
+  first.set('a', '<p>甲</p>\n');
+  first.set('b', '<p>乙乙乙</p>\n');
+  await first.close();
+  const bodies = path.join(dir, 'build', 'markdown', 'bodies.html');
+  // Cut inside the second body: the first is whole, the second is missing its end.
+  truncateSync(bodies, Buffer.byteLength('<p>甲</p>\n') + 4);
+  const cut = await cache.openRenderedMarkdown('g');
+  assert.deepEqual([cut.get('a'), cut.get('b')], ['<p>甲</p>\n', undefined]);
+  await cut.discard();
+  writeFileSync(path.join(dir, 'build', 'markdown', 'index.json'), '{"format": ');
+  const garbled = await cache.openRenderedMarkdown('g');
+  assert.equal(garbled.get('a'), undefined);
+  await garbled.discard();
 });
