@@ -248,9 +248,17 @@ export function renderSite(model: SiteModel, context: RenderContext): OutputFile
   return planSite(model, context).map((unit) => ({ path: unit.path, content: unit.render() }));
 }
 
-/** Item deps shared by every list that shows an item (see listItem): its path and article (lists that show where it ran add {@link itemSource}). */
-function itemDeps(item: SiteItem): unknown[] {
-  return [item.path, item.article];
+/**
+ * Push the deps every list that shows `items` shares onto `deps` (see listItem): each item's path and article,
+ * and where it ran when `sourceOf` is given (lists that mix editions show it). Pushed in place, not built as
+ * arrays, because planning builds these for every list at every rebuild.
+ */
+function pushItemDeps(deps: unknown[], items: readonly SiteItem[], sourceOf?: (item: SiteItem) => string): unknown[] {
+  for (const item of items) {
+    deps.push(item.path, item.article);
+    if (sourceOf !== undefined) deps.push(sourceOf(item));
+  }
+  return deps;
 }
 
 /**
@@ -261,12 +269,12 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   const { config, templates } = context;
   const files: RenderUnit[] = [];
   const site = { title: config.title };
-  const pageOf = new Map<string, SitePage>();
-  for (const page of model.pages) for (const item of page.items) pageOf.set(item.id, page);
+  const pageOf = new Map<SiteItem, SitePage>();
+  for (const page of model.pages) for (const item of page.items) pageOf.set(item, page);
   // Where each item ran, for the place and author lists (their deps ask for every item at every rebuild).
   const sources = new Map<SitePage, string>();
   const sourceOf = (item: SiteItem): string => {
-    const page = pageOf.get(item.id);
+    const page = pageOf.get(item);
     if (page === undefined) return '';
     let source = sources.get(page);
     if (source === undefined) sources.set(page, (source = itemSource(page)));
@@ -287,10 +295,14 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   // Home: the newest editions, each with its pages and their items; the rest through the issue calendar.
   const home = routes.home();
   const shown = model.editions.slice(0, HOME_EDITIONS);
-  const homeDeps = [
-    model.editions.length,
-    ...shown.flatMap((edition) => [edition.date, edition.paper, ...edition.pages.flatMap((page) => [page.path, page.label, ...page.items.flatMap(itemDeps)])]),
-  ];
+  const homeDeps: unknown[] = [model.editions.length];
+  for (const edition of shown) {
+    homeDeps.push(edition.date, edition.paper);
+    for (const page of edition.pages) {
+      homeDeps.push(page.path, page.label);
+      pushItemDeps(homeDeps, page.items);
+    }
+  }
   emit(home, 'home', homeDeps, () => ({
     pageTitle: config.title,
     description: `${config.title}：按日期、版面、地区和作者浏览。`,
@@ -366,17 +378,9 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const next = model.pages[i + 1];
     const edition = editionLabel(page);
     const siblings = editionOf.get(page)?.pages ?? [];
-    const deps = [
-      page.seed,
-      page.label,
-      edition,
-      previous?.path,
-      previous && pageTitle(page, previous),
-      next?.path,
-      next && pageTitle(page, next),
-      ...siblings.flatMap((sibling) => [sibling.path, sibling.label]),
-      ...page.items.flatMap(itemDeps),
-    ];
+    const deps: unknown[] = [page.seed, page.label, edition, previous?.path, previous && pageTitle(page, previous), next?.path, next && pageTitle(page, next)];
+    for (const sibling of siblings) deps.push(sibling.path, sibling.label);
+    pushItemDeps(deps, page.items);
     emit(path, 'page', deps, () => ({
       pageTitle: `${edition ? `${edition} ` : ''}${page.label} - ${config.title}`,
       heading: page.label,
@@ -400,7 +404,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   // Items.
   model.items.forEach((item, i) => {
     const path = item.path;
-    const page = pageOf.get(item.id) as SitePage;
+    const page = pageOf.get(item) as SitePage;
     const a = item.article;
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
@@ -460,7 +464,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     for (const page of paginate(author.items)) {
       const path = routes.authorListPage(author.name, page.slot);
       const countLine = listCount(count, page);
-      const deps = [author.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
+      const deps = pushItemDeps([author.name, countLine, page.number, page.total], page.items, sourceOf);
       emit(path, 'author', deps, () => ({
         pageTitle: `${listPageTitle(author.name, page)} - ${config.title}`,
         heading: author.name,
@@ -524,7 +528,7 @@ function renderPlaces(
     for (const page of paginate(items)) {
       const path = routes.placeListPage(code, page.slot);
       const countLine = listCount(items.length, page);
-      const deps = [name, countLine, page.number, page.total, ...(page.number === 1 ? townDeps : []), ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
+      const deps = pushItemDeps([name, countLine, page.number, page.total, ...(page.number === 1 ? townDeps : [])], page.items, sourceOf);
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,
@@ -547,7 +551,7 @@ function renderPlaces(
     for (const page of paginate(entry.items)) {
       const path = routes.placeListPage(code, page.slot);
       const countLine = listCount(entry.items.length, page);
-      const deps = [name, district?.code, district?.name, countLine, page.number, page.total, ...page.items.flatMap((item) => [...itemDeps(item), sourceOf(item)])];
+      const deps = pushItemDeps([name, district?.code, district?.name, countLine, page.number, page.total], page.items, sourceOf);
       emit(path, 'place', deps, () => ({
         pageTitle: `${listPageTitle(name, page)} - ${config.title}`,
         heading: name,

@@ -179,18 +179,23 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   const items = sitePages.flatMap((page) => page.items);
   const authorItems = new Map<string, SiteItem[]>();
   const placeItems = new Map<string, { place: PlaceRef; items: SiteItem[] }>();
+  // Plain loops, no spread arrays: a session's rebuild runs this over the whole archive every time.
+  const addAuthor = (name: string, item: SiteItem): void => {
+    const list = authorItems.get(name);
+    if (list === undefined) authorItems.set(name, [item]);
+    else if (list.at(-1) !== item) list.push(item);
+  };
+  const addPlace = (place: PlaceRef, item: SiteItem): void => {
+    const entry = placeItems.get(place.code);
+    if (entry === undefined) placeItems.set(place.code, { place, items: [item] });
+    else entry.items.push(item);
+  };
   for (const item of items) {
-    const names = new Set([...item.article.bylines, ...(item.article.photoCredit ? [item.article.photoCredit] : [])]);
-    for (const name of names) {
-      const list = authorItems.get(name) ?? [];
-      list.push(item);
-      authorItems.set(name, list);
-    }
-    for (const place of [...item.article.places.districts, ...item.article.places.towns]) {
-      const entry = placeItems.get(place.code) ?? { place, items: [] };
-      entry.items.push(item);
-      placeItems.set(place.code, entry);
-    }
+    const { bylines, photoCredit, places } = item.article;
+    for (const name of bylines) addAuthor(name, item);
+    if (photoCredit) addAuthor(photoCredit, item);
+    for (const place of places.districts) addPlace(place, item);
+    for (const place of places.towns) addPlace(place, item);
   }
   const authors = [...authorItems.keys()].sort(compareCodePoints).map((name) => ({
     name,
