@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { createPlaceTagger, loadGazetteer, spansJoin, type Gazetteer, type PlaceTagger } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
-import { loadTemplates, DEFAULT_TEMPLATES_DIR } from './render/templates.js';
+import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
@@ -117,6 +117,11 @@ export interface BuildSession {
   renderKey: string | null;
   /** The last build's rendered units by output path: their deps and content. */
   units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
+  /**
+   * The templates the units below were rendered with, under the same render key: Handlebars compiles a template
+   * and its partials on first use, so loading them again would compile every template again at each rebuild.
+   */
+  templates: { readonly renderKey: string; readonly value: Templates } | null;
   /** Rendered Markdown bodies by hash of the body (see render/markdown-to-html.ts MarkdownMemo); null until the first build. */
   markdown: Map<string, string> | null;
   /** Files of the output folder as this session last wrote them, by path; null until its first write. */
@@ -129,7 +134,7 @@ export interface BuildSession {
 
 /** An empty {@link BuildSession}. */
 export function createBuildSession(): BuildSession {
-  return { pages: new Map(), renderKey: null, units: new Map(), markdown: null, written: null, writtenKey: null, seedReads: new Map() };
+  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map() };
 }
 
 /**
@@ -195,9 +200,11 @@ export async function renderFiles(
     const placeIndex = new Map<string, PlaceRef>(
       [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
     );
+    const templates = session?.templates?.renderKey === renderKey ? session.templates.value : loadTemplates(templatesDir);
+    if (session) session.templates = { renderKey, value: templates };
     const units = planSite(model, {
       config: options.config,
-      templates: loadTemplates(templatesDir),
+      templates,
       markdown: createMarkdownRenderer(memo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
