@@ -2,6 +2,7 @@
  * seeds/ folder → SeedPages. The only seed code that touches the disk.
  */
 import { createHash } from 'node:crypto';
+import { statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -61,33 +62,41 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
  */
 export async function readSeedSources(dir: string, memo?: SeedReadMemo): Promise<SeedSource[]> {
   const names = await listSeedFiles(dir);
+  const read = async (fileName: string): Promise<SeedSource> => {
+    const file = path.join(dir, fileName);
+    const bytes = await readFile(file);
+    return { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+  };
   // 32 reads in flight: one at a time leaves the disk (and the build) waiting.
-  const sources = await pMap(
+  if (memo === undefined) return pMap(names, read, { concurrency: 32 });
+
+  // With a memo (a dev session's rebuild) nearly every seed is known: one synchronous stat each (metadata the
+  // system has cached) is several times faster than as many asynchronous ones, and only changed seeds are read.
+  const before = new Map<string, Stats>();
+  const sources: (SeedSource | null)[] = names.map((fileName) => {
+    const info = statSync(path.join(dir, fileName));
+    const known = memo.get(fileName);
+    if (known !== undefined && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.source;
+    before.set(fileName, info);
+    return null;
+  });
+  await pMap(
     names,
-    async (fileName) => {
-      const file = path.join(dir, fileName);
-      if (memo === undefined) {
-        const bytes = await readFile(file);
-        return { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
-      }
-      const before = await stat(file);
-      const known = memo.get(fileName);
-      if (known !== undefined && known.mtimeMs === before.mtimeMs && known.size === before.size) return known.source;
-      const bytes = await readFile(file);
-      const source = { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+    async (fileName, i) => {
+      if (sources[i] !== null) return;
+      const source = await read(fileName);
+      sources[i] = source;
       // Kept only when the file did not change while it was read.
-      const after = await stat(file);
-      if (after.mtimeMs === before.mtimeMs && after.size === bytes.length) memo.set(fileName, { mtimeMs: after.mtimeMs, size: after.size, source });
+      const first = before.get(fileName) as Stats;
+      const after = await stat(path.join(dir, fileName));
+      if (after.mtimeMs === first.mtimeMs && after.size === source.bytes.length) memo.set(fileName, { mtimeMs: after.mtimeMs, size: after.size, source });
       else memo.delete(fileName);
-      return source;
     },
     { concurrency: 32 },
   );
-  if (memo !== undefined) {
-    const present = new Set(names);
-    for (const name of [...memo.keys()]) if (!present.has(name)) memo.delete(name);
-  }
-  return sources;
+  const present = new Set(names);
+  for (const name of [...memo.keys()]) if (!present.has(name)) memo.delete(name);
+  return sources as SeedSource[];
 }
 
 /** `label/fileName`, or the bare file name when the label is empty. */
