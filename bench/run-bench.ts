@@ -7,7 +7,13 @@
  * - add: rebuild after adding one page (a new edition);
  * - edit: rebuild after editing one page in the middle of the archive;
  * - dev: `news-archive dev` running (started after the runs above, cache warm), the time from saving an
- *   edit of one page to its `Rebuilt …` log line; peak RSS is the server's VmHWM from /proc (Linux).
+ *   edit of one page to its `Rebuilt …` log line; peak RSS is the server's VmHWM from /proc (Linux);
+ * - dev-add: the same server, the time from saving a new page (a new edition after the newest) to its
+ *   `Rebuilt …` line;
+ * - dev-search: after each of those, the time from the save until the search index, feed, sitemap and
+ *   articles.json are updated (the server shows the pages first).
+ * For dev and dev-add the table also gives the work time the server logs (`… in N s`: from the rebuild's start
+ * to the pages written, without the file watcher's wait for the save to settle).
  *
  * Each scenario runs `--runs` times (default 3); the table reports the median wall time, ms per article and
  * the median peak RSS (GNU `/usr/bin/time -v` when present, else process.resourceUsage().maxRSS through
@@ -37,6 +43,8 @@ export interface Sample {
   readonly exitCode: number | null;
   /** The CLI's summary line (`Built … in N s`). */
   readonly summary: string;
+  /** The work time the dev server logs for the rebuild (`… in N s`), in ms; absent for other scenarios. */
+  readonly workMs?: number | null;
 }
 
 /** Summary of a scenario's samples. */
@@ -54,6 +62,8 @@ export interface Row {
   readonly maxRssMb: number | null;
   /** Median as a percentage of the cold build's median (null for cold). */
   readonly percentOfCold: number | null;
+  /** Median of the samples' {@link Sample.workMs} (dev and dev-add), else null. */
+  readonly medianWorkMs: number | null;
   readonly samples: readonly Sample[];
 }
 
@@ -109,9 +119,16 @@ function peakRssOf(pid: number): number | null {
   }
 }
 
+/** The work time in a dev server's `Rebuilt …` line (`… in 0.18 s`), in ms; null when absent. */
+export function loggedWorkMs(line: string): number | null {
+  const seconds = /\bin (\d+(?:\.\d+)?) s$/.exec(line)?.[1];
+  return seconds === undefined ? null : Number(seconds) * 1000;
+}
+
 /**
- * Start `news-archive dev` (port 0), wait for it to serve, then `runs` times save an edit of `editFile` and
- * time until the server logs `Rebuilt` (the pages are served: `dev`) and then `Search index, feed, sitemap and articles.json updated`
+ * Start `news-archive dev` (port 0), wait for it to serve, then `runs` times: save an edit of `editFile` and time
+ * until the server logs `Rebuilt` (the pages are served: `dev`), then save the page `addPage(round)` writes and
+ * time the same (`dev-add`); after each, wait for `Search index, feed, sitemap and articles.json updated`
  * (`dev-search`, timed from the same save). Stops the server with SIGINT.
  */
 async function devSamples(
@@ -120,9 +137,10 @@ async function devSamples(
   cwd: string,
   editFile: string,
   original: string,
+  addPage: (round: number) => void,
   runs: number,
   log: (line: string) => void,
-): Promise<{ dev: Sample[]; search: Sample[] }> {
+): Promise<{ dev: Sample[]; add: Sample[]; search: Sample[] }> {
   const args = ['dev', ...buildArgs.slice(1), '--port', '0'];
   const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let waiting: { pattern: RegExp; resolve: (line: string) => void } | null = null;
@@ -154,28 +172,34 @@ async function devSamples(
       ),
     ]);
   const out: Sample[] = [];
+  const add: Sample[] = [];
   const search: Sample[] = [];
+  /** Save a change, time it to `Rebuilt` and then to the search index's update. */
+  const timeChange = async (name: string, round: number, save: () => void, into: Sample[]): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = performance.now();
+    save();
+    const line = await waitFor(/^Rebuilt/, 600_000);
+    const sample = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: line, workMs: loggedWorkMs(line) };
+    into.push(sample);
+    log(`  ${name.padEnd(5)} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${line}`);
+    const indexed = await waitFor(/^Search index, feed, sitemap and articles.json updated/, 600_000);
+    const after = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: indexed };
+    search.push(after);
+    log(`  dev-search #${search.length}: ${(after.wallMs / 1000).toFixed(2)} s — ${indexed}`);
+  };
   try {
     await waitFor(/^Serving /, 600_000);
     for (let round = 0; round < runs; round++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const started = performance.now();
-      writeFileSync(editFile, editPageText(original, 100 + round));
-      const line = await waitFor(/^Rebuilt/, 600_000);
-      const sample = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: line };
-      out.push(sample);
-      log(`  dev   #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${line}`);
-      const indexed = await waitFor(/^Search index, feed, sitemap and articles.json updated/, 600_000);
-      const after = { wallMs: performance.now() - started, peakRssMb: peakRssOf(child.pid!), exitCode: 0, summary: indexed };
-      search.push(after);
-      log(`  dev-search #${round + 1}: ${(after.wallMs / 1000).toFixed(2)} s — ${indexed}`);
+      await timeChange('dev', round, () => writeFileSync(editFile, editPageText(original, 100 + round)), out);
+      await timeChange('dev-add', round, () => addPage(round), add);
     }
   } finally {
     child.kill('SIGINT');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-  return { dev: out, search };
+  return { dev: out, add, search };
 }
 
 /** Options of one benchmark of one archive size. */
@@ -205,11 +229,11 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   log(`bench: ${pages} pages, ${archive.items} items in ${seedsDir}; output on ${outOn} (${outDir})`);
 
   const args = ['build', '--seeds', seedsDir, '--out', outDir, '--config', configFile];
-  const samples = new Map<Scenario | 'dev-search', Sample[]>(options.scenarios.map((s) => [s, []]));
+  const samples = new Map<Scenario | 'dev-add' | 'dev-search', Sample[]>(options.scenarios.map((s) => [s, []]));
   const editFile = path.join(seedsDir, archive.files[Math.floor(archive.files.length / 2)]!);
   const editOriginal = readFileSync(editFile, 'utf8');
   const addedFiles: string[] = [];
-  const articlesFor = new Map<Scenario | 'dev-search', number>();
+  const articlesFor = new Map<Scenario | 'dev-add' | 'dev-search', number>();
 
   const run = async (scenario: Scenario, round: number): Promise<void> => {
     if (!samples.has(scenario)) return;
@@ -243,9 +267,18 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   for (const file of addedFiles) rmSync(file, { force: true });
   writeFileSync(editFile, editOriginal);
   if (samples.has('dev')) {
-    const list = await devSamples(cli, args, workDir, editFile, editOriginal, runs, log);
+    // New editions after the ones the add scenario used: each a page the archive did not have.
+    const addPage = (round: number): void => {
+      const date = dateAfter(archive.lastDay + 1 + runs + round);
+      const file = path.join(seedsDir, pageFileName(date, 1));
+      writeFileSync(file, archive.generator.pageText(date, 1).text);
+      addedFiles.push(file);
+    };
+    const list = await devSamples(cli, args, workDir, editFile, editOriginal, addPage, runs, log);
     samples.set('dev', list.dev);
+    samples.set('dev-add', list.add);
     samples.set('dev-search', list.search);
+    for (const file of addedFiles.splice(0)) rmSync(file, { force: true });
     writeFileSync(editFile, editOriginal);
   }
 
@@ -256,6 +289,7 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     const walls = list.map((s) => s.wallMs);
     const rss = list.map((s) => s.peakRssMb).filter((v): v is number => v !== null);
     const medianMs = median(walls);
+    const work = list.map((s) => s.workMs).filter((v): v is number => typeof v === 'number');
     if (scenario === 'cold') coldMedian = medianMs;
     const articles = articlesFor.get(scenario) ?? archive.items;
     rows.push({
@@ -271,6 +305,7 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
       medianRssMb: rss.length > 0 ? median(rss) : null,
       maxRssMb: rss.length > 0 ? Math.max(...rss) : null,
       percentOfCold: scenario === 'cold' || coldMedian === null ? null : (100 * medianMs) / coldMedian,
+      medianWorkMs: work.length > 0 ? median(work) : null,
       samples: list,
     });
   }
@@ -284,15 +319,16 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
 /** The rows as a Markdown table. */
 export function formatTable(rows: readonly Row[]): string {
   const lines = [
-    '| pages | articles | output | scenario | median s | min–max s | ms/article | % of cold | peak RSS MB (median / max) |',
-    '| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| pages | articles | output | scenario | median s | min–max s | ms/article | % of cold | peak RSS MB (median / max) | dev work s (median) |',
+    '| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
       `| ${r.pages} | ${r.articles} | ${r.outOn} | ${r.scenario} | ${(r.medianMs / 1000).toFixed(2)} | ` +
         `${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} | ${r.msPerArticle.toFixed(2)} | ` +
         `${r.percentOfCold === null ? '' : `${r.percentOfCold.toFixed(0)}%`} | ` +
-        `${r.medianRssMb === null ? '?' : `${r.medianRssMb.toFixed(0)} / ${r.maxRssMb!.toFixed(0)}`} |`,
+        `${r.medianRssMb === null ? '?' : `${r.medianRssMb.toFixed(0)} / ${r.maxRssMb!.toFixed(0)}`} | ` +
+        `${r.medianWorkMs === null ? '' : (r.medianWorkMs / 1000).toFixed(2)} |`,
     );
   }
   return lines.join('\n');
