@@ -11,8 +11,8 @@
  * primary bundle in `pagefind/` with Pagefind's runtime; every other shard's index files are in
  * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -138,6 +138,24 @@ export interface SearchStageOptions extends SearchIndexOptions {
   readonly emit?: (file: OutputFile) => Promise<void>;
 }
 
+/**
+ * Where a shard's documents wait for Pagefind: `/dev/shm` (memory-backed, Linux) when it is a folder this process
+ * may write, else the system's temporary folder. A shard's documents (at most ~1,500, a few KB each) are written
+ * once, read once by Pagefind and removed. On this project's ext4 machines creating 4,000 small files costs about
+ * 2.8 s of system time (0.05 s on /dev/shm), and Pagefind read 1,000 documents in 1.8 s from disk, 0.7 s from
+ * /dev/shm.
+ */
+function scratchRoot(): string {
+  const shm = '/dev/shm';
+  try {
+    accessSync(shm, constants.W_OK);
+    if (statSync(shm).isDirectory()) return shm;
+  } catch {
+    // No /dev/shm here (macOS, Windows) or not writable.
+  }
+  return os.tmpdir();
+}
+
 /** Open a {@link SearchDocumentStage}; its temporary folder is made when a shard is first indexed. */
 export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDocumentStage {
   const shardOf = options.shardOf ?? (() => 'all');
@@ -181,17 +199,20 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     const indexed = (async (): Promise<readonly OutputFile[]> => {
       const stored = await lookup;
       if (stored) return stored;
-      root ??= mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
+      root ??= mkdtemp(path.join(scratchRoot(), 'news-archive-search-'));
       const folder = path.join(await root, name);
+      // Written synchronously: the build renders between awaits that rarely reach the event loop's I/O phase, so
+      // asynchronous writes here finished seconds late and Pagefind started late (at 13 s instead of 7 s of a
+      // 4,000-article build).
       const made = new Set<string>();
       for (const [file, document] of pages) {
         const target = path.join(folder, ...file.split('/'));
         const parent = path.dirname(target);
         if (!made.has(parent)) {
-          await mkdir(parent, { recursive: true });
+          mkdirSync(parent, { recursive: true });
           made.add(parent);
         }
-        await writeFile(target, document);
+        writeFileSync(target, document);
       }
       const count = pages.length;
       pages.length = 0;
