@@ -138,6 +138,32 @@ export interface SearchStageOptions extends SearchIndexOptions {
   readonly emit?: (file: OutputFile) => Promise<void>;
 }
 
+/** The `pagefind` module's API (createIndex, close). */
+type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/**
+ * Pagefind processes that index shards side by side. The `pagefind` module runs one service process, which
+ * indexes one shard at a time on about one core (two indexes asked of it at once took as long as one after the
+ * other), so a build whose pages are all rendered waited on it with the other core idle. A second instance of the
+ * module, imported under another URL (Node keeps one module instance per URL), starts a second process. With two
+ * lanes the cold build of 3,981 articles on a 2-core machine took 23.6 / 22.1 s instead of 26.8 / 24.7 s, with
+ * byte-identical output: each shard is its own index whichever process makes it.
+ */
+export const SEARCH_INDEX_LANES = 2;
+
+/** The module instances behind the lanes: lane 0 is the `pagefind` import, each other lane its own instance. */
+const lanes = new Map<number, Promise<PagefindApi>>([[0, Promise.resolve(pagefind)]]);
+
+/** The Pagefind API of lane `i` (0 ≤ i < SEARCH_INDEX_LANES); its process starts on its first index. */
+function pagefindLane(i: number): Promise<PagefindApi> {
+  let lane = lanes.get(i);
+  if (lane === undefined) {
+    lane = import(`${import.meta.resolve('pagefind')}?lane=${i}`) as Promise<PagefindApi>;
+    lanes.set(i, lane);
+  }
+  return lane;
+}
+
 /**
  * Where a shard's documents wait for Pagefind: `/dev/shm` (memory-backed, Linux) when it is a folder this process
  * may write, else the system's temporary folder. A shard's documents (at most ~1,500, a few KB each) are written
@@ -178,16 +204,28 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
    * a handler: failures wait for `index()`); empty once they went to `emit`.
    */
   const results = new Map<string, Promise<readonly OutputFile[]>>();
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Store lookups run one shard at a time too: `index()` without `expected` closes every shard at once. */
+  /** Store lookups run one shard at a time: `index()` without `expected` closes every shard at once. */
   let lookups: Promise<unknown> = Promise.resolve();
-  let started = false;
+  /** Per lane (see SEARCH_INDEX_LANES): whether a shard is being indexed on it; lanes used are closed by stop. */
+  const busy: boolean[] = new Array<boolean>(SEARCH_INDEX_LANES).fill(false);
+  const used = new Set<number>();
+  const waiting: Array<() => void> = [];
 
-  /** Run `task` after the shards before it: Pagefind indexes one shard at a time. */
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const job = queue.then(task);
-    queue = job.catch(() => undefined);
-    return job;
+  /** Run `task` on a free Pagefind lane, in about the order the shards complete (each lane indexes one shard at a time). */
+  const enqueue = async <T>(task: (api: PagefindApi) => Promise<T>): Promise<T> => {
+    let lane = busy.indexOf(false);
+    while (lane < 0) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      lane = busy.indexOf(false);
+    }
+    busy[lane] = true;
+    used.add(lane);
+    try {
+      return await task(await pagefindLane(lane));
+    } finally {
+      busy[lane] = false;
+      waiting.shift()?.();
+    }
   };
 
   const close = (name: string): void => {
@@ -216,9 +254,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
       }
       const count = pages.length;
       pages.length = 0;
-      return enqueue(async () => {
-        started = true;
-        const files = await indexShard(folder, count);
+      return enqueue(async (api) => {
+        const files = await indexShard(api, folder, count);
         await options.store?.put(key, files);
         await rm(folder, { recursive: true, force: true });
         return files;
@@ -235,10 +272,9 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
 
   const stop = async (): Promise<void> => {
     await Promise.allSettled(results.values());
-    if (started) {
-      started = false;
-      await pagefind.close();
-    }
+    const lanes = [...used].sort();
+    used.clear();
+    for (const lane of lanes) await (await pagefindLane(lane)).close();
   };
 
   return {
@@ -292,8 +328,8 @@ function bundleFiles(shard: string, primary: boolean, files: readonly OutputFile
  * its needed files, paths relative to the bundle, sorted.
  * @throws Error when Pagefind reports errors or indexes other than `expected` pages
  */
-async function indexShard(folder: string, expected: number): Promise<OutputFile[]> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+async function indexShard(api: PagefindApi, folder: string, expected: number): Promise<OutputFile[]> {
+  const { index, errors } = await api.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: cannot create the search index: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: folder });
