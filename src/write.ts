@@ -112,6 +112,8 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   const { staging, previous } = outputSidecars(outDir);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  // No output folder yet (a first build): no current file to compare with, so no stat of each (about 0.1 ms each).
+  const compare = !clean && (await exists(outDir));
   const written: string[] = [];
   const unchanged: string[] = [];
   const sizes = new Map<string, number>();
@@ -133,7 +135,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     const target = path.join(staging, ...file.path.split('/'));
     const source = path.join(outDir, ...file.path.split('/'));
     // The bytes are compared only when the current file has the same size (no encoding of new or resized files).
-    const current = clean ? null : await stat(source).catch(() => null);
+    const current = compare ? await stat(source).catch(() => null) : null;
     if (current !== null && current.isFile() && current.size === size && (await sameBytes(source, outputBytes(file)))) {
       await link(source, target).catch(() => copyFile(source, target));
       unchanged.push(file.path);
