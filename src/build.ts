@@ -4,6 +4,7 @@
  * Stages: read (seed/), segment (segment/), tag (places/), model + render (site/, render/).
  */
 import path from 'node:path';
+import pMap from 'p-map';
 import type { Config } from './config.js';
 import { createPlaceTagger, loadGazetteer, spansJoin, type Gazetteer, type PlaceTagger } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
@@ -382,8 +383,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(inputs.seeds, inputs.label);
 
   const { session } = options;
-  const entries: (PageEntry | null)[] = [];
-  for (const key of inputs.pageKeys) entries.push(session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null));
+  // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
+  const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
+    concurrency: 32,
+  });
   const total = entries.filter((entry) => entry === null).length;
   let places: PlaceContext | null = null;
   let done = 0;
