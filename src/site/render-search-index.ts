@@ -272,7 +272,7 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
 
   const stop = async (): Promise<void> => {
     await Promise.allSettled(results.values());
-    const lanes = [...used].sort();
+    const lanes = [...used].sort((a, b) => a - b);
     used.clear();
     for (const lane of lanes) await (await pagefindLane(lane)).close();
   };
