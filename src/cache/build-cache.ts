@@ -7,7 +7,7 @@
  * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
  * - `build/search/{key}/`: search index shards (see site/render-search-index.ts), each as `files.json` (paths and
  *   sizes) and `contents.bin` (the files' bytes one after another).
- * Entries are JSON, written atomically (temporary file, then rename); an entry that cannot be read or parsed
+ * Entries are JSON (and a shard's contents.bin), written atomically (temporary file or folder, then rename); an entry that cannot be read or parsed
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
