@@ -96,9 +96,9 @@ export async function renderSearchIndex(files: readonly OutputFile[], options: S
 /**
  * The search documents of a build, shard by shard. A shard's documents are kept in memory until its last
  * expected page is added ({@link SearchStageOptions.expected}); then, unless the store has the shard's index,
- * they are written to a temporary folder (under `os.tmpdir()`, each page at its output path), dropped from
- * memory, and Pagefind indexes the folder in its own process, one shard at a time, while the build goes on
- * rendering the next pages. So a build that writes pages as it renders them holds the documents of about one
+ * they are written to a temporary folder (under `/dev/shm` or the system's temporary folder, see scratchRoot;
+ * each page at its output path), dropped from memory, and a Pagefind process indexes the folder (up to
+ * SEARCH_INDEX_LANES shards at a time, one a process) while the build goes on rendering the next pages. So a build that writes pages as it renders them holds the documents of about one
  * shard, not all of them (at 40,000 articles about 250 MB of strings).
  */
 export interface SearchDocumentStage {
