@@ -23,6 +23,20 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A new page of `browser` at `width` px (900 px high), with the errors it reports as it goes: uncaught page
+ * errors and console errors, as text.
+ */
+export async function openPage(browser: Browser, width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { page, errors };
+}
+
+/**
  * Checks a page as a reader sees it: no sideways scrolling, no serious or critical axe-core violation; saves a
  * full-page screenshot as `{name}-{width}.png`.
  * @throws AssertionError naming the page and width

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { buildListArchive } from '../site/list-archive.js';
-import { inspect, launchBrowser } from './inspect-page.js';
+import { inspect, launchBrowser, openPage } from './inspect-page.js';
 import { serveSite, type SiteServer } from './serve-site.js';
 
 let server: SiteServer;
@@ -45,9 +45,7 @@ async function assertPagerLayout(page: Page, width: number): Promise<void> {
 
 for (const width of [375, 1280]) {
   test(`a reader at ${width}px pages through a district's articles`, async () => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await openPage(browser, width);
     await page.goto(`${server.url}places/320614.html`);
     assert.equal(await page.textContent('h1'), '海门区');
     assert.equal(await page.textContent('.place-towns'), '悦来镇 163 篇');

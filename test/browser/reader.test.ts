@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
-import { inspect, launchBrowser, SHOTS_DIR } from './inspect-page.js';
+import { inspect, launchBrowser, openPage, SHOTS_DIR } from './inspect-page.js';
 import { serveSite, type SiteServer } from './serve-site.js';
 
 let site: FixtureSite;
@@ -28,15 +28,7 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage(width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { page, errors };
-}
+const newPage = (width: number): Promise<{ page: Page; errors: string[] }> => openPage(browser, width);
 
 async function searchFor(page: Page, query: string): Promise<Array<{ href: string; title: string; excerpt: string }>> {
   await page.fill('#search-input', query);
