@@ -4,9 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { renderFeed, xmlSafe } from '../../src/site/render-feed.js';
-import { renderSearchIndex } from '../../src/site/render-search-index.js';
+import { renderSearchIndex, scratchRoot } from '../../src/site/render-search-index.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import type { SeedPage, TaggedArticle } from '../../src/types.js';
 import { buildFixtureSite } from './fixture-site.js';
@@ -158,9 +161,28 @@ test('the store is asked for one shard at a time, so a site of many shards never
     },
     put: async (key: string, files: readonly { path: string; content: string | Uint8Array }[]) => void kept.set(key, files),
   };
-  await renderSearchIndex(html, { shardOf, store });
+  const first = await renderSearchIndex(html, { shardOf, store });
   const second = await renderSearchIndex(html, { shardOf, store });
   assert.ok(kept.size > 10, `${kept.size} shards`);
   assert.equal(most, 1);
   assert.ok(second.some((file) => file.path === 'pagefind/shards.json'));
+  // More shards than Pagefind lanes: every one indexed, each of exactly its one page.
+  const entries = first.filter((file) => file.path.endsWith('/pagefind-entry.json'));
+  assert.equal(entries.length, kept.size);
+  const counts = entries.map((file) => (JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages['zh-cn']?.page_count);
+  assert.deepEqual(new Set(counts), new Set([1]));
+  assert.equal((JSON.parse(String(first.find((file) => file.path === 'pagefind/shards.json')?.content)) as string[]).length, kept.size - 1);
+});
+
+test('search documents wait in the memory-backed folder when it can be written, else in the system temporary folder', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'news-archive-scratch-'));
+  try {
+    assert.equal(scratchRoot(dir), dir);
+    assert.equal(scratchRoot(path.join(dir, 'missing')), os.tmpdir());
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    assert.equal(scratchRoot(file), os.tmpdir());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
