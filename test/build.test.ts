@@ -18,7 +18,7 @@ const golden = JSON.parse(readFileSync(path.join(root, 'test/fixtures/golden', `
   articles: Array<{ kind: string; kicker: string | null; headline: string | null; subheadline: string | null; subheads: string[]; paragraphs: string[]; bylines: string[]; photo_credit: string | null; continued: boolean; source_lines: [number, number] }>;
 };
 const out = path.join(tempDir('news-archive-site-'), 'dist');
-const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'seeds'), outDir: out, cacheDir: tempDir('news-archive-cache-') };
+const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'test/fixtures/seeds'), outDir: out, cacheDir: tempDir('news-archive-cache-') };
 const result = await build({ config });
 await writeOutput(out, result.files);
 const read = (file: string): string => readFileSync(path.join(out, file), 'utf8');

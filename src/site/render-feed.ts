@@ -78,7 +78,7 @@ export function renderFeed(model: SiteModel, config: Config): string {
       published: date,
       description: escapeHtml(xmlSafe([source, item.opening].filter(Boolean).join('：'))),
       content: itemHtml(item),
-      author: names.map((name) => ({ name: xmlSafe(name), link: absoluteUrl(config.baseUrl, routes.author(name)) })),
+      author: names.map((name) => ({ name: xmlSafe(name), link: absoluteUrl(config.baseUrl, model.authorPaths.get(name) ?? routes.author(name)) })),
     });
   }
   return `${feed.atom1()}\n`;

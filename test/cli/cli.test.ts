@@ -20,7 +20,7 @@ const SEED = '000_b18dfdda09c05dd9.txt';
 function project(): string {
   const dir = tempDir('news-archive-cli-');
   mkdirSync(path.join(dir, 'seeds'));
-  copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, 'seeds', SEED));
+  copyFileSync(path.join(root, 'test/fixtures/seeds', SEED), path.join(dir, 'seeds', SEED));
   return dir;
 }
 
