@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from '../src/build.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { articleRecords, articlesJson } from '../src/site/articles-json.js';
+import { fullWidthPunctuation } from '../src/site/display-text.js';
 import { buildSiteModel } from '../src/site/site-model.js';
 import { writeOutput } from '../src/write.js';
 import { tempDir } from './temp-dir.js';
@@ -57,10 +58,12 @@ test('every golden item has a page with its kicker, headline, paragraphs, subhea
     const text = htmlText(html);
     assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
     assert.equal(html.match(/<h1[ >]/g)?.length, 1, 'one h1');
-    if (expected.headline) assert.ok(html.includes(`<h1>${expected.headline}</h1>`), `h1 of item ${i + 1}`);
-    if (expected.kicker) assert.ok(html.includes(`<p class="kicker">${expected.kicker}</p>`), `kicker of item ${i + 1}`);
-    for (const paragraph of expected.paragraphs) assert.ok(html.includes(`<p>${paragraph}</p>`), `paragraph of item ${i + 1}: ${paragraph.slice(0, 20)}`);
-    for (const subhead of expected.subheads) assert.ok(html.includes(`<h2>${subhead}</h2>`), `subhead ${subhead}`);
+    // Shown with full-width punctuation between Chinese characters (site/display-text.ts), nothing else changed.
+    const fw = fullWidthPunctuation;
+    if (expected.headline) assert.ok(html.includes(`<h1>${fw(expected.headline)}</h1>`), `h1 of item ${i + 1}`);
+    if (expected.kicker) assert.ok(html.includes(`<p class="kicker">${fw(expected.kicker)}</p>`), `kicker of item ${i + 1}`);
+    for (const paragraph of expected.paragraphs) assert.ok(html.includes(`<p>${fw(paragraph)}</p>`), `paragraph of item ${i + 1}: ${paragraph.slice(0, 20)}`);
+    for (const subhead of expected.subheads) assert.ok(html.includes(`<h2>${fw(subhead)}</h2>`), `subhead ${subhead}`);
     for (const name of expected.bylines) assert.ok(text.includes(name), `byline ${name}`);
     if (expected.photo_credit) assert.ok(text.includes(`${expected.photo_credit} 摄`), 'photo credit');
     assert.equal(html.includes('本文在本版未完'), expected.continued, 'continued note');

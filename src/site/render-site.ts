@@ -149,7 +149,7 @@ function itemSource(page: SitePage | undefined): string {
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
 function listItem(from: string, item: SiteItem, source = ''): object {
-  const a = item.article;
+  const a = item.shown;
   const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
   const meta = [source, names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
   return {
@@ -421,6 +421,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const path = item.path;
     const page = pageOf.get(item) as SitePage;
     const a = item.article;
+    const shown = item.shown;
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
     const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
@@ -428,10 +429,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     for (const name of a.bylines) deps.push(authorOf(name));
     if (a.photoCredit) deps.push(authorOf(a.photoCredit));
     emit(path, 'article', deps, () => {
-    const rendered = context.markdown(articleToMarkdown(a, item.id));
+    const rendered = context.markdown(articleToMarkdown(shown, item.id));
     const permalink = absoluteUrl(config.baseUrl, path);
     const edition = editionLabel(page);
-    const heading = [a.kicker, item.title].filter(Boolean).join(' ');
+    const heading = [shown.kicker, item.title].filter(Boolean).join(' ');
     const citation = [
       page.meta.paper ?? config.title,
       page.meta.date ? formatDate(page.meta.date) : null,
@@ -444,9 +445,9 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       description: item.opening,
       canonical: permalink,
       breadcrumbs: crumbsFor(path, page, item.title),
-      kicker: a.kicker,
+      kicker: shown.kicker,
       title: item.title,
-      subheadline: a.subheadline,
+      subheadline: shown.subheadline,
       bylines: a.bylines.map((name) => ({ name, href: href(path, authorOf(name)) })),
       credit: a.photoCredit ? { name: a.photoCredit, href: href(path, authorOf(a.photoCredit)) } : null,
       edition,

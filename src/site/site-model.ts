@@ -4,6 +4,7 @@
  */
 import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
+import { displayArticle } from './display-text.js';
 import { nameSegment, pageSlug, routes, uniqueSegments } from './routes.js';
 
 /** One item as the site shows it. */
@@ -12,12 +13,18 @@ export interface SiteItem {
   readonly id: string;
   /** Output path of its page, e.g. `pages/000_b18dfdda09c05dd9/01.html`. */
   readonly path: string;
+  /** The item as segmented: the text exactly as extracted from the seed. */
   readonly article: TaggedArticle;
-  /** Title for lists and `<title>`: the headline, or for a photo or unsorted text the start of its text. */
+  /**
+   * The item as readers see it (display-text.ts): `article` with half-width punctuation between Chinese
+   * characters shown full-width; the same object when that changes nothing. Pages, lists and the feed show this.
+   */
+  readonly shown: TaggedArticle;
+  /** Title for lists and `<title>`, as shown: the headline, or for a photo or unsorted text the start of its text. */
   readonly title: string;
-  /** The first sentence of the first paragraph (at most 80 characters, `…` when cut). */
+  /** The first sentence of the first paragraph as shown (at most 80 characters, `…` when cut). */
   readonly opening: string;
-  /** Subheads, and paragraphs, in order. */
+  /** Subheads, and paragraphs, in order, as extracted (not mapped for display: see `shown`). */
   readonly subheads: readonly string[];
   readonly paragraphs: readonly string[];
   /** Characters of text (no spaces), for reading time. */
@@ -130,15 +137,18 @@ function toItem(article: TaggedArticle, slug: string): SiteItem {
 }
 
 function makeItem(article: TaggedArticle, slug: string): SiteItem {
+  const shown = displayArticle(article);
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
+  const shownParagraphs = shown.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const texts = [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)];
   return {
     id: routes.itemId(slug, article.index),
     path: routes.item(slug, article.index),
     article,
-    title: itemTitle(article, paragraphs),
-    opening: firstSentence(paragraphs[0] ?? ''),
+    shown,
+    title: itemTitle(shown, shownParagraphs),
+    opening: firstSentence(shownParagraphs[0] ?? ''),
     subheads,
     paragraphs,
     characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),

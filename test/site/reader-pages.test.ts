@@ -126,7 +126,7 @@ test('an article page has breadcrumbs, one header with kicker and h1, linked byl
 test('a subheadline sits in the header, subheads are h2', () => {
   const html = main('pages/000_b18dfdda09c05dd9/01.html');
   const header = html.slice(html.indexOf('<header>'), html.indexOf('</header>'));
-  assert.ok(header.includes('<p class="kicker">崇川区人大机关全员下沉社区,参与疫情防控——</p>'));
+  assert.ok(header.includes('<p class="kicker">崇川区人大机关全员下沉社区，参与疫情防控——</p>'));
   assert.ok(html.includes('<h2>督查指导在线</h2>'));
   const withSub = site.result.files.filter((f) => typeof f.content === 'string' && f.content.includes('<p class="subheadline">'));
   for (const file of withSub) {
