@@ -7,6 +7,7 @@ import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
+import { groupByInitial } from './name-order.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
 
@@ -460,7 +461,12 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.path, author.items.length]), () => ({
     pageTitle: `作者 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(authorsPath, home) }, { label: '作者' }],
-    authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    // By pinyin, in groups by the surname's initial letter, as Chinese contact lists are (see name-order.ts).
+    groups: groupByInitial(model.authors, (author) => author.name).map((group) => ({
+      initial: group.initial,
+      id: group.initial === '#' ? 'other' : group.initial,
+      authors: group.entries.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    })),
   }));
   for (const author of model.authors) {
     const count = author.items.length;
