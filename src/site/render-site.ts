@@ -7,6 +7,7 @@ import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
+import { groupByInitial } from './name-order.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
 
@@ -415,7 +416,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const a = item.article;
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
+    const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
     const deps = [a, page.path, page.label, page.meta.paper, page.meta.date, previous?.path, previous?.title, next?.path, next?.title];
+    for (const name of a.bylines) deps.push(authorOf(name));
+    if (a.photoCredit) deps.push(authorOf(a.photoCredit));
     emit(path, 'article', deps, () => {
     const rendered = context.markdown(articleToMarkdown(a, item.id));
     const permalink = absoluteUrl(config.baseUrl, path);
@@ -436,8 +440,8 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       kicker: a.kicker,
       title: item.title,
       subheadline: a.subheadline,
-      bylines: a.bylines.map((name) => ({ name, href: href(path, routes.author(name)) })),
-      credit: a.photoCredit ? { name: a.photoCredit, href: href(path, routes.author(a.photoCredit)) } : null,
+      bylines: a.bylines.map((name) => ({ name, href: href(path, authorOf(name)) })),
+      credit: a.photoCredit ? { name: a.photoCredit, href: href(path, authorOf(a.photoCredit)) } : null,
       edition,
       pageHref: href(path, page.path),
       pageLabel: page.label,
@@ -461,15 +465,20 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
 
   // Authors.
   const authorsPath = routes.authors();
-  emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.items.length]), () => ({
+  emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.path, author.items.length]), () => ({
     pageTitle: `作者 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(authorsPath, home) }, { label: '作者' }],
-    authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    // By pinyin, in groups by the surname's initial letter, as Chinese contact lists are (see name-order.ts).
+    groups: groupByInitial(model.authors, (author) => author.name).map((group) => ({
+      initial: group.initial,
+      id: group.initial === '#' ? 'other' : group.initial,
+      authors: group.entries.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    })),
   }));
   for (const author of model.authors) {
     const count = author.items.length;
     for (const page of paginate(author.items)) {
-      const path = routes.authorListPage(author.name, page.slot);
+      const path = routes.listPage(author.path, page.slot);
       const countLine = listCount(count, page);
       const deps = pushItemDeps([author.name, countLine, page.number, page.total], page.items, sourceOf);
       emit(path, 'author', deps, () => ({
@@ -478,7 +487,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         countLine,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
         items: page.items.map((item) => listItem(path, item, sourceOf(item))),
-        listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
+        listPager: listPager(path, page, (k) => routes.listPage(author.path, k)),
       }));
     }
   }

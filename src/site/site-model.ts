@@ -4,7 +4,7 @@
  */
 import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
-import { pageSlug, routes } from './routes.js';
+import { nameSegment, pageSlug, routes, uniqueSegments } from './routes.js';
 
 /** One item as the site shows it. */
 export interface SiteItem {
@@ -68,6 +68,8 @@ export interface SiteModel {
   readonly authors: readonly SiteAuthor[];
   /** Tagged places sorted by code. */
   readonly places: readonly SitePlace[];
+  /** Output path of each author's page (page 1), by name: unique among the site's authors (see routes.ts uniqueSegments). */
+  readonly authorPaths: ReadonlyMap<string, string>;
 }
 
 
@@ -163,8 +165,11 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     list.push(article);
     bySeed.set(article.seed, list);
   }
+  // Slugs unique among the site's pages, also on disks that ignore case or width (`x.txt` and `x.TXT`, `A1`, `a1`).
+  const fileName = (page: SeedPageInfo): string => page.file.slice(page.file.lastIndexOf('/') + 1);
+  const slugs = uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
-    const slug = pageSlug(page.name);
+    const slug = slugs.get(fileName(page)) as string;
     const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page), items };
   });
@@ -197,11 +202,14 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     for (const place of places.districts) addPlace(place, item);
     for (const place of places.towns) addPlace(place, item);
   }
-  const authors = [...authorItems.keys()].sort(compareCodePoints).map((name) => ({
+  const names = [...authorItems.keys()].sort(compareCodePoints);
+  const segments = uniqueSegments(names.map((name) => ({ key: name, name })), nameSegment);
+  const authorPaths = new Map(names.map((name) => [name, routes.authorFile(segments.get(name) as string)]));
+  const authors = names.map((name) => ({
     name,
-    path: routes.author(name),
+    path: authorPaths.get(name) as string,
     items: authorItems.get(name) ?? [],
   }));
   const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
-  return { editions, pages: sitePages, items, authors, places };
+  return { editions, pages: sitePages, items, authors, places, authorPaths };
 }
