@@ -127,7 +127,11 @@ const ROOT_TARGETS = {
 function rootLinks(from: string, config: Config): Record<string, string> {
   const base = from === routes.notFound() ? new URL(config.baseUrl).pathname.replace(/\/?$/, '/') : null;
   const link = (target: string): string => (base === null ? href(from, target) : base + encodePath(target));
-  return Object.fromEntries(Object.entries(ROOT_TARGETS).map(([name, target]) => [name, link(target)]));
+  return Object.fromEntries(
+    Object.entries(ROOT_TARGETS)
+      .filter(([name]) => name !== 'search' || config.search)
+      .map(([name, target]) => [name, link(target)]),
+  );
 }
 
 function editionLabel(page: SitePage): string | null {
@@ -374,12 +378,15 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     undated: undated.map((page) => ({ label: page.label, href: href(calendarPath, page.path), count: page.items.length })),
   }));
 
-  // Search: the form and the script that reads the Pagefind index (see render-search-index.ts).
+  // Search: the form and the script that reads the Pagefind index (see search/search-index.ts).
+  // Without search (`search: false`) neither the page nor its script is made, and no page links to them.
   const searchPath = routes.search();
-  emit(searchPath, 'search', [], () => ({
-    pageTitle: `搜索 - ${config.title}`,
-    searchScript: href(searchPath, routes.searchScript()),
-  }));
+  if (config.search) {
+    emit(searchPath, 'search', [], () => ({
+      pageTitle: `搜索 - ${config.title}`,
+      searchScript: href(searchPath, routes.searchScript()),
+    }));
+  }
 
   // Pages (版): their items in page order, previous/next page of the same edition or the archive.
   const editionOf = new Map<SitePage, SiteEdition>();
@@ -513,6 +520,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
   for (const [name, content] of [...templates.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!config.search && `assets/${name}` === routes.searchScript()) continue;
     files.push({ path: `assets/${name}`, deps: [], render: () => content });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
