@@ -6,7 +6,7 @@
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
-import { createPlaceTagger, loadGazetteer, spansJoin, type Gazetteer, type PlaceTagger } from './places/index.js';
+import { createPlaceTagger, loadGazetteer, spansJoin, wordBoundaries, type Gazetteer, type PlaceTagger } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
@@ -161,6 +161,27 @@ export interface RenderedFiles {
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+let headlineWordsOf: { key: string; value: (text: string) => number[] } | null = null;
+
+/**
+ * Word boundaries for headlines, titles and openings (site/line-breaks.ts, site/site-model.ts): jieba with the
+ * gazetteer's user dictionary, loaded on first use (not at all when nothing is rendered). One function a process
+ * and region, so that items made by an earlier build of a session are reused (site-model.ts keys them by it).
+ */
+function getHeadlineWords(homeRegion: string, cacheDir: string): (text: string) => number[] {
+  const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
+  if (headlineWordsOf?.key !== key) {
+    headlineWordsOf = {
+      key,
+      value: (text) => {
+        getPlaceContext(homeRegion, cacheDir);
+        return wordBoundaries(text);
+      },
+    };
+  }
+  return headlineWordsOf.value;
+}
+
 /**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
@@ -177,7 +198,8 @@ export async function renderFiles(
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const model = buildSiteModel(pages, articles);
+  const headlineWords = getHeadlineWords(options.config.homeRegion, options.config.cacheDir);
+  const model = buildSiteModel(pages, articles, { wordBoundaries: headlineWords });
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = deferSearch && output === undefined;
 
@@ -210,6 +232,7 @@ export async function renderFiles(
       markdown: createMarkdownRenderer(memo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
+      wordBoundaries: headlineWords,
     });
     const reuse = session !== undefined && session.renderKey === renderKey;
 
