@@ -142,10 +142,26 @@ export function cutText(text: string, max: number, words: WordBoundaries): strin
   return `${kept}…${closers}`;
 }
 
-/** The first sentence of `text` with its closing quotes (`“……躺着就好。”`), at most 80 units (cut by {@link cutText}). */
-function firstSentence(text: string, words: WordBoundaries): string {
-  const match = SENTENCE.exec(text);
-  return cutText(match ? match[0] : text, 80, words);
+/** Whether `text` leaves a quote or bracket open (more `“` than `”`, …). */
+function leavesOpen(text: string): boolean {
+  return PAIRS.some(([open, close]) => text.split(open).length > text.split(close).length);
+}
+
+/**
+ * The opening of a text for lists: its first sentence with its closing quotes (`“大娘，您别起身了，躺着就好。”`);
+ * when that sentence leaves a quote open (`“儿女们天天忙，……功能。` goes on `现在好了……”`), up to the end of the
+ * sentence that closes it; at most 80 units (longer: cut by {@link cutText}, which closes what it leaves open).
+ */
+export function firstSentence(text: string, words: WordBoundaries): string {
+  let end = 0;
+  let sentence = '';
+  do {
+    const match = SENTENCE.exec(text.slice(end));
+    if (match === null) { sentence = text; break; }
+    end += match[0].length;
+    sentence = text.slice(0, end);
+  } while (leavesOpen(sentence) && end < text.length && end <= 80);
+  return cutText(sentence, 80, words);
 }
 
 /** The title of an item: its headline, or `图片：` / `未归类文本：` and the start of its text cut by {@link cutText}. */
