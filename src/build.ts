@@ -16,8 +16,9 @@ import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
-import { renderExtras, searchShardOf } from './site/render-extras.js';
-import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './site/render-search-index.js';
+import { renderExtras } from './site/render-extras.js';
+import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
+import { searchShardOf } from './search/shards.js';
 import { planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
@@ -206,7 +207,7 @@ export async function renderFiles(
   // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
   // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
   const stage: SearchDocumentStage | null =
-    output === undefined
+    output === undefined || !options.config.search
       ? null
       : stageSearchDocuments({ ...searchOptions, expected: model.pages.flatMap((page) => page.items.map((item) => item.path)), emit: (file) => output.add(file) });
   try {
@@ -259,7 +260,10 @@ export async function renderFiles(
     const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
     const site = files.slice().sort(byPath);
-    const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
+    const search = async (): Promise<OutputFile[]> => {
+      if (!options.config.search) return [];
+      return stage === null ? renderSearchIndex(site, searchOptions) : stage.index();
+    };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
       return { files: site, search: later, rendered, units: units.length };

@@ -144,6 +144,8 @@ export const routes = {
   /** Page `slot` of a list whose page 1 is `first` (an author's path in the site model): see {@link listPagePath}. */
   listPage: (first: string, slot: number): string => listPagePath(first, slot),
   search: (): string => 'search.html',
+  /** About the archive: what it holds, where its data comes from, how to search it. */
+  about: (): string => 'about.html',
   notFound: (): string => '404.html',
   feed: (): string => 'feed.xml',
   sitemap: (): string => 'sitemap.xml',

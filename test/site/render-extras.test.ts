@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { renderFeed, xmlSafe } from '../../src/site/render-feed.js';
-import { renderSearchIndex, scratchRoot } from '../../src/site/render-search-index.js';
+import { renderSearchIndex, scratchRoot } from '../../src/search/search-index.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import type { SeedPage, TaggedArticle } from '../../src/types.js';
 import { buildFixtureSite } from './fixture-site.js';
