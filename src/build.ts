@@ -20,7 +20,7 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { planSite, sameDeps } from './site/render-site.js';
-import { buildSiteModel } from './site/site-model.js';
+import { buildSiteModel, hasText } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
@@ -84,6 +84,17 @@ function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: Tagged
     });
   }
   const articles = items.map((item): TaggedArticle => ({ ...item, places: places.tagger.tag(articleTexts(item)) }));
+  // An item without text (a stray byline) gets no page (site/site-model.ts hasText): its warning says so.
+  const published = '; published as unsorted text';
+  for (const article of articles) {
+    if (hasText(article)) continue;
+    const [first, last] = article.sourceLines;
+    diagnostics.forEach((d, i) => {
+      if (d.line !== null && d.line >= first && d.line <= last && d.message.endsWith(published)) {
+        diagnostics[i] = { ...d, message: `${d.message.slice(0, -published.length)}; not published (no text), kept in data/articles.json` };
+      }
+    });
+  }
   return { articles, diagnostics };
 }
 

@@ -29,6 +29,11 @@ export interface SiteItem {
   readonly paragraphs: readonly string[];
   /** Characters of text (no spaces), for reading time. */
   readonly characters: number;
+  /**
+   * False for an item without text (a stray byline or credit: no kicker, headline, subheadline, paragraph or
+   * subhead): it gets no page and is listed nowhere, only in `data/articles.json` (SiteModel.records).
+   */
+  readonly published: boolean;
 }
 
 /** One printed page (版). */
@@ -69,8 +74,10 @@ export interface SiteModel {
   readonly editions: readonly SiteEdition[];
   /** Every page in reading order (editions newest first, pages in print order). */
   readonly pages: readonly SitePage[];
-  /** Every item in reading order. */
+  /** Every published item in reading order (see SiteItem.published). */
   readonly items: readonly SiteItem[];
+  /** Every item in reading order, published or not: what `data/articles.json` lists. */
+  readonly records: readonly SiteItem[];
   /** Authors sorted by name (code point). */
   readonly authors: readonly SiteAuthor[];
   /** Tagged places sorted by code. */
@@ -136,6 +143,15 @@ function toItem(article: TaggedArticle, slug: string): SiteItem {
   return item;
 }
 
+/** Body parts that are text of their own; bylines, credits, datelines and signatures are not. */
+const TEXT_PARTS: ReadonlySet<string> = new Set(['paragraph', 'subhead', 'deck']);
+
+/** True when an item has text a reader would read: a header line, or a paragraph, subhead or deck. */
+export function hasText(article: TaggedArticle): boolean {
+  const blank = (text: string | null): boolean => text === null || text.trim() === '';
+  return !blank(article.kicker) || !blank(article.headline) || !blank(article.subheadline) || article.body.some((part) => TEXT_PARTS.has(part.type) && !blank(part.text));
+}
+
 function makeItem(article: TaggedArticle, slug: string): SiteItem {
   const shown = displayArticle(article);
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
@@ -152,6 +168,7 @@ function makeItem(article: TaggedArticle, slug: string): SiteItem {
     subheads,
     paragraphs,
     characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
+    published: hasText(article),
   };
 }
 
@@ -186,9 +203,12 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   // Slugs unique among the site's pages, also on disks that ignore case or width (`x.txt` and `x.TXT`, `A1`, `a1`).
   const fileName = (page: SeedPageInfo): string => page.file.slice(page.file.lastIndexOf('/') + 1);
   const slugs = uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
+  const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
-    const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
+    records.set(page.file, all);
+    const items = all.filter((item) => item.published);
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
   });
 
@@ -229,5 +249,5 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     items: authorItems.get(name) ?? [],
   }));
   const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
-  return { editions, pages: sitePages, items, authors, places, authorPaths };
+  return { editions, pages: sitePages, items, records: sitePages.flatMap((page) => records.get(page.seed) ?? []), authors, places, authorPaths };
 }
