@@ -25,7 +25,7 @@ function escapeHtml(text: string): string {
 
 /** The item's body as HTML: paragraphs as `<p>`, subheads as `<h2>`, every character escaped. */
 function itemHtml(item: SiteItem): string {
-  return item.article.body
+  return item.shown.body
     .map((part) => (part.type === 'subhead' ? `<h2>${escapeHtml(xmlSafe(part.text))}</h2>` : `<p>${escapeHtml(xmlSafe(part.text))}</p>`))
     .join('\n');
 }
@@ -66,7 +66,7 @@ export function renderFeed(model: SiteModel, config: Config): string {
   for (const item of dated) {
     const page = pageOf.get(item.id) as SitePage;
     const date = editionInstant(page.meta.date as string);
-    const a = item.article;
+    const a = item.shown;
     const names = [...a.bylines, ...(a.photoCredit === null ? [] : [a.photoCredit])];
     const source = [page.meta.paper, page.label].filter((part): part is string => typeof part === 'string').join(' ');
     const link = absoluteUrl(config.baseUrl, item.path);

