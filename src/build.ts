@@ -6,12 +6,13 @@
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
-import { createPlaceTagger, loadGazetteer, spansJoin, wordBoundaries, type Gazetteer, type PlaceTagger } from './places/index.js';
+import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
+import type { Gazetteer } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
-import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
+import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -20,32 +21,11 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { planSite, sameDeps } from './site/render-site.js';
-import { buildSiteModel } from './site/site-model.js';
+import { buildSiteModel, hasText } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
-/** Tagging context, built once per process: the gazetteer and the jieba tagger with its user dictionary. */
-export interface PlaceContext {
-  readonly gazetteer: Gazetteer;
-  readonly tagger: PlaceTagger;
-}
-
-let placeContext: { key: string; value: PlaceContext } | null = null;
-
-/**
- * The gazetteer and tagger of a home region, loaded once per process and region (jieba's dictionary takes
- * 1.5 to 2 s and about 280 MB to load).
- * @param cacheDir folder for the generated jieba user dictionary
- */
-export function getPlaceContext(homeRegion: string, cacheDir: string): PlaceContext {
-  const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
-  if (placeContext?.key !== key) {
-    const gazetteer = getGazetteer(homeRegion);
-    const tagger = createPlaceTagger(gazetteer, path.join(cacheDir, 'jieba'));
-    placeContext = { key, value: { gazetteer, tagger } };
-  }
-  return placeContext.value;
-}
+export type { BuildContext, PlaceContext } from './build-context.js';
 
 /** The texts of an article that place tagging reads: header lines, subheads and paragraphs. */
 export function articleTexts(article: Article): string[] {
@@ -57,10 +37,22 @@ export function articleTexts(article: Article): string[] {
 /**
  * Segment one page and tag its items.
  * @returns the tagged items in page order and the page's diagnostics (segmentation warnings, lost-text errors, a
- *   warning when the page has articles but no byline at all)
+ *   warning when the page has articles but no byline at all). `refused` is true, with no items and one error
+ *   naming the seed, when segmenting or tagging the page failed (a fault of this code, not of the page): the
+ *   page is left out and the rest of the archive is built.
  */
-export function processPage(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
-  const { items, diagnostics } = segmentPage(page, { spansJoin });
+export function processPage(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[]; refused: boolean } {
+  try {
+    return { ...segmentAndTag(page, places), refused: false };
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = `Unexpected failure while segmenting this page (${reason}); page skipped (please report it with the file)`;
+    return { articles: [], diagnostics: [{ file: page.file, line: null, rule: 'segment/failed', severity: 'error', message }], refused: true };
+  }
+}
+
+function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
+  const { items, diagnostics } = segmentPage(page, { spansJoin: places.tagger.jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
   if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
@@ -72,6 +64,17 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
     });
   }
   const articles = items.map((item): TaggedArticle => ({ ...item, places: places.tagger.tag(articleTexts(item)) }));
+  // An item without text (a stray byline) gets no page (site/site-model.ts hasText): its warning says so.
+  const published = '; published as unsorted text';
+  for (const article of articles) {
+    if (hasText(article)) continue;
+    const [first, last] = article.sourceLines;
+    diagnostics.forEach((d, i) => {
+      if (d.line !== null && d.line >= first && d.line <= last && d.message.endsWith(published)) {
+        diagnostics[i] = { ...d, message: `${d.message.slice(0, -published.length)}; not published (no text), kept in data/articles.json` };
+      }
+    });
+  }
   return { articles, diagnostics };
 }
 
@@ -132,11 +135,13 @@ export interface BuildSession {
   writtenKey: string | null;
   /** Seeds read by earlier builds, by file name with their time and size: only changed seeds are read again. */
   readonly seedReads: SeedReadMemo;
+  /** The session's build context: its gazetteer, place tagger and jieba stay loaded between builds. */
+  readonly context: BuildContext;
 }
 
-/** An empty {@link BuildSession}. */
-export function createBuildSession(): BuildSession {
-  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map() };
+/** An empty {@link BuildSession}, with a new build context unless one is given. */
+export function createBuildSession(context: BuildContext = createBuildContext()): BuildSession {
+  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
 }
 
 /**
@@ -161,27 +166,6 @@ export interface RenderedFiles {
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-let headlineWordsOf: { key: string; value: (text: string) => number[] } | null = null;
-
-/**
- * Word boundaries for headlines, titles and openings (site/line-breaks.ts, site/site-model.ts): jieba with the
- * gazetteer's user dictionary, loaded on first use (not at all when nothing is rendered). One function a process
- * and region, so that items made by an earlier build of a session are reused (site-model.ts keys them by it).
- */
-function getHeadlineWords(homeRegion: string, cacheDir: string): (text: string) => number[] {
-  const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
-  if (headlineWordsOf?.key !== key) {
-    headlineWordsOf = {
-      key,
-      value: (text) => {
-        getPlaceContext(homeRegion, cacheDir);
-        return wordBoundaries(text);
-      },
-    };
-  }
-  return headlineWordsOf.value;
-}
-
 /**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
@@ -193,20 +177,23 @@ export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'> & { readonly renderKey: string },
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context'> & { readonly renderKey: string },
   deferSearch = false,
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
+  const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const headlineWords = getHeadlineWords(options.config.homeRegion, options.config.cacheDir);
-  const model = buildSiteModel(pages, articles, { wordBoundaries: headlineWords });
+  // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
+  // gazetteer's dictionary, loaded on first use (with every seed cached, only when something is rendered).
+  const headlineWords = (text: string): number[] => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.wordBoundaries(text);
+  const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = deferSearch && output === undefined;
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
   // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
   // them in the cache, one at a time.
-  const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(generatorKey()) : null;
+  const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(context.generatorKey()) : null;
   const sessionBodies = session === undefined ? null : (session.markdown ?? new Map<string, string>());
   let memo: MarkdownMemo | undefined;
   if (store !== null) memo = { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
@@ -345,6 +332,8 @@ export interface BuildOptions {
   readonly onProgress?: (progress: BuildProgress) => void;
   /** What a long-running process keeps between builds (see {@link BuildSession}). */
   readonly session?: BuildSession;
+  /** What the build makes once (gazetteer, tagger, generator key): default the session's, else a new one. */
+  readonly context?: BuildContext;
   /** Leave the search index, articles.json, feed and sitemap for later (see {@link isDeferredOutput}): the result's `search` renders them. */
   readonly deferSearch?: boolean;
   /**
@@ -358,6 +347,8 @@ export interface BuildOptions {
 export interface BuildInputs {
   /** Seed files, sorted by name. */
   readonly seeds: readonly SeedSource[];
+  /** Seeds listed but not read (deleted meanwhile, unreadable, symbolic links), as diagnostics sorted by file. */
+  readonly readDiagnostics: readonly Diagnostic[];
   /** How diagnostics name the seeds folder (its base name, e.g. `seeds`). */
   readonly label: string;
   readonly templatesDir: string;
@@ -376,26 +367,23 @@ export interface BuildInputs {
  * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
  * @throws Error when the seeds or templates folder cannot be read
  */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session'>): Promise<BuildInputs> {
+export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
   const { config } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
-  const seeds = await readSeedSources(config.seedsDir, options.session?.seedReads);
-  const generator = generatorKey();
+  const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
+  const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
+  const generator = contextOf(options).generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
   const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [seed.fileName, seed.hash])]);
-  return { seeds, label, templatesDir, pageKeys, key, renderKey };
+  return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
-let gazetteers: { homeRegion: string; value: Gazetteer } | null = null;
-
-/** The gazetteer of a home region, loaded once per process (about 0.4 s; no jieba). */
-export function getGazetteer(homeRegion: string): Gazetteer {
-  if (placeContext !== null && placeContext.value.gazetteer.homeRegion === homeRegion) return placeContext.value.gazetteer;
-  if (gazetteers?.homeRegion !== homeRegion) gazetteers = { homeRegion, value: loadGazetteer({ homeRegion }) };
-  return gazetteers.value;
+/** The context of a build: `options.context`, else the session's, else a new one (see BuildOptions.context). */
+export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): BuildContext {
+  return options.context ?? options.session?.context ?? createBuildContext();
 }
 
 /**
@@ -406,8 +394,9 @@ export function getGazetteer(homeRegion: string): Gazetteer {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
-  const inputs = options.inputs ?? (await readBuildInputs(options));
-  const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(inputs.seeds, inputs.label);
+  const context = contextOf(options);
+  const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
+  const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicateSeedDiagnostics(inputs.seeds, inputs.label)];
 
   const { session } = options;
   // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
@@ -427,12 +416,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (read.page !== null) {
       if (places === null) {
         onProgress?.({ phase: 'places', done, total, file: null });
-        places = getPlaceContext(config.homeRegion, config.cacheDir);
+        places = context.places(config.homeRegion, config.cacheDir);
       }
       const result = processPage(read.page, places);
       const before = earlier.get(read.page.file);
       const articles = before ? keepUnchanged(before.articles, result.articles) : result.articles;
-      entry = { page: pageInfo(read.page), articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+      entry = { page: result.refused ? null : pageInfo(read.page), articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
     }
     entries[i] = entry;
     await cache?.putPage(inputs.pageKeys[i] as string, entry);
@@ -453,8 +442,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles.push(...entry.articles);
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
-  const gazetteer = places?.gazetteer ?? getGazetteer(config.homeRegion);
-  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
+  const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
+  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
   return {
     files,
     search,

@@ -96,11 +96,11 @@ test('a second build of the same seeds gives byte-identical files', async () => 
   assert.deepEqual(report.removed, []);
 });
 
-test('the output folder holds exactly the built files', () => {
+test('the output folder holds exactly the built files and the marker of a build (write.ts OUTPUT_MARKER)', () => {
   const list = (dir: string, prefix = ''): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? list(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
-  assert.deepEqual(list(out).sort(), result.files.map((f) => f.path).sort());
+  assert.deepEqual(list(out).sort(), ['.news-archive', ...result.files.map((f) => f.path)].sort());
 });
 
 test('the place index nests the towns under their districts in code order, with counts', () => {

@@ -37,7 +37,8 @@ function cutBytes(text: string, max: number): string {
 
 /** `segment` with `-{hash}` appended, `segment` cut so that the whole is at most {@link MAX_SEGMENT_BYTES}. */
 function withHash(segment: string, hash: string): string {
-  return `${cutBytes(segment, MAX_SEGMENT_BYTES - 1 - hash.length)}-${hash}`;
+  const kept = segment === '' ? '' : cutBytes(segment, MAX_SEGMENT_BYTES - 1 - hash.length).replace(/(?<=.)-+$/u, '');
+  return `${kept}-${hash}`;
 }
 
 /** `segment` as it is when at most {@link MAX_SEGMENT_BYTES} long in UTF-8; else cut, with a hash of `name` appended. */

@@ -30,6 +30,11 @@ export interface SiteItem {
   readonly paragraphs: readonly string[];
   /** Characters of text (no spaces), for reading time. */
   readonly characters: number;
+  /**
+   * False for an item without text (a stray byline or credit: no kicker, headline, subheadline, paragraph or
+   * subhead): it gets no page and is listed nowhere, only in `data/articles.json` (SiteModel.records).
+   */
+  readonly published: boolean;
 }
 
 /** One printed page (版). */
@@ -70,8 +75,10 @@ export interface SiteModel {
   readonly editions: readonly SiteEdition[];
   /** Every page in reading order (editions newest first, pages in print order). */
   readonly pages: readonly SitePage[];
-  /** Every item in reading order. */
+  /** Every published item in reading order (see SiteItem.published). */
   readonly items: readonly SiteItem[];
+  /** Every item in reading order, published or not: what `data/articles.json` lists. */
+  readonly records: readonly SiteItem[];
   /** Authors sorted by name (code point). */
   readonly authors: readonly SiteAuthor[];
   /** Tagged places sorted by code. */
@@ -122,7 +129,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘',
  * `text` cut to at most `max` UTF-16 code units, at a boundary a reader does not notice: after the last clause mark
  * (`，` `。` `、` …, or a space) in the second half of the allowance, else at the last word boundary, else (one word
  * longer than `max`) after `max` units. Trailing clause marks are dropped, `…` is added, and quotes or brackets
- * left open are closed after it (`“大娘，您别起身了…”`). `text` itself when it fits.
+ * left open are closed after it (`“陈馨…”`). `text` itself when it fits.
  */
 export function cutText(text: string, max: number, words: WordBoundaries): string {
   if (text.length <= max) return text;
@@ -169,20 +176,30 @@ function itemTitle(article: TaggedArticle, paragraphs: readonly string[], words:
   if (article.headline !== null) return article.headline;
   const start = paragraphs[0] ?? '';
   const label = article.kind === 'photo' ? '图片' : '未归类文本';
-  if (start === '') return label;
-  const cut = cutText(start, 24, words);
-  return `${label}：${cut === start ? `${start}` : cut}`;
+  return start === '' ? label : `${label}：${cutText(start, 24, words)}`;
 }
 
-/** Items already made, by article object: a session's rebuild (build.ts BuildSession) keeps unchanged articles. */
-const madeItems = new WeakMap<TaggedArticle, { readonly slug: string; readonly words: WordBoundaries; readonly item: SiteItem }>();
+/**
+ * Items already made, by article object: a session's rebuild (build.ts BuildSession) keeps unchanged articles'
+ * objects, so their items are not made again. Kept in the build context (build-context.ts).
+ */
+export type ItemMemo = WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>;
 
-function toItem(article: TaggedArticle, slug: string, words: WordBoundaries): SiteItem {
-  const made = madeItems.get(article);
-  if (made !== undefined && made.slug === slug && made.words === words) return made.item;
+function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined, words: WordBoundaries): SiteItem {
+  const made = memo?.get(article);
+  if (made !== undefined && made.slug === slug) return made.item;
   const item = makeItem(article, slug, words);
-  madeItems.set(article, { slug, words, item });
+  memo?.set(article, { slug, item });
   return item;
+}
+
+/** Body parts that are text of their own; bylines, credits, datelines and signatures are not. */
+const TEXT_PARTS: ReadonlySet<string> = new Set(['paragraph', 'subhead', 'deck']);
+
+/** True when an item has text a reader would read: a header line, or a paragraph, subhead or deck. */
+export function hasText(article: TaggedArticle): boolean {
+  const blank = (text: string | null): boolean => text === null || text.trim() === '';
+  return !blank(article.kicker) || !blank(article.headline) || !blank(article.subheadline) || article.body.some((part) => TEXT_PARTS.has(part.type) && !blank(part.text));
 }
 
 function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries): SiteItem {
@@ -201,6 +218,7 @@ function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries): 
     subheads,
     paragraphs,
     characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
+    published: hasText(article),
   };
 }
 
@@ -220,22 +238,16 @@ function comparePages(a: SeedPageInfo, b: SeedPageInfo): number {
   return compareCodePoints(a.name, b.name);
 }
 
-/** Options of {@link buildSiteModel}. */
-export interface SiteModelOptions {
-  /**
-   * Word boundaries of a text (jieba with the gazetteer's dictionary in a build): photo titles and openings are cut
-   * between words. Default: every character.
-   */
-  readonly wordBoundaries?: WordBoundaries;
-}
-
 /**
  * Build the site structure.
  * @param pages every seed page that was read
  * @param articles the tagged items of those pages (any order; each names its seed and index)
+ * @param memo items made by an earlier call, reused for the same article objects (see {@link ItemMemo}); a memo
+ *   must always be used with the same `wordBoundaries`
+ * @param wordBoundaries word boundaries of a text (jieba with the gazetteer's dictionary in a build): photo titles
+ *   and openings are cut between words (default: every character)
  */
-export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], options: SiteModelOptions = {}): SiteModel {
-  const words = options.wordBoundaries ?? EVERY_CHARACTER;
+export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo?: ItemMemo, wordBoundaries: WordBoundaries = EVERY_CHARACTER): SiteModel {
   const bySeed = new Map<string, TaggedArticle[]>();
   for (const article of articles) {
     const list = bySeed.get(article.seed) ?? [];
@@ -245,9 +257,12 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   // Slugs unique among the site's pages, also on disks that ignore case or width (`x.txt` and `x.TXT`, `A1`, `a1`).
   const fileName = (page: SeedPageInfo): string => page.file.slice(page.file.lastIndexOf('/') + 1);
   const slugs = uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
+  const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
-    const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, words));
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries));
+    records.set(page.file, all);
+    const items = all.filter((item) => item.published);
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
   });
 
@@ -288,5 +303,5 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     items: authorItems.get(name) ?? [],
   }));
   const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
-  return { editions, pages: sitePages, items, authors, places, authorPaths };
+  return { editions, pages: sitePages, items, records: sitePages.flatMap((page) => records.get(page.seed) ?? []), authors, places, authorPaths };
 }

@@ -7,8 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { getPlaceContext } from '../../src/build.js';
-import { wordBoundaries } from '../../src/places/index.js';
+import { createBuildContext } from '../../src/build-context.js';
 import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
 import { launchBrowser, openPage } from './inspect-page.js';
 import { serveSite, type SiteServer } from './serve-site.js';
@@ -16,12 +15,14 @@ import { serveSite, type SiteServer } from './serve-site.js';
 let site: FixtureSite;
 let server: SiteServer;
 let browser: Browser;
+let wordBoundaries: (text: string) => number[];
 
 before(async () => {
   site = await buildFixtureSite();
   server = await serveSite(site.out);
   browser = await launchBrowser();
-  getPlaceContext(site.config.homeRegion, site.config.cacheDir);
+  // The words the build breaks headlines at: jieba with the gazetteer's dictionary.
+  wordBoundaries = createBuildContext().places(site.config.homeRegion, site.config.cacheDir).tagger.jieba.wordBoundaries;
 });
 
 after(async () => {

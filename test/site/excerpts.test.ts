@@ -4,15 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getPlaceContext } from '../../src/build.js';
-import { wordBoundaries } from '../../src/places/index.js';
+import { createBuildContext } from '../../src/build-context.js';
 import { cutText, firstSentence } from '../../src/site/site-model.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import { buildFixtureSite } from './fixture-site.js';
 
 const site = await buildFixtureSite();
-getPlaceContext(site.config.homeRegion, site.config.cacheDir);
-const model = buildSiteModel(site.result.pages, site.result.articles, { wordBoundaries });
+const { wordBoundaries } = createBuildContext().places(site.config.homeRegion, site.config.cacheDir).tagger.jieba;
+const model = buildSiteModel(site.result.pages, site.result.articles, undefined, wordBoundaries);
 const item = (id: string) => model.items.find((i) => i.id === id);
 
 test('a photo item is titled by its caption cut at a word, in lists, on its page and in the feed', () => {
