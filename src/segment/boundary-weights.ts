@@ -1,0 +1,22 @@
+/** Weights of the boundary features (boundary.ts). Written by `npm run train`; hand-set until then. */
+export const BOUNDARY_WEIGHTS: Readonly<Record<string, number>> = {
+  bias: -1.5,
+  lines: 0.6,
+  kickerMark: 1.5,
+  lastKickerMark: -0.5,
+  subheadlineMark: 2,
+  columnTag: 2,
+  numbered: -3,
+  sectionLabel: -3,
+  standalone: 4,
+  datelineAfter: 4,
+  bylineAfter: 1,
+  creditSoon: 2,
+  afterMark: 3,
+  openSubheads: -0.7,
+  openParagraphs: 0,
+  similarity: -20,
+  headSimilarity: -5,
+  headLength: 0.5,
+  endsPage: 0,
+};

@@ -1,0 +1,108 @@
+/**
+ * Where one article ends and the next begins: a run of heading-like lines inside an open article is either a
+ * subhead (小标题) of it or the title of the next item. The run's features (below) are weighed by a linear score
+ * whose weights (boundary-weights.ts) are fitted by `npm run train` (bench/train-boundaries.ts) on part of a
+ * labelled corpus; a score above 0 opens a new item. Pure functions; no state.
+ */
+import { BOUNDARY_WEIGHTS } from './boundary-weights.js';
+
+export { BOUNDARY_WEIGHTS };
+
+/** What the scorer knows of a heading run inside an open article. Every value is a number, most 0 or 1. */
+export interface BoundaryFeatures {
+  /** Lines in the run (1 to n). */
+  readonly lines: number;
+  /** A line before the last ends with `——` or `：` (a kicker's mark). */
+  readonly kickerMark: number;
+  /** The run's last line ends with `——` or `：` (a lead-in or a subhead naming a place, e.g. `湖北当阳——`). */
+  readonly lastKickerMark: number;
+  /** A line after the first starts with `——` (a subheadline's mark). */
+  readonly subheadlineMark: number;
+  /** A line ends with a column tag in parentheses (`…（人民论坛）`). */
+  readonly columnTag: number;
+  /** The run starts with a section number or a bullet (`一、`, `（二）`, `3.`, `■`). */
+  readonly numbered: number;
+  /** A line is a section label (核心阅读, 编者按…). */
+  readonly sectionLabel: number;
+  /** The run starts with a line that is an item by itself (广告, 图片报道). */
+  readonly standalone: number;
+  /** The first paragraph after the run opens with a dateline (`本报北京2月11日电`, `新华社…电`, `本报讯`). */
+  readonly datelineAfter: number;
+  /** A byline line follows the run. */
+  readonly bylineAfter: number;
+  /** A photo credit stands within the three units after the run. */
+  readonly creditSoon: number;
+  /** What stands before the run is not text (a credit, a tail, a signature). */
+  readonly afterMark: number;
+  /** Subheads the open article has already (0 to 3). */
+  readonly openSubheads: number;
+  /** Paragraphs the open article has already, / 10, at most 1. */
+  readonly openParagraphs: number;
+  /** Cosine similarity (0 to 1) of the words before the run (the article's last paragraphs) and after it. */
+  readonly similarity: number;
+  /** Cosine similarity of the run's own words and the article's last paragraphs. */
+  readonly headSimilarity: number;
+  /** Length of the run's first line, / 40, at most 1. */
+  readonly headLength: number;
+  /** Nothing follows the run on the page. */
+  readonly endsPage: number;
+}
+
+/** The feature names, in a fixed order (for training). */
+export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
+  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'numbered', 'sectionLabel', 'standalone',
+  'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'similarity',
+  'headSimilarity', 'headLength', 'endsPage',
+];
+
+/** The linear score of a run: `bias + Σ weight × feature`; above 0 the run opens a new item. */
+export function boundaryScore(features: BoundaryFeatures, weights: Readonly<Record<string, number>>): number {
+  let score = weights['bias'] ?? 0;
+  for (const name of BOUNDARY_FEATURES) score += (weights[name] ?? 0) * features[name];
+  return score;
+}
+
+/** Character bigrams of a text's Han characters. */
+function bigrams(text: string): string[] {
+  const han = text.replace(/[^\p{Script=Han}]/gu, '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < han.length; i++) out.push(han.slice(i, i + 2));
+  return out;
+}
+
+/** A page's bigram document frequencies, and the similarity of two stretches of its text. */
+export interface PageVocabulary {
+  /** Cosine of the IDF-weighted bigram counts of two lists of texts (0 when either is empty). */
+  similarity(a: readonly string[], b: readonly string[]): number;
+}
+
+/**
+ * The vocabulary of a page: how many of its blocks hold each bigram, so that words common on the page weigh less.
+ * @param texts the page's blocks
+ */
+export function pageVocabulary(texts: readonly string[]): PageVocabulary {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const gram of new Set(bigrams(text))) df.set(gram, (df.get(gram) ?? 0) + 1);
+  const n = texts.length;
+  const vector = (parts: readonly string[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const part of parts) for (const gram of bigrams(part)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    for (const [gram, count] of counts) counts.set(gram, count * Math.log((n + 1) / ((df.get(gram) ?? 0) + 0.5)));
+    return counts;
+  };
+  return {
+    similarity(a, b) {
+      const va = vector(a);
+      const vb = vector(b);
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      for (const [gram, value] of va) {
+        na += value * value;
+        dot += value * (vb.get(gram) ?? 0);
+      }
+      for (const value of vb.values()) nb += value * value;
+      return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+    },
+  };
+}
