@@ -5,7 +5,7 @@
  * in a seed is shown, never run.
  */
 import matter from 'gray-matter';
-import type { Article } from '../types.js';
+import type { Article, BodyPart } from '../types.js';
 
 /**
  * ASCII punctuation that starts or ends a CommonMark construct (remark-parse without extensions: no GFM):
@@ -41,6 +41,24 @@ export interface ArticleFrontMatter {
 }
 
 /**
+ * The Markdown block of one body part: a paragraph, credit, tail or signature as a paragraph of escaped text, a
+ * subhead as a `##` heading, a deck as a block quote; null for a byline line or mark, whose names the page shows
+ * in its byline (front matter `bylines`).
+ */
+function markdownOf(part: BodyPart): string | null {
+  switch (part.type) {
+    case 'subhead':
+      return `## ${escapeMarkdown(part.text)}`;
+    case 'deck':
+      return `> ${escapeMarkdown(part.text)}`;
+    case 'byline':
+      return null;
+    default:
+      return escapeMarkdown(part.text);
+  }
+}
+
+/**
  * The Markdown document of an article: front matter (see ArticleFrontMatter) and a body of escaped
  * paragraphs, with subheads as `##` headings.
  * @param id the article's stable id (see site/routes.ts)
@@ -59,7 +77,8 @@ export function articleToMarkdown(article: Article, id: string): string {
     source_lines: [...article.sourceLines],
   };
   const body = article.body
-    .map((part) => (part.type === 'subhead' ? `## ${escapeMarkdown(part.text)}` : escapeMarkdown(part.text)))
+    .map((part) => markdownOf(part))
+    .filter((block): block is string => block !== null)
     .join('\n\n');
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which
   // otherwise keeps every body it is given for the life of the process (hundreds of MB at archive scale).

@@ -26,6 +26,8 @@ export interface BoundaryFeatures {
   readonly sectionLabel: number;
   /** The run starts with a line that is an item by itself (广告, 图片报道). */
   readonly standalone: number;
+  /** The run is followed by a deck: a line that does not end a sentence, then text. */
+  readonly deckAfter: number;
   /** The first paragraph after the run opens with a dateline (`本报北京2月11日电`, `新华社…电`, `本报讯`). */
   readonly datelineAfter: number;
   /** A byline line follows the run. */
@@ -34,8 +36,14 @@ export interface BoundaryFeatures {
   readonly creditSoon: number;
   /** What stands before the run is not text (a credit, a tail, a signature). */
   readonly afterMark: number;
-  /** Subheads the open article has already (0 to 3). */
+  /** The open article has a subhead already (0 or 1). */
   readonly openSubheads: number;
+  /** Body parts since the article's last subhead (or its title), / 10, at most 1. */
+  readonly sinceSubhead: number;
+  /** The open article has a subhead run of as many lines as this run. */
+  readonly shapeMatch: number;
+  /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
+  readonly lowSimilarity: number;
   /** Paragraphs the open article has already, / 10, at most 1. */
   readonly openParagraphs: number;
   /** Cosine similarity (0 to 1) of the words before the run (the article's last paragraphs) and after it. */
@@ -51,7 +59,7 @@ export interface BoundaryFeatures {
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
   'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'numbered', 'sectionLabel', 'standalone',
-  'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'similarity',
+  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
   'headSimilarity', 'headLength', 'endsPage',
 ];
 

@@ -122,6 +122,22 @@ export function parseNameLine(line: string): string | null {
   return [...name].length <= 3 && looksLikeName(name) ? name : null;
 }
 
+/**
+ * The names of a credit's people (`新华社记者 岳月伟`, `杨玉岗  范长江`, `雒 圆`): role words dropped, every other
+ * token a name of 2 to 4 Han characters (any surname: a credit's `摄` says they are people), or null.
+ */
+function creditNames(text: string): string[] | null {
+  const names: string[] = [];
+  for (const token of nameTokens(text)) {
+    if (ROLE.test(token)) continue;
+    const glued = /^[\p{Script=Han}]{0,12}?(?:记者|通讯员|实习生)[：:]?(\p{Script=Han}{2,4})$/u.exec(token);
+    if (glued?.[1] !== undefined) names.push(glued[1]);
+    else if (/^\p{Script=Han}[\p{Script=Han}·]{1,7}$/u.test(token) && [...token].length <= 5) names.push(token);
+    else return null;
+  }
+  return names.length > 0 ? names : null;
+}
+
 /** Picture agencies credited without a name. */
 const AGENCY = /^(?:影像中国|人民视觉|视觉中国|新华社发|新华社|资料图片|资料照片|CFP|东方IC|IC photo|中新社发|人民图片)$/u;
 const CREDIT_SUFFIX = /[（(](?:影像中国|人民视觉|视觉中国|新华社发|人民图片|中新社发|资料图片|[^（）()]{1,12}供图|[^（）()]{1,12}提供)[）)]$/u;
@@ -136,16 +152,13 @@ export function parseCreditLine(line: string): string[] | null {
   if (AGENCY.test(line)) return [];
   const text = line.replace(CREDIT_SUFFIX, '');
   if (AGENCY.test(text)) return [];
-  const photo = /^(.*?)[ \u3000]*(?:摄影报道|摄影|摄)$/u.exec(text);
-  if (photo?.[1] !== undefined && photo[1] !== '') {
-    const names = parseBylineLine(photo[1]) ?? (looksLikeName(photo[1].replace(SPACE, '')) ? [photo[1].replace(SPACE, '')] : null);
-    return names;
-  }
+  const photo = /^(.*?)\s*(?:摄影报道|摄影|摄)$/u.exec(text);
+  if (photo?.[1] !== undefined && photo[1] !== '') return creditNames(photo[1]);
   const drawn = /^(.+?)[ \u3000]*图[ \u3000]*(.+?)[ \u3000]*文$/u.exec(text);
   if (drawn?.[1] !== undefined && drawn[2] !== undefined) {
     const a = drawn[1].replace(SPACE, '');
     const b = drawn[2].replace(SPACE, '');
-    if (looksLikeName(a) && looksLikeName(b)) return [a, b];
+    if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
   return null;
@@ -199,7 +212,7 @@ export function isAttribution(line: string): boolean {
  * `新华社北京2月11日电（记者X）…`, `新华社电 （记者周楠）…`), or `[]`.
  */
 export function openingNames(paragraph: string): string[] {
-  const match = /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。（(]{0,24}?(?:电|讯)[ \u3000]*[（(]([^）)]{2,60})[）)]/u.exec(paragraph);
+  const match = /^(?:据)?(?:本报|新华社|中新社|人民网|新华网|央视|光明日报|经济日报)[^，。（(]{0,24}?(?:电|讯)\s*[（(]([^）)]{2,60})[）)]/u.exec(paragraph);
   if (match?.[1] === undefined) return [];
   return namesIn(match[1].replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
 }

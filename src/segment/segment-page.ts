@@ -89,7 +89,7 @@ export function isHeadingLike(text: string): boolean {
   if (isOrnament(text)) return false;
   if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
-  const limit = /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
+  const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
 }
 
@@ -169,8 +169,9 @@ function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
     }
     out.push(unit);
   }
-  // A page that shows no column break anywhere (no sure join) has none: its open joins are paragraphs of their own.
-  return sureJoins > 0 ? out : out.map((unit) => (unit.openJoin ? { ...unit, openJoin: false } : unit));
+  // With a word oracle, a page that shows no column break anywhere (no sure join) has none: its open joins are
+  // paragraphs of their own. Without one, nothing tells, and a line that stops mid-sentence goes on in the next.
+  return sureJoins > 0 || options.spansJoin === undefined ? out : out.map((unit) => (unit.openJoin ? { ...unit, openJoin: false } : unit));
 }
 
 /** An item being built. */
@@ -187,6 +188,8 @@ interface Draft {
   ended: boolean;
   paragraphs: number;
   subheads: number;
+  /** Line counts of the subhead runs taken so far. */
+  subheadRuns: number[];
   first: number;
   last: number;
 }
@@ -204,6 +207,7 @@ function newDraft(kind: ItemKind, first: number): Draft {
     ended: false,
     paragraphs: 0,
     subheads: 0,
+    subheadRuns: [],
     first,
     last: first,
   };
@@ -289,8 +293,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const run = units.slice(i, end + 1);
     const next = units[end + 1];
     const after = units.slice(end + 1, end + 4);
-    const firstBody = units.slice(end + 1).find((unit) => unit.role === 'body');
+    // The first paragraph after the run, past any deck (a line under a title that does not end a sentence).
+    const bodies = units.slice(end + 1, end + 6).filter((unit) => unit.role === 'body');
+    const deckAfter = next !== undefined && next.role === 'body' && !endsSentence(next.text) && !next.openJoin && bodies.length > 1 ? 1 : 0;
+    const firstBody = deckAfter ? bodies[1] : bodies[0];
     const previous = units[i - 1];
+    const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
     return {
       lines: run.length,
       kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
@@ -300,13 +308,17 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条]|[■●◆▲◎○□★☆▌▍])/u.test(run[0]!.text) ? 1 : 0,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
-      datelineAfter: firstBody !== undefined && firstBody === next && /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。]{0,24}?(?:电|讯)/u.test(firstBody.text) ? 1 : 0,
+      deckAfter,
+      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。]{0,24}?(?:电|讯)/u.test(firstBody.text) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
-      openSubheads: Math.min(open.subheads, 3),
+      openSubheads: Math.min(open.subheads, 1),
       openParagraphs: Math.min(open.paragraphs, 10) / 10,
-      similarity: vocabulary.similarity(textBefore(open), textAfter(end + 1)),
+      sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
+      shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
+      lowSimilarity: similarity < 0.02 ? 1 : 0,
+      similarity,
       headSimilarity: vocabulary.similarity(run.map((unit) => unit.text), textBefore(open)),
       headLength: Math.min([...run[0]!.text].length, 40) / 40,
       endsPage: end + 1 >= units.length ? 1 : 0,
@@ -321,7 +333,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const nameIsByline =
       unit.role === 'name' &&
       open !== null &&
-      (open.paragraphs === 0 || units[i + 1] === undefined || !['body'].includes(units[i + 1]!.role));
+      (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     if (RUN_ROLES.has(unit.role) && !nameIsByline) {
       // A dash line after the text: an attribution (——编者), a signature of what stands above it.
@@ -332,11 +344,30 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       let end = i;
       while (units[end + 1] !== undefined && RUN_ROLES.has(units[end + 1]!.role) && units[end + 1]!.role !== 'name') end++;
       const run = units.slice(i, end + 1);
-      if (open === null || open.ended) {
+      if ((open === null || open.ended) && end + 1 >= units.length && run.length >= 2 && /[，,、；;]/u.test(run.at(-1)!.text) && [...run.at(-1)!.text].length > 20) {
+        // A title, then the first words of its text cut by the page's end: the text runs on elsewhere.
+        openTitled(run.slice(0, -1));
+        const draft = current as Draft | null;
+        if (draft !== null) {
+          push(draft, 'paragraph', run.at(-1)!, run.at(-1)!.text);
+          draft.continued = true;
+          warn(run.at(-1)!.last, 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
+        }
+      } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
+        // A title at the end of the page with no text after it: the header of what runs on elsewhere.
+        close();
+        const draft = newDraft('unsorted', run[0]!.first);
+        for (const line of run) push(draft, 'paragraph', line, line.text);
+        warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
+        drafts.push(draft);
+      } else if (open === null || open.ended) {
         openTitled(run);
       } else if (open.paragraphs === 0 && open.headline !== null) {
         // Under the title, before the text: subheads and decks.
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
+      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !isKickerMarked(unit.text)) {
+        // A short last line that ends mid-sentence after body text: the tail of a paragraph, cut by the page's end.
+        push(open, 'paragraph', unit, unit.text);
       } else if (end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A heading run at the end of the page with nothing after it: the header of what runs on the next page.
         close();
@@ -352,6 +383,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           openTitled(run);
         } else {
           for (const line of run) push(open, 'subhead', line, line.text);
+          open.subheadRuns.push(run.length);
         }
       }
       i = end;
@@ -445,7 +477,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
         let merged = unit;
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
-        if (merged.openJoin && draft.paragraphs === 0 && draft.headline !== null && isDeckLike(merged.text)) {
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
@@ -471,11 +503,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   }
 
   const last = current as Draft | null;
-  if (last !== null && !last.ended) {
+  if (last !== null && !last.ended && !last.continued) {
     const lastPart = last.body.at(-1);
     if (last.kind !== 'photo' && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text) && !/[：:]$/u.test(lastPart.text)) {
       last.continued = true;
-      warn(lastPart.lines[1], 'segment/continued', 'Article runs off the page: it ends mid-sentence; marked as continued');
+      warn(lastPart.lines[1], 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
     }
   }
   close();

@@ -31,7 +31,7 @@ export function isSectionLabel(text: string): boolean {
 /** A line that reads as a deck (提要) rather than a title or subhead: long, or a clause with commas. */
 export function isDeckLike(text: string): boolean {
   const length = [...text].length;
-  return length > 30 || (length >= 16 && /[，,；;]/u.test(text)) || /^■/u.test(text);
+  return length > 60 || (length >= 16 && /[，,；;]/u.test(text)) || /^■/u.test(text);
 }
 
 /** A figure standing alone (`3.57万亿`, `11.73亿人`, `90%`): a callout subhead. */
@@ -50,6 +50,8 @@ function readsAsHeadlineThenSubheadline(first: string, second: string): boolean 
   if (/^[（(].*[）)]$/u.test(second)) return true;
   if (/(?:致辞|讲话|答记者问|出席|主持|会见|会谈|看望|慰问|并讲话|出席会议|发表讲话|致信|致电|回信)$/u.test(second) && [...second].length <= [...first].length) return true;
   if (/^[\d０-９]+(?:年|月|日|个|万|亿|%|％)/u.test(second)) return true;
+  // The second line reports what was said (`强调…`, `指出…`).
+  if (/^(?:强调|指出|表示|要求|希望|勉励|寄语|称|说)/u.test(second)) return true;
   return false;
 }
 

@@ -17,7 +17,8 @@ function segment(lines: string[], options: SegmentOptions = {}) {
       kicker: item.kicker,
       headline: item.headline,
       subheadline: item.subheadline,
-      body: item.body.map((part) => `${part.type === 'subhead' ? '## ' : ''}${part.text}`),
+      // Paragraphs and subheads; byline lines, credits, tails and the rest are body parts of their own (marks).
+      body: item.body.filter((part) => part.type === 'paragraph' || part.type === 'subhead').map((part) => `${part.type === 'subhead' ? '## ' : ''}${part.text}`),
       bylines: item.bylines,
       photoCredit: item.photoCredit,
       continued: item.continued,
@@ -65,11 +66,11 @@ test('text before the first headline is published as unsorted text, with a warni
   assert.deepEqual(warnings, ['1: segment/no-headline']);
 });
 
-test('an article without a byline ends where a two-line header starts', () => {
-  const { items } = segment(['第一篇引题', '第一篇标题', '第一篇正文。', '第二篇引题', '第二篇标题', '第二篇正文。', '·赵六·']);
+test('an article without a byline ends where a two-line header opens text with a dateline', () => {
+  const { items } = segment(['第一篇引题', '第一篇标题', '昨天,市民在河道公园戏水。', '第二篇引题', '第二篇标题', '本报讯（记者 张三 通讯员 李四）海安市纪委监委出台督查方案。', '·赵六·']);
   assert.deepEqual(items.map((i) => [i.kicker, i.headline, i.body, i.bylines]), [
-    ['第一篇引题', '第一篇标题', ['第一篇正文。'], []],
-    ['第二篇引题', '第二篇标题', ['第二篇正文。'], ['赵六']],
+    ['第一篇引题', '第一篇标题', ['昨天,市民在河道公园戏水。'], []],
+    ['第二篇引题', '第二篇标题', ['本报讯（记者 张三 通讯员 李四）海安市纪委监委出台督查方案。'], ['张三', '李四', '赵六']],
   ]);
 });
 
@@ -79,8 +80,8 @@ test('one short line inside an article is a subhead', () => {
 });
 
 test('a long line that stops mid-sentence is joined to the next with nothing added', () => {
-  const { items } = segment(['标题', '常委会领导多次采取“四不两直”的方式,深入', '挂钩街道及相关社区等防疫一线。']);
-  assert.deepEqual(items[0]?.body, ['常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线。']);
+  const { items } = segment(['标题', '第一段。', '常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线,详细了解人员排查', '和消毒防疫情况。']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线,详细了解人员排查和消毒防疫情况。']);
 });
 
 test('a short fragment that ends mid-word is joined when jieba puts a word across the join', () => {
