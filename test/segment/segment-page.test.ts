@@ -75,8 +75,11 @@ test('an article without a byline ends where a two-line header opens text with a
 });
 
 test('one short line inside an article is a subhead', () => {
-  const { items } = segment(['标题', '第一段。', '督查指导在线', '第二段。', '·赵六·']);
-  assert.deepEqual(items[0]?.body, ['第一段。', '## 督查指导在线', '第二段。']);
+  // The text on both sides is about one thing (the boundary score reads the words around the line).
+  const first = '崇川区人大常委会领导深入防疫一线督查。';
+  const second = '崇川区人大常委会主任一行来到狼山镇督查防疫。';
+  const { items } = segment(['标题', first, '督查指导在线', second, '·赵六·']);
+  assert.deepEqual(items[0]?.body, [first, '## 督查指导在线', second]);
 });
 
 test('a long line that stops mid-sentence is joined to the next with nothing added', () => {
@@ -85,9 +88,10 @@ test('a long line that stops mid-sentence is joined to the next with nothing add
 });
 
 test('a short fragment that ends mid-word is joined when jieba puts a word across the join', () => {
-  const lines = ['标题', '第一段。', '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'];
-  assert.deepEqual(segment(lines).items[0]?.body, ['第一段。', '## 他们到挂钩街道及社区参', '与挨家挨户摸底排查。']);
-  assert.deepEqual(segment(lines, { spansJoin }).items[0]?.body, ['第一段。', '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
+  const first = '机关干部到挂钩街道及社区参与排查。';
+  const lines = ['标题', first, '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'];
+  assert.deepEqual(segment(lines).items[0]?.body, [first, '## 他们到挂钩街道及社区参', '与挨家挨户摸底排查。']);
+  assert.deepEqual(segment(lines, { spansJoin }).items[0]?.body, [first, '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
 });
 
 test('a line starting with a comma continues the line above it', () => {
