@@ -22,7 +22,7 @@
  *
  * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
  *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep]
- * (`npm run bench` compiles first; run `node --import tsx bench/run-bench.ts …` to skip that.)
+ * (`npm run bench` compiles first when src/ changed; run `node --import tsx bench/run-bench.ts …` to skip that.)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -11,15 +11,16 @@ import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/mar
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
-import { renderExtras, searchShardOf } from './site/render-extras.js';
-import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './site/render-search-index.js';
+import { renderExtras } from './site/render-extras.js';
+import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
+import { searchShardOf } from './search/shards.js';
 import { planSite, sameDeps } from './site/render-site.js';
-import { buildSiteModel } from './site/site-model.js';
+import { buildSiteModel, hasText } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
@@ -56,9 +57,21 @@ export function articleTexts(article: Article): string[] {
 /**
  * Segment one page and tag its items.
  * @returns the tagged items in page order and the page's diagnostics (segmentation warnings, lost-text errors, a
- *   warning when the page has articles but no byline at all)
+ *   warning when the page has articles but no byline at all). `refused` is true, with no items and one error
+ *   naming the seed, when segmenting or tagging the page failed (a fault of this code, not of the page): the
+ *   page is left out and the rest of the archive is built.
  */
-export function processPage(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
+export function processPage(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[]; refused: boolean } {
+  try {
+    return { ...segmentAndTag(page, places), refused: false };
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = `Unexpected failure while segmenting this page (${reason}); page skipped (please report it with the file)`;
+    return { articles: [], diagnostics: [{ file: page.file, line: null, rule: 'segment/failed', severity: 'error', message }], refused: true };
+  }
+}
+
+function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
   const { items, diagnostics } = segmentPage(page, { spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
   if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
@@ -71,6 +84,17 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
     });
   }
   const articles = items.map((item): TaggedArticle => ({ ...item, places: places.tagger.tag(articleTexts(item)) }));
+  // An item without text (a stray byline) gets no page (site/site-model.ts hasText): its warning says so.
+  const published = '; published as unsorted text';
+  for (const article of articles) {
+    if (hasText(article)) continue;
+    const [first, last] = article.sourceLines;
+    diagnostics.forEach((d, i) => {
+      if (d.line !== null && d.line >= first && d.line <= last && d.message.endsWith(published)) {
+        diagnostics[i] = { ...d, message: `${d.message.slice(0, -published.length)}; not published (no text), kept in data/articles.json` };
+      }
+    });
+  }
   return { articles, diagnostics };
 }
 
@@ -194,7 +218,7 @@ export async function renderFiles(
   // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
   // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
   const stage: SearchDocumentStage | null =
-    output === undefined
+    output === undefined || !options.config.search
       ? null
       : stageSearchDocuments({ ...searchOptions, expected: model.pages.flatMap((page) => page.items.map((item) => item.path)), emit: (file) => output.add(file) });
   try {
@@ -247,7 +271,10 @@ export async function renderFiles(
     const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
     const site = files.slice().sort(byPath);
-    const search = (): Promise<OutputFile[]> => (stage === null ? renderSearchIndex(site, searchOptions) : stage.index());
+    const search = async (): Promise<OutputFile[]> => {
+      if (!options.config.search) return [];
+      return stage === null ? renderSearchIndex(site, searchOptions) : stage.index();
+    };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
       return { files: site, search: later, rendered, units: units.length };
@@ -331,6 +358,8 @@ export interface BuildOptions {
 export interface BuildInputs {
   /** Seed files, sorted by name. */
   readonly seeds: readonly SeedSource[];
+  /** Seeds listed but not read (deleted meanwhile, unreadable, symbolic links), as diagnostics sorted by file. */
+  readonly readDiagnostics: readonly Diagnostic[];
   /** How diagnostics name the seeds folder (its base name, e.g. `seeds`). */
   readonly label: string;
   readonly templatesDir: string;
@@ -353,13 +382,14 @@ export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'te
   const { config } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
-  const seeds = await readSeedSources(config.seedsDir, options.session?.seedReads);
+  const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
+  const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
   const generator = generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
   const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [seed.fileName, seed.hash])]);
-  return { seeds, label, templatesDir, pageKeys, key, renderKey };
+  return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
 let gazetteers: { homeRegion: string; value: Gazetteer } | null = null;
@@ -380,7 +410,7 @@ export function getGazetteer(homeRegion: string): Gazetteer {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
   const inputs = options.inputs ?? (await readBuildInputs(options));
-  const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(inputs.seeds, inputs.label);
+  const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicateSeedDiagnostics(inputs.seeds, inputs.label)];
 
   const { session } = options;
   // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
@@ -405,7 +435,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const result = processPage(read.page, places);
       const before = earlier.get(read.page.file);
       const articles = before ? keepUnchanged(before.articles, result.articles) : result.articles;
-      entry = { page: pageInfo(read.page), articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+      entry = { page: result.refused ? null : pageInfo(read.page), articles, diagnostics: [...read.diagnostics, ...result.diagnostics] };
     }
     entries[i] = entry;
     await cache?.putPage(inputs.pageKeys[i] as string, entry);

@@ -18,7 +18,7 @@ import { runDev } from './dev/run-dev.js';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
 import { listSeedFiles, readSeedBytes } from './seed/load-seeds.js';
 import type { Diagnostic, TaggedArticle } from './types.js';
-import { OutputLockedError } from './write.js';
+import { OutputLockedError, OutputRefusedError } from './write.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -30,7 +30,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  done (warnings allowed)
   1  errors in the input: some seed pages were refused (the rest is still built)
-  2  usage or configuration error, or another build is writing the output folder`;
+  2  usage or configuration error, an output folder holding files news-archive did not make, or another build
+     is writing the output folder`;
 
 /** A problem with how the command was run (missing folder, bad option): exit code 2. */
 class UsageError extends Error {
@@ -209,7 +210,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof OutputLockedError) {
+    } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof OutputLockedError || error instanceof OutputRefusedError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = EXIT.usage;
     } else {

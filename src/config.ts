@@ -22,6 +22,11 @@ export interface Config {
   readonly feedSize: number;
   /** Largest seed file accepted, in bytes; larger files are refused with an error. Default 4194304 (4 MiB). */
   readonly maxSeedBytes: number;
+  /**
+   * Whether the site has full-text search: the Pagefind index in `pagefind/`, the search page and its script, and
+   * the 搜索 link of every page. Default true; false leaves them out (a build without Pagefind's indexing).
+   */
+  readonly search: boolean;
 }
 
 /** The defaults, used for every field the config file leaves out. */
@@ -34,6 +39,7 @@ export const DEFAULT_CONFIG: Config = {
   cacheDir: '.cache',
   feedSize: 50,
   maxSeedBytes: 4 * 1024 * 1024,
+  search: true,
 };
 
 /** A config file that cannot be used; the message names the file and the field. */
@@ -58,6 +64,7 @@ const FIELDS: Record<keyof Config, (value: unknown) => string | null> = {
   cacheDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
   feedSize: (v) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 1000 ? null : 'expected a whole number from 1 to 1000'),
   maxSeedBytes: (v) => (Number.isInteger(v) && (v as number) >= 1024 ? null : 'expected a whole number of bytes, at least 1024'),
+  search: (v) => (typeof v === 'boolean' ? null : 'expected true or false'),
 };
 
 /** True when `inner` is `outer` or inside it (both resolved against the working directory). */

@@ -8,7 +8,7 @@
  * output untouched; a crash between the two renames is repaired by the next write (see recoverOutput).
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
-import { copyFile, link, lstat, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
@@ -18,6 +18,15 @@ import type { OutputFile } from './types.js';
 
 /** File operations in flight at once: reading, linking and writing one file at a time leaves the disk idle. */
 const CONCURRENCY = 32;
+
+/**
+ * The file every output folder a build wrote carries (`dist/.news-archive`): a build writes into, and so may empty,
+ * only a folder that is new, empty, or carries it (see {@link checkOutputFolder}). Not an output file of the site:
+ * never listed in a write's report, never removed.
+ */
+export const OUTPUT_MARKER = '.news-archive';
+
+const MARKER_TEXT = 'This folder is the output of news-archive: every build replaces all of its files.\n';
 
 /** What a write changed, as output paths sorted by code point. */
 export interface WriteReport {
@@ -112,6 +121,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   const { staging, previous } = outputSidecars(outDir);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  await writeFile(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
   // No output folder yet (a first build): no current file to compare with, so no stat of each (about 0.1 ms each).
   const compare = !clean && (await exists(outDir));
   const written: string[] = [];
@@ -172,7 +182,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
         await rm(staging, { recursive: true, force: true });
         throw error;
       }
-      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing)).sort(compareCodePoints);
+      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER).sort(compareCodePoints);
       const report = {
         written: written.sort(compareCodePoints),
         unchanged: unchanged.sort(compareCodePoints),
@@ -274,7 +284,7 @@ export async function writeChanges(outDir: string, previous: ReadonlyMap<string,
  * Reads sizes only; used to skip a build whose inputs did not change.
  */
 export async function outputMatches(outDir: string, records: readonly { path: string; size: number }[]): Promise<boolean> {
-  const present = listFileTree(outDir);
+  const present = listFileTree(outDir).filter((file) => file !== OUTPUT_MARKER);
   if (present.length !== records.length) return false;
   const listed = new Set(records.map((record) => record.path));
   if (!present.every((file) => listed.has(file))) return false;
@@ -284,6 +294,36 @@ export async function outputMatches(outDir: string, records: readonly { path: st
     { concurrency: CONCURRENCY },
   );
   return sizes.every(Boolean);
+}
+
+/** The output folder holds files news-archive did not make: a build would delete them, so it is refused. */
+export class OutputRefusedError extends Error {
+  override readonly name = 'OutputRefusedError';
+}
+
+/**
+ * Refuse an output folder that a build would empty of someone else's files: `outDir` may be missing, an empty
+ * folder, or a folder that carries {@link OUTPUT_MARKER} (a build made it); `builtBefore` (the cache remembers a
+ * build of this folder, by a version that wrote no marker) also lets it through.
+ * @throws OutputRefusedError saying how to proceed; Error from the file system
+ */
+export async function checkOutputFolder(outDir: string, builtBefore: boolean): Promise<void> {
+  let info;
+  try {
+    info = await stat(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const how = 'choose a new or empty folder with --out (or `outDir` in news-archive.config.json)';
+  if (!info.isDirectory()) throw new OutputRefusedError(`${outDir}: the output folder is a file, not a folder; ${how}`);
+  if (builtBefore) return;
+  const entries = await readdir(outDir);
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return;
+  throw new OutputRefusedError(
+    `${outDir}: the output folder holds files that news-archive did not make (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, ` +
+      `no ${OUTPUT_MARKER} file), and a build replaces everything in it; ${how}, or move those files away`,
+  );
 }
 
 /** Another build holds the output folder's lock. */

@@ -73,7 +73,7 @@ async function run(query) {
   try {
     pagefind ??= await loadIndex();
   } catch {
-    status.textContent = '搜索索引无法加载：请通过网站服务器打开本页（直接打开文件时浏览器不允许加载索引）。';
+    status.textContent = '搜索暂时无法使用，请稍后再试。也可以按日期、地区或作者浏览。';
     return;
   }
   const { kept, more } = await keepMatching(await rank(query.trim()), query);

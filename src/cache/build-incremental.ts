@@ -7,7 +7,7 @@
 import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { Diagnostic, OutputFile } from '../types.js';
-import { lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
+import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
 import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
 
 /** Options of {@link buildIncremental}. */
@@ -61,13 +61,15 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
 
 /**
  * Build and write incrementally (see the module comment).
- * @throws OutputLockedError when another build holds the output folder; Error from the file system
+ * @throws OutputRefusedError when the output folder holds files a build did not make (write.ts checkOutputFolder);
+ *   OutputLockedError when another build holds the output folder; Error from the file system
  */
 export async function buildIncremental(options: IncrementalOptions): Promise<IncrementalResult> {
   const { config, session } = options;
+  const cache = options.cache ?? openBuildCache(config.cacheDir);
+  await checkOutputFolder(config.outDir, (await cache.getState(config.outDir)) !== null);
   const release = await lockOutput(config.outDir);
   try {
-    const cache = options.cache ?? openBuildCache(config.cacheDir);
     const inputs = await readBuildInputs(options);
     const state = await cache.getState(config.outDir);
     // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.

@@ -42,11 +42,45 @@ export const DEFAULT_MAX_SEED_BYTES = 4 * 1024 * 1024;
  * @throws when the folder cannot be read (the caller reports it as a fatal error)
  */
 export async function listSeedFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
-    .map((entry) => entry.name)
-    .sort(compareCodePoints);
+  return (await listSeedFolder(dir)).files;
+}
+
+/**
+ * The `.txt` entries directly in `dir`, sorted by code point: regular files (the seeds), and symbolic links,
+ * which are not read (a seed is a file of the folder) but reported.
+ * @throws when the folder cannot be read (the caller reports it as a fatal error)
+ */
+export async function listSeedFolder(dir: string): Promise<{ files: string[]; links: string[] }> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.name.toLowerCase().endsWith('.txt'));
+  const names = (keep: (entry: (typeof entries)[number]) => boolean): string[] => entries.filter(keep).map((entry) => entry.name).sort(compareCodePoints);
+  return { files: names((entry) => entry.isFile()), links: names((entry) => entry.isSymbolicLink()) };
+}
+
+/**
+ * A seed listed but not read: `vanished` when it was deleted between listing and reading, `symlink` for a
+ * symbolic link, else the error code of the read (`EACCES`, …).
+ */
+export interface SeedReadProblem {
+  readonly fileName: string;
+  readonly code: string;
+}
+
+/** The diagnostic of a seed that could not be read (see {@link SeedReadProblem}); the rest of the archive is built. */
+export function seedReadDiagnostic(problem: SeedReadProblem, label: string): Diagnostic {
+  const file = seedPath(label, problem.fileName);
+  if (problem.code === 'vanished') {
+    return { file, line: null, rule: 'seed/vanished', severity: 'warning', message: 'Unexpected removal: the file was deleted while the build read the seeds; built without it' };
+  }
+  if (problem.code === 'symlink') {
+    return {
+      file,
+      line: null,
+      rule: 'seed/symlink',
+      severity: 'warning',
+      message: 'Unexpected symbolic link: seeds are read from the files of the folder only; skipped (copy the file into the folder)',
+    };
+  }
+  return { file, line: null, rule: 'seed/read', severity: 'error', message: `Cannot read the file (${problem.code}); page skipped` };
 }
 
 /**
@@ -56,25 +90,53 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size: number; readonly source: SeedSource }>;
 
 /**
- * Read the bytes of every seed of a folder, sorted by file name.
+ * Read the bytes of every seed of a folder, sorted by file name. A seed that cannot be read (deleted since the
+ * listing, no permission, a symbolic link) is left out and listed in `problems`.
  * @param memo seeds read before (see {@link SeedReadMemo}); updated to the files read now
- * @throws when the folder or a file cannot be read
+ * @param readBytes how a file is read (default fs/promises readFile; tests pass one that deletes the file first)
+ * @throws when the folder cannot be listed
  */
-export async function readSeedSources(dir: string, memo?: SeedReadMemo): Promise<SeedSource[]> {
-  const names = await listSeedFiles(dir);
-  const read = async (fileName: string): Promise<SeedSource> => {
+export async function readSeedSources(
+  dir: string,
+  memo?: SeedReadMemo,
+  readBytes: (file: string) => Promise<Buffer> = readFile,
+): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[] }> {
+  const { files: names, links } = await listSeedFolder(dir);
+  const problems: SeedReadProblem[] = links.map((fileName) => ({ fileName, code: 'symlink' }));
+  const failed = (fileName: string, error: unknown): null => {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({ fileName, code: code === 'ENOENT' ? 'vanished' : (code ?? String(error)) });
+    return null;
+  };
+  const read = async (fileName: string): Promise<SeedSource | null> => {
     const file = path.join(dir, fileName);
-    const bytes = await readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readBytes(file);
+    } catch (error) {
+      return failed(fileName, error);
+    }
     return { fileName, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
   };
+  const done = (sources: readonly (SeedSource | null)[]): { sources: SeedSource[]; problems: SeedReadProblem[] } => ({
+    sources: sources.filter((source): source is SeedSource => source !== null),
+    problems: problems.sort((a, b) => compareCodePoints(a.fileName, b.fileName)),
+  });
   // 32 reads in flight: one at a time leaves the disk (and the build) waiting.
-  if (memo === undefined) return pMap(names, read, { concurrency: 32 });
+  if (memo === undefined) return done(await pMap(names, read, { concurrency: 32 }));
 
   // With a memo (a dev session's rebuild) nearly every seed is known: one synchronous stat each (metadata the
   // system has cached) is several times faster than as many asynchronous ones, and only changed seeds are read.
   const before = new Map<string, Stats>();
+  const missing = new Set<string>();
   const sources: (SeedSource | null)[] = names.map((fileName) => {
-    const info = statSync(path.join(dir, fileName));
+    let info: Stats;
+    try {
+      info = statSync(path.join(dir, fileName));
+    } catch (error) {
+      missing.add(fileName);
+      return failed(fileName, error);
+    }
     const known = memo.get(fileName);
     if (known !== undefined && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.source;
     before.set(fileName, info);
@@ -83,20 +145,21 @@ export async function readSeedSources(dir: string, memo?: SeedReadMemo): Promise
   await pMap(
     names,
     async (fileName, i) => {
-      if (sources[i] !== null) return;
+      if (sources[i] !== null || missing.has(fileName)) return;
       const source = await read(fileName);
       sources[i] = source;
+      if (source === null) return;
       // Kept only when the file did not change while it was read.
       const first = before.get(fileName) as Stats;
-      const after = await stat(path.join(dir, fileName));
-      if (after.mtimeMs === first.mtimeMs && after.size === source.bytes.length) memo.set(fileName, { mtimeMs: after.mtimeMs, size: after.size, source });
+      const after = await stat(path.join(dir, fileName)).catch(() => null);
+      if (after !== null && after.mtimeMs === first.mtimeMs && after.size === source.bytes.length) memo.set(fileName, { mtimeMs: after.mtimeMs, size: after.size, source });
       else memo.delete(fileName);
     },
     { concurrency: 32 },
   );
   const present = new Set(names);
-  for (const name of [...memo.keys()]) if (!present.has(name)) memo.delete(name);
-  return sources as SeedSource[];
+  for (const name of [...memo.keys()]) if (!present.has(name) || missing.has(name)) memo.delete(name);
+  return done(sources);
 }
 
 /** `label/fileName`, or the bare file name when the label is empty. */
@@ -173,8 +236,8 @@ export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fil
  */
 export async function loadSeeds(dir: string, label = path.basename(path.resolve(dir)), options: ReadSeedOptions = {}): Promise<LoadedSeeds> {
   const pages: SeedPage[] = [];
-  const sources = await readSeedSources(dir);
-  const diagnostics: Diagnostic[] = duplicateSeedDiagnostics(sources, label);
+  const { sources, problems } = await readSeedSources(dir);
+  const diagnostics: Diagnostic[] = [...problems.map((problem) => seedReadDiagnostic(problem, label)), ...duplicateSeedDiagnostics(sources, label)];
   for (const source of sources) {
     const result = readSeedBytes(source.bytes, source.fileName, label, options);
     diagnostics.push(...result.diagnostics);

@@ -7,8 +7,8 @@ import type { SiteModel } from './site-model.js';
 /** One entry of articles.json. Field names are snake_case, as in the golden files. */
 export interface ArticleRecord {
   readonly id: string;
-  /** Output path relative to the site root, e.g. `pages/000_b18dfdda09c05dd9/01.html`. */
-  readonly url: string;
+  /** Output path relative to the site root, e.g. `pages/000_b18dfdda09c05dd9/01.html`; null for an item without text, which has no page. */
+  readonly url: string | null;
   readonly seed: string;
   readonly source_lines: readonly [number, number];
   readonly paper: string | null;
@@ -30,15 +30,15 @@ export interface ArticleRecord {
   };
 }
 
-/** The records of every item of the site, in site order. */
+/** The records of every item of the site, in site order, also of items without text (which have no page). */
 export function articleRecords(model: SiteModel): ArticleRecord[] {
-  const pageOf = new Map(model.pages.flatMap((page) => page.items.map((item) => [item.id, page] as const)));
-  return model.items.map((item) => {
+  const pageOf = new Map(model.pages.map((page) => [page.seed, page] as const));
+  return model.records.map((item) => {
     const a = item.article;
-    const page = pageOf.get(item.id);
+    const page = pageOf.get(a.seed);
     return {
       id: item.id,
-      url: item.path,
+      url: item.published ? item.path : null,
       seed: a.seed,
       source_lines: [a.sourceLines[0], a.sourceLines[1]],
       paper: page?.meta.paper ?? null,

@@ -30,33 +30,9 @@ export function sitemapEntries(model: SiteModel, files: ReadonlyArray<{ readonly
     .map((path) => ({ path, lastmod: dates.get(path) ?? null }));
 }
 
-/** Most articles one search shard takes before its year is split by month (Pagefind needs ~330 KB a page). */
-export const SEARCH_SHARD_LIMIT = 1500;
-
-/**
- * The search shard of each article page: its edition year (`2021`), or `undated`; a year with more than
- * SEARCH_SHARD_LIMIT articles is split by month (`2021-08`). Shards follow editions, so adding an edition
- * re-indexes only its own shard.
- * @returns a function from an output path to its shard (pages not in the model: `other`)
- */
-export function searchShardOf(model: SiteModel): (path: string) => string {
-  const perYear = new Map<string, number>();
-  for (const page of model.pages) {
-    const year = page.meta.date?.slice(0, 4) ?? 'undated';
-    perYear.set(year, (perYear.get(year) ?? 0) + page.items.length);
-  }
-  const shards = new Map<string, string>();
-  for (const page of model.pages) {
-    const year = page.meta.date?.slice(0, 4) ?? 'undated';
-    const shard = year !== 'undated' && (perYear.get(year) ?? 0) > SEARCH_SHARD_LIMIT ? (page.meta.date ?? '').slice(0, 7) : year;
-    for (const item of page.items) shards.set(item.path, shard);
-  }
-  return (path) => shards.get(path) ?? 'other';
-}
-
 /**
  * Extra output files computed from the site model and the pages already rendered (the search index is
- * rendered apart: see render-search-index.ts and {@link searchShardOf}).
+ * rendered apart: see search/search-index.ts and search/shards.ts).
  * @param files the rendered site files (HTML pages, assets, articles.json): only their paths are read
  * @returns `feed.xml` and `sitemap.xml`
  */

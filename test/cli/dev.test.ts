@@ -43,7 +43,7 @@ function rawGet(port: number, requestPath: string): Promise<{ status: number; bo
 
 test('dev serves the output with the reload script, refuses traversal, and reloads after an edit', async () => {
   const { dir, config } = project();
-  copyFileSync(path.join(root, 'seeds/000_b18dfdda09c05dd9.txt'), path.join(config.seedsDir, '000_b18dfdda09c05dd9.txt'));
+  copyFileSync(path.join(root, 'test/fixtures/seeds/000_b18dfdda09c05dd9.txt'), path.join(config.seedsDir, '000_b18dfdda09c05dd9.txt'));
   const log: string[] = [];
   const session = await runDev({ loadConfig: async () => config, configFile: null, port: 0, log: (line) => log.push(line) });
   try {

@@ -20,7 +20,7 @@ function project(): { dir: string; config: Config } {
   for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt', '2021-08-19_A1.txt']) {
     copyFileSync(path.join(root, 'test/fixtures/seed', name), path.join(dir, 'seeds', name));
   }
-  copyFileSync(path.join(root, 'seeds/000_b18dfdda09c05dd9.txt'), path.join(dir, 'seeds/000_b18dfdda09c05dd9.txt'));
+  copyFileSync(path.join(root, 'test/fixtures/seeds/000_b18dfdda09c05dd9.txt'), path.join(dir, 'seeds/000_b18dfdda09c05dd9.txt'));
   return { dir, config: { ...DEFAULT_CONFIG, seedsDir: path.join(dir, 'seeds'), outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, '.cache') } };
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { openOutputWriter, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';
 
+/** Every output folder a write made carries the marker file (write.ts OUTPUT_MARKER) besides the site's files. */
 function site(): { out: string; list(): string[]; read(file: string): string } {
   const out = path.join(tempDir('news-archive-write-'), 'dist');
   const list = (dir = out, prefix = ''): string[] =>
@@ -27,7 +28,7 @@ test('a write reports written, unchanged and removed files, and leaves no stagin
   assert.deepEqual(await writeOutput(s.out, v1), { written: ['index.html', 'pages/a/01.html', 'pages/b/01.html'], unchanged: [], removed: [] });
   const v2 = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a/01.html', content: 'a1' }];
   assert.deepEqual(await writeOutput(s.out, v2), { written: ['index.html'], unchanged: ['pages/a/01.html'], removed: ['pages/b/01.html'] });
-  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html']);
   assert.equal(s.read('index.html'), 'home v2');
   const { staging, previous } = outputSidecars(s.out);
   assert.equal(existsSync(staging) || existsSync(previous), false);
@@ -39,7 +40,7 @@ test('a write that fails part-way leaves the previous site whole', async () => {
   // `pages/a` cannot be both a file and a folder: the write fails after some files were staged.
   const broken = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a', content: 'x' }, { path: 'pages/a/01.html', content: 'a2' }];
   await assert.rejects(writeOutput(s.out, broken));
-  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html', 'pages/b/01.html']);
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html', 'pages/b/01.html']);
   assert.equal(s.read('index.html'), 'home v1');
   // The next write cleans up the staging folder the failed one left.
   await writeOutput(s.out, v1);
@@ -88,7 +89,7 @@ test('a streamed write reports sizes in bytes, refuses a path twice, and an abor
   const aborted = await openOutputWriter(s.out);
   await aborted.add({ path: 'index.html', content: 'never' });
   await aborted.abort();
-  assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html']);
   assert.equal(s.read('index.html'), '首页 v2');
   assert.equal(existsSync(outputSidecars(s.out).staging), false);
 });

@@ -20,7 +20,7 @@ const gazetteer = loadGazetteer({ homeRegion: '3206' });
 const tagger = createPlaceTagger(gazetteer, dir);
 const whole = wholeTextTagger(gazetteer);
 
-const seedsDir = new URL('../../seeds/', import.meta.url);
+const seedsDir = new URL('../fixtures/seeds/', import.meta.url);
 const seedTexts = readdirSync(seedsDir)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => readFileSync(new URL(name, seedsDir), 'utf8').replace(/^\uFEFF/, ''));

@@ -15,7 +15,7 @@ import { checkNothingLost, itemSourceText } from '../../src/segment/source-chara
 const SEED = Number(process.env.FC_SEED ?? 20210818);
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
-const seedText = readFileSync(new URL('../../seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../fixtures/seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
 /** The seed's blocks: runs of non-blank lines. */
 const blocks = seedText.split(/\n[ \t\u3000]*\n/).map((block) => block.trim()).filter((block) => block.length > 0);
 

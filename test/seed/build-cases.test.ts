@@ -14,7 +14,7 @@ import { segmentPage } from '../../src/segment/segment-page.js';
 import { checkNothingLost } from '../../src/segment/source-characters.js';
 import { tempDir } from '../temp-dir.js';
 
-const seedText = readFileSync(new URL('../../seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../fixtures/seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
 const CONTINUED = 'warning: Article runs off the page: it ends mid-sentence with no byline; marked as continued [segment/continued]';
 
 function seeds(files: Record<string, string | Uint8Array>): Config {

@@ -11,7 +11,7 @@ import { readSeedBytes } from '../../src/seed/load-seeds.js';
 import { segmentPage } from '../../src/segment/segment-page.js';
 import { checkNothingLost } from '../../src/segment/source-characters.js';
 
-const seedText = readFileSync(new URL('../../seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../fixtures/seeds/000_b18dfdda09c05dd9.txt', import.meta.url), 'utf8');
 
 function read(bytes: Uint8Array, name = 'page.txt'): { text: string | null; messages: string[]; firstLine: number | null } {
   const result = readSeedBytes(bytes, name, 'seeds');

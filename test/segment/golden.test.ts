@@ -18,7 +18,7 @@ interface GoldenItem {
 }
 
 const seedName = '000_b18dfdda09c05dd9';
-const text = readFileSync(new URL(`../../seeds/${seedName}.txt`, import.meta.url), 'utf8');
+const text = readFileSync(new URL(`../fixtures/seeds/${seedName}.txt`, import.meta.url), 'utf8');
 const golden = JSON.parse(readFileSync(new URL(`../fixtures/golden/${seedName}.expected.json`, import.meta.url), 'utf8')) as {
   articles: GoldenItem[];
 };

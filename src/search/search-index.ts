@@ -1,32 +1,29 @@
 /**
- * The full-text search index under `pagefind/`, made by Pagefind (the only module that imports it) in a process
- * of its own. Each article page's `data-pagefind-body` region is staged as a small HTML document in a temporary
+ * The full-text search index under `pagefind/`, made by Pagefind in processes this stage owns (see
+ * pagefind-process.ts, the only module that starts Pagefind). Each article page's `data-pagefind-body` region is staged as a small HTML document in a temporary
  * folder (see {@link stageSearchDocuments}); Pagefind reads a shard's folder, segments Chinese into words (the
  * page language is `zh-CN`), and returns the index as files; the search page loads `pagefind/pagefind.js` in the
  * browser.
  *
- * The index is split into shards (one per edition year by default, see render-extras.ts), each a Pagefind
+ * The index is split into shards (of at most SEARCH_SHARD_LIMIT articles, see shards.ts), each a Pagefind
  * index of its own: Pagefind's memory grows by about 360 KB per page indexed, and a shard whose pages did not
  * change is taken from the store instead of being indexed again. The first shard (code point order) is the
  * primary bundle in `pagefind/` with Pagefind's runtime; every other shard's index files are in
  * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
  */
-import { accessSync, constants, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { hashParts } from '../cache/input-hashes.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { OutputFile } from '../types.js';
+import { PAGEFIND_VERSION, PagefindProcess } from './pagefind-process.js';
 
 /** Folder of the index in the output. */
 export const SEARCH_INDEX_DIR = 'pagefind';
 /** The list of merged shards, relative to SEARCH_INDEX_DIR: a JSON array of folder names. */
 export const SHARDS_FILE = 'shards.json';
-
-/** Pagefind's version (its package.json is not exported: read beside its entry module). Part of every shard key. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /** Shard files kept between builds, by a key that hashes the shard's indexed documents. */
 export interface SearchShardStore {
@@ -138,31 +135,15 @@ export interface SearchStageOptions extends SearchIndexOptions {
   readonly emit?: (file: OutputFile) => Promise<void>;
 }
 
-/** The `pagefind` module's API (createIndex, close). */
-type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
-
 /**
- * Pagefind processes that index shards side by side. The `pagefind` module runs one service process, which
- * indexes one shard at a time on about one core (two indexes asked of it at once took as long as one after the
- * other), so a build whose pages are all rendered waited on it with the other core idle. A second instance of the
- * module, imported under another URL (Node keeps one module instance per URL), starts a second process. With two
- * lanes the cold build of 3,981 articles on a 2-core machine took 23.6 / 22.1 s instead of 26.8 / 24.7 s, with
- * byte-identical output: each shard is its own index whichever process makes it.
+ * Pagefind processes that index shards side by side. One Pagefind process indexes one shard at a time on about one
+ * core (two indexes asked of one process at once took as long as one after the other), so a build whose pages are
+ * all rendered waited on it with the other core idle. With two lanes the cold build of 3,981 articles on a 2-core
+ * machine took 23.6 / 22.1 s instead of 26.8 / 24.7 s, with byte-identical output: each shard is its own index
+ * whichever process makes it. Each stage starts its own processes (on first need) and ends them in `index()` or
+ * `discard()`, waiting for them to exit.
  */
 export const SEARCH_INDEX_LANES = 2;
-
-/** The module instances behind the lanes: lane 0 is the `pagefind` import, each other lane its own instance. */
-const lanes = new Map<number, Promise<PagefindApi>>([[0, Promise.resolve(pagefind)]]);
-
-/** The Pagefind API of lane `i` (0 ≤ i < SEARCH_INDEX_LANES); its process starts on its first index. */
-function pagefindLane(i: number): Promise<PagefindApi> {
-  let lane = lanes.get(i);
-  if (lane === undefined) {
-    lane = import(`${import.meta.resolve('pagefind')}?lane=${i}`) as Promise<PagefindApi>;
-    lanes.set(i, lane);
-  }
-  return lane;
-}
 
 /**
  * Where a shard's documents wait for Pagefind: `/dev/shm` (memory-backed, Linux) when it is a folder this process
@@ -207,22 +188,21 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   const results = new Map<string, Promise<readonly OutputFile[]>>();
   /** Store lookups run one shard at a time: `index()` without `expected` closes every shard at once. */
   let lookups: Promise<unknown> = Promise.resolve();
-  /** Per lane (see SEARCH_INDEX_LANES): whether a shard is being indexed on it; lanes used are closed by stop. */
+  /** Per lane (see SEARCH_INDEX_LANES): whether a shard is being indexed on it, and its process once started (ended by stop). */
   const busy: boolean[] = new Array<boolean>(SEARCH_INDEX_LANES).fill(false);
-  const used = new Set<number>();
+  const processes: (PagefindProcess | undefined)[] = new Array<PagefindProcess | undefined>(SEARCH_INDEX_LANES).fill(undefined);
   const waiting: Array<() => void> = [];
 
   /** Run `task` on a free Pagefind lane, in about the order the shards complete (each lane indexes one shard at a time). */
-  const enqueue = async <T>(task: (api: PagefindApi) => Promise<T>): Promise<T> => {
+  const enqueue = async <T>(task: (pagefind: PagefindProcess) => Promise<T>): Promise<T> => {
     let lane = busy.indexOf(false);
     while (lane < 0) {
       await new Promise<void>((resolve) => waiting.push(resolve));
       lane = busy.indexOf(false);
     }
     busy[lane] = true;
-    used.add(lane);
     try {
-      return await task(await pagefindLane(lane));
+      return await task((processes[lane] ??= new PagefindProcess()));
     } finally {
       busy[lane] = false;
       waiting.shift()?.();
@@ -255,8 +235,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
       }
       const count = pages.length;
       pages.length = 0;
-      return enqueue(async (api) => {
-        const files = await indexShard(api, folder, count);
+      return enqueue(async (pagefind) => {
+        const files = await indexShard(pagefind, folder, count);
         await options.store?.put(key, files);
         await rm(folder, { recursive: true, force: true });
         return files;
@@ -273,9 +253,9 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
 
   const stop = async (): Promise<void> => {
     await Promise.allSettled(results.values());
-    const lanes = [...used].sort((a, b) => a - b);
-    used.clear();
-    for (const lane of lanes) await (await pagefindLane(lane)).close();
+    const started = processes.filter((process): process is PagefindProcess => process !== undefined);
+    processes.fill(undefined);
+    await Promise.all(started.map((process) => process.close()));
   };
 
   return {
@@ -329,20 +309,11 @@ function bundleFiles(shard: string, primary: boolean, files: readonly OutputFile
  * its needed files, paths relative to the bundle, sorted.
  * @throws Error when Pagefind reports errors or indexes other than `expected` pages
  */
-async function indexShard(api: PagefindApi, folder: string, expected: number): Promise<OutputFile[]> {
-  const { index, errors } = await api.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(`pagefind: cannot create the search index: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: folder });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${folder}: ${added.errors.join('; ')}`);
-    if (added.page_count !== expected) throw new Error(`pagefind: ${folder}: indexed ${added.page_count} page(s), expected ${expected}`);
-    const result = await index.getFiles();
-    if (result.errors.length > 0) throw new Error(`pagefind: cannot write the search index: ${result.errors.join('; ')}`);
-    return result.files
-      .filter((file) => needed(file.path))
-      .map((file) => ({ path: file.path, content: Uint8Array.from(file.content) }))
-      .sort(byPath);
-  } finally {
-    await index.deleteIndex();
-  }
+async function indexShard(pagefind: PagefindProcess, folder: string, expected: number): Promise<OutputFile[]> {
+  const { files, pageCount } = await pagefind.indexDirectory(folder, { forceLanguage: 'zh-cn' });
+  if (pageCount !== expected) throw new Error(`pagefind: ${folder}: indexed ${pageCount} page(s), expected ${expected}`);
+  return files
+    .filter((file) => needed(file.path))
+    .map((file) => ({ path: file.path, content: file.content }))
+    .sort(byPath);
 }

@@ -1,0 +1,61 @@
+/**
+ * Which search shard each article page goes to. Each shard is a Pagefind index of its own (search-index.ts):
+ * Pagefind's memory grows with the pages of the shard it indexes (about 330 KB a page), a shard is indexed as soon
+ * as its last page is rendered, and a shard whose pages did not change comes from the cache. So shards must be
+ * bounded whatever the dates are, and stay the same as pages are added.
+ */
+import type { SiteModel, SitePage } from '../site/site-model.js';
+
+/** Most articles one search shard takes before it is split (unless they are the items of one page). */
+export const SEARCH_SHARD_LIMIT = 1500;
+
+/**
+ * The path of a page in the shard tree: edition year, month and day (or `undated`), then the code points of its
+ * slug. Each level's name is added to the shard name as `-NAME`; a slug's code points as lowercase hex.
+ */
+function shardPath(page: SitePage): string[] {
+  const date = page.meta.date;
+  const head = date === null ? ['undated'] : [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
+  return [...head, ...[...page.slug].map((char) => (char.codePointAt(0) as number).toString(16))];
+}
+
+/**
+ * The search shard of each article page. Shards are the leaves of a tree whose levels are the edition year,
+ * month, day and then the page slug character by character (see shardPath): a node whose pages hold at most
+ * SEARCH_SHARD_LIMIT articles is one shard, a larger one is split by its next level. So an archive's shards are
+ * its years (`2021`), a year of more than 1,500 articles its months (`2021-08`), then days (`2021-08-18`), then
+ * groups of pages by slug (`2021-08-18-41`, `undated-30-31`; a page whose slug ends at a split node: `…-x`);
+ * pages without a date are `undated`, split the same way by slug. A shard is never split below one page.
+ * Adding pages only ever splits the shard they fall into, so no other page changes shard and one shard is
+ * indexed again.
+ * @returns a function from an output path to its shard name (letters, digits and `-`; pages not in the model:
+ *   `other`)
+ */
+export function searchShardOf(model: Pick<SiteModel, 'pages'>): (path: string) => string {
+  const shards = new Map<string, string>();
+  const assign = (pages: ReadonlyArray<{ page: SitePage; path: string[] }>, depth: number, name: string): void => {
+    const articles = pages.reduce((sum, { page }) => sum + page.items.length, 0);
+    if (articles <= SEARCH_SHARD_LIMIT || pages.every(({ path }) => path.length <= depth) || pages.length === 1) {
+      for (const { page } of pages) for (const item of page.items) shards.set(item.path, name);
+      return;
+    }
+    const groups = new Map<string, Array<{ page: SitePage; path: string[] }>>();
+    for (const entry of pages) {
+      const part = entry.path[depth] ?? 'x';
+      const group = groups.get(part);
+      if (group) group.push(entry);
+      else groups.set(part, [entry]);
+    }
+    for (const [part, group] of groups) assign(group, depth + 1, `${name}-${part}`);
+  };
+  const top = new Map<string, Array<{ page: SitePage; path: string[] }>>();
+  for (const page of model.pages) {
+    const path = shardPath(page);
+    const first = path[0] as string;
+    const group = top.get(first);
+    if (group) group.push({ page, path });
+    else top.set(first, [{ page, path }]);
+  }
+  for (const [first, group] of top) assign(group, 1, first);
+  return (path) => shards.get(path) ?? 'other';
+}

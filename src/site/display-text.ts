@@ -1,0 +1,51 @@
+/**
+ * How the archive shows Chinese text: the half-width punctuation that text extraction leaves between Chinese
+ * characters (`近日,如皋市`) as the full-width marks the paper printed (`近日，如皋市`). A display mapping only:
+ * the segmenter's text, `data/articles.json` and the nothing-lost check keep every character as extracted; the
+ * pages, the feed and the search index show the mapped text, which differs from it in exactly these characters.
+ *
+ * The rule ({@link fullWidthPunctuation}): a `,` `:` `;` `!` `?` becomes `，` `：` `；` `！` `？` when the character
+ * before it is CJK and the character after it is CJK, a digit, or nothing (the end of the text: `西禅寺村:`).
+ * CJK here: Han characters, CJK symbols and punctuation (U+3000–U+303F, `、。「」《》`), full-width forms
+ * (U+FF00–U+FFEF), the quotes `“ ” ‘ ’`, `…` and `—`. So `WIFI,扫码`, `12:30`, `1,000` and `Time: 9` stay as
+ * they are.
+ */
+import type { BodyPart, TaggedArticle } from '../types.js';
+
+/** The five half-width marks mapped, and their full-width forms, position for position. */
+export const HALF_WIDTH = ',:;!?';
+export const FULL_WIDTH = '，：；！？';
+
+const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’…—';
+const MAPPED = new RegExp(`(?<=[${CJK}])[,:;!?](?=[${CJK}0-9]|$)`, 'gu');
+
+/**
+ * `text` with each half-width `,` `:` `;` `!` `?` between CJK neighbours (see the module comment) replaced by its
+ * full-width form. Same length (UTF-16 and code points); every other character unchanged.
+ */
+export function fullWidthPunctuation(text: string): string {
+  return text.replace(MAPPED, (mark) => FULL_WIDTH[HALF_WIDTH.indexOf(mark)] as string);
+}
+
+/** `text` with the five full-width marks as half-width: two texts that differ only by the mapping fold alike (search). */
+export function foldPunctuation(text: string): string {
+  return text.replace(/[，：；！？]/gu, (mark) => HALF_WIDTH[FULL_WIDTH.indexOf(mark)] as string);
+}
+
+const nullable = (text: string | null): string | null => (text === null ? null : fullWidthPunctuation(text));
+
+/**
+ * The article as readers see it: kicker, headline, subheadline and every body part through
+ * {@link fullWidthPunctuation}; names, lines and places unchanged. The same object when nothing changes.
+ */
+export function displayArticle(article: TaggedArticle): TaggedArticle {
+  const body = article.body.map((part): BodyPart => {
+    const text = fullWidthPunctuation(part.text);
+    return text === part.text ? part : { ...part, text };
+  });
+  const kicker = nullable(article.kicker);
+  const headline = nullable(article.headline);
+  const subheadline = nullable(article.subheadline);
+  const same = kicker === article.kicker && headline === article.headline && subheadline === article.subheadline && body.every((part, i) => part === article.body[i]);
+  return same ? article : { ...article, kicker, headline, subheadline, body };
+}

@@ -1,0 +1,87 @@
+/**
+ * Pinyin order of personal names, as Chinese contact lists and indexes print them: by the pinyin of each
+ * character (surnames read as surnames: 曾 zēng, 单 shàn, 解 xiè, 区 ōu), grouped by the initial letter of the
+ * surname. The only module that imports `pinyin-pro` (its dictionary, not the machine's ICU, decides the
+ * readings, so the order is the same on every machine).
+ */
+import { pinyin } from 'pinyin-pro';
+import { compareCodePoints } from '../compare-code-points.js';
+
+/** A name's sort key: its syllables without tone (`chen`, `xin`) and their tones (`2`, `1`; `0` for none). */
+interface NameKey {
+  readonly syllables: readonly string[];
+  readonly tones: readonly string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function nameKey(name: string): NameKey {
+  const chars = [...name];
+  const readings = pinyin(name, { surname: 'head', toneType: 'num', type: 'array', v: true });
+  // pinyin-pro gives one reading a character (a character it does not know comes back as itself).
+  const syllables: string[] = [];
+  const tones: string[] = [];
+  chars.forEach((char, i) => {
+    const reading = HAN.test(char) ? (readings[i] ?? char) : char;
+    const match = /^([a-zü]+)([0-5])$/u.exec(reading.toLowerCase());
+    syllables.push(match ? (match[1] as string) : reading.toLowerCase());
+    tones.push(match ? (match[2] as string) : '0');
+  });
+  return { syllables, tones };
+}
+
+function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareCodePoints(a[i] as string, b[i] as string);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The index letter of a name: `A`–`Z` from the pinyin of its first character (`陈馨` → `C`, `曾国藩` → `Z`), the
+ * letter itself for a Latin name (`Li Ming` → `L`), `#` for anything else (digits, other scripts).
+ */
+export function nameInitial(name: string): string {
+  const first = nameKey(name).syllables[0] ?? '';
+  const letter = first.normalize('NFD').charAt(0).toUpperCase();
+  return /^[A-Z]$/.test(letter) ? letter : '#';
+}
+
+/**
+ * Compare two names in pinyin order: syllable by syllable without tones (`chen xin` < `chen yu`), then by tones,
+ * then by code point (two names with one reading keep a fixed order). Names of `#` ({@link nameInitial}) come
+ * after `Z`. Pure and deterministic.
+ */
+export function comparePinyin(a: string, b: string): number {
+  const ia = nameInitial(a);
+  const ib = nameInitial(b);
+  if (ia !== ib) return ia === '#' ? 1 : ib === '#' ? -1 : compareCodePoints(ia, ib);
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  return compareLists(ka.syllables, kb.syllables) || compareLists(ka.tones, kb.tones) || compareCodePoints(a, b);
+}
+
+/** One letter of a name index: the letter and its names in pinyin order. */
+export interface NameGroup<T> {
+  /** `A`–`Z` or `#`. */
+  readonly initial: string;
+  readonly entries: readonly T[];
+}
+
+/**
+ * Group entries by the index letter of their name ({@link nameInitial}), letters A to Z then `#`, each group in
+ * pinyin order ({@link comparePinyin}); letters without names are left out.
+ * @param nameOf the name of an entry
+ */
+export function groupByInitial<T>(entries: readonly T[], nameOf: (entry: T) => string): Array<NameGroup<T>> {
+  const sorted = [...entries].sort((a, b) => comparePinyin(nameOf(a), nameOf(b)));
+  const groups: Array<{ initial: string; entries: T[] }> = [];
+  for (const entry of sorted) {
+    const initial = nameInitial(nameOf(entry));
+    const last = groups.at(-1);
+    if (last !== undefined && last.initial === initial) last.entries.push(entry);
+    else groups.push({ initial, entries: [entry] });
+  }
+  return groups;
+}

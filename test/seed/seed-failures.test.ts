@@ -1,0 +1,90 @@
+/**
+ * One seed never stops the archive: a long file name, a seed deleted while the build reads the folder, a symbolic
+ * link, a page the segmenter fails on. Each gives a `seeds/FILE: …` diagnostic and the rest is built.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build, processPage, type PlaceContext } from '../../src/build.js';
+import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
+import { readSeedSources, seedReadDiagnostic } from '../../src/seed/load-seeds.js';
+import { tempDir } from '../temp-dir.js';
+
+const PAGE = '新闻标题\n\n这是文章的正文，讲述了城市里发生的事情。\n\n·王明·\n';
+
+function project(files: Record<string, string>): { config: Config; seedsDir: string } {
+  const work = tempDir('news-archive-failures-');
+  const seedsDir = path.join(work, 'seeds');
+  mkdirSync(seedsDir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(seedsDir, name), content);
+  return { seedsDir, config: { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') } };
+}
+
+test('a legal 253-byte file name is built and written (its slug is cut to 200 bytes with a hash)', async () => {
+  const long = `${'报 '.repeat(62)}a.txt`;
+  assert.equal(Buffer.byteLength(long), 253);
+  const { config } = project({ [long]: PAGE, 'ok.txt': PAGE.replace('王明', '李红') });
+  const result = await buildIncremental({ config });
+  assert.deepEqual(result.diagnostics, []);
+  const pages = result.report.written.filter((file) => /^pages\/[^/]+\/index\.html$/.test(file));
+  assert.deepEqual(pages.map((file) => Buffer.byteLength(file.split('/')[1] as string)), [2, 198]);
+  assert.match(pages[1] as string, /^pages\/(报-){48}[0-9a-f]{6}\/index\.html$/u);
+});
+
+test('a seed deleted between listing and reading: a warning, the other seeds read', async () => {
+  const { seedsDir } = project({ 'a.txt': PAGE, 'gone.txt': PAGE, 'z.txt': PAGE });
+  const deleting = async (file: string): Promise<Buffer> => {
+    if (path.basename(file) === 'gone.txt') rmSync(file);
+    return readFile(file);
+  };
+  const { sources, problems } = await readSeedSources(seedsDir, undefined, deleting);
+  assert.deepEqual(sources.map((source) => source.fileName), ['a.txt', 'z.txt']);
+  assert.deepEqual(problems.map((problem) => formatDiagnostic(seedReadDiagnostic(problem, 'seeds'))), [
+    'seeds/gone.txt: warning: Unexpected removal: the file was deleted while the build read the seeds; built without it [seed/vanished]',
+  ]);
+  assert.equal(
+    formatDiagnostic(seedReadDiagnostic({ fileName: 'locked.txt', code: 'EACCES' }, 'seeds')),
+    'seeds/locked.txt: error: Cannot read the file (EACCES); page skipped [seed/read]',
+  );
+});
+
+test('a symbolic link in the seeds folder is reported, not silently skipped', async () => {
+  const { config, seedsDir } = project({ 'a.txt': PAGE });
+  writeFileSync(path.join(path.dirname(seedsDir), 'elsewhere.txt'), PAGE);
+  symlinkSync(path.join(path.dirname(seedsDir), 'elsewhere.txt'), path.join(seedsDir, 'link.txt'));
+  const result = await build({ config });
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    'seeds/link.txt: warning: Unexpected symbolic link: seeds are read from the files of the folder only; skipped (copy the file into the folder) [seed/symlink]',
+  ]);
+  assert.deepEqual(result.pages.map((page) => page.file), ['seeds/a.txt']);
+});
+
+test('a page the segmenter or tagger fails on: one error naming the seed, no stack trace, the page left out', async () => {
+  const failing = { tagger: { tag: () => { throw new RangeError('Maximum call stack size exceeded'); } } } as unknown as PlaceContext;
+  const page = { file: 'seeds/x.txt', name: 'x', text: PAGE, firstLine: 1, meta: { paper: null, date: null, page: null, pageName: null } };
+  const result = processPage(page, failing);
+  assert.equal(result.refused, true);
+  assert.deepEqual(result.articles, []);
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    'seeds/x.txt: error: Unexpected failure while segmenting this page (RangeError: Maximum call stack size exceeded); page skipped (please report it with the file) [segment/failed]',
+  ]);
+});
+
+test('a 2 MB seed of 200,000 short blocks does not stop the build: the other seed is built', async () => {
+  const big = `标题\n\n正文内容。\n\n${Array.from({ length: 200_000 }, (_, i) => `第${i}行`).join('\n\n')}\n`;
+  const { config } = project({ 'big.txt': big, 'ok.txt': PAGE });
+  const result = await build({ config });
+  assert.ok(result.pages.some((page) => page.file === 'seeds/ok.txt'));
+  assert.ok(result.files.some((file) => file.path === 'pages/ok/01.html'));
+  // Either the page is built, or (while segment-page.ts spreads a run of 200,000 units into one push) refused with one error.
+  const refused = result.diagnostics.filter((d) => d.rule === 'segment/failed').map(formatDiagnostic);
+  if (!result.pages.some((page) => page.file === 'seeds/big.txt')) {
+    assert.deepEqual(refused, [
+      'seeds/big.txt: error: Unexpected failure while segmenting this page (RangeError: Maximum call stack size exceeded); page skipped (please report it with the file) [segment/failed]',
+    ]);
+  } else assert.deepEqual(refused, []);
+});
