@@ -41,18 +41,15 @@ export interface ArticleFrontMatter {
 }
 
 /**
- * The Markdown block of one body part: a paragraph, credit, tail or signature as a paragraph of escaped text, a
- * subhead as a `##` heading, a deck as a block quote; null for a byline line or mark, whose names the page shows
- * in its byline (front matter `bylines`).
+ * The Markdown block of one body part: a paragraph, byline as printed, credit, tail or signature as a paragraph of
+ * escaped text (every character of the seed is shown), a subhead as a `##` heading, a deck as a block quote.
  */
-function markdownOf(part: BodyPart): string | null {
+function markdownOf(part: BodyPart): string {
   switch (part.type) {
     case 'subhead':
       return `## ${escapeMarkdown(part.text)}`;
     case 'deck':
       return `> ${escapeMarkdown(part.text)}`;
-    case 'byline':
-      return null;
     default:
       return escapeMarkdown(part.text);
   }
@@ -78,7 +75,6 @@ export function articleToMarkdown(article: Article, id: string): string {
   };
   const body = article.body
     .map((part) => markdownOf(part))
-    .filter((block): block is string => block !== null)
     .join('\n\n');
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which
   // otherwise keeps every body it is given for the life of the process (hundreds of MB at archive scale).

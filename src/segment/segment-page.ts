@@ -398,7 +398,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           addNames(open, unit.names);
           // A ·byline· after the text ends the article (this is where such papers print it).
           if (open.paragraphs > 0 && unit.text.startsWith('·')) open.ended = true;
-        } else if (open !== null && open.ended && open.body.at(-1)?.type === 'byline') {
+        } else if (open !== null && open.ended && open.body.at(-1)?.type === 'byline' && !unit.text.startsWith('·')) {
           push(open, 'byline', unit, unit.text);
           addNames(open, unit.names);
         } else {
