@@ -26,11 +26,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import nodejieba from 'nodejieba';
-import { createPlaceTagger, loadGazetteer, spansJoin, wordBoundaries } from '../src/places/index.js';
+import { createPlaceTagger, Jieba, loadGazetteer } from '../src/places/index.js';
 import { loadSeeds } from '../src/seed/load-seeds.js';
 import { segmentPage } from '../src/segment/segment-page.js';
 import type { Article, SeedPage } from '../src/types.js';
-import { wholeSpansJoin, wholeTextTagger } from '../test/places/whole-text-reference.js';
+import { wholeText } from '../test/places/whole-text-reference.js';
 import { createRandom, ROOT } from './generate-archive.js';
 
 const SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'jieba-clauses-'));
   let t = performance.now();
   const gazetteer = loadGazetteer({ homeRegion: '3206' });
-  const tagger = createPlaceTagger(gazetteer, cacheDir);
+  const jieba = new Jieba();
+  const { spansJoin, wordBoundaries } = jieba;
+  const { wholeSpansJoin, wholeTextTagger } = wholeText(jieba);
+  const tagger = createPlaceTagger(gazetteer, cacheDir, jieba);
   console.log(`gazetteer + jieba load with the user dictionary: ${Math.round(performance.now() - t)} ms`);
   const whole = wholeTextTagger(gazetteer);
 

@@ -6,11 +6,12 @@
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
-import { createPlaceTagger, loadGazetteer, spansJoin, type Gazetteer, type PlaceTagger } from './places/index.js';
+import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
+import type { Gazetteer } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
-import { configKey, generatorKey, hashParts, hashTree } from './cache/input-hashes.js';
+import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
@@ -24,28 +25,7 @@ import { buildSiteModel, hasText } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
-/** Tagging context, built once per process: the gazetteer and the jieba tagger with its user dictionary. */
-export interface PlaceContext {
-  readonly gazetteer: Gazetteer;
-  readonly tagger: PlaceTagger;
-}
-
-let placeContext: { key: string; value: PlaceContext } | null = null;
-
-/**
- * The gazetteer and tagger of a home region, loaded once per process and region (jieba's dictionary takes
- * 1.5 to 2 s and about 280 MB to load).
- * @param cacheDir folder for the generated jieba user dictionary
- */
-export function getPlaceContext(homeRegion: string, cacheDir: string): PlaceContext {
-  const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
-  if (placeContext?.key !== key) {
-    const gazetteer = getGazetteer(homeRegion);
-    const tagger = createPlaceTagger(gazetteer, path.join(cacheDir, 'jieba'));
-    placeContext = { key, value: { gazetteer, tagger } };
-  }
-  return placeContext.value;
-}
+export type { BuildContext, PlaceContext } from './build-context.js';
 
 /** The texts of an article that place tagging reads: header lines, subheads and paragraphs. */
 export function articleTexts(article: Article): string[] {
@@ -72,7 +52,7 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
 }
 
 function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
-  const { items, diagnostics } = segmentPage(page, { spansJoin });
+  const { items, diagnostics } = segmentPage(page, { spansJoin: places.tagger.jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
   if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
@@ -155,11 +135,13 @@ export interface BuildSession {
   writtenKey: string | null;
   /** Seeds read by earlier builds, by file name with their time and size: only changed seeds are read again. */
   readonly seedReads: SeedReadMemo;
+  /** The session's build context: its gazetteer, place tagger and jieba stay loaded between builds. */
+  readonly context: BuildContext;
 }
 
-/** An empty {@link BuildSession}. */
-export function createBuildSession(): BuildSession {
-  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map() };
+/** An empty {@link BuildSession}, with a new build context unless one is given. */
+export function createBuildSession(context: BuildContext = createBuildContext()): BuildSession {
+  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
 }
 
 /**
@@ -195,19 +177,20 @@ export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output'> & { readonly renderKey: string },
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context'> & { readonly renderKey: string },
   deferSearch = false,
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
+  const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const model = buildSiteModel(pages, articles);
+  const model = buildSiteModel(pages, articles, context.items);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = deferSearch && output === undefined;
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
   // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
   // them in the cache, one at a time.
-  const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(generatorKey()) : null;
+  const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(context.generatorKey()) : null;
   const sessionBodies = session === undefined ? null : (session.markdown ?? new Map<string, string>());
   let memo: MarkdownMemo | undefined;
   if (store !== null) memo = { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
@@ -345,6 +328,8 @@ export interface BuildOptions {
   readonly onProgress?: (progress: BuildProgress) => void;
   /** What a long-running process keeps between builds (see {@link BuildSession}). */
   readonly session?: BuildSession;
+  /** What the build makes once (gazetteer, tagger, generator key): default the session's, else a new one. */
+  readonly context?: BuildContext;
   /** Leave the search index, articles.json, feed and sitemap for later (see {@link isDeferredOutput}): the result's `search` renders them. */
   readonly deferSearch?: boolean;
   /**
@@ -378,13 +363,13 @@ export interface BuildInputs {
  * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
  * @throws Error when the seeds or templates folder cannot be read
  */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session'>): Promise<BuildInputs> {
+export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
   const { config } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
   const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
   const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
-  const generator = generatorKey();
+  const generator = contextOf(options).generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
@@ -392,13 +377,9 @@ export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'te
   return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
-let gazetteers: { homeRegion: string; value: Gazetteer } | null = null;
-
-/** The gazetteer of a home region, loaded once per process (about 0.4 s; no jieba). */
-export function getGazetteer(homeRegion: string): Gazetteer {
-  if (placeContext !== null && placeContext.value.gazetteer.homeRegion === homeRegion) return placeContext.value.gazetteer;
-  if (gazetteers?.homeRegion !== homeRegion) gazetteers = { homeRegion, value: loadGazetteer({ homeRegion }) };
-  return gazetteers.value;
+/** The context of a build: `options.context`, else the session's, else a new one (see BuildOptions.context). */
+export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): BuildContext {
+  return options.context ?? options.session?.context ?? createBuildContext();
 }
 
 /**
@@ -409,7 +390,8 @@ export function getGazetteer(homeRegion: string): Gazetteer {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
-  const inputs = options.inputs ?? (await readBuildInputs(options));
+  const context = contextOf(options);
+  const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicateSeedDiagnostics(inputs.seeds, inputs.label)];
 
   const { session } = options;
@@ -430,7 +412,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (read.page !== null) {
       if (places === null) {
         onProgress?.({ phase: 'places', done, total, file: null });
-        places = getPlaceContext(config.homeRegion, config.cacheDir);
+        places = context.places(config.homeRegion, config.cacheDir);
       }
       const result = processPage(read.page, places);
       const before = earlier.get(read.page.file);
@@ -456,8 +438,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles.push(...entry.articles);
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
-  const gazetteer = places?.gazetteer ?? getGazetteer(config.homeRegion);
-  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
+  const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
+  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
   return {
     files,
     search,

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { getPlaceContext, processPage, sortDiagnostics } from './build.js';
+import { createBuildContext } from './build-context.js';
+import { processPage, sortDiagnostics } from './build.js';
 import { buildIncremental } from './cache/build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
 import { formatCheck } from './dev/format-check.js';
@@ -113,6 +114,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
 async function runCheck(files: readonly string[], flags: CommonFlags): Promise<number> {
   const config = await resolveConfig(flags, files.length === 0);
   const targets = files.length > 0 ? [...files] : (await listSeedFiles(config.seedsDir)).map((name) => path.join(config.seedsDir, name));
+  const context = createBuildContext();
   let failed = false;
   let first = true;
   for (const target of targets) {
@@ -127,7 +129,7 @@ async function runCheck(files: readonly string[], flags: CommonFlags): Promise<n
     const diagnostics = [...read.diagnostics];
     let articles: TaggedArticle[] = [];
     if (read.page !== null) {
-      const result = processPage(read.page, getPlaceContext(config.homeRegion, config.cacheDir));
+      const result = processPage(read.page, context.places(config.homeRegion, config.cacheDir));
       articles = result.articles;
       diagnostics.push(...result.diagnostics);
     }

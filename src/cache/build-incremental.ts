@@ -4,7 +4,7 @@
  * left it, stop there (nothing parsed, no dictionary loaded, nothing written). Otherwise build with the page
  * cache and write the files whose bytes changed.
  */
-import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
+import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { Diagnostic, OutputFile } from '../types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
@@ -64,7 +64,8 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
  * @throws OutputRefusedError when the output folder holds files a build did not make (write.ts checkOutputFolder);
  *   OutputLockedError when another build holds the output folder; Error from the file system
  */
-export async function buildIncremental(options: IncrementalOptions): Promise<IncrementalResult> {
+export async function buildIncremental(given: IncrementalOptions): Promise<IncrementalResult> {
+  const options = { ...given, context: contextOf(given) };
   const { config, session } = options;
   const cache = options.cache ?? openBuildCache(config.cacheDir);
   await checkOutputFolder(config.outDir, (await cache.getState(config.outDir)) !== null);

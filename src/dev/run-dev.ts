@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { createBuildSession, getPlaceContext } from '../build.js';
+import { createBuildSession } from '../build.js';
 import { buildIncremental } from '../cache/build-incremental.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
@@ -105,7 +105,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   // Load jieba's dictionary now (1.5 to 2 s), not on the first edit, unless the first build did.
   try {
     const loading = performance.now();
-    getPlaceContext(config.homeRegion, config.cacheDir);
+    session.context.places(config.homeRegion, config.cacheDir);
     log(`Place dictionary ready in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
   } catch (error) {
     log(`Place dictionary: ${(error as Error).message}`);

@@ -12,6 +12,30 @@ export interface PlaceNameIndex {
   readonly readings: ReadonlyMap<string, readonly NameReading[]>;
   /** Length of the longest name, in UTF-16 code units. */
   readonly maxLength: number;
+  /**
+   * What the scan for names needs (find-place-mentions.ts): the first code units of the names of 2+ code units,
+   * and every prefix of 2+ code units of such a name. Made by {@link buildPlaceNameIndex}; computed at each
+   * search when absent.
+   */
+  readonly scan?: NameScan;
+}
+
+/** See {@link PlaceNameIndex.scan}. */
+export interface NameScan {
+  readonly firsts: ReadonlySet<number>;
+  readonly prefixes: ReadonlySet<string>;
+}
+
+/** The {@link NameScan} of a set of names. */
+export function nameScan(names: Iterable<string>): NameScan {
+  const firsts = new Set<number>();
+  const prefixes = new Set<string>();
+  for (const name of names) {
+    if (name.length < 2) continue; // never matched
+    firsts.add(name.charCodeAt(0));
+    for (let len = 2; len <= name.length; len++) prefixes.add(name.slice(0, len));
+  }
+  return { firsts, prefixes };
 }
 
 /**
@@ -32,5 +56,5 @@ export function buildPlaceNameIndex(gazetteer: Gazetteer): PlaceNameIndex {
   for (const unit of gazetteer.others) for (const name of unit.names) add(name, { kind: 'other', unit });
   let maxLength = 0;
   for (const name of readings.keys()) maxLength = Math.max(maxLength, name.length);
-  return { readings, maxLength };
+  return { readings, maxLength, scan: nameScan(readings.keys()) };
 }

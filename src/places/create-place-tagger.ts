@@ -2,7 +2,7 @@ import type { ArticlePlaces, PlaceRef } from '../types.js';
 import { buildPlaceNameIndex, type PlaceNameIndex } from './build-place-name-index.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
-import { JIEBA_SEPARATORS, jiebaClauses, useUserDict } from './jieba.js';
+import { JIEBA_SEPARATORS, jiebaClauses, type Jieba } from './jieba.js';
 import type { Gazetteer, GazetteerPlace } from './load-gazetteer.js';
 import { writeUserDict } from './write-user-dict.js';
 
@@ -18,6 +18,8 @@ export interface PlaceTagger {
   mentions(text: string): PlaceMention[];
   /** Path of the jieba user dictionary written and loaded. */
   readonly userDictPath: string;
+  /** The segmenter it loaded the dictionary into (to cut other texts with the same words, e.g. the segmenter's joins). */
+  readonly jieba: Jieba;
 }
 
 /**
@@ -47,7 +49,7 @@ function toRef(place: GazetteerPlace): PlaceRef {
 }
 
 /**
- * Writes the gazetteer's jieba user dictionary into `dictDir` (see `writeUserDict`), makes jieba use it
+ * Writes the gazetteer's jieba user dictionary into `dictDir` (see `writeUserDict`), makes `jieba` use it
  * (a no-op if the same dictionary is loaded already, else 1.5–2 s), and returns a tagger.
  *
  * A name several home places share (none in 南通市 3206) counts only when the place right before it, or
@@ -58,9 +60,9 @@ function toRef(place: GazetteerPlace): PlaceRef {
  *
  * @throws Error from the file system when `dictDir` cannot be written.
  */
-export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceTagger {
+export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string, jieba: Jieba): PlaceTagger {
   const userDictPath = writeUserDict(gazetteer, dictDir);
-  useUserDict(userDictPath);
+  jieba.useUserDict(userDictPath);
   const index = buildPlaceNameIndex(gazetteer);
   const namesHome = homeNameFilter(index);
   // With no name containing a jieba separator, the mentions of a text are those of its clauses taken one by one
@@ -70,7 +72,8 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
 
   return {
     userDictPath,
-    mentions: (text) => findPlaceMentions(index, text),
+    jieba,
+    mentions: (text) => findPlaceMentions(index, text, jieba),
     tag(texts) {
       const found = new Map<string, GazetteerPlace>();
       const ambiguous: (readonly GazetteerPlace[])[] = [];
@@ -84,14 +87,14 @@ export function createPlaceTagger(gazetteer: Gazetteer, dictDir: string): PlaceT
       };
       for (const text of texts) {
         if (!clauseWise) {
-          if (namesHome(text)) findPlaceMentions(index, text).forEach(take);
+          if (namesHome(text)) findPlaceMentions(index, text, jieba).forEach(take);
           continue;
         }
         // Only home and ambiguous mentions tag anything, and both need a home name in their clause: only those
         // clauses are segmented (jieba's cut is most of the cost of tagging). A text with a lone surrogate is one clause.
         for (const [start, end] of jiebaClauses(text)) {
           const clause = text.slice(start, end);
-          if (namesHome(clause)) findPlaceMentions(index, clause).forEach(take);
+          if (namesHome(clause)) findPlaceMentions(index, clause, jieba).forEach(take);
         }
       }
       const districtsNamed = new Set([...found.values()].map((p) => p.districtCode));

@@ -1,5 +1,5 @@
-import type { PlaceNameIndex } from './build-place-name-index.js';
-import { wordBoundariesWithin } from './jieba.js';
+import { nameScan, type PlaceNameIndex } from './build-place-name-index.js';
+import type { Jieba } from './jieba.js';
 import type { GazetteerPlace } from './load-gazetteer.js';
 
 /** A place name found in a text, and how it reads there. */
@@ -19,36 +19,12 @@ export interface PlaceMention {
   readonly places: readonly GazetteerPlace[];
 }
 
-/** What the scan for names needs, per index: the names' first code units and every prefix of 2+ code units of a name. */
-interface NameScan {
-  readonly firsts: ReadonlySet<number>;
-  readonly prefixes: ReadonlySet<string>;
-}
-
-const scans = new WeakMap<PlaceNameIndex, NameScan>();
-
-function nameScan(index: PlaceNameIndex): NameScan {
-  let scan = scans.get(index);
-  if (scan === undefined) {
-    const firsts = new Set<number>();
-    const prefixes = new Set<string>();
-    for (const name of index.readings.keys()) {
-      if (name.length < 2) continue; // never matched
-      firsts.add(name.charCodeAt(0));
-      for (let len = 2; len <= name.length; len++) prefixes.add(name.slice(0, len));
-    }
-    scan = { firsts, prefixes };
-    scans.set(index, scan);
-  }
-  return scan;
-}
-
 /**
  * Every name of `index` (2 or more code units) in `text`: its start → the lengths of the names that start
  * there, longest first.
  */
 function namesIn(index: PlaceNameIndex, text: string): Map<number, number[]> {
-  const { firsts, prefixes } = nameScan(index);
+  const { firsts, prefixes } = index.scan ?? nameScan(index.readings.keys());
   const n = text.length;
   const lengthsAt = new Map<number, number[]>();
   for (let start = 0; start < n - 1; start++) {
@@ -74,11 +50,11 @@ function namesIn(index: PlaceNameIndex, text: string): Map<number, number[]> {
  *
  * A name right after a name of another region (no gap) reads as `other`: the text named a different
  * parent first. Otherwise a name shared with other regions reads as the home place.
- * Uses the jieba segmenter ({@link wordBoundariesWithin}); load the places user dictionary first. Only the
+ * Uses `jieba` ({@link Jieba.wordBoundariesWithin}) with the places user dictionary loaded (createPlaceTagger). Only the
  * clauses (stretches between jieba's separators) that hold a name are cut: a text without any name of the index
  * is not cut at all. The result equals that of cutting the whole text (test/places/clauses.test.ts).
  */
-export function findPlaceMentions(index: PlaceNameIndex, text: string): PlaceMention[] {
+export function findPlaceMentions(index: PlaceNameIndex, text: string, jieba: Pick<Jieba, 'wordBoundariesWithin'>): PlaceMention[] {
   const n = text.length;
   const lengthsAt = namesIn(index, text);
   if (lengthsAt.size === 0) return [];
@@ -86,7 +62,7 @@ export function findPlaceMentions(index: PlaceNameIndex, text: string): PlaceMen
   for (const [start, lengths] of lengthsAt) spans.push([start, start + lengths[0]!]);
   // Only the boundaries at the start and end of a name are ever read (a name's span covers the shorter ones).
   const boundary = new Uint8Array(n + 1);
-  for (const offset of wordBoundariesWithin(text, spans)) boundary[offset] = 1;
+  for (const offset of jieba.wordBoundariesWithin(text, spans)) boundary[offset] = 1;
 
   const nameAt = (start: number): number => {
     // Longest name at `start` that ends on a boundary; 0 if none.

@@ -2,7 +2,7 @@ export { buildPlaceNameIndex, type NameReading, type PlaceNameIndex } from './bu
 export { compareCodePoints } from '../compare-code-points.js';
 export { createPlaceTagger, type PlaceTagger } from './create-place-tagger.js';
 export { findPlaceMentions, type PlaceMention } from './find-place-mentions.js';
-export { cut, cutForSearch, loadedUserDict, spansJoin, tagWords, useUserDict, wordBoundaries, type TaggedWord } from './jieba.js';
+export { Jieba, jiebaClauses, JIEBA_SEPARATORS, spansJoin, wordBoundariesOf, wordBoundariesWithin, type Cut, type TaggedWord } from './jieba.js';
 export {
   loadGazetteer,
   type ExcludedUnit,

@@ -1,6 +1,9 @@
 /**
- * The one module that imports nodejieba (cppjieba 5.x through Node-API). Holds the only global
- * state of the project: the segmenter loaded in this process (or worker thread).
+ * The one module that imports nodejieba (cppjieba 5.x through Node-API), behind one {@link Jieba} instance that
+ * the build context holds (build-context.ts) and passes to whatever cuts words: the place tagger and the
+ * segmenter's column-break joins. nodejieba keeps one dictionary per thread, so a thread has one Jieba: the
+ * instance knows which dictionary it loaded, and a second instance that loaded another one would change the
+ * first one's words.
  *
  * nodejieba facts this wrapper designs around (3.5.8, read from its index.js and lib/nodejieba.cpp):
  * - `load()` is NOT a no-op when called again: every call builds a new cppjieba instance from the
@@ -14,8 +17,9 @@
  *   `Cut`). So a clause, a maximal stretch without a separator, gets the same words whether it is cut alone or
  *   inside a longer text: {@link wordBoundariesWithin} and {@link spansJoin} cut only the clauses they need.
  *   (Checked on every line and paragraph of the seeds: bench/jieba-clauses.ts.)
- * So: {@link useUserDict} loads once, and again only when the dictionary's bytes differ from the
- * loaded one; every cut function loads the default dictionaries first if nothing is loaded.
+ * So: {@link Jieba.useUserDict} loads once, and again only when the dictionary's bytes differ from the
+ * loaded one; every cut function loads the default dictionaries first if nothing is loaded (jieba's dictionary
+ * takes 1.3–2 s and about 280 MB to load: nothing is loaded before the first cut or useUserDict).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,64 +31,83 @@ export interface TaggedWord {
   readonly tag: string;
 }
 
-/** Hash of the user dictionary loaded, `''` for the default dictionaries, null before any load. */
-let loaded: string | null = null;
-let loadedPath: string | null = null;
-
-function ensureLoaded(): void {
-  if (loaded === null) {
-    nodejieba.load();
-    loaded = '';
-  }
-}
-
 /**
- * Makes jieba segment with the default dictionaries plus the user dictionary at `path` (cppjieba
- * format: `word freq tag` lines, UTF-8). A no-op when a dictionary with the same bytes is loaded
- * already; otherwise (re)loads jieba, which takes 1.5–2 s and replaces any earlier user dictionary
- * for every caller in this thread.
- *
- * @throws Error (ENOENT...) when the file cannot be read.
+ * jieba's segmenter in this thread: its dictionaries, loaded on first use, and the cut functions. Methods are
+ * bound (they may be passed around alone, e.g. `{ spansJoin: jieba.spansJoin }`).
  */
-export function useUserDict(path: string): void {
-  const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
-  if (loaded === hash) return;
-  nodejieba.load({ userDict: path });
-  loaded = hash;
-  loadedPath = path;
+export class Jieba {
+  /** Hash of the user dictionary loaded, `''` for the default dictionaries, null before any load. */
+  #loaded: string | null = null;
+  #loadedPath: string | null = null;
+
+  #ensureLoaded(): void {
+    if (this.#loaded === null) {
+      nodejieba.load();
+      this.#loaded = '';
+    }
+  }
+
+  /**
+   * Makes jieba segment with the default dictionaries plus the user dictionary at `path` (cppjieba
+   * format: `word freq tag` lines, UTF-8). A no-op when a dictionary with the same bytes is loaded
+   * already; otherwise (re)loads jieba, which takes 1.5–2 s and replaces any earlier user dictionary
+   * for every caller in this thread.
+   *
+   * @throws Error (ENOENT...) when the file cannot be read.
+   */
+  readonly useUserDict = (path: string): void => {
+    const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    if (this.#loaded === hash) return;
+    nodejieba.load({ userDict: path });
+    this.#loaded = hash;
+    this.#loadedPath = path;
+  };
+
+  /** Path of the user dictionary loaded by {@link useUserDict}, or null when none is. */
+  readonly loadedUserDict = (): string | null => this.#loadedPath;
+
+  /** Segments `text` into words (jieba's mixed mode: dictionary + HMM for unknown words); the words concatenate back to `text`. */
+  readonly cut = (text: string): string[] => {
+    if (text === '') return [];
+    this.#ensureLoaded();
+    return nodejieba.cut(text, true);
+  };
+
+  /** Segments `text` for a search index: like {@link cut}, plus the shorter dictionary words inside long words (overlapping). */
+  readonly cutForSearch = (text: string): string[] => {
+    if (text === '') return [];
+    this.#ensureLoaded();
+    return nodejieba.cutForSearch(text, true);
+  };
+
+  /** Segments `text` like {@link cut} (same words) and gives each word's part-of-speech tag. */
+  readonly tagWords = (text: string): TaggedWord[] => {
+    if (text === '') return [];
+    this.#ensureLoaded();
+    return nodejieba.tag(text).map(({ word, tag }) => ({ word, tag }));
+  };
+
+  /**
+   * Offsets (UTF-16 code units, 0 and `text.length` included, ascending) where a word of {@link cut} starts or ends.
+   * Should jieba ever return words that do not spell `text` back, every offset from there on counts as a boundary.
+   */
+  readonly wordBoundaries = (text: string): number[] => wordBoundariesOf(this.cut, text);
+
+  /** See {@link wordBoundariesWithin}, with this segmenter. */
+  readonly wordBoundariesWithin = (text: string, spans: readonly (readonly [number, number])[]): number[] => wordBoundariesWithin(this.cut, text, spans);
+
+  /** See {@link spansJoin}, with this segmenter. */
+  readonly spansJoin = (left: string, right: string): boolean => spansJoin(this.cut, left, right);
 }
 
-/** Path of the user dictionary loaded by {@link useUserDict}, or null when none is. */
-export function loadedUserDict(): string | null {
-  return loadedPath;
-}
-
-/** Segments `text` into words (jieba's mixed mode: dictionary + HMM for unknown words); the words concatenate back to `text`. */
-export function cut(text: string): string[] {
-  if (text === '') return [];
-  ensureLoaded();
-  return nodejieba.cut(text, true);
-}
-
-/** Segments `text` for a search index: like {@link cut}, plus the shorter dictionary words inside long words (overlapping). */
-export function cutForSearch(text: string): string[] {
-  if (text === '') return [];
-  ensureLoaded();
-  return nodejieba.cutForSearch(text, true);
-}
-
-/** Segments `text` like {@link cut} (same words) and gives each word's part-of-speech tag. */
-export function tagWords(text: string): TaggedWord[] {
-  if (text === '') return [];
-  ensureLoaded();
-  return nodejieba.tag(text).map(({ word, tag }) => ({ word, tag }));
-}
+/** Cuts text into words that concatenate back to it ({@link Jieba.cut}). */
+export type Cut = (text: string) => string[];
 
 /**
- * Offsets (UTF-16 code units, 0 and `text.length` included, ascending) where a word of {@link cut} starts or ends.
+ * Offsets (UTF-16 code units, 0 and `text.length` included, ascending) where a word of `cut(text)` starts or ends.
  * Should jieba ever return words that do not spell `text` back, every offset from there on counts as a boundary.
  */
-export function wordBoundaries(text: string): number[] {
+export function wordBoundariesOf(cut: Cut, text: string): number[] {
   const offsets = [0];
   let at = 0;
   for (const word of cut(text)) {
@@ -116,7 +139,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * `text` whole. They are the maximal stretches without a {@link JIEBA_SEPARATORS} character (the separators
  * themselves, each a word of its own, are left out: `[]` for `''` or a text of separators only), except that a
  * text with a lone surrogate is one clause `[0, text.length]` (jieba's words stop spelling it back there, and
- * every offset after that counts as a boundary, see {@link wordBoundaries}).
+ * every offset after that counts as a boundary, see {@link wordBoundariesOf}).
  */
 export function jiebaClauses(text: string): [number, number][] {
   if (LONE_SURROGATE.test(text)) return [[0, text.length]];
@@ -132,9 +155,9 @@ export function jiebaClauses(text: string): [number, number][] {
 }
 
 /**
- * The offsets of {@link wordBoundaries}`(text)` that lie in at least one of `spans` (each `[from, to]`, both
+ * The offsets of {@link wordBoundariesOf}`(cut, text)` that lie in at least one of `spans` (each `[from, to]`, both
  * included, UTF-16 code units, 0 ≤ from ≤ to ≤ text.length, in any order, may overlap), ascending, without
- * duplicates: exactly `wordBoundaries(text).filter(o => spans.some(([f, t]) => f <= o && o <= t))`.
+ * duplicates: exactly `wordBoundariesOf(cut, text).filter(o => spans.some(([f, t]) => f <= o && o <= t))`.
  *
  * Cuts only the clauses that hold the spans (from the separator before `from` to the separator after `to`;
  * clauses one separator apart in one call), so the cost follows the spans, not the text. A text with a lone
@@ -142,7 +165,7 @@ export function jiebaClauses(text: string): [number, number][] {
  *
  * @throws RangeError when a span is outside the text or has from > to.
  */
-export function wordBoundariesWithin(text: string, spans: readonly (readonly [number, number])[]): number[] {
+export function wordBoundariesWithin(cut: Cut, text: string, spans: readonly (readonly [number, number])[]): number[] {
   const n = text.length;
   for (const [from, to] of spans) {
     if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= n)) {
@@ -160,7 +183,7 @@ export function wordBoundariesWithin(text: string, spans: readonly (readonly [nu
   }
   let offsets: number[];
   if (LONE_SURROGATE.test(text)) {
-    offsets = wordBoundaries(text);
+    offsets = wordBoundariesOf(cut, text);
   } else {
     // Windows [start, end) whose edges are edges of jieba's stretches: 0, n, or either side of a separator.
     // Each character is scanned at most once: a range that starts inside the last window only extends its end,
@@ -192,7 +215,7 @@ export function wordBoundariesWithin(text: string, spans: readonly (readonly [nu
         for (let at = start; at <= end; at++) if (offsets.length === 0 || offsets[offsets.length - 1]! < at) offsets.push(at);
         continue;
       }
-      for (const offset of wordBoundaries(text.slice(start, end))) {
+      for (const offset of wordBoundariesOf(cut, text.slice(start, end))) {
         const at = start + offset;
         if (offsets.length === 0 || offsets[offsets.length - 1]! < at) offsets.push(at);
       }
@@ -214,8 +237,8 @@ export function wordBoundariesWithin(text: string, spans: readonly (readonly [nu
  * is false. False when either side is empty. Cuts only the clause of `left` that touches its end and the
  * clause of `right` that touches its start (none when a separator is at the join): see {@link wordBoundariesWithin}.
  */
-export function spansJoin(left: string, right: string): boolean {
+export function spansJoin(cut: Cut, left: string, right: string): boolean {
   if (left === '' || right === '') return false;
   const join = left.length;
-  return wordBoundariesWithin(left + right, [[join, join]]).length === 0;
+  return wordBoundariesWithin(cut, left + right, [[join, join]]).length === 0;
 }

@@ -132,14 +132,17 @@ function itemTitle(article: TaggedArticle, paragraphs: readonly string[]): strin
   return start ? `${label}：${start}…` : label;
 }
 
-/** Items already made, by article object: a session's rebuild (build.ts BuildSession) keeps unchanged articles. */
-const madeItems = new WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>();
+/**
+ * Items already made, by article object: a session's rebuild (build.ts BuildSession) keeps unchanged articles'
+ * objects, so their items are not made again. Kept in the build context (build-context.ts).
+ */
+export type ItemMemo = WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>;
 
-function toItem(article: TaggedArticle, slug: string): SiteItem {
-  const made = madeItems.get(article);
+function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined): SiteItem {
+  const made = memo?.get(article);
   if (made !== undefined && made.slug === slug) return made.item;
   const item = makeItem(article, slug);
-  madeItems.set(article, { slug, item });
+  memo?.set(article, { slug, item });
   return item;
 }
 
@@ -192,8 +195,9 @@ function comparePages(a: SeedPageInfo, b: SeedPageInfo): number {
  * Build the site structure.
  * @param pages every seed page that was read
  * @param articles the tagged items of those pages (any order; each names its seed and index)
+ * @param memo items made by an earlier call, reused for the same article objects (see {@link ItemMemo})
  */
-export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[]): SiteModel {
+export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo?: ItemMemo): SiteModel {
   const bySeed = new Map<string, TaggedArticle[]>();
   for (const article of articles) {
     const list = bySeed.get(article.seed) ?? [];
@@ -206,7 +210,7 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
-    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug));
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo));
     records.set(page.file, all);
     const items = all.filter((item) => item.published);
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };

@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import nodejieba from 'nodejieba';
 import { buildPlaceNameIndex, createPlaceTagger, findPlaceMentions, loadGazetteer, type Gazetteer, type GazetteerPlace } from '../../src/places/index.js';
-import { jiebaClauses, JIEBA_SEPARATORS, spansJoin, wordBoundaries, wordBoundariesWithin } from '../../src/places/jieba.js';
+import { Jieba, jiebaClauses, JIEBA_SEPARATORS } from '../../src/places/jieba.js';
 import { segmentPage } from '../../src/segment/segment-page.js';
-import { wholeFindPlaceMentions, wholeSpansJoin, wholeTextTagger } from './whole-text-reference.js';
+import { wholeText } from './whole-text-reference.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'places-clauses-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const gazetteer = loadGazetteer({ homeRegion: '3206' });
-const tagger = createPlaceTagger(gazetteer, dir);
+const jieba = new Jieba();
+const { spansJoin, wordBoundaries, wordBoundariesWithin } = jieba;
+const { wholeFindPlaceMentions, wholeSpansJoin, wholeTextTagger } = wholeText(jieba);
+const tagger = createPlaceTagger(gazetteer, dir, jieba);
 const whole = wholeTextTagger(gazetteer);
 
 const seedsDir = new URL('../fixtures/seeds/', import.meta.url);
@@ -150,7 +153,7 @@ test('only the clauses that hold the spans are cut; neighbouring clauses one sep
   assert.deepEqual(cutsOf(() => spansJoin('今天我们去南通市崇', '川区参观，然后回家。')), ['今天我们去南通市崇川区参观']);
   assert.deepEqual(cutsOf(() => spansJoin('然后回家。', '明天去海门')), []);
   assert.deepEqual(cutsOf(() => tagger.tag(['然后回家。明天去海门，今天我们去'])), ['明天去海门']);
-  assert.deepEqual(cutsOf(() => findPlaceMentions(buildPlaceNameIndex(gazetteer), '然后回家。')), []);
+  assert.deepEqual(cutsOf(() => findPlaceMentions(buildPlaceNameIndex(gazetteer), '然后回家。', jieba)), []);
 });
 
 test('spansJoin: exact answers at separators, spaces and surrogates, the same as cutting left + right whole', () => {
@@ -221,10 +224,10 @@ test('findPlaceMentions equals the whole-text version on real and tricky texts',
 test('findPlaceMentions: a name that straddles a separator is found as when cutting the whole text', () => {
   const index = buildPlaceNameIndex(fakeGazetteer(['南通，崇川', '崇川区 海门', '通州']));
   for (const text of ['到南通，崇川去，崇川区 海门', '崇川区 海门', '去通州，南通，崇川区 海门。', '南通，崇', '，崇川']) {
-    assert.deepEqual(findPlaceMentions(index, text), wholeFindPlaceMentions(index, text), text);
+    assert.deepEqual(findPlaceMentions(index, text, jieba), wholeFindPlaceMentions(index, text), text);
   }
   assert.deepEqual(
-    findPlaceMentions(index, '到南通，崇川去，崇川区 海门').map((m) => [m.start, m.end, m.text]),
+    findPlaceMentions(index, '到南通，崇川去，崇川区 海门', jieba).map((m) => [m.start, m.end, m.text]),
     [
       [1, 6, '南通，崇川'],
       [8, 14, '崇川区 海门'],

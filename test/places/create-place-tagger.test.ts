@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import {
   buildPlaceNameIndex,
   createPlaceTagger,
-  cut,
+  Jieba,
   findPlaceMentions,
   loadGazetteer,
   type Gazetteer,
@@ -16,7 +16,9 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'places-tagger-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const gazetteer = loadGazetteer();
-const tagger = createPlaceTagger(gazetteer, dir);
+const jieba = new Jieba();
+const { cut } = jieba;
+const tagger = createPlaceTagger(gazetteer, dir, jieba);
 
 const names = (text: string): string[][] => {
   const { districts, towns } = tagger.tag([text]);
@@ -40,9 +42,9 @@ function fakeGazetteer(placeNames: readonly string[]): Gazetteer {
 
 test('a name starting inside a jieba word is not found (津市 in 天津市)', () => {
   const index = buildPlaceNameIndex(fakeGazetteer(['津市']));
-  assert.deepEqual(findPlaceMentions(index, '天津市滨海新区'), []);
+  assert.deepEqual(findPlaceMentions(index, '天津市滨海新区', jieba), []);
   assert.deepEqual(
-    findPlaceMentions(index, '去津市').map((m) => [m.start, m.end, m.text, m.reading, m.places.map((p) => p.code)]),
+    findPlaceMentions(index, '去津市', jieba).map((m) => [m.start, m.end, m.text, m.reading, m.places.map((p) => p.code)]),
     [[1, 3, '津市', 'home', ['990001']]],
   );
 });
@@ -50,9 +52,9 @@ test('a name starting inside a jieba word is not found (津市 in 天津市)', (
 test('names that together make up one jieba word are all found; a name ending inside the word is not', () => {
   assert.deepEqual(cut('中华人民共和国成立'), ['中华人民共和国', '成立']);
   const both = buildPlaceNameIndex(fakeGazetteer(['中华人民', '共和国']));
-  assert.deepEqual(findPlaceMentions(both, '中华人民共和国成立').map((m) => m.text), ['中华人民', '共和国']);
+  assert.deepEqual(findPlaceMentions(both, '中华人民共和国成立', jieba).map((m) => m.text), ['中华人民', '共和国']);
   const prefixOnly = buildPlaceNameIndex(fakeGazetteer(['中华']));
-  assert.deepEqual(findPlaceMentions(prefixOnly, '中华人民共和国成立'), []);
+  assert.deepEqual(findPlaceMentions(prefixOnly, '中华人民共和国成立', jieba), []);
 });
 
 test('北京市通州区 is Beijing’s 通州区, not 南通’s', () => {
@@ -150,7 +152,7 @@ test('a town name two home districts share resolves by the district named right 
     others: [],
     byCode: new Map(places.map((p) => [p.code, p])),
   };
-  const fakeTagger = createPlaceTagger(fake, dir);
+  const fakeTagger = createPlaceTagger(fake, dir, jieba);
   const codes = (texts: string[]): string[] => {
     const got = fakeTagger.tag(texts);
     return [...got.districts, ...got.towns].map((p) => p.code);
@@ -159,5 +161,5 @@ test('a town name two home districts share resolves by the district named right 
   assert.deepEqual(codes(['新街口街道']), []);
   assert.deepEqual(codes(['鼓楼区召开会议', '新街口街道']), ['990101', '990101001']);
   assert.deepEqual(codes(['鼓楼区和玄武区', '新街口街道']), ['990101', '990102']);
-  createPlaceTagger(gazetteer, dir); // the other tests' dictionary back
+  createPlaceTagger(gazetteer, dir, jieba); // the other tests' dictionary back
 });

@@ -3,7 +3,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createPlaceTagger, loadGazetteer, type Gazetteer } from '../../src/places/index.js';
+import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer } from '../../src/places/index.js';
 
 interface GoldenArticle {
   readonly kicker: string | null;
@@ -21,7 +21,7 @@ const golden = JSON.parse(
 const dir = mkdtempSync(join(tmpdir(), 'places-golden-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const gazetteer = loadGazetteer({ homeRegion: '3206' });
-const tagger = createPlaceTagger(gazetteer, dir);
+const tagger = createPlaceTagger(gazetteer, dir, new Jieba());
 
 /** The code of the home place a golden name means: the golden uses statistical names, or display names where the overlay has one. */
 function codeOf(g: Gazetteer, name: string): string {

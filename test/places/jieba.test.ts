@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { cut, cutForSearch, loadedUserDict, spansJoin, tagWords, useUserDict, wordBoundaries } from '../../src/places/jieba.js';
+import { Jieba } from '../../src/places/jieba.js';
+
+const { cut, cutForSearch, loadedUserDict, spansJoin, tagWords, useUserDict, wordBoundaries } = new Jieba();
 
 const root = mkdtempSync(join(tmpdir(), 'places-jieba-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createPlaceTagger, loadGazetteer, userDictText, useUserDict, writeUserDict } from '../../src/places/index.js';
+import { createPlaceTagger, Jieba, loadGazetteer, userDictText, writeUserDict } from '../../src/places/index.js';
+
+const jieba = new Jieba();
 
 const mb = (n: number): number => Math.round(n / 1e5) / 10;
 const ms = (from: number): number => Math.round((performance.now() - from) * 10) / 10;
@@ -33,12 +35,12 @@ const path = writeUserDict(gazetteer, dir);
 result.dictWriteMs = ms(t);
 
 t = performance.now();
-useUserDict(path);
+jieba.useUserDict(path);
 result.jiebaLoadWithUserDictMs = ms(t);
 result.rssAfterJiebaMB = mb(process.memoryUsage().rss);
 
 t = performance.now();
-const tagger = createPlaceTagger(gazetteer, dir);
+const tagger = createPlaceTagger(gazetteer, dir, jieba);
 result.createPlaceTaggerWarmMs = ms(t);
 
 const golden = JSON.parse(readFileSync(new URL('../fixtures/golden/000_b18dfdda09c05dd9.expected.json', import.meta.url), 'utf8')) as {

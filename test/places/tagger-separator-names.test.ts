@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createPlaceTagger, loadGazetteer, type Gazetteer, type GazetteerPlace } from '../../src/places/index.js';
-import { wholeTextTagger } from './whole-text-reference.js';
+import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer, type GazetteerPlace } from '../../src/places/index.js';
+import { wholeText } from './whole-text-reference.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'places-separator-names-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,9 @@ function fakeGazetteer(placeNames: readonly string[]): Gazetteer {
 
 test('a home name with a separator in it is found, as when every text is cut whole', () => {
   const gazetteer = fakeGazetteer(['南通，崇川', '海门']);
-  const tagger = createPlaceTagger(gazetteer, dir);
+  const jieba = new Jieba();
+  const { wholeTextTagger } = wholeText(jieba);
+  const tagger = createPlaceTagger(gazetteer, dir, jieba);
   const whole = wholeTextTagger(gazetteer);
   assert.deepEqual(tagger.mentions('到南通，崇川去').map((m) => [m.start, m.end, m.text, m.reading]), [[1, 6, '南通，崇川', 'home']]);
   const cases: [string[], string[]][] = [

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadGazetteer, tagWords, useUserDict, userDictEntries, writeUserDict } from '../../src/places/index.js';
+import { Jieba, loadGazetteer, userDictEntries, writeUserDict } from '../../src/places/index.js';
+
+const { tagWords, useUserDict } = new Jieba();
 
 const root = mkdtempSync(join(tmpdir(), 'places-dict-'));
 after(() => rmSync(root, { recursive: true, force: true }));

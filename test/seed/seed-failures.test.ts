@@ -64,7 +64,7 @@ test('a symbolic link in the seeds folder is reported, not silently skipped', as
 });
 
 test('a page the segmenter or tagger fails on: one error naming the seed, no stack trace, the page left out', async () => {
-  const failing = { tagger: { tag: () => { throw new RangeError('Maximum call stack size exceeded'); } } } as unknown as PlaceContext;
+  const failing = { tagger: { jieba: { spansJoin: () => false }, tag: () => { throw new RangeError('Maximum call stack size exceeded'); } } } as unknown as PlaceContext;
   const page = { file: 'seeds/x.txt', name: 'x', text: PAGE, firstLine: 1, meta: { paper: null, date: null, page: null, pageName: null } };
   const result = processPage(page, failing);
   assert.equal(result.refused, true);

@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentPage, type SegmentOptions } from '../../src/segment/segment-page.js';
 import { checkNothingLost } from '../../src/segment/source-characters.js';
-import { spansJoin } from '../../src/places/jieba.js';
+import { Jieba } from '../../src/places/jieba.js';
+
+const { spansJoin } = new Jieba();
 
 function segment(lines: string[], options: SegmentOptions = {}) {
   const text = lines.join('\n\n');

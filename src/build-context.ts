@@ -1,0 +1,67 @@
+/**
+ * The build context: what a build or a `dev` session makes once and passes to every phase, instead of keeping it
+ * in module variables. Each part is made on first use and kept for the context's life: the generator key (a hash
+ * of the code), the gazetteer of a home region (125–146 ms), and the place tagger with jieba's dictionary
+ * (1.3–2 s and ~280 MB, so made only when a seed is segmented), plus the site items made from unchanged articles
+ * (site/site-model.ts ItemMemo).
+ */
+import path from 'node:path';
+import { generatorKey } from './cache/input-hashes.js';
+import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer, type PlaceTagger } from './places/index.js';
+import type { ItemMemo } from './site/site-model.js';
+
+/** Tagging context of one home region: the gazetteer and the jieba tagger with its user dictionary. */
+export interface PlaceContext {
+  readonly gazetteer: Gazetteer;
+  readonly tagger: PlaceTagger;
+}
+
+/** See the module comment. Make one with {@link createBuildContext}. */
+export interface BuildContext {
+  /** The generator's version key (cache/input-hashes.ts generatorKey), computed once. */
+  generatorKey(): string;
+  /** The gazetteer of a home region (4-digit code), loaded once per region (no jieba). */
+  gazetteer(homeRegion: string): Gazetteer;
+  /**
+   * The gazetteer and tagger of a home region, loaded once per region and cache folder; the first call loads
+   * jieba's dictionary.
+   * @param cacheDir folder for the generated jieba user dictionary (`{cacheDir}/jieba/`)
+   * @throws Error from the file system when the dictionary cannot be written
+   */
+  places(homeRegion: string, cacheDir: string): PlaceContext;
+  /** Whether {@link places} was called (so jieba's dictionary is loaded). */
+  readonly placesLoaded: boolean;
+  /** Site items of the articles of the last build, by article object (see site/site-model.ts ItemMemo). */
+  readonly items: ItemMemo;
+}
+
+/**
+ * A new, empty build context.
+ * @param jieba the thread's jieba segmenter (default: a new one; nodejieba keeps one dictionary per thread, so
+ *   contexts made one after the other in a thread may share one)
+ */
+export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
+  let generator: string | null = null;
+  let gazetteer: Gazetteer | null = null;
+  let places: { key: string; value: PlaceContext } | null = null;
+  const context: BuildContext = {
+    generatorKey: () => (generator ??= generatorKey()),
+    gazetteer(homeRegion) {
+      if (gazetteer?.homeRegion !== homeRegion) gazetteer = loadGazetteer({ homeRegion });
+      return gazetteer;
+    },
+    places(homeRegion, cacheDir) {
+      const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
+      if (places?.key !== key) {
+        const regional = context.gazetteer(homeRegion);
+        places = { key, value: { gazetteer: regional, tagger: createPlaceTagger(regional, path.join(cacheDir, 'jieba'), jieba) } };
+      }
+      return places.value;
+    },
+    get placesLoaded() {
+      return places !== null;
+    },
+    items: new WeakMap(),
+  };
+  return context;
+}
