@@ -15,12 +15,13 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const jieba = new URL('../../src/places/jieba.ts', import.meta.url).href;
 
 const SCRIPT = `
-import { wordBoundaries, wordBoundariesWithin } from ${JSON.stringify(jieba)};
+import { Jieba } from ${JSON.stringify(jieba)};
+const jieba = new Jieba();
 const text = '城市发展'.repeat(250_000);
 const spans = [];
 for (let at = 0; at < text.length; at += 20) spans.push([at, at + 3]);
-const within = wordBoundariesWithin(text, spans);
-const whole = wordBoundaries(text).filter((offset) => offset % 20 <= 3 && offset < text.length);
+const within = jieba.wordBoundariesWithin(text, spans);
+const whole = jieba.wordBoundaries(text).filter((offset) => offset % 20 <= 3 && offset < text.length);
 process.stdout.write(JSON.stringify({ count: within.length, same: JSON.stringify(within) === JSON.stringify(whole) }));
 `;
 
