@@ -22,12 +22,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spansJoin } from '../src/places/index.js';
+import { Jieba } from '../src/places/index.js';
 import { decodeSeed } from '../src/seed/decode-seed.js';
 import { parseSeed } from '../src/seed/parse-seed.js';
 import { segmentPage } from '../src/segment/segment-page.js';
 import { checkNothingLost } from '../src/segment/source-characters.js';
 
+/** jieba's word oracle, as the build passes it to the segmenter. */
+const { spansJoin } = new Jieba();
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
 

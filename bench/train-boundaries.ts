@@ -12,10 +12,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spansJoin } from '../src/places/index.js';
+import { Jieba } from '../src/places/index.js';
 import { BOUNDARY_FEATURES, BOUNDARY_WEIGHTS, type BoundaryFeatures } from '../src/segment/boundary.js';
 import { segmentPage } from '../src/segment/segment-page.js';
 
+/** jieba's word oracle, as the build passes it to the segmenter. */
+const { spansJoin } = new Jieba();
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const { values } = parseArgs({ options: { days: { type: 'string', default: '1-20' }, write: { type: 'boolean' }, rounds: { type: 'string', default: '2' } } });

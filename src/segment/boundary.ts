@@ -70,11 +70,21 @@ export function boundaryScore(features: BoundaryFeatures, weights: Readonly<Reco
   return score;
 }
 
-/** Character bigrams of a text's Han characters. */
-function bigrams(text: string): string[] {
-  const han = text.replace(/[^\p{Script=Han}]/gu, '');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < han.length; i++) out.push(han.slice(i, i + 2));
+/** True for a Han character of the Basic Multilingual Plane (CJK Unified Ideographs and Extension A). */
+function isHan(unit: number): boolean {
+  return (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf);
+}
+
+/** Bigrams of a text's Han characters (other characters skipped), each as a number: two code units. */
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (!isHan(unit)) continue;
+    if (previous >= 0) out.push(previous * 0x10000 + unit);
+    previous = unit;
+  }
   return out;
 }
 
@@ -89,12 +99,21 @@ export interface PageVocabulary {
  * @param texts the page's blocks
  */
 export function pageVocabulary(texts: readonly string[]): PageVocabulary {
-  const df = new Map<string, number>();
-  for (const text of texts) for (const gram of new Set(bigrams(text))) df.set(gram, (df.get(gram) ?? 0) + 1);
+  const memo = new Map<string, number[]>();
+  const gramsOf = (text: string): number[] => {
+    let grams = memo.get(text);
+    if (grams === undefined) {
+      grams = bigrams(text);
+      memo.set(text, grams);
+    }
+    return grams;
+  };
+  const df = new Map<number, number>();
+  for (const text of texts) for (const gram of new Set(gramsOf(text))) df.set(gram, (df.get(gram) ?? 0) + 1);
   const n = texts.length;
-  const vector = (parts: readonly string[]): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const part of parts) for (const gram of bigrams(part)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  const vector = (parts: readonly string[]): Map<number, number> => {
+    const counts = new Map<number, number>();
+    for (const part of parts) for (const gram of gramsOf(part)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
     for (const [gram, count] of counts) counts.set(gram, count * Math.log((n + 1) / ((df.get(gram) ?? 0) + 0.5)));
     return counts;
   };
