@@ -21,15 +21,15 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { planSite, sameDeps } from './site/render-site.js';
-import { buildSiteModel, hasText } from './site/site-model.js';
+import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
 
-/** The texts of an article that place tagging reads: header lines, subheads and paragraphs. */
+/** The texts of an article that place tagging reads: header lines, paragraphs, subheads and decks (not bylines, credits or tails). */
 export function articleTexts(article: Article): string[] {
-  return [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)].filter(
+  return [article.kicker, article.headline, article.subheadline, ...article.body.filter((part) => TEXT_PARTS.has(part.type)).map((part) => part.text)].filter(
     (text): text is string => text !== null,
   );
 }
@@ -183,7 +183,10 @@ export async function renderFiles(
   const { session, cache, output, renderKey } = options;
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const model = buildSiteModel(pages, articles, context.items);
+  // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
+  // gazetteer's dictionary, loaded on first use (with every seed cached, only when something is rendered).
+  const headlineWords = (text: string): number[] => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.wordBoundaries(text);
+  const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = deferSearch && output === undefined;
 
@@ -216,6 +219,7 @@ export async function renderFiles(
       markdown: createMarkdownRenderer(memo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
+      wordBoundaries: headlineWords,
     });
     const reuse = session !== undefined && session.renderKey === renderKey;
 
