@@ -22,15 +22,15 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { depsHash, planSite, sameDeps } from './site/render-site.js';
-import { buildSiteModel, hasText } from './site/site-model.js';
+import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
 
-/** The texts of an article that place tagging reads: header lines, subheads and paragraphs. */
+/** The texts of an article that place tagging reads: header lines, paragraphs, subheads and decks (not bylines, credits or tails). */
 export function articleTexts(article: Article): string[] {
-  return [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)].filter(
+  return [article.kicker, article.headline, article.subheadline, ...article.body.filter((part) => TEXT_PARTS.has(part.type)).map((part) => part.text)].filter(
     (text): text is string => text !== null,
   );
 }

@@ -40,10 +40,22 @@ export type SeedPageInfo = Omit<SeedPage, 'text'>;
 /** Kinds of item on a page: a headed article, a photo with caption and credit, or text the segmenter could not place. */
 export type ItemKind = 'article' | 'photo' | 'unsorted';
 
+/**
+ * What a piece of an item's body is. Only `paragraph` is counted as body text.
+ * - `paragraph`: body text, column-break fragments joined;
+ * - `subhead`: an in-article section heading (小标题), one entry a line;
+ * - `deck`: a summary line under the title that does not end a sentence (提要);
+ * - `byline`: a byline as printed, a line (`本报记者 王明峰`) or a mark after a paragraph (`·陈馨 王铁荣·`);
+ * - `tail`: a dateline or author note after the text (`（本报北京2月11日电）`, `（作者为…）`);
+ * - `credit`: a photo or graphic credit (`新华社记者 方喆摄`, `制图：郭 祥`), a line or appended to a caption;
+ * - `signature`: the signature and date lines of a letter or document, an attribution (`——编 者`).
+ */
+export type BodyPartType = 'paragraph' | 'subhead' | 'deck' | 'byline' | 'tail' | 'credit' | 'signature';
+
 /** One piece of an item's body, in reading order. */
 export interface BodyPart {
-  /** `paragraph`: body text (column-break fragments joined); `subhead`: an in-article section heading (小标题). */
-  readonly type: 'paragraph' | 'subhead';
+  /** See BodyPartType. */
+  readonly type: BodyPartType;
   readonly text: string;
   /** Seed lines the part was read from (first and last, inclusive). */
   readonly lines: readonly [LineNumber, LineNumber];
@@ -64,9 +76,13 @@ export interface Article {
   readonly subheadline: string | null;
   /** Paragraphs and subheads in reading order. */
   readonly body: readonly BodyPart[];
-  /** Byline names, in printed order (`·陈馨 王铁荣·` → `['陈馨', '王铁荣']`). */
+  /**
+   * Names of the reporters and writers, in printed order, without repeats: from byline lines and marks
+   * (`·陈馨 王铁荣·` → `['陈馨', '王铁荣']`, `本报记者 王明峰`), opening datelines (`本报北京2月11日电（记者X、Y）`),
+   * tails (`（本报记者 X整理）`) and photographers after the first (`photoCredit`).
+   */
   readonly bylines: readonly string[];
-  /** Photo credit name (`阚天峰摄` → `阚天峰`), or null. */
+  /** The (first) photographer's name (`阚天峰摄`, `新华社记者 方喆摄` → `方喆`), or null. */
   readonly photoCredit: string | null;
   /** True when the item runs off the page (ends mid-sentence with no byline). */
   readonly continued: boolean;

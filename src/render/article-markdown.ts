@@ -5,7 +5,7 @@
  * in a seed is shown, never run.
  */
 import matter from 'gray-matter';
-import type { Article } from '../types.js';
+import type { Article, BodyPart } from '../types.js';
 
 /**
  * ASCII punctuation that starts or ends a CommonMark construct (remark-parse without extensions: no GFM):
@@ -41,6 +41,21 @@ export interface ArticleFrontMatter {
 }
 
 /**
+ * The Markdown block of one body part: a paragraph, byline as printed, credit, tail or signature as a paragraph of
+ * escaped text (every character of the seed is shown), a subhead as a `##` heading, a deck as a block quote.
+ */
+function markdownOf(part: BodyPart): string {
+  switch (part.type) {
+    case 'subhead':
+      return `## ${escapeMarkdown(part.text)}`;
+    case 'deck':
+      return `> ${escapeMarkdown(part.text)}`;
+    default:
+      return escapeMarkdown(part.text);
+  }
+}
+
+/**
  * The Markdown document of an article: front matter (see ArticleFrontMatter) and a body of escaped
  * paragraphs, with subheads as `##` headings.
  * @param id the article's stable id (see site/routes.ts)
@@ -59,7 +74,7 @@ export function articleToMarkdown(article: Article, id: string): string {
     source_lines: [...article.sourceLines],
   };
   const body = article.body
-    .map((part) => (part.type === 'subhead' ? `## ${escapeMarkdown(part.text)}` : escapeMarkdown(part.text)))
+    .map((part) => markdownOf(part))
     .join('\n\n');
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which
   // otherwise keeps every body it is given for the life of the process (hundreds of MB at archive scale).

@@ -1,27 +1,39 @@
 /**
  * The segmenter: the text of one printed page → its items (articles, photos, unsorted text).
  *
- * Two passes over the page's non-blank lines:
- * 1. Lines are classified (byline, photo credit, heading-like, body) and column-break fragments are
- *    joined: a line that ends mid-sentence and is followed by body text is the first part of a paragraph.
- * 2. A state machine groups the units into items: header lines (kicker, headline, subheadline) open an
- *    article, body paragraphs and subheads fill it, a byline closes it; a caption followed by a credit is
- *    a photo; an article still open mid-sentence at the end of the page runs off the page.
+ * Three passes over the page's blocks (split-lines.ts):
+ * 1. **Units.** Each block gets a role from its own text (marks.ts: byline, photo or graphic credit, tail, date,
+ *    attribution; else heading-like or body), and column-break fragments are joined: a block that stops
+ *    mid-sentence and goes on in the next one is the first part of a paragraph. A join that only length suggests
+ *    (no word across the join, no continuation mark) is left open: under a title the block is a deck (提要).
+ * 2. **Items.** A state machine reads the units in order. A run of heading-like units opens an item when nothing is
+ *    open, when the open item has ended (a `·byline·`, a tail, a credit) or when the scored boundary features
+ *    (boundary.ts) say the run reads as a new title rather than a subhead: a dateline or a byline line after it,
+ *    a kicker or subheadline mark, a column tag, the words on either side, the subheads the item already has.
+ * 3. **Title roles.** The opening run becomes kicker (引题), headline (主题) and subheadline (副题) (title-roles.ts);
+ *    lines beyond them are decks or subheads; a lone `广告` or `图片报道` line is an item of its own.
  *
- * Every character of the page ends up in one item; what the rules cannot place goes to an `unsorted`
- * item with a warning (see source-characters.ts for the check).
+ * Every character of the page ends up in exactly one item: header lines in the title fields, every other block in
+ * a body part (paragraphs, subheads, decks, byline lines and marks, credits, tails, signatures). What the rules
+ * cannot place goes to an `unsorted` item with a warning (see source-characters.ts for the check).
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
-import { parseBylineLine, parseCreditLine, splitTrailingByline, splitTrailingCredit } from './byline.js';
+import { BOUNDARY_WEIGHTS, boundaryScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
 import {
-  endsOpenClause,
-  endsSentence,
-  hasSentenceInside,
-  isKickerMarked,
-  isSubheadlineMarked,
-  startsAsContinuation,
-} from './punctuation.js';
+  isAttribution,
+  isDateLine,
+  isGraphicCredit,
+  openingNames,
+  parseBylineLine,
+  parseCreditLine,
+  parseNameLine,
+  parseTail,
+  splitTrailingByline,
+  splitTrailingCredit,
+} from './marks.js';
+import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
+import { assignTitle, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -31,6 +43,10 @@ export interface SegmentOptions {
    * being taken for a subhead. The build passes nodejieba's; without it, only punctuation and length decide.
    */
   readonly spansJoin?: (left: string, right: string) => boolean;
+  /** Weights of the boundary features (boundary.ts); the shipped ones by default. For training and tests. */
+  readonly boundaryWeights?: Readonly<Record<string, number>>;
+  /** Called with every scored boundary candidate, its features and whether it opened an item (for training). */
+  readonly observeBoundary?: (candidate: { readonly line: number; readonly text: string; readonly features: BoundaryFeatures; readonly opened: boolean }) => void;
 }
 
 /** The result of segmenting one page. */
@@ -42,24 +58,25 @@ export interface SegmentResult {
 }
 
 /** Longest line that can still be a heading (kicker, headline, subheadline or subhead), in characters. */
-export const MAX_HEADING_LENGTH = 32;
-/** A kicker (ending in `——` or `：`) may run longer. */
-const MAX_KICKER_LENGTH = 40;
-/** A heading with a comma or enumeration comma inside is shorter still: longer such lines are body text. */
-const MAX_HEADING_WITH_COMMA = 20;
+export const MAX_HEADING_LENGTH = 50;
+/** A heading with a comma or enumeration comma inside is shorter: longer such lines are body text or decks. */
+const MAX_HEADING_WITH_COMMA = 40;
 
-type UnitKind = 'byline' | 'credit' | 'heading' | 'body';
+type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
-/** A line, or column-break fragments joined, with what it was classified as. */
+/** A block, or column-break fragments joined, with its role. */
 interface Unit {
-  readonly kind: UnitKind;
+  readonly role: UnitRole;
+  /** The text as printed (for a body unit with a mark appended, the text before the mark). */
   readonly text: string;
   readonly first: number;
   readonly last: number;
-  /** Byline names (kind byline, or a body line with a byline appended). */
-  readonly names?: readonly string[];
-  /** Photographer (kind credit, or a caption with its credit appended). */
-  readonly credit?: string;
+  /** Names the unit carries (byline, name, credit, tail), or of a mark appended to a body unit. */
+  readonly names: readonly string[];
+  /** A `·byline·` or a photo credit appended to a body unit after its last sentence. */
+  readonly mark?: { readonly type: 'byline' | 'credit'; readonly text: string };
+  /** Only length suggests this unit goes on in the next one (see pass 1). */
+  readonly openJoin?: boolean;
 }
 
 /** True for a line of only punctuation and symbols (`---`, `***`, `……`): a separator, kept as its own paragraph. */
@@ -68,67 +85,93 @@ export function isOrnament(text: string): boolean {
 }
 
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
-function isHeadingLike(text: string): boolean {
+export function isHeadingLike(text: string): boolean {
   if (isOrnament(text)) return false;
   if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
-  const limit = isKickerMarked(text) ? MAX_KICKER_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
+  if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
+  const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
 }
 
-/** Classify one line on its own (before fragments are joined). */
-function classifyLine(line: TextLine): Unit {
-  const base = { first: line.line, last: line.line };
-  const names = parseBylineLine(line.text);
-  if (names !== null) return { ...base, kind: 'byline', text: '', names };
-  const credit = parseCreditLine(line.text);
-  if (credit !== null) return { ...base, kind: 'credit', text: '', credit };
-  const withByline = splitTrailingByline(line.text);
-  if (withByline !== null) return { ...base, kind: 'body', text: withByline.text, names: withByline.names };
-  const withCredit = splitTrailingCredit(line.text);
-  if (withCredit !== null) return { ...base, kind: 'body', text: withCredit.text, credit: withCredit.name };
-  return { ...base, kind: isHeadingLike(line.text) ? 'heading' : 'body', text: line.text };
+/** Pass 1a: the role of one block on its own. */
+function classify(block: TextLine): Unit {
+  const base = { text: block.text, first: block.line, last: block.lastLine, names: [] as string[] };
+  const text = block.text;
+  const byline = parseBylineLine(text);
+  if (byline !== null) return { ...base, role: 'byline', names: byline };
+  const credit = parseCreditLine(text);
+  if (credit !== null) return { ...base, role: 'credit', names: credit };
+  if (isGraphicCredit(text)) return { ...base, role: 'graphic' };
+  const tail = parseTail(text);
+  if (tail !== null) return { ...base, role: 'tail', names: tail };
+  if (isDateLine(text)) return { ...base, role: 'date' };
+  const withByline = splitTrailingByline(text);
+  if (withByline !== null) return { ...base, role: 'body', text: withByline.text, names: withByline.names, mark: { type: 'byline', text: withByline.mark } };
+  const withCredit = splitTrailingCredit(text);
+  if (withCredit !== null) return { ...base, role: 'body', text: withCredit.text, names: withCredit.names, mark: { type: 'credit', text: withCredit.mark } };
+  const name = parseNameLine(text);
+  if (name !== null) return { ...base, role: 'name', names: [name] };
+  if (isAttribution(text)) return { ...base, role: 'dash' };
+  return { ...base, role: isHeadingLike(text) ? 'heading' : 'body' };
 }
 
-/** True when `unit` is the first part of a paragraph that continues in `next` (a column break). */
-function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions): boolean {
-  if (next === undefined || next.kind === 'byline' || next.kind === 'credit') return false;
-  if (unit.kind === 'byline' || unit.kind === 'credit' || unit.names || unit.credit) return false;
-  if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return false;
-  if (startsAsContinuation(next.text)) return true;
-  if (unit.kind === 'body') return true;
+const JOINABLE: ReadonlySet<UnitRole> = new Set(['heading', 'body', 'name', 'dash']);
+
+/**
+ * How `unit` goes on into `next`: 'yes' (a column break: a continuation mark starts `next`, or a word runs across
+ * the join), 'open' (it stops mid-sentence and is long enough to be a cut paragraph, but nothing more says so), or
+ * 'no'.
+ */
+function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions): 'yes' | 'open' | 'no' {
+  if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
+  if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
+  if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
+  if (startsAsContinuation(next.text)) return 'yes';
+  if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
+  const spans = options.spansJoin?.(unit.text, next.text) === true;
+  if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
-  return next.kind === 'body' && options.spansJoin?.(unit.text, next.text) === true;
+  return spans && next.role === 'body' ? 'yes' : 'no';
 }
 
-/** Pass 1: classify lines and join column-break fragments. */
-function toUnits(lines: readonly TextLine[], options: SegmentOptions): Unit[] {
-  const units = lines.map(classifyLine);
+function joinUnits(a: Unit, b: Unit): Unit {
+  return {
+    role: 'body',
+    text: a.text + b.text,
+    first: a.first,
+    last: b.last,
+    names: b.names,
+    ...(b.mark ? { mark: b.mark } : {}),
+    ...(b.openJoin ? { openJoin: true } : {}),
+  };
+}
+
+/** Pass 1: classify blocks and join column-break fragments (sure joins now, open ones marked). */
+function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
+  const units = blocks.map(classify);
   const out: Unit[] = [];
+  let sureJoins = 0;
   let i = 0;
   while (i < units.length) {
     let unit = units[i] as Unit;
     i++;
-    while (continuesInto(unit, units[i], options)) {
-      const next = units[i] as Unit;
-      const joined = unit.text + next.text;
-      unit = {
-        kind: 'body',
-        text: joined,
-        first: unit.first,
-        last: next.last,
-        ...(next.names ? { names: next.names } : {}),
-        ...(next.credit ? { credit: next.credit } : {}),
-      };
-      i++;
-    }
-    // A short last line that ends mid-sentence after body text is the tail of a paragraph, not a header.
-    if (unit.kind === 'heading' && i === units.length && out.at(-1)?.kind === 'body' && !endsSentence(unit.text)) {
-      const previous = out.at(-1) as Unit;
-      if (!previous.names && !previous.credit && !isKickerMarked(unit.text)) unit = { ...unit, kind: 'body' };
+    for (;;) {
+      const next = units[i];
+      const how = continuesInto(unit, next, options);
+      if (how === 'yes' && next !== undefined) {
+        unit = joinUnits(unit, next);
+        sureJoins++;
+        i++;
+        continue;
+      }
+      if (how === 'open') unit = { ...unit, role: 'body', openJoin: true };
+      break;
     }
     out.push(unit);
   }
-  return out;
+  // With a word oracle, a page that shows no column break anywhere (no sure join) has none: its open joins are
+  // paragraphs of their own. Without one, nothing tells, and a line that stops mid-sentence goes on in the next.
+  return sureJoins > 0 || options.spansJoin === undefined ? out : out.map((unit) => (unit.openJoin ? { ...unit, openJoin: false } : unit));
 }
 
 /** An item being built. */
@@ -141,6 +184,12 @@ interface Draft {
   bylines: string[];
   photoCredit: string | null;
   continued: boolean;
+  /** Closed by what ends an article (a `·byline·`, a tail, a photo's credit): a heading after it opens the next. */
+  ended: boolean;
+  paragraphs: number;
+  subheads: number;
+  /** Line counts of the subhead runs taken so far. */
+  subheadRuns: number[];
   first: number;
   last: number;
 }
@@ -155,52 +204,28 @@ function newDraft(kind: ItemKind, first: number): Draft {
     bylines: [],
     photoCredit: null,
     continued: false,
+    ended: false,
+    paragraphs: 0,
+    subheads: 0,
+    subheadRuns: [],
     first,
     last: first,
   };
 }
 
-/** True when two unmarked header lines read as headline + subheadline rather than kicker + headline. */
-function readsAsHeadlineThenSubheadline(first: string, second: string): boolean {
-  const couplet = (text: string): boolean => /\S{2,}[ \u3000]+\S{2,}/u.test(text);
-  if (couplet(first) && !couplet(second)) return true;
-  // The second line adds a detail: a parenthesised note, a figure or date, a speech credit.
-  if (/^[（(].*[）)]$/u.test(second)) return true;
-  if (/(?:致辞|讲话|答记者问)$/u.test(second)) return true;
-  if (/^[\d０-９]+(?:年|月|日|个|万|亿|%|％)/u.test(second)) return true;
-  return false;
+function addNames(draft: Draft, names: readonly string[]): void {
+  for (const name of names) if (!draft.bylines.includes(name)) draft.bylines.push(name);
 }
 
-/** Assign header lines to kicker, headline and subheadline. Returns leftover lines that fit nowhere. */
-function applyHeader(draft: Draft, lines: readonly Unit[]): Unit[] {
-  const texts = lines.map((unit) => unit.text);
-  if (texts.length === 0) return [];
-  if (texts.length > 3) {
-    const extra = lines.slice(0, lines.length - 3);
-    applyHeader(draft, lines.slice(lines.length - 3));
-    return extra;
-  }
-  const [a, b, c] = texts as [string, string?, string?];
-  if (b === undefined) {
-    draft.headline = a;
-  } else if (c === undefined) {
-    if (isSubheadlineMarked(b) && !isKickerMarked(a)) {
-      draft.headline = a;
-      draft.subheadline = b;
-    } else if (!isKickerMarked(a) && readsAsHeadlineThenSubheadline(a, b)) {
-      draft.headline = a;
-      draft.subheadline = b;
-    } else {
-      draft.kicker = a;
-      draft.headline = b;
-    }
-  } else {
-    draft.kicker = a;
-    draft.headline = b;
-    draft.subheadline = c;
-  }
-  return [];
+function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | 'last'>, text: string): void {
+  draft.body.push({ type, text, lines: [unit.first, unit.last] });
+  draft.last = Math.max(draft.last, unit.last);
+  if (type === 'paragraph') draft.paragraphs++;
+  if (type === 'subhead') draft.subheads++;
 }
+
+/** The kinds of unit a heading run is made of. */
+const RUN_ROLES: ReadonlySet<UnitRole> = new Set(['heading', 'dash', 'name']);
 
 /**
  * Segment one page into items.
@@ -209,160 +234,296 @@ function applyHeader(draft: Draft, lines: readonly Unit[]): Unit[] {
  */
 export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>, options: SegmentOptions = {}): SegmentResult {
   const units = toUnits(splitLines(page.text, page.firstLine), options);
+  const vocabulary: PageVocabulary = pageVocabulary(units.map((unit) => unit.text));
+  const weights = options.boundaryWeights ?? BOUNDARY_WEIGHTS;
   const drafts: Draft[] = [];
   const diagnostics: Diagnostic[] = [];
   const warn = (line: number, rule: string, message: string): void => {
     diagnostics.push({ file: page.file, line, rule, severity: 'warning', message });
   };
 
-  let current: Draft | null = null; // the open item, if any
-  let header: Unit[] = []; // header lines waiting for their first paragraph
-
+  let current: Draft | null = null;
   const close = (): void => {
     if (current !== null) drafts.push(current);
     current = null;
   };
-  const unsorted = (units: readonly Unit[], why: string): void => {
-    if (units.length === 0) return;
-    const first = units[0] as Unit;
-    const draft = newDraft('unsorted', first.first);
-    for (const unit of units) {
-      if (unit.text) draft.body.push({ type: 'paragraph', text: unit.text, lines: [unit.first, unit.last] });
-      if (unit.names) draft.bylines.push(...unit.names);
-      if (unit.credit) draft.photoCredit = unit.credit;
-      draft.last = unit.last;
+
+  /** Open an item titled by `run` (heading-like units); lines past the title become decks or subheads. */
+  const openTitled = (run: readonly Unit[]): void => {
+    close();
+    let rest = [...run];
+    // A lone 广告 / 图片报道 line (a slot, a picture with only a title) is an item of its own when more follows.
+    while (rest.length > 1 && isStandaloneItemLine(rest[0]!.text)) {
+      const slot = newDraft('article', rest[0]!.first);
+      slot.headline = rest[0]!.text;
+      slot.last = rest[0]!.last;
+      drafts.push(slot);
+      rest = rest.slice(1);
     }
-    warn(first.first, 'segment/unsorted', why);
-    drafts.push(draft);
+    const head = rest[0] as Unit;
+    const draft = newDraft('article', head.first);
+    const { titleLines, extra } = assignTitle(rest.map((unit) => unit.text));
+    draft.kicker = titleLines.kicker;
+    draft.headline = titleLines.headline;
+    draft.subheadline = titleLines.subheadline;
+    const used = rest.length - extra.length;
+    draft.last = rest[used - 1]?.last ?? head.last;
+    for (const unit of rest.slice(used)) push(draft, isDeckLike(unit.text) ? 'deck' : 'subhead', unit, unit.text);
+    current = draft;
   };
-  const startArticle = (unit: Unit): Draft => {
-    const first = header[0] ?? unit;
-    const draft = newDraft('article', first.first);
-    unsorted(applyHeader(draft, header), 'Unexpected header line: more than three lines before the first paragraph; kept as unsorted text');
-    header = [];
-    return draft;
+
+  /** Words of the body parts before index `at` of the open item, and of the units after a run. */
+  const textBefore = (draft: Draft): string[] => draft.body.filter((part) => part.type === 'paragraph').slice(-4).map((part) => part.text);
+  const textAfter = (from: number): string[] => {
+    const out: string[] = [];
+    let size = 0;
+    for (let k = from; k < units.length && size < 400; k++) {
+      const unit = units[k] as Unit;
+      if (unit.role === 'heading' && out.length > 0) break;
+      if (unit.role === 'body') {
+        out.push(unit.text);
+        size += unit.text.length;
+      }
+    }
+    return out;
+  };
+
+  /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
+  const features = (open: Draft, i: number, end: number): BoundaryFeatures => {
+    const run = units.slice(i, end + 1);
+    const next = units[end + 1];
+    const after = units.slice(end + 1, end + 4);
+    // The first paragraph after the run, past any deck (a line under a title that does not end a sentence).
+    const bodies = units.slice(end + 1, end + 6).filter((unit) => unit.role === 'body');
+    const deckAfter = next !== undefined && next.role === 'body' && !endsSentence(next.text) && !next.openJoin && bodies.length > 1 ? 1 : 0;
+    const firstBody = deckAfter ? bodies[1] : bodies[0];
+    const previous = units[i - 1];
+    const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
+    return {
+      lines: run.length,
+      kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
+      lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
+      subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
+      columnTag: run.some((unit) => /\S{3,}[（(][^（）()]{2,24}[）)]$/u.test(unit.text)) ? 1 : 0,
+      numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条]|[■●◆▲◎○□★☆▌▍])/u.test(run[0]!.text) ? 1 : 0,
+      sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
+      standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
+      deckAfter,
+      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。]{0,24}?(?:电|讯)/u.test(firstBody.text) ? 1 : 0,
+      bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
+      creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
+      afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
+      openSubheads: Math.min(open.subheads, 1),
+      openParagraphs: Math.min(open.paragraphs, 10) / 10,
+      sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
+      shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
+      lowSimilarity: similarity < 0.02 ? 1 : 0,
+      similarity,
+      headSimilarity: vocabulary.similarity(run.map((unit) => unit.text), textBefore(open)),
+      headLength: Math.min([...run[0]!.text].length, 40) / 40,
+      endsPage: end + 1 >= units.length ? 1 : 0,
+    };
   };
 
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Unit;
     const open = current as Draft | null;
 
-    if (unit.kind === 'heading') {
-      if (open === null) {
-        header.push(unit);
+    // A name alone on a line: a byline under a title or after a text's last paragraph; else a heading.
+    const nameIsByline =
+      unit.role === 'name' &&
+      open !== null &&
+      (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
+
+    if (RUN_ROLES.has(unit.role) && !nameIsByline) {
+      // A dash line after the text: an attribution (——编者), a signature of what stands above it.
+      if (unit.role === 'dash' && open !== null && open.paragraphs > 0 && !open.ended) {
+        push(open, 'signature', unit, unit.text);
         continue;
       }
-      // Inside an article: a run of heading lines is a subhead, or the header of the next article.
       let end = i;
-      while (units[end + 1]?.kind === 'heading') end++;
+      while (units[end + 1] !== undefined && RUN_ROLES.has(units[end + 1]!.role) && units[end + 1]!.role !== 'name') end++;
       const run = units.slice(i, end + 1);
-      const next = units[end + 1];
-      // Text with no header of its own (a photo, unsorted text) takes no subheads: a heading starts the next article.
-      const startsNext = run.length >= 2 || isKickerMarked(unit.text) || isSubheadlineMarked(unit.text) || open.headline === null;
-      if (startsNext || next === undefined) {
+      if ((open === null || open.ended) && end + 1 >= units.length && run.length >= 2 && /[，,、；;]/u.test(run.at(-1)!.text) && [...run.at(-1)!.text].length > 20) {
+        // A title, then the first words of its text cut by the page's end: the text runs on elsewhere.
+        openTitled(run.slice(0, -1));
+        const draft = current as Draft | null;
+        if (draft !== null) {
+          push(draft, 'paragraph', run.at(-1)!, run.at(-1)!.text);
+          draft.continued = true;
+          warn(run.at(-1)!.last, 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
+        }
+      } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
+        // A title at the end of the page with no text after it: the header of what runs on elsewhere.
         close();
-        header.push(...run);
-      } else if (next.kind === 'byline') {
-        // A short closing line without a full stop, just before the byline: body text.
-        open.body.push({ type: 'paragraph', text: unit.text, lines: [unit.first, unit.last] });
-        open.last = unit.last;
-        continue;
+        const draft = newDraft('unsorted', run[0]!.first);
+        for (const line of run) push(draft, 'paragraph', line, line.text);
+        warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
+        drafts.push(draft);
+      } else if (open === null || open.ended) {
+        openTitled(run);
+      } else if (open.paragraphs === 0 && open.headline !== null) {
+        // Under the title, before the text: subheads and decks.
+        for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
+      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !isKickerMarked(unit.text)) {
+        // A short last line that ends mid-sentence after body text: the tail of a paragraph, cut by the page's end.
+        push(open, 'paragraph', unit, unit.text);
+      } else if (end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
+        // A heading run at the end of the page with nothing after it: the header of what runs on the next page.
+        close();
+        const draft = newDraft('unsorted', run[0]!.first);
+        for (const line of run) push(draft, 'paragraph', line, line.text);
+        warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
+        drafts.push(draft);
       } else {
-        open.body.push({ type: 'subhead', text: unit.text, lines: [unit.first, unit.last] });
-        open.last = unit.last;
-        continue;
+        const f = features(open, i, end);
+        const opened = open.headline === null || boundaryScore(f, weights) > 0;
+        options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
+        if (opened) {
+          openTitled(run);
+        } else {
+          for (const line of run) push(open, 'subhead', line, line.text);
+          open.subheadRuns.push(run.length);
+        }
       }
       i = end;
       continue;
     }
 
-    if (unit.kind === 'body') {
-      let draft = open;
-      if (draft === null) {
-        if (header.length > 0) {
-          draft = startArticle(unit);
+    switch (unit.role) {
+      case 'byline':
+      case 'name': {
+        if (open !== null && !open.ended) {
+          push(open, 'byline', unit, unit.text);
+          addNames(open, unit.names);
+          // A ·byline· after the text ends the article (this is where such papers print it).
+          if (open.paragraphs > 0 && unit.text.startsWith('·')) open.ended = true;
+        } else if (open !== null && open.ended && open.body.at(-1)?.type === 'byline' && !unit.text.startsWith('·')) {
+          push(open, 'byline', unit, unit.text);
+          addNames(open, unit.names);
         } else {
-          // Text with no header: a photo caption if a credit follows, else text the rules cannot place.
+          close();
+          const draft = newDraft('unsorted', unit.first);
+          push(draft, 'byline', unit, unit.text);
+          addNames(draft, unit.names);
+          warn(unit.first, 'segment/unsorted', 'Unexpected byline: no article text before it; published as unsorted text');
+          drafts.push(draft);
+        }
+        break;
+      }
+      case 'credit': {
+        if (open !== null) {
+          push(open, 'credit', unit, unit.text);
+          if (open.photoCredit === null && unit.names.length > 0) {
+            open.photoCredit = unit.names[0] as string;
+            addNames(open, unit.names.slice(1));
+          } else {
+            addNames(open, unit.names);
+          }
+          if (open.kind === 'photo' || (open.paragraphs <= 3 && open.subheads === 0)) {
+            if (open.paragraphs <= 3 && open.kind === 'article' && open.subheads === 0) open.kind = 'photo';
+            open.ended = true;
+          }
+        } else {
+          const draft = newDraft('unsorted', unit.first);
+          push(draft, 'credit', unit, unit.text);
+          if (unit.names.length > 0) draft.photoCredit = unit.names[0] as string;
+          warn(unit.first, 'segment/unsorted', 'Unexpected photo credit: no caption before it; published as unsorted text');
+          drafts.push(draft);
+        }
+        break;
+      }
+      case 'graphic':
+      case 'tail':
+      case 'date': {
+        if (open !== null) {
+          push(open, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
+          addNames(open, unit.names);
+          if (unit.role === 'tail' || unit.role === 'graphic') open.ended = true;
+          if (unit.role === 'date') {
+            // The lines just above a date line sign it (a letter's or a document's signature).
+            const previous = open.body.at(-2);
+            if (previous?.type === 'paragraph' && [...previous.text].length <= 30 && !endsSentence(previous.text)) {
+              open.body[open.body.length - 2] = { ...previous, type: 'signature' };
+              open.paragraphs--;
+            }
+          }
+        } else {
+          const draft = newDraft('unsorted', unit.first);
+          push(draft, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
+          addNames(draft, unit.names);
+          warn(unit.first, 'segment/no-headline', 'Unexpected text without a headline; published as unsorted text');
+          drafts.push(draft);
+        }
+        break;
+      }
+      default: {
+        // Body text.
+        let draft = open;
+        if (draft === null || draft.ended) {
+          // Text with no title: a photo caption if a credit follows, else text the rules cannot place.
           let end = i;
-          while (units[end]?.kind === 'body' && !units[end]?.names && !units[end]?.credit) end++;
+          while (units[end]?.role === 'body' && !units[end]?.mark) end++;
           const after = units[end];
-          const isPhoto = after !== undefined && (after.kind === 'credit' || (after.kind === 'body' && after.credit !== undefined && !after.names));
+          const isPhoto = after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+          close();
           draft = newDraft(isPhoto ? 'photo' : 'unsorted', unit.first);
           if (!isPhoto) {
             warn(unit.first, 'segment/no-headline', drafts.length === 0
               ? 'Unexpected text before the first headline (continued from another page?); published as unsorted text'
               : 'Unexpected text without a headline; published as unsorted text');
           }
+          current = draft;
         }
-        current = draft;
+        let merged = unit;
+        // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+          push(draft, 'deck', merged, merged.text);
+          break;
+        }
+        while (merged.openJoin && units[i + 1] !== undefined && ['body', 'heading', 'name', 'dash'].includes(units[i + 1]!.role)) {
+          merged = joinUnits(merged, units[i + 1] as Unit);
+          i++;
+        }
+        if (draft.paragraphs === 0) addNames(draft, openingNames(merged.text));
+        push(draft, 'paragraph', merged, merged.text);
+        if (merged.mark !== undefined) {
+          push(draft, merged.mark.type, merged, merged.mark.text);
+          if (merged.mark.type === 'byline') {
+            addNames(draft, merged.names);
+            draft.ended = true;
+          } else {
+            if (draft.photoCredit === null && merged.names.length > 0) draft.photoCredit = merged.names[0] as string;
+            addNames(draft, merged.names.filter((name) => name !== draft!.photoCredit));
+            if (draft.kind === 'photo') draft.ended = true;
+          }
+        }
       }
-      // An item has one photo credit: a second caption's credit stays in its paragraph, so no text is lost.
-      const extraCredit = unit.credit !== undefined && draft.photoCredit !== null;
-      draft.body.push({ type: 'paragraph', text: extraCredit ? `${unit.text} ${unit.credit}摄` : unit.text, lines: [unit.first, unit.last] });
-      draft.last = unit.last;
-      if (unit.credit !== undefined && !extraCredit) draft.photoCredit = unit.credit;
-      if (unit.names !== undefined) {
-        draft.bylines.push(...unit.names);
-        close();
-      } else if (unit.credit !== undefined && draft.kind === 'photo') {
-        close();
-      }
-      continue;
-    }
-
-    if (unit.kind === 'byline') {
-      if (open !== null && open.bylines.length === 0) {
-        open.bylines.push(...(unit.names ?? []));
-        open.last = unit.last;
-        close();
-      } else {
-        close();
-        unsorted([...header, unit], 'Unexpected byline: no article text before it; published as unsorted text');
-        header = [];
-      }
-      continue;
-    }
-
-    // A photo credit.
-    if (open !== null && open.photoCredit === null) {
-      open.photoCredit = unit.credit ?? null;
-      open.last = unit.last;
-      if (open.kind === 'photo') close();
-    } else {
-      close();
-      unsorted([...header, unit], 'Unexpected photo credit: no caption before it; published as unsorted text');
-      header = [];
     }
   }
 
   const last = current as Draft | null;
-  if (last !== null) {
+  if (last !== null && !last.ended && !last.continued) {
     const lastPart = last.body.at(-1);
-    // (A paragraph that kept a second photo credit, `…。 某某摄`, ends its sentence before the credit.)
-    const endsWithCredit = lastPart !== undefined && splitTrailingCredit(lastPart.text) !== null;
-    if (last.bylines.length === 0 && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text) && !endsWithCredit) {
+    if (last.kind !== 'photo' && lastPart?.type === 'paragraph' && !endsSentence(lastPart.text) && !isOrnament(lastPart.text) && !/[：:]$/u.test(lastPart.text)) {
       last.continued = true;
       warn(lastPart.lines[1], 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
     }
-    close();
   }
-  unsorted(header, 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
+  close();
 
-  const items = drafts.map((draft, index): Article => {
-    const article: Article = {
-      seed: page.file,
-      index,
-      kind: draft.kind,
-      kicker: draft.kicker,
-      headline: draft.headline,
-      subheadline: draft.subheadline,
-      body: draft.body,
-      bylines: draft.bylines,
-      photoCredit: draft.photoCredit,
-      continued: draft.continued,
-      sourceLines: [draft.first, draft.last],
-    };
-    return article;
-  });
+  const items = drafts.map((draft, index): Article => ({
+    seed: page.file,
+    index,
+    kind: draft.kind === 'article' && draft.headline === null ? 'unsorted' : draft.kind,
+    kicker: draft.kicker,
+    headline: draft.headline,
+    subheadline: draft.subheadline,
+    body: draft.body,
+    bylines: draft.bylines,
+    photoCredit: draft.photoCredit,
+    continued: draft.continued,
+    sourceLines: [draft.first, draft.last],
+  }));
   return { items, diagnostics };
 }

@@ -2,7 +2,6 @@
  * The "nothing lost" check: every non-space character of a page's text must end up in exactly one item.
  */
 import type { Article, Diagnostic, SeedPage } from '../types.js';
-import { BYLINE_MARK } from './byline.js';
 
 /** Whitespace the check ignores: what `\s` matches, plus the ideographic space, no-break space and BOM. */
 const IGNORED = /[\s\u3000\u00a0\ufeff]+/gu;
@@ -18,14 +17,11 @@ function characterCounts(text: string): Map<string, number> {
 }
 
 /**
- * The text an item accounts for, with its markup written back: header lines, body parts, the byline as
- * `·name name·` and the credit as `name摄`.
+ * The text an item accounts for: its title lines and every body part as printed (bylines, credits, tails and the
+ * rest are body parts of their own).
  */
 export function itemSourceText(item: Article): string {
-  const parts: string[] = [item.kicker ?? '', item.headline ?? '', item.subheadline ?? '', ...item.body.map((part) => part.text)];
-  if (item.bylines.length > 0) parts.push(`${BYLINE_MARK}${item.bylines.join(' ')}${BYLINE_MARK}`);
-  if (item.photoCredit !== null) parts.push(`${item.photoCredit}摄`);
-  return parts.join('\n');
+  return [item.kicker ?? '', item.headline ?? '', item.subheadline ?? '', ...item.body.map((part) => part.text)].join('\n');
 }
 
 /** IGNORED as a table of UTF-16 code units (every character it matches is a single code unit). */

@@ -147,7 +147,7 @@ function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined
 }
 
 /** Body parts that are text of their own; bylines, credits, datelines and signatures are not. */
-const TEXT_PARTS: ReadonlySet<string> = new Set(['paragraph', 'subhead', 'deck']);
+export const TEXT_PARTS: ReadonlySet<string> = new Set(['paragraph', 'subhead', 'deck']);
 
 /** True when an item has text a reader would read: a header line, or a paragraph, subhead or deck. */
 export function hasText(article: TaggedArticle): boolean {
@@ -160,7 +160,7 @@ function makeItem(article: TaggedArticle, slug: string): SiteItem {
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
   const shownParagraphs = shown.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
-  const texts = [article.kicker, article.headline, article.subheadline, ...article.body.map((part) => part.text)];
+  const texts = [article.kicker, article.headline, article.subheadline, ...article.body.filter((part) => TEXT_PARTS.has(part.type)).map((part) => part.text)];
   return {
     id: routes.itemId(slug, article.index),
     path: routes.item(slug, article.index),

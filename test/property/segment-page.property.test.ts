@@ -92,13 +92,13 @@ test(`random pages from the seed's blocks lose no text (fast-check seed ${SEED},
   );
 });
 
-test('regression: a second caption with a trailing credit in one item keeps its credit in the paragraph', () => {
+test('regression: a second caption with a trailing credit in one item keeps its credit, as a credit part of its own', () => {
   const long = '很长'.repeat(20);
   const text = `标题行\n\n第一段${long}。 杜俊烨摄\n\n第二段${long}。 陈馨摄\n`;
   const { items, diagnostics } = segmentPage({ file: 'seeds/x.txt', text, firstLine: 1 });
   assert.deepEqual(
-    items.map((item) => [item.kind, item.headline, item.body.map((part) => part.text), item.photoCredit, item.continued]),
-    [['article', '标题行', [`第一段${long}。`, `第二段${long}。 陈馨摄`], '杜俊烨', false]],
+    items.map((item) => [item.kind, item.headline, item.body.map((part) => `${part.type}:${part.text}`), item.photoCredit, item.bylines, item.continued]),
+    [['article', '标题行', [`paragraph:第一段${long}。`, 'credit:杜俊烨摄', `paragraph:第二段${long}。`, 'credit:陈馨摄'], '杜俊烨', ['陈馨'], false]],
   );
   assert.deepEqual(checkNothingLost({ file: 'seeds/x.txt', text }, items), []);
   assert.deepEqual(diagnostics, []);

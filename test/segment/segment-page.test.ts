@@ -19,7 +19,8 @@ function segment(lines: string[], options: SegmentOptions = {}) {
       kicker: item.kicker,
       headline: item.headline,
       subheadline: item.subheadline,
-      body: item.body.map((part) => `${part.type === 'subhead' ? '## ' : ''}${part.text}`),
+      // Paragraphs and subheads; byline lines, credits, tails and the rest are body parts of their own (marks).
+      body: item.body.filter((part) => part.type === 'paragraph' || part.type === 'subhead').map((part) => `${part.type === 'subhead' ? '## ' : ''}${part.text}`),
       bylines: item.bylines,
       photoCredit: item.photoCredit,
       continued: item.continued,
@@ -67,28 +68,32 @@ test('text before the first headline is published as unsorted text, with a warni
   assert.deepEqual(warnings, ['1: segment/no-headline']);
 });
 
-test('an article without a byline ends where a two-line header starts', () => {
-  const { items } = segment(['第一篇引题', '第一篇标题', '第一篇正文。', '第二篇引题', '第二篇标题', '第二篇正文。', '·赵六·']);
+test('an article without a byline ends where a two-line header opens text with a dateline', () => {
+  const { items } = segment(['第一篇引题', '第一篇标题', '昨天,市民在河道公园戏水。', '第二篇引题', '第二篇标题', '本报讯（记者 张三 通讯员 李四）海安市纪委监委出台督查方案。', '·赵六·']);
   assert.deepEqual(items.map((i) => [i.kicker, i.headline, i.body, i.bylines]), [
-    ['第一篇引题', '第一篇标题', ['第一篇正文。'], []],
-    ['第二篇引题', '第二篇标题', ['第二篇正文。'], ['赵六']],
+    ['第一篇引题', '第一篇标题', ['昨天,市民在河道公园戏水。'], []],
+    ['第二篇引题', '第二篇标题', ['本报讯（记者 张三 通讯员 李四）海安市纪委监委出台督查方案。'], ['张三', '李四', '赵六']],
   ]);
 });
 
 test('one short line inside an article is a subhead', () => {
-  const { items } = segment(['标题', '第一段。', '督查指导在线', '第二段。', '·赵六·']);
-  assert.deepEqual(items[0]?.body, ['第一段。', '## 督查指导在线', '第二段。']);
+  // The text on both sides is about one thing (the boundary score reads the words around the line).
+  const first = '崇川区人大常委会领导深入防疫一线督查。';
+  const second = '崇川区人大常委会主任一行来到狼山镇督查防疫。';
+  const { items } = segment(['标题', first, '督查指导在线', second, '·赵六·']);
+  assert.deepEqual(items[0]?.body, [first, '## 督查指导在线', second]);
 });
 
 test('a long line that stops mid-sentence is joined to the next with nothing added', () => {
-  const { items } = segment(['标题', '常委会领导多次采取“四不两直”的方式,深入', '挂钩街道及相关社区等防疫一线。']);
-  assert.deepEqual(items[0]?.body, ['常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线。']);
+  const { items } = segment(['标题', '第一段。', '常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线,详细了解人员排查', '和消毒防疫情况。']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '常委会领导多次采取“四不两直”的方式,深入挂钩街道及相关社区等防疫一线,详细了解人员排查和消毒防疫情况。']);
 });
 
 test('a short fragment that ends mid-word is joined when jieba puts a word across the join', () => {
-  const lines = ['标题', '第一段。', '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'];
-  assert.deepEqual(segment(lines).items[0]?.body, ['第一段。', '## 他们到挂钩街道及社区参', '与挨家挨户摸底排查。']);
-  assert.deepEqual(segment(lines, { spansJoin }).items[0]?.body, ['第一段。', '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
+  const first = '机关干部到挂钩街道及社区参与排查。';
+  const lines = ['标题', first, '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'];
+  assert.deepEqual(segment(lines).items[0]?.body, [first, '## 他们到挂钩街道及社区参', '与挨家挨户摸底排查。']);
+  assert.deepEqual(segment(lines, { spansJoin }).items[0]?.body, [first, '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
 });
 
 test('a line starting with a comma continues the line above it', () => {

@@ -1,0 +1,135 @@
+/**
+ * Where one article ends and the next begins: a run of heading-like lines inside an open article is either a
+ * subhead (小标题) of it or the title of the next item. The run's features (below) are weighed by a linear score
+ * whose weights (boundary-weights.ts) are fitted by `npm run train` (bench/train-boundaries.ts) on part of a
+ * labelled corpus; a score above 0 opens a new item. Pure functions; no state.
+ */
+import { BOUNDARY_WEIGHTS } from './boundary-weights.js';
+
+export { BOUNDARY_WEIGHTS };
+
+/** What the scorer knows of a heading run inside an open article. Every value is a number, most 0 or 1. */
+export interface BoundaryFeatures {
+  /** Lines in the run (1 to n). */
+  readonly lines: number;
+  /** A line before the last ends with `——` or `：` (a kicker's mark). */
+  readonly kickerMark: number;
+  /** The run's last line ends with `——` or `：` (a lead-in or a subhead naming a place, e.g. `湖北当阳——`). */
+  readonly lastKickerMark: number;
+  /** A line after the first starts with `——` (a subheadline's mark). */
+  readonly subheadlineMark: number;
+  /** A line ends with a column tag in parentheses (`…（人民论坛）`). */
+  readonly columnTag: number;
+  /** The run starts with a section number or a bullet (`一、`, `（二）`, `3.`, `■`). */
+  readonly numbered: number;
+  /** A line is a section label (核心阅读, 编者按…). */
+  readonly sectionLabel: number;
+  /** The run starts with a line that is an item by itself (广告, 图片报道). */
+  readonly standalone: number;
+  /** The run is followed by a deck: a line that does not end a sentence, then text. */
+  readonly deckAfter: number;
+  /** The first paragraph after the run opens with a dateline (`本报北京2月11日电`, `新华社…电`, `本报讯`). */
+  readonly datelineAfter: number;
+  /** A byline line follows the run. */
+  readonly bylineAfter: number;
+  /** A photo credit stands within the three units after the run. */
+  readonly creditSoon: number;
+  /** What stands before the run is not text (a credit, a tail, a signature). */
+  readonly afterMark: number;
+  /** The open article has a subhead already (0 or 1). */
+  readonly openSubheads: number;
+  /** Body parts since the article's last subhead (or its title), / 10, at most 1. */
+  readonly sinceSubhead: number;
+  /** The open article has a subhead run of as many lines as this run. */
+  readonly shapeMatch: number;
+  /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
+  readonly lowSimilarity: number;
+  /** Paragraphs the open article has already, / 10, at most 1. */
+  readonly openParagraphs: number;
+  /** Cosine similarity (0 to 1) of the words before the run (the article's last paragraphs) and after it. */
+  readonly similarity: number;
+  /** Cosine similarity of the run's own words and the article's last paragraphs. */
+  readonly headSimilarity: number;
+  /** Length of the run's first line, / 40, at most 1. */
+  readonly headLength: number;
+  /** Nothing follows the run on the page. */
+  readonly endsPage: number;
+}
+
+/** The feature names, in a fixed order (for training). */
+export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
+  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'numbered', 'sectionLabel', 'standalone',
+  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
+  'headSimilarity', 'headLength', 'endsPage',
+];
+
+/** The linear score of a run: `bias + Σ weight × feature`; above 0 the run opens a new item. */
+export function boundaryScore(features: BoundaryFeatures, weights: Readonly<Record<string, number>>): number {
+  let score = weights['bias'] ?? 0;
+  for (const name of BOUNDARY_FEATURES) score += (weights[name] ?? 0) * features[name];
+  return score;
+}
+
+/** True for a Han character of the Basic Multilingual Plane (CJK Unified Ideographs and Extension A). */
+function isHan(unit: number): boolean {
+  return (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf);
+}
+
+/** Bigrams of a text's Han characters (other characters skipped), each as a number: two code units. */
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (!isHan(unit)) continue;
+    if (previous >= 0) out.push(previous * 0x10000 + unit);
+    previous = unit;
+  }
+  return out;
+}
+
+/** A page's bigram document frequencies, and the similarity of two stretches of its text. */
+export interface PageVocabulary {
+  /** Cosine of the IDF-weighted bigram counts of two lists of texts (0 when either is empty). */
+  similarity(a: readonly string[], b: readonly string[]): number;
+}
+
+/**
+ * The vocabulary of a page: how many of its blocks hold each bigram, so that words common on the page weigh less.
+ * @param texts the page's blocks
+ */
+export function pageVocabulary(texts: readonly string[]): PageVocabulary {
+  const memo = new Map<string, number[]>();
+  const gramsOf = (text: string): number[] => {
+    let grams = memo.get(text);
+    if (grams === undefined) {
+      grams = bigrams(text);
+      memo.set(text, grams);
+    }
+    return grams;
+  };
+  const df = new Map<number, number>();
+  for (const text of texts) for (const gram of new Set(gramsOf(text))) df.set(gram, (df.get(gram) ?? 0) + 1);
+  const n = texts.length;
+  const vector = (parts: readonly string[]): Map<number, number> => {
+    const counts = new Map<number, number>();
+    for (const part of parts) for (const gram of gramsOf(part)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    for (const [gram, count] of counts) counts.set(gram, count * Math.log((n + 1) / ((df.get(gram) ?? 0) + 0.5)));
+    return counts;
+  };
+  return {
+    similarity(a, b) {
+      const va = vector(a);
+      const vb = vector(b);
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      for (const [gram, value] of va) {
+        na += value * value;
+        dot += value * (vb.get(gram) ?? 0);
+      }
+      for (const value of vb.values()) nb += value * value;
+      return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+    },
+  };
+}

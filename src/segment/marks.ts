@@ -1,0 +1,240 @@
+/**
+ * The lines around an article's text that are not its text: bylines in every form papers print them, photo and
+ * graphic credits, dateline and author tails, signatures and dates, and the names in a paragraph's opening
+ * dateline. Pure functions of one line (or the start of one paragraph); no state.
+ *
+ * Forms recognised (each with the names it yields):
+ * - `·陈馨 王铁荣·` (a byline between middle dots, alone or after a paragraph's last sentence);
+ * - `本报记者  王明峰`, `本报驻埃及记者 X`, `新华社记者 X Y`, `记者 X 通讯员 Y`, `何鼎鼎 本报评论员`, `本报评论员`;
+ * - name-only lines `王明峰  王玉磊`, `李  纵  罗  婕` (single characters in a row are paired), when every name
+ *   starts with a Chinese surname;
+ * - photo credits `阚天峰摄`, `新华社记者 岳月伟摄`, `罗星汉摄（影像中国）`, `X  Y摄影报道`, `X图  Y文`, and bare
+ *   agency credits (`影像中国`, `人民视觉`, `新华社发`, `资料图片`);
+ * - graphic and page credits `制图：X`, `版式设计：X`, `数据来源：…`, `责编：X` (no names taken);
+ * - tails wholly in parentheses: `（本报北京2月11日电）`, `（新华社北京2月24日电  记者廖君、冯国栋）`, `（作者为…）`,
+ *   `（本报记者 X整理）`, `（X、Y参与采写）`, `（执笔：X）`, `（摘编自…）`, `（欧阳洁）`, `（下转第3版）`, `（…通过）`;
+ * - signatures: a date line (`2019年1月21日`), an attribution (`——编  者`);
+ * - an opening dateline or 本报讯 at the start of a paragraph: `本报北京2月11日电 （记者X、Y）`,
+ *   `新华社北京2月11日电（记者X）`, `本报讯（记者 X 通讯员 Y）`.
+ */
+import { endsSentence, SPACE, trimSpace } from './punctuation.js';
+
+/** The middle dot U+00B7 that brackets a byline in some papers (`·陈馨 王铁荣·`). */
+export const BYLINE_MARK = '·';
+
+/**
+ * Common Chinese surnames (single and compound): a name-only line is taken for a byline only when each of its
+ * names starts with one. Knowledge of the language, not of any paper.
+ */
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '长孙', '宇文', '轩辕', '澹台', '南宫', '闻人', '呼延', '端木', '百里', '钟离'];
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
+]);
+
+/** True when `name` (2 to 4 Han characters, or a longer name with a middle dot) reads as a person's name. */
+export function looksLikeName(name: string): boolean {
+  if (!/^\p{Script=Han}[\p{Script=Han}·]{1,7}$/u.test(name)) return false;
+  const chars = [...name.replace(/·/g, '')];
+  if (chars.length > 4 && !name.includes('·')) return false;
+  if (COMPOUND_SURNAMES.some((surname) => name.startsWith(surname))) return true;
+  return SURNAMES.has(chars[0] as string);
+}
+
+/** A role word before or after names in a byline: 记者, 通讯员, 评论员, 实习生… with what qualifies it (`本报驻埃及记者`). */
+const ROLE = /^[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|撰稿人|撰稿|编辑|主持人|摄影|摄像)[：:]?$/u;
+
+/** Tokens of a line: runs without whitespace; padded single characters in a row paired (`李  纵` → `李纵`). */
+function nameTokens(text: string): string[] {
+  const raw = trimSpace(text).split(SPACE).filter((token) => token.length > 0);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i] as string;
+    const next = raw[i + 1];
+    if ([...token].length === 1 && next !== undefined && [...next].length <= 2 && /^\p{Script=Han}+$/u.test(token + next)) {
+      out.push(token + next);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
+/** Names of a list `X、Y、Z` or `X Y Z` (padding spaces removed), keeping only tokens that read as names. */
+export function namesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const group of text.split(/[、，,；;和及]/u)) {
+    for (const token of nameTokens(group)) {
+      const name = token.replace(/^(?:[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|执笔|参与采写)[：:]?)/u, '');
+      if (name !== '' && /^\p{Script=Han}[\p{Script=Han}·]{0,7}$/u.test(name) && [...name].length >= 2 && [...name].length <= 5) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Split a `·…·` byline's inner text into names: `陈馨 王铁荣` → `['陈馨', '王铁荣']`. */
+export function splitNames(inner: string): string[] {
+  return nameTokens(inner);
+}
+
+const DOT_NAME = String.raw`[^\s\u3000·。，,、；;：:！!？?“”"（）()]{1,6}`;
+const DOT_NAMES = String.raw`${DOT_NAME}(?:[ \u3000\t]+${DOT_NAME}){0,7}`;
+const DOT_BYLINE = new RegExp(String.raw`^·[ \u3000]*(${DOT_NAMES})[ \u3000]*·$`, 'u');
+const TRAILING_DOT_BYLINE = new RegExp(String.raw`^(.*\S)[ \u3000\t]+(·[ \u3000]*(${DOT_NAMES})[ \u3000]*·)$`, 'u');
+
+/**
+ * Names of a line that is only a byline, or null. `·陈馨 王铁荣·` and `本报记者 王明峰 王玉磊` give their names;
+ * `本报评论员` gives `[]`. Name-only lines (`王明峰  王玉磊`) count when they hold two names or more; a single
+ * bare name is {@link parseNameLine}'s, since only its place tells it from a short subhead.
+ */
+export function parseBylineLine(line: string): string[] | null {
+  const dot = DOT_BYLINE.exec(line);
+  if (dot?.[1] !== undefined) return splitNames(dot[1]);
+  if ([...line].length > 48 || /[。！？，,；;“”"《》]/u.test(line)) return null;
+  const tokens = nameTokens(line);
+  if (tokens.length === 0) return null;
+  let roles = 0;
+  const names: string[] = [];
+  for (const token of tokens) {
+    if (ROLE.test(token)) {
+      roles++;
+      continue;
+    }
+    // `记者王明峰`: a role glued to a name.
+    const glued = /^([\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生))[：:]?(\p{Script=Han}{2,4})$/u.exec(token);
+    if (glued?.[2] !== undefined && looksLikeName(glued[2])) {
+      roles++;
+      names.push(glued[2]);
+      continue;
+    }
+    if (!looksLikeName(token)) return null;
+    names.push(token);
+  }
+  if (roles > 0) return names;
+  return names.length >= 2 ? names : null;
+}
+
+/** A single name alone on a line (`张陈明`, `阎  语`): a byline where it stands after a title or a text's end. */
+export function parseNameLine(line: string): string | null {
+  const tokens = nameTokens(line);
+  if (tokens.length !== 1) return null;
+  const name = tokens[0] as string;
+  return [...name].length <= 3 && looksLikeName(name) ? name : null;
+}
+
+/**
+ * The names of a credit's people (`新华社记者 岳月伟`, `杨玉岗  范长江`, `雒 圆`): role words dropped, every other
+ * token a name of 2 to 4 Han characters (any surname: a credit's `摄` says they are people), or null.
+ */
+function creditNames(text: string): string[] | null {
+  const names: string[] = [];
+  for (const token of nameTokens(text)) {
+    if (ROLE.test(token)) continue;
+    const glued = /^[\p{Script=Han}]{0,12}?(?:记者|通讯员|实习生)[：:]?(\p{Script=Han}{2,4})$/u.exec(token);
+    if (glued?.[1] !== undefined) names.push(glued[1]);
+    else if (/^\p{Script=Han}[\p{Script=Han}·]{1,7}$/u.test(token) && [...token].length <= 5) names.push(token);
+    else return null;
+  }
+  return names.length > 0 ? names : null;
+}
+
+/** Picture agencies credited without a name. */
+const AGENCY = /^(?:影像中国|人民视觉|视觉中国|新华社发|新华社|资料图片|资料照片|CFP|东方IC|IC photo|中新社发|人民图片)$/u;
+const CREDIT_SUFFIX = /[（(](?:影像中国|人民视觉|视觉中国|新华社发|人民图片|中新社发|资料图片|[^（）()]{1,12}供图|[^（）()]{1,12}提供)[）)]$/u;
+
+/**
+ * Photographers of a line that is only a photo credit, or null: `阚天峰摄` → `['阚天峰']`,
+ * `新华社记者 岳月伟摄` → `['岳月伟']`, `杨玉岗  范长江摄影报道（影像中国）` → two names, `勾  犇图  石  羚文` → two
+ * names, `影像中国` → `[]`.
+ */
+export function parseCreditLine(line: string): string[] | null {
+  if ([...line].length > 40) return null;
+  if (AGENCY.test(line)) return [];
+  const text = line.replace(CREDIT_SUFFIX, '');
+  if (AGENCY.test(text)) return [];
+  const photo = /^(.*?)\s*(?:摄影报道|摄影|摄)$/u.exec(text);
+  if (photo?.[1] !== undefined && photo[1] !== '') return creditNames(photo[1]);
+  const drawn = /^(.+?)[ \u3000]*图[ \u3000]*(.+?)[ \u3000]*文$/u.exec(text);
+  if (drawn?.[1] !== undefined && drawn[2] !== undefined) {
+    const a = drawn[1].replace(SPACE, '');
+    const b = drawn[2].replace(SPACE, '');
+    if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
+  }
+  if (/供图$/u.test(text) && [...text].length <= 30) return [];
+  return null;
+}
+
+/** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
+export function isGraphicCredit(line: string): boolean {
+  return /^(?:本版)?(?:制图|版式设计|版式|数据来源|图片来源|资料来源|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划)[ \u3000]*[：:]/u.test(line) && [...line].length <= 60;
+}
+
+/**
+ * The names of a tail, a line wholly in parentheses that closes or annotates an article, or null when the line is
+ * not one: `（新华社北京2月24日电  记者廖君、冯国栋）` → two names, `（作者为…）` → `[]`, `（欧阳洁）` → `['欧阳洁']`.
+ * Other parenthesised lines (`（注：…）`) are text: null.
+ */
+export function parseTail(line: string): string[] | null {
+  const match = /^[（(](.+)[）)]$/u.exec(line);
+  if (match?.[1] === undefined || /[（(].*[）)].*[（(]/u.test(match[1])) return null;
+  const inner = trimSpace(match[1]);
+  if (/^(?:本报|新华社|据|中新社|人民网|央视|光明日报|经济日报)[^。]{0,60}?电(?:[ \u3000\t]|$)/u.test(inner) || /^[^。]{0,40}?电$/u.test(inner)) {
+    const after = inner.replace(/^[^。]{0,60}?电/u, '');
+    return namesIn(after.replace(/执笔记者|执笔|参与采写|记者/gu, ' '));
+  }
+  if (/^(?:作者|本文作者)/u.test(inner)) {
+    const interviewed = /(?:记者|本报)[ \u3000]*([\p{Script=Han}、 \u3000]{2,30}?)(?:采访)?整理/u.exec(inner);
+    return interviewed?.[1] !== undefined ? namesIn(interviewed[1]) : [];
+  }
+  if (/(?:采访整理|整理|参与采写|采写|执笔)$/u.test(inner) || /^(?:执笔|记者|本报记者|新华社记者)/u.test(inner)) {
+    return namesIn(inner.replace(/(?:采访整理|整理|参与采写|采写)$/u, '').replace(/执笔记者|执笔|参与采写|本报记者|新华社记者|记者/gu, ' '));
+  }
+  if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据)/u.test(inner)) return [];
+  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
+  if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && [...inner].length <= 80) return [];
+  const names = namesIn(inner);
+  if (names.length > 0 && names.every(looksLikeName) && names.join('').length + 2 >= inner.replace(/[、，, \u3000]/gu, '').length) return names;
+  return null;
+}
+
+/** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`). */
+export function isDateLine(line: string): boolean {
+  return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(line.replace(SPACE, ''));
+}
+
+/** True for an attribution line (`——编  者`, `——某某`), which signs what stands above it. */
+export function isAttribution(line: string): boolean {
+  return /^(?:——|—|--)[ \u3000]*\S/u.test(line) && !endsSentence(line) && [...line].length <= 40;
+}
+
+/**
+ * Names in a paragraph's opening dateline or 本报讯 (`本报北京2月11日电 （记者X、Y）…`, `本报讯（记者 X 通讯员 Y）…`,
+ * `新华社北京2月11日电（记者X）…`, `新华社电 （记者周楠）…`), or `[]`.
+ */
+export function openingNames(paragraph: string): string[] {
+  const match = /^(?:据)?(?:本报|新华社|中新社|人民网|新华网|央视|光明日报|经济日报)[^，。（(]{0,24}?(?:电|讯)\s*[（(]([^）)]{2,60})[）)]/u.exec(paragraph);
+  if (match?.[1] === undefined) return [];
+  return namesIn(match[1].replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
+}
+
+/**
+ * A paragraph with a `·…·` byline appended after a space (`…阻击战。 ·黄艳鸣 杜俊烨·`):
+ * `{ text: '…阻击战。', mark: '·黄艳鸣 杜俊烨·', names: [...] }`, or null. The text before must end a sentence, so
+ * a middle dot inside a sentence is never taken for a byline.
+ */
+export function splitTrailingByline(line: string): { text: string; mark: string; names: string[] } | null {
+  const match = TRAILING_DOT_BYLINE.exec(line);
+  if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined || !endsSentence(match[1])) return null;
+  return { text: match[1], mark: match[2], names: splitNames(match[3]) };
+}
+
+/**
+ * A caption with its photo credit appended after a space (`…戏水。 阚天峰摄`, `…戏水。 新华社记者 X摄`):
+ * `{ text, mark, names }`, or null. The text before must end a sentence.
+ */
+export function splitTrailingCredit(line: string): { text: string; mark: string; names: string[] } | null {
+  const match = /^(.*[。！？!?…”」）)])[ \u3000\t]+([^。！？!?]{1,30}?(?:摄影报道|摄|摄影)(?:[（(][^（）()]{1,12}[）)])?)$/u.exec(line);
+  if (match?.[1] === undefined || match[2] === undefined || !endsSentence(match[1])) return null;
+  const names = parseCreditLine(match[2]);
+  return names === null ? null : { text: match[1], mark: match[2], names };
+}

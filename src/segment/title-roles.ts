@@ -1,0 +1,83 @@
+/**
+ * Title roles: the lines of an item's opening run → kicker (引题), headline (主题) and subheadline (副题), and
+ * the lines past them (decks and subheads). Conventions of Chinese newspapers in general:
+ * - one line is the headline;
+ * - two lines are kicker + headline, unless the first ends with `——` or `：` (then surely so) or the second reads
+ *   as a subheadline: it starts with `——`, is in parentheses, gives a figure, or says who spoke or attended
+ *   (`尤权出席并讲话`), or the first line carries the column tag (`（人民论坛）`) and the second does not;
+ * - three lines are kicker, headline and subheadline;
+ * - a section label (核心阅读, 编者按…), a figure standing alone (`3.57万亿`) or a deck-like line ends the title.
+ * Pure functions of the lines' text.
+ */
+import { isKickerMarked, isSubheadlineMarked } from './punctuation.js';
+
+/** The three title fields of an item; null where the item has none. */
+export interface TitleLines {
+  readonly kicker: string | null;
+  readonly headline: string | null;
+  readonly subheadline: string | null;
+}
+
+/** A line that is an item by itself when more follows it: an advertisement slot, a picture report's label. */
+export function isStandaloneItemLine(text: string): boolean {
+  return /^(?:广告|公益广告|图片报道|图片新闻)$/u.test(text.replace(/[\s\u3000]/gu, ''));
+}
+
+/** Labels of an article's sections and boxes (核心阅读, 编者按, 记者手记…): a subhead, never a title line. */
+export function isSectionLabel(text: string): boolean {
+  return /^[■●◆▲【\[]?(?:核心阅读|编者按|编者的话|阅读提示|内容提要|导读|开栏的话|结束语|记者手记|采访手记|短评|延伸阅读|相关链接|新闻链接|链接|背景|背景链接|人物小传|小资料|记者观察|数说|图解|专家点评|名词解释|人物简介|作者简介)[】\]]?[：:]?$/u.test(text.trim());
+}
+
+/** A line that reads as a deck (提要) rather than a title or subhead: long, or a clause with commas. */
+export function isDeckLike(text: string): boolean {
+  const length = [...text].length;
+  return length > 60 || (length >= 16 && /[，,；;]/u.test(text)) || /^■/u.test(text);
+}
+
+/** A figure standing alone (`3.57万亿`, `11.73亿人`, `90%`): a callout subhead. */
+function isFigureCallout(text: string): boolean {
+  return /^[\d０-９.．%％—\-～~]+[^\s]{0,6}$/u.test(text) && [...text].length <= 12;
+}
+
+const COLUMN_TAG = /\S{2,}[（(][^（）()]{2,30}[）)]$/u;
+
+/** True when two unmarked title lines read as headline + subheadline rather than kicker + headline. */
+function readsAsHeadlineThenSubheadline(first: string, second: string): boolean {
+  const couplet = (text: string): boolean => /\S{2,}[ \u3000]+\S{2,}/u.test(text);
+  if (COLUMN_TAG.test(second) && !COLUMN_TAG.test(first)) return false;
+  if (COLUMN_TAG.test(first) && !COLUMN_TAG.test(second)) return true;
+  if (couplet(first) && !couplet(second)) return true;
+  if (/^[（(].*[）)]$/u.test(second)) return true;
+  if (/(?:致辞|讲话|答记者问|出席|主持|会见|会谈|看望|慰问|并讲话|出席会议|发表讲话|致信|致电|回信)$/u.test(second) && [...second].length <= [...first].length) return true;
+  if (/^[\d０-９]+(?:年|月|日|个|万|亿|%|％)/u.test(second)) return true;
+  // The second line reports what was said (`强调…`, `指出…`).
+  if (/^(?:强调|指出|表示|要求|希望|勉励|寄语|称|说)/u.test(second)) return true;
+  return false;
+}
+
+/**
+ * Assign an opening run's lines to the title fields.
+ * @param lines the run's texts, in order (at least one)
+ * @returns the title fields, and the lines past the title (decks and subheads) in order
+ */
+export function assignTitle(lines: readonly string[]): { titleLines: TitleLines; extra: string[] } {
+  let count = Math.min(lines.length, 3);
+  for (let k = 1; k < count; k++) {
+    const line = lines[k] as string;
+    const isSubheadline = k > 0 && isSubheadlineMarked(line);
+    if (isSectionLabel(line) || isFigureCallout(line) || (!isSubheadline && isDeckLike(line) && !COLUMN_TAG.test(line) && !isKickerMarked(lines[k - 1] as string))) {
+      count = k;
+      break;
+    }
+  }
+  const extra = lines.slice(count);
+  const [a, b, c] = lines.slice(0, count) as [string, string?, string?];
+  if (b === undefined) return { titleLines: { kicker: null, headline: a, subheadline: null }, extra };
+  if (c !== undefined) {
+    if (isSubheadlineMarked(b)) return { titleLines: { kicker: null, headline: a, subheadline: b }, extra: [c, ...extra] };
+    return { titleLines: { kicker: a, headline: b, subheadline: c }, extra };
+  }
+  if (isKickerMarked(a)) return { titleLines: { kicker: a, headline: b, subheadline: null }, extra };
+  if (isSubheadlineMarked(b) || readsAsHeadlineThenSubheadline(a, b)) return { titleLines: { kicker: null, headline: a, subheadline: b }, extra };
+  return { titleLines: { kicker: a, headline: b, subheadline: null }, extra };
+}
