@@ -186,7 +186,10 @@ export async function renderFiles(
   const { session, cache, output, renderKey } = options;
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const model = buildSiteModel(pages, articles, context.items);
+  // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
+  // gazetteer's dictionary, loaded on first use (with every seed cached, only when something is rendered).
+  const headlineWords = (text: string): number[] => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.wordBoundaries(text);
+  const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = deferSearch && output === undefined;
 
@@ -219,6 +222,7 @@ export async function renderFiles(
       markdown: createMarkdownRenderer(memo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
+      wordBoundaries: headlineWords,
     });
     const reuse = session !== undefined && session.renderKey === renderKey;
 

@@ -178,7 +178,7 @@ export function createProgram(): Command {
     .description('Segment, tag and render every seed page into the output folder; only what changed is redone.')
     .option('--out <dir>', `output folder (default: ${DEFAULT_CONFIG.outDir})`)
     .option('--base-url <url>', 'absolute URL the site is published under', parseUrl)
-    .option('--clean', 'rewrite every output file, even unchanged ones')
+    .option('--clean', 'rebuild from the seeds without reading the cache, and rewrite every output file')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);

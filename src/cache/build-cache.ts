@@ -10,8 +10,9 @@
  * Entries are JSON (and a shard's contents.bin), written atomically (temporary file or folder, then rename); an entry that cannot be read or parsed
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
@@ -67,9 +68,10 @@ export interface BuildCache {
   putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;
   /**
    * The HTML of the Markdown bodies the last build rendered (render/markdown-to-html.ts), for a build of
-   * `generator`: empty when the last build ran another generator (input-hashes.ts generatorKey).
+   * `generator`: empty when the last build ran another generator (input-hashes.ts generatorKey), or with
+   * `fresh` (a `--clean` build, which reads nothing from the cache but keeps what it renders).
    */
-  openRenderedMarkdown(generator: string): Promise<RenderedMarkdownStore>;
+  openRenderedMarkdown(generator: string, fresh?: boolean): Promise<RenderedMarkdownStore>;
   /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
   pruneSearchShards(): Promise<number>;
 }
@@ -93,10 +95,18 @@ export interface RenderedMarkdownStore extends MarkdownMemo {
  * project's ext4 machines (4,000 of them: 2.8 s), and opening a shard's files at once could pass the open-file
  * limit. Shards stored in another format are misses and are indexed again once.
  */
-const SHARD_FORMAT = 'news-archive-shard-2';
+const SHARD_FORMAT = 'news-archive-shard-3';
 
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
-const FORMAT = 'news-archive-cache-2';
+const FORMAT = 'news-archive-cache-3';
+
+/**
+ * Checksum of a cache entry's bytes (MD5, hex): an entry whose bytes do not match the checksum stored with it
+ * (a flipped byte, same-length garbage, a file cut short) is a miss, never content. Against damage, not attack.
+ */
+export function checksum(bytes: string | Uint8Array): string {
+  return createHash('md5').update(bytes).digest('hex');
+}
 
 /**
  * The key of one seed's page entry.
@@ -123,6 +133,64 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
+/**
+ * A JSON entry written by {@link writeCheckedJson}: `{"sum":"<md5 of the value's JSON>","value":<the value's JSON>}`.
+ * @returns the value, or null when the file is missing, unreadable (a folder), fails its checksum or is not JSON
+ */
+async function readCheckedJson<T>(file: string): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const match = /^\{"sum":"([0-9a-f]{32})","value":/.exec(text);
+  if (match === null || !text.endsWith('}')) return null;
+  const json = text.slice(match[0].length, -1);
+  if (checksum(json) !== match[1]) return null;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function writeCheckedJson(file: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await writeFileAtomic(file, `{"sum":"${checksum(json)}","value":${json}}`);
+}
+
+/**
+ * Make `dir` a folder, replacing a file (or anything else) that stands where it or one of its parents below
+ * `root` should be: the cache is ours, and an odd entry in it must not fail every build.
+ */
+async function ensureFolder(root: string, dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+  }
+  const parts = path.relative(root, dir).split(path.sep);
+  for (let i = 0; i <= parts.length; i++) {
+    const at = path.join(root, ...parts.slice(0, i));
+    const info = await lstat(at).catch(() => null);
+    if (info !== null && !info.isDirectory()) await rm(at, { force: true });
+  }
+  await mkdir(dir, { recursive: true });
+}
+
+/** Write `file` through a temporary file and a rename; a folder standing at `file` is removed first. */
+async function writeFileAtomic(file: string, content: string | Uint8Array, root = path.dirname(file)): Promise<void> {
+  await ensureFolder(root, path.dirname(file));
+  const temporary = `${file}.${process.pid}.tmp`;
+  await rm(temporary, { recursive: true, force: true });
+  await writeFile(temporary, content);
+  if ((await lstat(file).catch(() => null))?.isDirectory()) await rm(file, { recursive: true, force: true });
+  await rename(temporary, file);
+}
+
 /** Delete the entries of `dir` (files or folders) that `drop` names; a missing folder has none. Returns how many. */
 async function pruneEntries(dir: string, drop: (name: string) => boolean): Promise<number> {
   let names: string[];
@@ -134,13 +202,6 @@ async function pruneEntries(dir: string, drop: (name: string) => boolean): Promi
   const dropped = names.filter(drop);
   for (const name of dropped) await rm(path.join(dir, name), { recursive: true, force: true });
   return dropped.length;
-}
-
-async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
-  await rename(temporary, file);
 }
 
 /**
@@ -156,36 +217,39 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
   return {
     async getPage(key) {
-      const entry = await readJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
+      const entry = await readCheckedJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
       if (entry === null || entry.format !== FORMAT) return null;
       return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics };
     },
     async putPage(key, entry) {
-      await writeJsonAtomic(path.join(pagesDir, `${key}.json`), { format: FORMAT, ...entry });
+      await ensureFolder(cacheDir, pagesDir);
+      await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: FORMAT, ...entry });
     },
     async getState(outDir) {
-      const state = await readJson<BuildState & { format?: string }>(stateFile(outDir));
+      const state = await readCheckedJson<BuildState & { format?: string }>(stateFile(outDir));
       if (state === null || state.format !== FORMAT || state.outDir !== path.resolve(outDir)) return null;
       return state;
     },
     async putState(state) {
-      await writeJsonAtomic(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+      await ensureFolder(cacheDir, root);
+      await writeCheckedJson(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
     },
-    async openRenderedMarkdown(generator) {
-      return openMarkdownStore(markdownDir, generator);
+    async openRenderedMarkdown(generator, fresh = false) {
+      await ensureFolder(cacheDir, root);
+      return openMarkdownStore(markdownDir, generator, fresh);
     },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);
-      const list = await readJson<{ format?: string; files?: unknown }>(path.join(dir, 'files.json'));
-      if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files)) return null;
+      const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(dir, 'files.json'));
+      if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
       let contents: Buffer;
       try {
         contents = await readFile(path.join(dir, 'contents.bin'));
       } catch {
         return null;
       }
-      // A cut-short or padded contents file is a miss, never wrong bytes.
-      if (list.files.reduce((sum, [, size]) => sum + size, 0) !== contents.length) return null;
+      // Cut short, padded or garbled contents are a miss, never wrong bytes.
+      if (list.files.reduce((sum, [, size]) => sum + size, 0) !== contents.length || checksum(contents) !== list.contents) return null;
       let offset = 0;
       const files = list.files.map(([file, size]) => {
         const content = new Uint8Array(contents.buffer, contents.byteOffset + offset, size);
@@ -198,12 +262,14 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async putSearchShard(key, files) {
       const dir = path.join(searchDir, key);
       const temporary = `${dir}.${process.pid}.tmp`;
+      await ensureFolder(cacheDir, searchDir);
       await rm(temporary, { recursive: true, force: true });
       await mkdir(temporary, { recursive: true });
       const bytes = files.map((file) => (typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content));
-      await writeFile(path.join(temporary, 'contents.bin'), Buffer.concat(bytes));
+      const contents = Buffer.concat(bytes);
+      await writeFile(path.join(temporary, 'contents.bin'), contents);
       const list = files.map((file, i) => [file.path, (bytes[i] as Uint8Array).length]);
-      await writeFile(path.join(temporary, 'files.json'), JSON.stringify({ format: SHARD_FORMAT, files: list }));
+      await writeCheckedJson(path.join(temporary, 'files.json'), { format: SHARD_FORMAT, files: list, contents: checksum(contents) });
       await rm(dir, { recursive: true, force: true });
       await rename(temporary, dir);
       usedShards.add(key);
@@ -219,18 +285,36 @@ export function openBuildCache(cacheDir: string): BuildCache {
   };
 }
 
-/** `index.json` of a rendered-Markdown store: per body hash, its byte offset and length in `bodies.html`. */
+/**
+ * `cache` for a build that reads nothing from it (`--clean`): every page entry, search shard and rendered body
+ * is a miss, and what the build makes is written as usual. Build states are still read (they say which output
+ * folders a build made, and nothing of them reaches the site).
+ */
+export function writeOnlyCache(cache: BuildCache): BuildCache {
+  return {
+    ...cache,
+    getPage: async () => null,
+    getSearchShard: async () => null,
+    openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),
+  };
+}
+
+/**
+ * `index.json` of a rendered-Markdown store: per body hash, its byte offset and length in `bodies.html` and the
+ * checksum of those bytes (a body whose bytes fail it is a miss).
+ */
 interface MarkdownIndex {
   readonly format: string;
   readonly generator: string;
-  readonly bodies: Record<string, readonly [number, number]>;
+  readonly bodies: Record<string, readonly [number, number, string]>;
 }
 
 /** See {@link RenderedMarkdownStore}; `dir` is `build/markdown` (the store of cache format 1, `build/markdown.json`, is removed). */
-async function openMarkdownStore(dir: string, generator: string): Promise<RenderedMarkdownStore> {
-  await rm(path.join(path.dirname(dir), 'markdown.json'), { force: true });
-  const index = await readJson<MarkdownIndex>(path.join(dir, 'index.json'));
-  const last = index !== null && index.format === FORMAT && index.generator === generator ? new Map(Object.entries(index.bodies)) : new Map<string, readonly [number, number]>();
+async function openMarkdownStore(dir: string, generator: string, fresh: boolean): Promise<RenderedMarkdownStore> {
+  await rm(path.join(path.dirname(dir), 'markdown.json'), { recursive: true, force: true });
+  const index = fresh ? null : await readCheckedJson<MarkdownIndex>(path.join(dir, 'index.json'));
+  const last =
+    index !== null && index.format === FORMAT && index.generator === generator ? new Map(Object.entries(index.bodies)) : new Map<string, readonly [number, number, string]>();
   let lastFd: number | null = null;
   if (last.size > 0) {
     try {
@@ -243,7 +327,7 @@ async function openMarkdownStore(dir: string, generator: string): Promise<Render
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
   let nextFd: number | null = openSync(path.join(next, 'bodies.html'), 'w');
-  const written = new Map<string, readonly [number, number]>();
+  const written = new Map<string, readonly [number, number, string]>();
   let offset = 0;
   const closeFiles = (): void => {
     if (lastFd !== null) closeSync(lastFd);
@@ -255,20 +339,25 @@ async function openMarkdownStore(dir: string, generator: string): Promise<Render
       const at = last.get(key);
       if (at === undefined || lastFd === null) return undefined;
       const bytes = Buffer.alloc(at[1]);
-      return readSync(lastFd, bytes, 0, at[1], at[0]) === at[1] ? bytes.toString('utf8') : undefined;
+      try {
+        if (readSync(lastFd, bytes, 0, at[1], at[0]) !== at[1] || checksum(bytes) !== at[2]) return undefined;
+      } catch {
+        return undefined;
+      }
+      return bytes.toString('utf8');
     },
     set(key, html) {
       if (written.has(key) || nextFd === null) return;
       const bytes = Buffer.from(html, 'utf8');
       writeSync(nextFd, bytes);
-      written.set(key, [offset, bytes.length]);
+      written.set(key, [offset, bytes.length, checksum(bytes)]);
       offset += bytes.length;
     },
     async close() {
       if (nextFd === null) return;
       closeFiles();
       const bodies = Object.fromEntries([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      await writeFile(path.join(next, 'index.json'), JSON.stringify({ format: FORMAT, generator, bodies } satisfies MarkdownIndex));
+      await writeCheckedJson(path.join(next, 'index.json'), { format: FORMAT, generator, bodies } satisfies MarkdownIndex);
       await rm(dir, { recursive: true, force: true });
       await rename(next, dir);
     },

@@ -8,11 +8,11 @@ import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions,
 import { compareCodePoints } from '../compare-code-points.js';
 import type { Diagnostic, OutputFile } from '../types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
-import { openBuildCache, type BuildCache, type OutputRecord } from './build-cache.js';
+import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './build-cache.js';
 
 /** Options of {@link buildIncremental}. */
 export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch' | 'output'> {
-  /** Rewrite every output file even when its bytes are unchanged (the page cache is still used). */
+  /** Rebuild from the seeds without reading the cache, and rewrite every output file even when its bytes are unchanged. */
   readonly clean?: boolean;
   /** Default: the cache in `config.cacheDir`. */
   readonly cache?: BuildCache;
@@ -67,8 +67,10 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
 export async function buildIncremental(given: IncrementalOptions): Promise<IncrementalResult> {
   const options = { ...given, context: contextOf(given) };
   const { config, session } = options;
-  const cache = options.cache ?? openBuildCache(config.cacheDir);
-  await checkOutputFolder(config.outDir, (await cache.getState(config.outDir)) !== null);
+  const opened = options.cache ?? openBuildCache(config.cacheDir);
+  await checkOutputFolder(config.outDir, (await opened.getState(config.outDir)) !== null);
+  // `--clean` builds from the seeds alone: nothing the cache holds reaches the site (what it makes is kept).
+  const cache = options.clean === true ? writeOnlyCache(opened) : opened;
   const release = await lockOutput(config.outDir);
   try {
     const inputs = await readBuildInputs(options);

@@ -8,6 +8,7 @@ import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
+import { breakableHtml, EVERY_CHARACTER, lineBreaks, type WordBoundaries } from './line-breaks.js';
 import { groupByInitial } from './name-order.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
@@ -88,6 +89,32 @@ export interface RenderContext {
   readonly placeIndex: ReadonlyMap<string, PlaceRef>;
   /** Note on the places page saying which data the tags come from. */
   readonly regionNote: string;
+  /**
+   * Word boundaries of a text shown in a headline (jieba with the gazetteer's dictionary in a build), so that lines
+   * break between words only (see line-breaks.ts). Default: every character (what a browser does).
+   */
+  readonly wordBoundaries?: WordBoundaries;
+}
+
+/** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one render. */
+interface Words {
+  html(text: string | null): string;
+  /** The line breaks of a text ({@link lineBreaks}), space-separated, for the search page to break titles alike. */
+  breaks(text: string): string;
+}
+
+function makeWords(boundaries: WordBoundaries): Words {
+  const memo = new Map<string, { html: string; breaks: string }>();
+  const get = (text: string): { html: string; breaks: string } => {
+    let entry = memo.get(text);
+    if (entry === undefined) {
+      const words = boundaries(text);
+      entry = { html: breakableHtml(text, words), breaks: lineBreaks(text, words).join(' ') };
+      memo.set(text, entry);
+    }
+    return entry;
+  };
+  return { html: (text) => (text === null ? '' : get(text).html), breaks: (text) => get(text).breaks };
 }
 
 /** `&`, `<`, `>`, `"`, `'` as entities. */
@@ -153,15 +180,15 @@ function itemSource(page: SitePage | undefined): string {
  * The view of one item in a list (templates/partials/item-list.hbs), its link relative to `from`.
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
-function listItem(from: string, item: SiteItem, source = ''): object {
+function listItem(words: Words, from: string, item: SiteItem, source = ''): object {
   const a = item.shown;
   const names = [...a.bylines, ...(a.photoCredit ? [`${a.photoCredit} 摄`] : [])].join(' ');
   const meta = [source, names, a.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
   return {
     href: href(from, item.path),
-    kicker: a.kicker,
-    title: item.title,
-    subheadline: a.subheadline,
+    kicker: words.html(a.kicker),
+    title: words.html(item.title),
+    subheadline: words.html(a.subheadline),
     meta,
     opening: a.headline === null ? '' : item.opening,
   };
@@ -313,6 +340,7 @@ function pushItemDeps(deps: unknown[], items: readonly SiteItem[], sourceOf?: (i
  */
 export function planSite(model: SiteModel, context: RenderContext): RenderUnit[] {
   const { config, templates } = context;
+  const words = makeWords(context.wordBoundaries ?? EVERY_CHARACTER);
   const files: RenderUnit[] = [];
   const site = { title: config.title };
   const pageOf = new Map<SiteItem, SitePage>();
@@ -360,7 +388,7 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         label: page.label,
         href: href(home, page.path),
         count: page.items.length,
-        items: page.items.map((item) => listItem(home, item)),
+        items: page.items.map((item) => listItem(words, home, item)),
       })),
     })),
     older: model.editions.length > shown.length ? { count: model.editions.length - shown.length, href: href(home, routes.editions()) } : null,
@@ -383,8 +411,8 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         label: '往期',
         previousLabel: '上一期',
         nextLabel: '下一期',
-        previous: older ? { href: href(path, routes.edition(older.date as string)), title: formatDate(older.date as string) } : null,
-        next: newer ? { href: href(path, routes.edition(newer.date as string)), title: formatDate(newer.date as string) } : null,
+        previous: older ? { href: href(path, routes.edition(older.date as string)), title: escapeHtml(formatDate(older.date as string)) } : null,
+        next: newer ? { href: href(path, routes.edition(newer.date as string)), title: escapeHtml(formatDate(newer.date as string)) } : null,
       },
     }));
   });
@@ -432,20 +460,20 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     pushItemDeps(deps, page.items);
     emit(path, 'page', deps, () => ({
       pageTitle: `${edition ? `${edition} ` : ''}${page.label} - ${config.title}`,
-      heading: page.label,
+      heading: words.html(page.label),
       edition,
       seed: page.seed,
       count: page.items.length,
       canonical: absoluteUrl(config.baseUrl, path),
       breadcrumbs: crumbsFor(path, page, null),
-      items: page.items.map((item) => listItem(path, item)),
+      items: page.items.map((item) => listItem(words, path, item)),
       siblings: siblings.length > 1 ? siblings.map((sibling) => ({ label: sibling.label, href: sibling === page ? null : href(path, sibling.path) })) : null,
       pager: {
         label: '版面',
         previousLabel: '上一版',
         nextLabel: '下一版',
-        previous: previous ? { href: href(path, previous.path), title: pageTitle(page, previous) } : null,
-        next: next ? { href: href(path, next.path), title: pageTitle(page, next) } : null,
+        previous: previous ? { href: href(path, previous.path), title: words.html(pageTitle(page, previous)) } : null,
+        next: next ? { href: href(path, next.path), title: words.html(pageTitle(page, next)) } : null,
       },
     }));
   });
@@ -479,9 +507,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       description: item.opening,
       canonical: permalink,
       breadcrumbs: crumbsFor(path, page, item.title),
-      kicker: shown.kicker,
-      title: item.title,
-      subheadline: shown.subheadline,
+      kicker: words.html(shown.kicker),
+      title: words.html(item.title),
+      titleBreaks: words.breaks(item.title),
+      subheadline: words.html(shown.subheadline),
       bylines: a.bylines.map((name) => ({ name, href: href(path, authorOf(name)) })),
       credit: a.photoCredit ? { name: a.photoCredit, href: href(path, authorOf(a.photoCredit)) } : null,
       edition,
@@ -498,8 +527,8 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         label: '文章',
         previousLabel: '上一篇',
         nextLabel: '下一篇',
-        previous: previous ? { href: href(path, previous.path), title: previous.title } : null,
-        next: next ? { href: href(path, next.path), title: next.title } : null,
+        previous: previous ? { href: href(path, previous.path), title: words.html(previous.title) } : null,
+        next: next ? { href: href(path, next.path), title: words.html(next.title) } : null,
       },
     };
     });
@@ -528,13 +557,13 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
         heading: author.name,
         countLine,
         breadcrumbs: [{ label: '首页', href: href(path, home) }, { label: '作者', href: href(path, authorsPath) }, ...listCrumbs(path, author.name, page, author.path)],
-        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
+        items: page.items.map((item) => listItem(words, path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.listPage(author.path, k)),
       }));
     }
   }
 
-  renderPlaces(model, context, emit, sourceOf);
+  renderPlaces(model, context, emit, sourceOf, words);
 
   // About: what the archive holds and where its data comes from (kept off the pages readers read).
   const aboutPath = routes.about();
@@ -562,6 +591,7 @@ function renderPlaces(
   context: RenderContext,
   emit: (path: string, template: string, deps: readonly unknown[] | null, view: () => Record<string, unknown>) => void,
   sourceOf: (item: SiteItem) => string,
+  words: Words,
 ): void {
   const { config } = context;
   const indexPath = routes.places();
@@ -606,7 +636,7 @@ function renderPlaces(
           ...listCrumbs(path, name, page, routes.place(code)),
         ],
         towns: page.number === 1 ? towns.map((e) => ({ name: e.place.name, href: href(path, routes.place(e.place.code)), count: e.items.length })) : [],
-        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
+        items: page.items.map((item) => listItem(words, path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
       }));
     }
@@ -631,7 +661,7 @@ function renderPlaces(
           ...listCrumbs(path, name, page, routes.place(code)),
         ],
         towns: [],
-        items: page.items.map((item) => listItem(path, item, sourceOf(item))),
+        items: page.items.map((item) => listItem(words, path, item, sourceOf(item))),
         listPager: listPager(path, page, (k) => routes.placeListPage(code, k)),
       }));
     }

@@ -5,6 +5,7 @@
 import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
 import { displayArticle } from './display-text.js';
+import { EVERY_CHARACTER, type WordBoundaries } from './line-breaks.js';
 import { nameSegment, pageSlug, routes, uniqueSegments } from './routes.js';
 
 /** One item as the site shows it. */
@@ -118,18 +119,64 @@ export function countCharacters(text: string): number {
   return text.replace(/[\s\u3000]/gu, '').length;
 }
 
-function firstSentence(text: string): string {
-  const match = /^.*?[。！？!?]/u.exec(text);
-  const sentence = match ? match[0] : text;
-  const chars = [...sentence];
-  return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : sentence;
+/** Marks after which a clause ends: a cut there reads as a pause, never inside a word. */
+const CLAUSE_END = /[，。；：！？、,;:!?\s]/u;
+/** Marks that end a sentence, and the closing quotes and brackets that may follow them. */
+const SENTENCE = /^.*?[。！？!?][”’」』）)]*/u;
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['《', '》'], ['（', '）'], ['(', ')']];
+
+/**
+ * `text` cut to at most `max` UTF-16 code units, at a boundary a reader does not notice: after the last clause mark
+ * (`，` `。` `、` …, or a space) in the second half of the allowance, else at the last word boundary, else (one word
+ * longer than `max`) after `max` units. Trailing clause marks are dropped, `…` is added, and quotes or brackets
+ * left open are closed after it (`“陈馨…”`). `text` itself when it fits.
+ */
+export function cutText(text: string, max: number, words: WordBoundaries): string {
+  if (text.length <= max) return text;
+  let cut = -1;
+  for (let i = max; i >= Math.ceil(max / 2); i--) {
+    if (CLAUSE_END.test(text[i - 1] as string)) { cut = i; break; }
+  }
+  if (cut < 0) cut = words(text).filter((offset) => offset > 0 && offset <= max).at(-1) ?? max;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? '')) cut--;
+  const kept = text.slice(0, cut).replace(/[，。；：、,;:\s]+$/u, '');
+  let closers = '';
+  for (const [open, close] of PAIRS) {
+    const missing = kept.split(open).length - kept.split(close).length;
+    for (let k = 0; k < missing; k++) closers = close + closers;
+  }
+  return `${kept}…${closers}`;
 }
 
-function itemTitle(article: TaggedArticle, paragraphs: readonly string[]): string {
+/** Whether `text` leaves a quote or bracket open (more `“` than `”`, …). */
+function leavesOpen(text: string): boolean {
+  return PAIRS.some(([open, close]) => text.split(open).length > text.split(close).length);
+}
+
+/**
+ * The opening of a text for lists: its first sentence with its closing quotes (`“大娘，您别起身了，躺着就好。”`);
+ * when that sentence leaves a quote open (`“儿女们天天忙，……功能。` goes on `现在好了……”`), up to the end of the
+ * sentence that closes it; at most 80 units (longer: cut by {@link cutText}, which closes what it leaves open).
+ */
+export function firstSentence(text: string, words: WordBoundaries): string {
+  let end = 0;
+  let sentence = '';
+  do {
+    const match = SENTENCE.exec(text.slice(end));
+    if (match === null) { sentence = text; break; }
+    end += match[0].length;
+    sentence = text.slice(0, end);
+  } while (leavesOpen(sentence) && end < text.length && end <= 80);
+  return cutText(sentence, 80, words);
+}
+
+/** The title of an item: its headline, or `图片：` / `未归类文本：` and the start of its text cut by {@link cutText}. */
+function itemTitle(article: TaggedArticle, paragraphs: readonly string[], words: WordBoundaries): string {
   if (article.headline !== null) return article.headline;
-  const start = [...(paragraphs[0] ?? '')].slice(0, 24).join('');
+  const start = paragraphs[0] ?? '';
   const label = article.kind === 'photo' ? '图片' : '未归类文本';
-  return start ? `${label}：${start}…` : label;
+  return start === '' ? label : `${label}：${cutText(start, 24, words)}`;
 }
 
 /**
@@ -138,10 +185,10 @@ function itemTitle(article: TaggedArticle, paragraphs: readonly string[]): strin
  */
 export type ItemMemo = WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>;
 
-function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined): SiteItem {
+function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined, words: WordBoundaries): SiteItem {
   const made = memo?.get(article);
   if (made !== undefined && made.slug === slug) return made.item;
-  const item = makeItem(article, slug);
+  const item = makeItem(article, slug, words);
   memo?.set(article, { slug, item });
   return item;
 }
@@ -155,7 +202,7 @@ export function hasText(article: TaggedArticle): boolean {
   return !blank(article.kicker) || !blank(article.headline) || !blank(article.subheadline) || article.body.some((part) => TEXT_PARTS.has(part.type) && !blank(part.text));
 }
 
-function makeItem(article: TaggedArticle, slug: string): SiteItem {
+function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries): SiteItem {
   const shown = displayArticle(article);
   const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
@@ -166,8 +213,8 @@ function makeItem(article: TaggedArticle, slug: string): SiteItem {
     path: routes.item(slug, article.index),
     article,
     shown,
-    title: itemTitle(shown, shownParagraphs),
-    opening: firstSentence(shownParagraphs[0] ?? ''),
+    title: itemTitle(shown, shownParagraphs, words),
+    opening: firstSentence(shownParagraphs[0] ?? '', words),
     subheads,
     paragraphs,
     characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
@@ -195,9 +242,12 @@ function comparePages(a: SeedPageInfo, b: SeedPageInfo): number {
  * Build the site structure.
  * @param pages every seed page that was read
  * @param articles the tagged items of those pages (any order; each names its seed and index)
- * @param memo items made by an earlier call, reused for the same article objects (see {@link ItemMemo})
+ * @param memo items made by an earlier call, reused for the same article objects (see {@link ItemMemo}); a memo
+ *   must always be used with the same `wordBoundaries`
+ * @param wordBoundaries word boundaries of a text (jieba with the gazetteer's dictionary in a build): photo titles
+ *   and openings are cut between words (default: every character)
  */
-export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo?: ItemMemo): SiteModel {
+export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo?: ItemMemo, wordBoundaries: WordBoundaries = EVERY_CHARACTER): SiteModel {
   const bySeed = new Map<string, TaggedArticle[]>();
   for (const article of articles) {
     const list = bySeed.get(article.seed) ?? [];
@@ -210,7 +260,7 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
-    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo));
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries));
     records.set(page.file, all);
     const items = all.filter((item) => item.published);
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };

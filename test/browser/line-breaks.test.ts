@@ -1,0 +1,138 @@
+/**
+ * Headlines break between words only (issue 15, item 1), measured in Chromium at 375 px: the line boxes of every
+ * headline, kicker and subheadline of the seed's article pages and of its page view (版), and the words jieba
+ * (with the gazetteer's dictionary) finds in them. Also the small breaks of item 9: no line of a kicker is only
+ * its "——", no line starts with "·", and "订阅（Atom）" stays whole.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { createBuildContext } from '../../src/build-context.js';
+import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
+import { launchBrowser, openPage } from './inspect-page.js';
+import { serveSite, type SiteServer } from './serve-site.js';
+
+let site: FixtureSite;
+let server: SiteServer;
+let browser: Browser;
+let wordBoundaries: (text: string) => number[];
+
+before(async () => {
+  site = await buildFixtureSite();
+  server = await serveSite(site.out);
+  browser = await launchBrowser();
+  // The words the build breaks headlines at: jieba with the gazetteer's dictionary.
+  wordBoundaries = createBuildContext().places(site.config.homeRegion, site.config.cacheDir).tagger.jieba.wordBoundaries;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The lines each element matching `selector` is drawn in: its text (textContent, spaces included) split before each
+ * character that starts a new line box (its top at or below the bottom of the line so far).
+ */
+async function drawnLines(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const lines: string[] = [];
+      let line = '';
+      let bottom = -Infinity;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = [...range.getClientRects()].find((r) => r.width > 0);
+          if (rect !== undefined && /\S/.test(text[i] as string)) {
+            if (rect.top >= bottom - 1 && line.trim() !== '') {
+              lines.push(line);
+              line = '';
+            }
+            bottom = rect.top >= bottom - 1 ? rect.bottom : Math.max(bottom, rect.bottom);
+          }
+          line += text[i];
+        }
+      }
+      if (line !== '') lines.push(line);
+      return lines;
+    }),
+  );
+}
+
+/** The lines as a reader reads them: spaces at their ends dropped. */
+const trimmed = (lines: readonly string[]): string[] => lines.map((line) => line.trim()).filter((line) => line !== '');
+
+/**
+ * The line breaks of `lines` (an element's text split) that fall inside a word of the whole text, as
+ * `before / after`: a break next to a space is between words; any other must be a word boundary of jieba's.
+ */
+function breaksInsideWords(lines: readonly string[]): string[] {
+  const text = lines.join('');
+  const words = new Set(wordBoundaries(text));
+  const bad: string[] = [];
+  let at = 0;
+  for (const line of lines.slice(0, -1)) {
+    at += line.length;
+    const nextToSpace = /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '');
+    if (!nextToSpace && !words.has(at)) bad.push(`${text.slice(0, at)} / ${text.slice(at)}`);
+  }
+  return bad;
+}
+
+const seedItems = Array.from({ length: 11 }, (_, i) => `pages/000_b18dfdda09c05dd9/${String(i + 1).padStart(2, '0')}.html`);
+const HEADLINES = 'article h1, article .kicker, article .subheadline';
+
+test('at 375 px no headline, kicker or subheadline of the seed breaks inside a word', async () => {
+  const { page, errors } = await openPage(browser, 375);
+  const seen: string[] = [];
+  for (const path of [...seedItems, 'pages/000_b18dfdda09c05dd9/index.html', 'index.html']) {
+    await page.goto(`${server.url}${path}`);
+    const selector = path.endsWith('index.html') ? '.items .headline, .items .kicker, .items .subheadline, h1' : HEADLINES;
+    for (const lines of await drawnLines(page, selector)) {
+      const shown = trimmed(lines);
+      seen.push(shown.join(' / '));
+      assert.deepEqual(breaksInsideWords(lines), [], `${path}: ${shown.join(' / ')}`);
+      for (const line of shown.slice(1)) assert.doesNotMatch(line, /^[，。、；：！？”’）》—…·]/u, `${path}: a line starts with a mark: ${shown.join(' / ')}`);
+    }
+  }
+  assert.ok(seen.length > 40, `${seen.length} headlines measured`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('at 375 px the seed\'s couplet headlines break at their space, and long ones between words', async () => {
+  const { page } = await openPage(browser, 375);
+  const lines = async (path: string): Promise<string[]> => {
+    await page.goto(`${server.url}${path}`);
+    return trimmed((await drawnLines(page, 'article h1'))[0] ?? []);
+  };
+  // The examples of the issue: "党建引领 筑牢基 / 层防控铜墙铁壁" and "积极行动 凝聚 / 起抗疫强大合力" before.
+  assert.deepEqual(await lines('pages/000_b18dfdda09c05dd9/01.html'), ['积极行动', '凝聚起抗疫强大合力']);
+  assert.deepEqual(await lines('pages/000_b18dfdda09c05dd9/07.html'), ['党建引领', '筑牢基层防控铜墙铁壁']);
+  assert.deepEqual(await lines('pages/000_b18dfdda09c05dd9/03.html'), ['延伸监督触角', '筑牢拒腐防线']);
+  // The kicker's dash stays with its last word.
+  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/01.html`);
+  const kicker = trimmed((await drawnLines(page, 'article .kicker'))[0] ?? []);
+  assert.equal(kicker.join(''), '崇川区人大机关全员下沉社区，参与疫情防控——');
+  for (const line of kicker) assert.notEqual(line.replace(/—/g, ''), '', `a line of dashes alone: ${kicker.join(' / ')}`);
+  // The photo item's title in the page view: whole words, cut at one.
+  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/index.html`);
+  const photo = (await drawnLines(page, '.items a.headline[href="06.html"]'))[0] ?? [];
+  assert.equal(photo.join(''), '图片：昨天，市民在位于崇川经济开发区的铺港河河道公园…');
+  assert.deepEqual(breaksInsideWords(photo), []);
+  await page.close();
+});
+
+test('at 375 px the meta line never starts with "·" and the feed link is one piece', async () => {
+  const { page } = await openPage(browser, 375);
+  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/01.html`);
+  for (const line of trimmed((await drawnLines(page, '.story-meta'))[0] ?? [])) assert.doesNotMatch(line, /^·/u, line);
+  const foot = trimmed((await drawnLines(page, '.site-footer p'))[0] ?? []);
+  assert.ok(foot.some((line) => line.includes('订阅（Atom）')), foot.join(' / '));
+  await page.close();
+});
