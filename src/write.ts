@@ -9,6 +9,7 @@
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
 import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
@@ -360,18 +361,37 @@ export class OutputLockedError extends Error {
   override readonly name = 'OutputLockedError';
 }
 
+/** Whether process `pid` of this machine is running (a process of another user counts as running). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The holder of an output lock as recorded beside it (`.{out}.lock.owner`: `pid host`), or null. */
+async function lockOwner(file: string): Promise<{ pid: number; host: string } | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  const match = text === null ? null : /^(\d+) (.*)\n?$/.exec(text);
+  return match === null ? null : { pid: Number(match[1]), host: match[2] as string };
+}
+
 /**
  * Lock the output folder (and the cache state of it) against other builds, with proper-lockfile: a
- * `.{out}.lock` folder beside it, refreshed while held and taken over when stale (its holder crashed
- * more than 30 s ago).
+ * `.{out}.lock` folder beside it, refreshed while held, with the holder's pid and host in `.{out}.lock.owner`.
+ * A lock whose holder is gone (killed, the machine restarted) is taken over at once when the holder ran on
+ * this machine, else once it has not been refreshed for 30 s.
  * @returns a function that releases the lock
  * @throws OutputLockedError naming the lock when another build holds it
  */
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const { lock } = outputSidecars(outDir);
+  const ownerFile = `${lock}.owner`;
   await mkdir(path.dirname(lock), { recursive: true });
-  try {
-    return await lockfile.lock(path.resolve(outDir), {
+  const take = (): Promise<() => Promise<void>> =>
+    lockfile.lock(path.resolve(outDir), {
       realpath: false,
       lockfilePath: lock,
       stale: 30_000,
@@ -379,14 +399,32 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
       retries: 0,
       onCompromised: () => undefined,
     });
+  let release: () => Promise<void>;
+  try {
+    try {
+      release = await take();
+    } catch (error) {
+      const owner = (error as NodeJS.ErrnoException).code === 'ELOCKED' ? await lockOwner(ownerFile) : null;
+      if (owner === null || owner.host !== os.hostname() || owner.pid === process.pid || processAlive(owner.pid)) throw error;
+      // The build that held it was killed: its lock is stale now, not in 30 s.
+      await rm(lock, { recursive: true, force: true });
+      release = await take();
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      const owner = await lockOwner(ownerFile);
       throw new OutputLockedError(
-        `${outDir}: another build is writing this folder (lock ${path.relative(process.cwd(), lock) || lock}); ` +
+        `${outDir}: another build is writing this folder (lock ${path.relative(process.cwd(), lock) || lock}` +
+          `${owner === null ? '' : `, process ${owner.pid}${owner.host === os.hostname() ? '' : ` on ${owner.host}`}`}); ` +
           'wait for it to finish, or stop the other `news-archive build` or `news-archive dev`',
         { cause: error },
       );
     }
     throw error;
   }
+  await writeFile(ownerFile, `${process.pid} ${os.hostname()}\n`);
+  return async () => {
+    await rm(ownerFile, { force: true });
+    await release();
+  };
 }

@@ -140,7 +140,7 @@ test('a second build while one holds the output folder stops with a clear messag
   try {
     await assert.rejects(buildIncremental({ config }), {
       name: 'OutputLockedError',
-      message: `${config.outDir}: another build is writing this folder (lock ${path.relative(process.cwd(), path.join(path.dirname(config.outDir), '.dist.lock'))}); wait for it to finish, or stop the other \`news-archive build\` or \`news-archive dev\``,
+      message: `${config.outDir}: another build is writing this folder (lock ${path.relative(process.cwd(), path.join(path.dirname(config.outDir), '.dist.lock'))}, process ${process.pid}); wait for it to finish, or stop the other \`news-archive build\` or \`news-archive dev\``,
     });
   } finally {
     await release();
