@@ -12,9 +12,10 @@
  * 3 of ~300 names made from the seed's surnames and given names, so author pages have realistic sizes.
  *
  * Pages are grouped in editions of 8 to 24 pages (front matter `paper`, `date`, `page`, `page_name`), the
- * editions spread over up to ten years from 2012-01-01. File names are `{date}_{NN}.txt`.
+ * editions spread over up to ten years from 2012-01-01. File names are `{date}_{NN}.txt`. With `undated`, the
+ * pages have no front matter. With a {@link CorpusGenerator} as source, the pages are real pages of a corpus.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The project root (bench/ is beside src/). */
@@ -143,7 +144,7 @@ export class ArchiveGenerator {
   /**
    * The text of one page (front matter + blocks separated by blank lines).
    */
-  pageText(date: string, page: number): { text: string; items: number } {
+  pageText(date: string, page: number, undated = false): { text: string; items: number } {
     const items = this.int(7, 13);
     const runsOff = this.random() < 0.33;
     const blocks: string[] = [];
@@ -160,8 +161,57 @@ export class ArchiveGenerator {
         else blocks.push(this.pick(this.parts.headers), body, this.byline());
       }
     }
-    const front = ['---', 'paper: 南通日报', `date: ${date}`, `page: ${page}`, `page_name: ${PAGE_NAMES[(page - 1) % PAGE_NAMES.length]}`, '---', ''];
-    return { text: `${front.join('\n')}\n${blocks.join('\n\n')}\n`, items };
+    return { text: `${frontMatter(date, page, undated)}${blocks.join('\n\n')}\n`, items };
+  }
+}
+
+/** A page's front matter (`paper`, `date`, `page`, `page_name`) and the blank line after it; '' when undated. */
+function frontMatter(date: string, page: number, undated: boolean): string {
+  if (undated) return '';
+  return `${['---', 'paper: 南通日报', `date: ${date}`, `page: ${page}`, `page_name: ${PAGE_NAMES[(page - 1) % PAGE_NAMES.length]}`, '---', ''].join('\n')}\n`;
+}
+
+/** Where the real page corpus is looked for: `../shared/corpus/rmrb-2019-02/pages` beside the project. */
+export const CORPUS_DIR = path.resolve(ROOT, '..', 'shared', 'corpus', 'rmrb-2019-02', 'pages');
+
+/** Makes the text of one page: {@link ArchiveGenerator} or {@link CorpusGenerator}. */
+export interface PageSource {
+  pageText(date: string, page: number, undated?: boolean): { text: string; items: number };
+}
+
+/**
+ * Pages of real, varied text: the print renderings (`*_print.txt`) of a page corpus, read when the bench runs
+ * (never copied into the project), handed out in a fixed shuffled order and again from the start when an archive
+ * needs more pages than the corpus has; each gets the front matter of the page it stands for. `items` is the
+ * corpus label's article count.
+ */
+export class CorpusGenerator implements PageSource {
+  private readonly files: string[];
+  private next = 0;
+
+  /** @throws Error when `dir` holds no `*_print.txt` page */
+  constructor(private readonly dir: string = CORPUS_DIR, seed = 20190201) {
+    const random = createRandom(seed);
+    this.files = readdirSync(dir)
+      .filter((name) => name.endsWith('_print.txt'))
+      .sort()
+      .map((name) => ({ name, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ name }) => name);
+    if (this.files.length === 0) throw new Error(`bench: no *_print.txt page in ${dir}`);
+  }
+
+  /** How many distinct pages the corpus has. */
+  get size(): number {
+    return this.files.length;
+  }
+
+  pageText(date: string, page: number, undated = false): { text: string; items: number } {
+    const name = this.files[this.next++ % this.files.length] as string;
+    const body = readFileSync(path.join(this.dir, name), 'utf8').replace(/^\uFEFF/, '');
+    const label = path.join(this.dir, name.replace(/_print\.txt$/, '.expected.json'));
+    const items = existsSync(label) ? ((JSON.parse(readFileSync(label, 'utf8')) as { articles?: unknown[] }).articles?.length ?? 0) : 0;
+    return { text: `${frontMatter(date, page, undated)}${body.trimEnd()}\n`, items };
   }
 }
 
@@ -198,15 +248,26 @@ export interface GeneratedArchive {
   /** Day number (after 2012-01-01) of the last edition. */
   readonly lastDay: number;
   /** The generator, to make more pages in the same style. */
-  readonly generator: ArchiveGenerator;
+  readonly generator: PageSource;
+  /** Whether the pages have no front matter. */
+  readonly undated: boolean;
+}
+
+/** Options of {@link generateArchive}. */
+export interface ArchiveOptions {
+  /** Pages without front matter (listed as undated, under their file names). Default false. */
+  readonly undated?: boolean;
+  /** Where page texts come from. Default: recombined blocks of the seed page ({@link ArchiveGenerator}). */
+  readonly source?: PageSource;
 }
 
 /**
  * Write `pages` seed pages into `seedsDir` (created; existing files of the same names are overwritten).
  * Editions of 8–24 pages, spread over up to ten years.
  */
-export function generateArchive(seedsDir: string, pages: number, seed = 20210818): GeneratedArchive {
-  const generator = new ArchiveGenerator(seed);
+export function generateArchive(seedsDir: string, pages: number, seed = 20210818, options: ArchiveOptions = {}): GeneratedArchive {
+  const generator = options.source ?? new ArchiveGenerator(seed);
+  const undated = options.undated === true;
   mkdirSync(seedsDir, { recursive: true });
   const editions = Math.max(1, Math.round(pages / 16));
   const step = Math.max(1, Math.floor(3650 / editions));
@@ -219,7 +280,7 @@ export function generateArchive(seedsDir: string, pages: number, seed = 20210818
     const date = dateAfter(day);
     const size = Math.min(pages - written, 8 + Math.floor(sizeRandom() * 17));
     for (let page = 1; page <= size; page++) {
-      const { text, items: count } = generator.pageText(date, page);
+      const { text, items: count } = generator.pageText(date, page, undated);
       const fileName = pageFileName(date, page);
       writeFileSync(path.join(seedsDir, fileName), text);
       files.push(fileName);
@@ -228,5 +289,5 @@ export function generateArchive(seedsDir: string, pages: number, seed = 20210818
     written += size;
     day += step;
   }
-  return { seedsDir, pages, items, files: files.sort(), lastDay: day - step, generator };
+  return { seedsDir, pages, items, files: files.sort(), lastDay: day - step, generator, undated };
 }

@@ -20,16 +20,22 @@
  * bench/rss-wrapper.mjs), with min–max to show the noise. Results go to stdout and to
  * `bench-output/bench-p{P}-{disk|shm}.json`.
  *
+ * Pages are real pages of `../shared/corpus/rmrb-2019-02` when that folder is present (read at bench time, never
+ * copied into the project; `--text seed` for the seed's blocks recombined instead); `--undated` leaves out the
+ * front matter. Besides the largest process's peak RSS, each sample gives the peak of the whole process tree's
+ * RSS (the CLI and Pagefind, sampled from /proc) and the CPU time GNU time counts (the CLI and the children it
+ * waited for).
+ *
  * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
- *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep]
+ *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep] [--undated] [--text corpus|seed]
  * (`npm run bench` compiles first when src/ changed; run `node --import tsx bench/run-bench.ts …` to skip that.)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
+import { CORPUS_DIR, CorpusGenerator, ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
 
 /** Scenario names, in the order they run. */
 export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev'] as const;
@@ -38,8 +44,15 @@ export type Scenario = (typeof SCENARIOS)[number];
 /** One timed child process. */
 export interface Sample {
   readonly wallMs: number;
-  /** Peak resident set size in MiB, or null when it could not be measured. */
+  /** Peak resident set size in MiB of the largest single process, or null when it could not be measured. */
   readonly peakRssMb: number | null;
+  /**
+   * Peak of the summed resident set sizes of the whole process tree (the CLI and its children, e.g. Pagefind),
+   * in MiB, sampled from /proc every 50 ms (Linux); null elsewhere.
+   */
+  readonly treeRssMb?: number | null;
+  /** CPU time (user + system) of the CLI and the children it waited for, in s (GNU time); null without it. */
+  readonly cpuS?: number | null;
   readonly exitCode: number | null;
   /** The CLI's summary line (`Built … in N s`). */
   readonly summary: string;
@@ -60,6 +73,10 @@ export interface Row {
   readonly msPerArticle: number;
   readonly medianRssMb: number | null;
   readonly maxRssMb: number | null;
+  /** Median of the samples' {@link Sample.treeRssMb}. */
+  readonly medianTreeRssMb: number | null;
+  /** Median of the samples' {@link Sample.cpuS}. */
+  readonly medianCpuS: number | null;
   /** Median as a percentage of the cold build's median (null for cold). */
   readonly percentOfCold: number | null;
   /** Median of the samples' {@link Sample.workMs} (dev and dev-add), else null. */
@@ -76,7 +93,45 @@ function median(values: readonly number[]): number {
 const GNU_TIME = '/usr/bin/time';
 const hasGnuTime = existsSync(GNU_TIME);
 
-/** Run `node CLI args…` in `cwd`, timing it and measuring its peak RSS. */
+/** The resident set size of every process by id, and each one's parent, from /proc; empty where there is none. */
+function processTable(): Map<number, { parent: number; rssKb: number }> {
+  const table = new Map<number, { parent: number; rssKb: number }>();
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return table;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name (in parentheses, may hold spaces): state, ppid, …; rss (pages) is field 24.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(name), { parent: Number(fields[1]), rssKb: (Number(fields[21]) * 4096) / 1024 });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return table;
+}
+
+/** Sum of the RSS of `root` and all its descendants, in KiB. */
+function treeRssKb(root: number): number {
+  const table = processTable();
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  let sum = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    sum += table.get(pid)?.rssKb ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return sum;
+}
+
+/** Run `node CLI args…` in `cwd`, timing it and measuring its peak RSS (largest process, and whole tree) and CPU. */
 export async function timeCli(cli: string, args: readonly string[], cwd: string, scratch: string): Promise<Sample> {
   const rssFile = path.join(scratch, `rss-${process.pid}-${Date.now()}.txt`);
   const [command, commandArgs, env] = hasGnuTime
@@ -88,16 +143,25 @@ export async function timeCli(cli: string, args: readonly string[], cwd: string,
   let stderrTail = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-4000)));
+  let treePeakKb = 0;
+  const sampler = existsSync('/proc/self/stat') ? setInterval(() => (treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid as number))), 50) : null;
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
   });
   const wallMs = performance.now() - started;
+  if (sampler !== null) clearInterval(sampler);
+  let cpuS: number | null = null;
   let peakRssMb: number | null = null;
   try {
     const text = readFileSync(rssFile, 'utf8');
     const kb = hasGnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]) : (JSON.parse(text) as { maxRssKb: number }).maxRssKb;
     if (Number.isFinite(kb)) peakRssMb = kb / 1024;
+    if (hasGnuTime) {
+      const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1]);
+      const system = Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1]);
+      if (Number.isFinite(user + system)) cpuS = user + system;
+    }
     unlinkSync(rssFile);
   } catch {
     peakRssMb = null;
@@ -106,7 +170,7 @@ export async function timeCli(cli: string, args: readonly string[], cwd: string,
   if (exitCode !== 0 && exitCode !== 1) {
     throw new Error(`bench: CLI exited with ${exitCode}\n${stdout.slice(-2000)}\n${stderrTail}`);
   }
-  return { wallMs, peakRssMb, exitCode, summary };
+  return { wallMs, peakRssMb, treeRssMb: sampler === null ? null : treePeakKb / 1024, cpuS, exitCode, summary };
 }
 
 /** Peak RSS (VmHWM) of a running process in MiB, from /proc; null elsewhere. */
@@ -210,6 +274,10 @@ export interface BenchOptions {
   readonly scenarios: readonly Scenario[];
   readonly cli: string;
   readonly keep: boolean;
+  /** Pages without front matter. */
+  readonly undated: boolean;
+  /** Page texts: `corpus` (real pages of ../shared/corpus/rmrb-2019-02, when present) or `seed` (the seed's blocks recombined). */
+  readonly text: 'corpus' | 'seed';
   readonly log: (line: string) => void;
 }
 
@@ -224,9 +292,9 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   rmSync(workDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
-  const archive = generateArchive(seedsDir, pages);
+  const archive = generateArchive(seedsDir, pages, undefined, { undated: options.undated, ...(options.text === 'corpus' ? { source: new CorpusGenerator() } : {}) });
   writeFileSync(configFile, `${JSON.stringify({ cacheDir }, null, 2)}\n`);
-  log(`bench: ${pages} pages, ${archive.items} items in ${seedsDir}; output on ${outOn} (${outDir})`);
+  log(`bench: ${pages} pages (${options.text} text${options.undated ? ', no front matter' : ''}), ${archive.items} items in ${seedsDir}; output on ${outOn} (${outDir})`);
 
   const args = ['build', '--seeds', seedsDir, '--out', outDir, '--config', configFile];
   const samples = new Map<Scenario | 'dev-add' | 'dev-search', Sample[]>(options.scenarios.map((s) => [s, []]));
@@ -241,7 +309,10 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     samples.get(scenario)!.push(sample);
     const items = Number(/(\d+) item\(s\)/.exec(sample.summary)?.[1] ?? archive.items);
     articlesFor.set(scenario, items);
-    log(`  ${scenario.padEnd(5)} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB — ${sample.summary}`);
+    log(
+      `  ${scenario.padEnd(5)} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssMb?.toFixed(0) ?? '?'} MB, tree ${sample.treeRssMb?.toFixed(0) ?? '?'} MB, ` +
+        `CPU ${sample.cpuS?.toFixed(1) ?? '?'} s — ${sample.summary}`,
+    );
   };
 
   for (let round = 0; round < runs; round++) {
@@ -255,7 +326,7 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     if (samples.has('add')) {
       const date = dateAfter(archive.lastDay + 1 + round);
       const file = path.join(seedsDir, pageFileName(date, 1));
-      writeFileSync(file, archive.generator.pageText(date, 1).text);
+      writeFileSync(file, archive.generator.pageText(date, 1, archive.undated).text);
       addedFiles.push(file);
       await run('add', round);
     }
@@ -271,7 +342,7 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     const addPage = (round: number): void => {
       const date = dateAfter(archive.lastDay + 1 + runs + round);
       const file = path.join(seedsDir, pageFileName(date, 1));
-      writeFileSync(file, archive.generator.pageText(date, 1).text);
+      writeFileSync(file, archive.generator.pageText(date, 1, archive.undated).text);
       addedFiles.push(file);
     };
     const list = await devSamples(cli, args, workDir, editFile, editOriginal, addPage, runs, log);
@@ -288,6 +359,8 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     if (list.length === 0) continue;
     const walls = list.map((s) => s.wallMs);
     const rss = list.map((s) => s.peakRssMb).filter((v): v is number => v !== null);
+    const tree = list.map((s) => s.treeRssMb).filter((v): v is number => typeof v === 'number');
+    const cpu = list.map((s) => s.cpuS).filter((v): v is number => typeof v === 'number');
     const medianMs = median(walls);
     const work = list.map((s) => s.workMs).filter((v): v is number => typeof v === 'number');
     if (scenario === 'cold') coldMedian = medianMs;
@@ -304,6 +377,8 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
       msPerArticle: medianMs / articles,
       medianRssMb: rss.length > 0 ? median(rss) : null,
       maxRssMb: rss.length > 0 ? Math.max(...rss) : null,
+      medianTreeRssMb: tree.length > 0 ? median(tree) : null,
+      medianCpuS: cpu.length > 0 ? median(cpu) : null,
       percentOfCold: scenario === 'cold' || coldMedian === null ? null : (100 * medianMs) / coldMedian,
       medianWorkMs: work.length > 0 ? median(work) : null,
       samples: list,
@@ -319,8 +394,8 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
 /** The rows as a Markdown table. */
 export function formatTable(rows: readonly Row[]): string {
   const lines = [
-    '| pages | articles | output | scenario | median s | min–max s | ms/article | % of cold | peak RSS MB (median / max) | dev work s (median) |',
-    '| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| pages | articles | output | scenario | median s | min–max s | ms/article | % of cold | peak RSS MB (median / max) | process tree RSS MB | CPU s | dev work s (median) |',
+    '| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
@@ -328,6 +403,7 @@ export function formatTable(rows: readonly Row[]): string {
         `${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} | ${r.msPerArticle.toFixed(2)} | ` +
         `${r.percentOfCold === null ? '' : `${r.percentOfCold.toFixed(0)}%`} | ` +
         `${r.medianRssMb === null ? '?' : `${r.medianRssMb.toFixed(0)} / ${r.maxRssMb!.toFixed(0)}`} | ` +
+        `${r.medianTreeRssMb === null ? '' : r.medianTreeRssMb.toFixed(0)} | ${r.medianCpuS === null ? '' : r.medianCpuS.toFixed(1)} | ` +
         `${r.medianWorkMs === null ? '' : (r.medianWorkMs / 1000).toFixed(2)} |`,
     );
   }
@@ -343,8 +419,13 @@ async function main(): Promise<void> {
       scenarios: { type: 'string' },
       cli: { type: 'string', default: path.join(ROOT, 'lib', 'cli.js') },
       keep: { type: 'boolean', default: false },
+      undated: { type: 'boolean', default: false },
+      text: { type: 'string' },
     },
   });
+  const text = (values.text ?? (existsSync(CORPUS_DIR) ? 'corpus' : 'seed')) as 'corpus' | 'seed';
+  if (text !== 'corpus' && text !== 'seed') throw new TypeError('bench: --text takes corpus or seed');
+  if (text === 'corpus' && !existsSync(CORPUS_DIR)) throw new TypeError(`bench: --text corpus needs the page corpus in ${CORPUS_DIR}`);
   const pageCounts = (values.pages ?? ['40']).flatMap((v) => v.split(',')).map(Number);
   const runs = Number(values.runs);
   const outOns = values['out-on'] === 'both' ? (['disk', 'shm'] as const) : [values['out-on'] as 'disk' | 'shm'];
@@ -372,9 +453,9 @@ async function main(): Promise<void> {
   mkdirSync(path.join(ROOT, 'bench-output'), { recursive: true });
   for (const pages of pageCounts) {
     for (const outOn of outOns) {
-      const { rows } = await benchArchive({ pages, runs, outOn, scenarios, cli: values.cli!, keep: values.keep!, log });
+      const { rows } = await benchArchive({ pages, runs, outOn, scenarios, cli: values.cli!, keep: values.keep!, undated: values.undated!, text, log });
       all.push(...rows);
-      const file = path.join(ROOT, 'bench-output', `bench-p${pages}-${outOn}.json`);
+      const file = path.join(ROOT, 'bench-output', `bench-p${pages}-${outOn}${values.undated ? '-undated' : ''}-${text}.json`);
       writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
       log(`bench: wrote ${path.relative(ROOT, file)}`);
     }

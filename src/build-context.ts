@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { generatorKey } from './cache/input-hashes.js';
 import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer, type PlaceTagger } from './places/index.js';
+import type { DepsHashMemo } from './site/render-site.js';
 import type { ItemMemo } from './site/site-model.js';
 
 /** Tagging context of one home region: the gazetteer and the jieba tagger with its user dictionary. */
@@ -33,6 +34,8 @@ export interface BuildContext {
   readonly placesLoaded: boolean;
   /** Site items of the articles of the last build, by article object (see site/site-model.ts ItemMemo). */
   readonly items: ItemMemo;
+  /** Hashes of the objects render units depend on (see site/render-site.ts depsHash). */
+  readonly depsHashes: DepsHashMemo;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
       return places !== null;
     },
     items: new WeakMap(),
+    depsHashes: new WeakMap(),
   };
   return context;
 }

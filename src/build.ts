@@ -3,6 +3,7 @@
  * (see write.ts); with a cache (cache/build-cache.ts) it reuses what each unchanged seed became.
  * Stages: read (seed/), segment (segment/), tag (places/), model + render (site/, render/).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
@@ -10,7 +11,7 @@ import { createBuildContext, type BuildContext, type PlaceContext } from './buil
 import type { Gazetteer } from './places/index.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
-import { type BuildCache, pageKey, type PageEntry } from './cache/build-cache.js';
+import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
@@ -20,7 +21,7 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { planSite, sameDeps } from './site/render-site.js';
+import { depsHash, planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import type { OutputWriter } from './write.js';
@@ -159,9 +160,11 @@ export interface RenderedFiles {
   readonly files: OutputFile[];
   /** Renders the deferred files (search index under `pagefind/` and articles.json, sorted); null when they are in `files`. */
   readonly search: (() => Promise<OutputFile[]>) | null;
-  /** Pages rendered (the others were taken from the session), of `units`. */
+  /** Pages rendered (the others were taken from the session or kept in the output), of `units`. */
   readonly rendered: number;
   readonly units: number;
+  /** What each page of the site was rendered from and its search document, by path, for the next build (see OutputRecord). */
+  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
 }
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -177,7 +180,7 @@ export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context'> & { readonly renderKey: string },
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context' | 'previous'> & { readonly renderKey: string },
   deferSearch = false,
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
@@ -236,8 +239,24 @@ export async function renderFiles(
     };
 
     const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+    const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
+    const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
+    const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     let rendered = 0;
     for (const unit of units) {
+      const hash = depsHash(renderKey, unit, context.depsHashes);
+      // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash
+      // (the same render key and deps): no view, no template, no comparison; an article page goes to the search
+      // stage by its recorded document hash.
+      const before = output !== undefined && hash !== null ? options.previous?.get(unit.path) : undefined;
+      if (before !== undefined && before.unit === hash && (expected === null || !expected.has(unit.path) || before.search !== undefined)) {
+        if (await output!.keep(unit.path, before.size)) {
+          paths.push(unit.path);
+          if (before.search !== undefined && expected?.has(unit.path)) stage?.keep(unit.path, before.search, () => current(unit.path));
+          records.set(unit.path, { unit: hash, search: before.search });
+          continue;
+        }
+      }
       const last = reuse ? session.units.get(unit.path) : undefined;
       let content: string;
       if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
@@ -247,6 +266,8 @@ export async function renderFiles(
       }
       if (session) kept.set(unit.path, { deps: unit.deps, content });
       await emit({ path: unit.path, content });
+      const search = stage?.documentHash(unit.path);
+      records.set(unit.path, { ...(hash === null ? {} : { unit: hash }), ...(search === undefined ? {} : { search }) });
     }
     if (session) {
       session.units = kept;
@@ -264,12 +285,12 @@ export async function renderFiles(
     };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-      return { files: site, search: later, rendered, units: units.length };
+      return { files: site, search: later, rendered, units: units.length, records };
     }
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files.sort(byPath), search: null, rendered, units: units.length };
+    return { files: files.sort(byPath), search: null, rendered, units: units.length, records };
   } finally {
     await stage?.discard();
     await store?.discard();
@@ -306,6 +327,8 @@ export interface BuildResult {
   /** Key of every input of the build (see {@link BuildInputs.key}). */
   readonly key: string;
   readonly stats: BuildStats;
+  /** What each page of the site was rendered from, by path (see {@link RenderedFiles.records}). */
+  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
 }
 
 /** Progress of a build, for a progress bar: `segment` once per seed processed (not cached), then `render`. */
@@ -341,6 +364,11 @@ export interface BuildOptions {
    * memory holds one rendered page at a time, not the whole site.
    */
   readonly output?: OutputWriter;
+  /**
+   * The output folder's files as the last build recorded them (cache/build-cache.ts OutputRecord), by path: with
+   * `output`, a page whose unit hash equals its record's is kept as it is instead of rendered.
+   */
+  readonly previous?: ReadonlyMap<string, OutputRecord>;
 }
 
 /** The inputs of a build, read and hashed. */
@@ -443,7 +471,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
-  const { files, search, rendered, units } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
+  const { files, search, rendered, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
   return {
     files,
     search,
@@ -452,5 +480,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles,
     key: inputs.key,
     stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered, pagesOfSite: units },
+    records,
   };
 }

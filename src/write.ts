@@ -104,6 +104,15 @@ export interface OutputWriter {
    */
   add(file: OutputFile): Promise<void>;
   /**
+   * Put the current output's file at `path` into the new version unchanged (hard-linked), without its content:
+   * for a file whose inputs did not change since it was written. Checks only that the current file exists with
+   * `size` bytes (a file edited by hand to the same size is kept; `--clean` rewrites every file).
+   * @returns false, adding nothing, when the current file is missing, of another size, or the writer rewrites
+   *   every file (clean): then the caller adds the file's content instead
+   * @throws TypeError when the same path is added twice
+   */
+  keep(path: string, size: number): Promise<boolean>;
+  /**
    * Wait for every file, then make the output folder hold exactly the files added: swap the new version in, or,
    * when no file changed and none is to be removed, leave the output folder untouched.
    * @returns what changed, and the size in bytes of every file added, by path (both sorted by code point)
@@ -160,22 +169,42 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     await Promise.all(inFlight);
     if (failure !== null) throw failure;
   };
+  const track = async (task: Promise<void>): Promise<void> => {
+    const tracked: Promise<void> = task.then(
+      () => void inFlight.delete(tracked),
+      (error: unknown) => {
+        inFlight.delete(tracked);
+        failure ??= error;
+      },
+    );
+    inFlight.add(tracked);
+    while (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+    if (failure !== null) throw failure;
+  };
 
   return {
     async add(file) {
       if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
       const size = outputSize(file);
       sizes.set(file.path, size);
-      const task: Promise<void> = put(file, size).then(
-        () => void inFlight.delete(task),
-        (error: unknown) => {
-          inFlight.delete(task);
-          failure ??= error;
-        },
+      await track(put(file, size));
+    },
+    async keep(file, size) {
+      if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
+      if (!compare) return false;
+      const source = path.join(outDir, ...file.split('/'));
+      const current = await stat(source).catch(() => null);
+      if (current === null || !current.isFile() || current.size !== size) return false;
+      sizes.set(file, size);
+      unchanged.push(file);
+      await track(
+        (async () => {
+          const dir = path.posix.dirname(file);
+          if (dir !== '.') await folder(dir);
+          await link(source, path.join(staging, ...file.split('/'))).catch(() => copyFile(source, path.join(staging, ...file.split('/'))));
+        })(),
       );
-      inFlight.add(task);
-      while (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
-      if (failure !== null) throw failure;
+      return true;
     },
     async finish() {
       try {

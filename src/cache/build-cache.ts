@@ -32,6 +32,13 @@ export interface OutputRecord {
   readonly path: string;
   /** Size in bytes. */
   readonly size: number;
+  /**
+   * Hash of what the file was rendered from (site/render-site.ts depsHash), when it is a page of the site: a
+   * later build whose unit has the same hash keeps the file instead of rendering it.
+   */
+  readonly unit?: string;
+  /** Hash of the page's search document (search/search-index.ts searchDocumentHash), when it has one. */
+  readonly search?: string;
 }
 
 /** The last build written to one output folder. */

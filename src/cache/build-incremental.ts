@@ -118,14 +118,18 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
       // A plain build: each file is written as soon as it is rendered, so memory holds one page, not the site.
       const writer = await openOutputWriter(config.outDir, options.clean === true);
       try {
-        result = await build({ ...options, cache, inputs, output: writer });
+        // The files as the last build recorded them: pages whose unit hash is unchanged are kept, not rendered.
+        result = await build({ ...options, cache, inputs, output: writer, ...(options.clean === true ? {} : { previous: known }) });
       } catch (error) {
         await writer.abort();
         throw error;
       }
       const finished = await writer.finish();
       report = { written: finished.written, unchanged: finished.unchanged, removed: finished.removed };
-      await putState(inputs.key, finished.sizes);
+      await putState(
+        inputs.key,
+        finished.sizes.map((file) => ({ ...file, ...result.records.get(file.path) })),
+      );
     } else {
       result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
       files = result.files.slice();

@@ -71,6 +71,18 @@ export function searchDocument(html: string): string | null {
   return `<!DOCTYPE html><html lang="${lang}"><body>${html.slice(start, end + '</article>'.length)}</body></html>`;
 }
 
+/** A page's search document as a shard key reads it: a hash, 32 lowercase hex digits. */
+export function searchDocumentHash(document: string): string {
+  return hashParts(['search-document', document]).slice(0, 32);
+}
+
+/** A page staged for the index: its document's hash, and the document, or how to read the page's HTML. */
+interface StagedPage {
+  readonly hash: string;
+  readonly document: string | null;
+  readonly load?: () => string;
+}
+
 const byPath = (a: { path: string }, b: { path: string }): number => compareCodePoints(a.path, b.path);
 
 /**
@@ -107,6 +119,15 @@ export interface SearchDocumentStage {
    *   while the rest of its shard is)
    */
   add(path: string, html: string): void;
+  /**
+   * Stage a page that was not rendered again (its output file is kept as it is) by the hash its search document
+   * had ({@link documentHash} of the build that rendered it); `load` gives the page's current HTML, read only when
+   * its shard has to be indexed again.
+   * @throws as {@link add}
+   */
+  keep(path: string, documentHash: string, load: () => string): void;
+  /** The hash of the search document staged for `path` (see {@link searchDocumentHash}), or undefined when none was. */
+  documentHash(path: string): string | undefined;
   /**
    * Index every shard whose documents changed since the store last saw them; the others come from the store.
    * @returns the index files, paths under `pagefind/`, sorted; with `emit`, only `shards.json` and the files of
@@ -185,8 +206,10 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   let root: Promise<string> | null = null;
   /** Scratch folders given up for `root` (a full /dev/shm), removed with it. */
   const earlier: Promise<string>[] = [];
-  /** Per shard not complete yet: output path → document. */
-  const open = new Map<string, Map<string, string>>();
+  /** Per shard not complete yet: output path → its document's hash, and the document (or how to read it). */
+  const open = new Map<string, Map<string, StagedPage>>();
+  /** Every staged page's document hash, by output path. */
+  const hashes = new Map<string, string>();
   /** Per shard: expected pages not staged yet. */
   const missing = new Map<string, Set<string>>();
   for (const file of options.expected ?? []) {
@@ -227,9 +250,9 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   };
 
   const close = (name: string): void => {
-    const pages = [...(open.get(name) ?? new Map<string, string>())].sort(([a], [b]) => compareCodePoints(a, b));
+    const pages = [...(open.get(name) ?? new Map<string, StagedPage>())].sort(([a], [b]) => compareCodePoints(a, b));
     open.delete(name);
-    const key = hashParts(['pagefind', PAGEFIND_VERSION, name, ...pages.flat()]);
+    const key = hashParts(['pagefind', PAGEFIND_VERSION, name, ...pages.flatMap(([file, page]) => [file, page.hash])]);
     const lookup = lookups.then(() => options.store?.get(key) ?? null);
     lookups = lookup.catch(() => undefined);
     const indexed = (async (): Promise<readonly OutputFile[]> => {
@@ -240,9 +263,15 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
       // Written synchronously: the build renders between awaits that rarely reach the event loop's I/O phase, so
       // asynchronous writes here finished seconds late and Pagefind started late (at 13 s instead of 7 s of a
       // 4,000-article build).
+      let count = 0;
       const writeDocuments = (): void => {
         const made = new Set<string>();
-        for (const [file, document] of pages) {
+        count = 0;
+        for (const [file, page] of pages) {
+          // A kept page's document is read from its current output file (a page edited by hand since may have none).
+          const document = page.document ?? searchDocument(page.load?.() ?? '');
+          if (document === null) continue;
+          count++;
           const target = path.join(folder, ...file.split('/'));
           const parent = path.dirname(target);
           if (!made.has(parent)) {
@@ -260,13 +289,13 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
         if (path.dirname(await root) === fallback) throw error;
         await rm(folder, { recursive: true, force: true });
         // The first folder may hold other shards' documents waiting for Pagefind: it goes at discard().
-        if (root !== null) earlier.push(root);
+        earlier.push(root);
         root = makeScratchFolder(fallback);
         folder = path.join(await root, name);
         writeDocuments();
       }
-      const count = pages.length;
       pages.length = 0;
+      if (count === 0) return [];
       return enqueue(async (pagefind) => {
         const files = await indexShard(pagefind, folder, count);
         await options.store?.put(key, files);
@@ -290,24 +319,34 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     await Promise.all(started.map((process) => process.close()));
   };
 
+  const stagePage = (file: string, page: StagedPage): void => {
+    const shard = shardOf(file);
+    if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${file}: expected letters, digits and -`);
+    if (results.has(shard)) throw new Error(`search index: ${file} staged after its shard ${shard} was complete`);
+    let pages = open.get(shard);
+    if (!pages) open.set(shard, (pages = new Map()));
+    pages.set(file, page);
+    hashes.set(file, page.hash);
+    const left = missing.get(shard);
+    if (left?.delete(file) && left.size === 0) {
+      missing.delete(shard);
+      close(shard);
+    }
+  };
+
   return {
     add(file, html) {
       if (!file.endsWith('.html')) return;
       const document = searchDocument(html);
       if (document === null) return;
-      const shard = shardOf(file);
-      if (!/^[A-Za-z0-9-]+$/.test(shard)) throw new TypeError(`search shard ${JSON.stringify(shard)} of ${file}: expected letters, digits and -`);
-      if (results.has(shard)) throw new Error(`search index: ${file} staged after its shard ${shard} was complete`);
-      let pages = open.get(shard);
-      if (!pages) open.set(shard, (pages = new Map()));
-      pages.set(file, document);
-      const left = missing.get(shard);
-      if (left?.delete(file) && left.size === 0) {
-        missing.delete(shard);
-        close(shard);
-      }
+      stagePage(file, { hash: searchDocumentHash(document), document });
     },
+    keep(file, hash, load) {
+      stagePage(file, { hash, document: null, load });
+    },
+    documentHash: (file) => hashes.get(file),
     async index() {
+
       for (const name of [...open.keys()]) close(name);
       const names = [...results.keys()].sort(compareCodePoints);
       const primary = early ?? names[0];

@@ -2,6 +2,7 @@
  * Site model → output files: the home page, edition, page (版), item, place, author and 404 pages, the
  * stylesheet and `data/articles.json`. Pure: renders strings, writes nothing.
  */
+import { hashParts } from '../cache/input-hashes.js';
 import type { Config } from '../config.js';
 import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
@@ -277,6 +278,32 @@ export interface RenderUnit {
   readonly deps: readonly unknown[] | null;
   /** Renders the file (HTML, CSS or JavaScript text). */
   render(): string;
+}
+
+/** Hashes of objects in deps (articles), by object: a build context keeps them (build-context.ts). */
+export type DepsHashMemo = WeakMap<object, string>;
+
+/**
+ * A hash of what a unit's bytes depend on, comparable across processes: the render key (generator, config,
+ * templates), the path and each dep as JSON (an object's JSON hashed once per object, see {@link DepsHashMemo}).
+ * Two units with the same hash render the same bytes. 32 lowercase hex digits; null when `deps` is null.
+ */
+export function depsHash(renderKey: string, unit: Pick<RenderUnit, 'path' | 'deps'>, memo: DepsHashMemo): string | null {
+  if (unit.deps === null) return null;
+  const parts: string[] = [renderKey, unit.path];
+  for (const dep of unit.deps) {
+    if (typeof dep === 'object' && dep !== null) {
+      let hash = memo.get(dep);
+      if (hash === undefined) {
+        hash = hashParts(['json', JSON.stringify(dep)]);
+        memo.set(dep, hash);
+      }
+      parts.push(`o${hash}`);
+    } else {
+      parts.push(dep === undefined ? 'u' : `v${JSON.stringify(dep)}`);
+    }
+  }
+  return hashParts(parts).slice(0, 32);
 }
 
 /** Whether two dependency lists are equal element by element (null: never equal). */
