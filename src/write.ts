@@ -15,6 +15,7 @@ import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
 import { compareCodePoints } from './compare-code-points.js';
 import { listFileTree } from './list-file-tree.js';
+import { processAlive } from './stale-scratch.js';
 import type { OutputFile } from './types.js';
 
 /** File operations in flight at once: reading, linking and writing one file at a time leaves the disk idle. */
@@ -434,16 +435,6 @@ export async function checkOutputFolder(outDir: string, builtBefore: boolean): P
 /** Another build holds the output folder's lock. */
 export class OutputLockedError extends Error {
   override readonly name = 'OutputLockedError';
-}
-
-/** Whether process `pid` of this machine is running (a process of another user counts as running). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The holder of an output lock as recorded beside it (`.{out}.lock.owner`: `pid host`), or null. */

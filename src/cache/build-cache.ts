@@ -16,6 +16,7 @@ import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/
 import path from 'node:path';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
+import { isScratch, isStaleScratch } from '../stale-scratch.js';
 import { hashParts } from './input-hashes.js';
 
 /** What one seed became: null page when it was refused or empty. */
@@ -275,12 +276,14 @@ export function openBuildCache(cacheDir: string): BuildCache {
       usedShards.add(key);
     },
     async pruneSearchShards() {
-      const removed = await pruneEntries(searchDir, (name) => !usedShards.has(name));
+      // Another build's shard being written (`{key}.{pid}.tmp`) is left alone, unless its process is gone.
+      const removed = await pruneEntries(searchDir, (name) => (isScratch(name) ? isStaleScratch(name) : !usedShards.has(name)));
       usedShards.clear();
       return removed;
     },
     async prunePages(keep) {
-      return pruneEntries(pagesDir, (name) => name.endsWith('.json') && !keep.has(name.slice(0, -5)));
+      await pruneEntries(root, isStaleScratch);
+      return pruneEntries(pagesDir, (name) => (name.endsWith('.json') && !keep.has(name.slice(0, -5))) || isStaleScratch(name));
     },
   };
 }
@@ -312,6 +315,8 @@ interface MarkdownIndex {
 /** See {@link RenderedMarkdownStore}; `dir` is `build/markdown` (the store of cache format 1, `build/markdown.json`, is removed). */
 async function openMarkdownStore(dir: string, generator: string, fresh: boolean): Promise<RenderedMarkdownStore> {
   await rm(path.join(path.dirname(dir), 'markdown.json'), { recursive: true, force: true });
+  // What a killed build left (`markdown.{pid}.tmp`); a running build's is left alone.
+  await pruneEntries(path.dirname(dir), (name) => name.startsWith(`${path.basename(dir)}.`) && isStaleScratch(name));
   const index = fresh ? null : await readCheckedJson<MarkdownIndex>(path.join(dir, 'index.json'));
   const last =
     index !== null && index.format === FORMAT && index.generator === generator ? new Map(Object.entries(index.bodies)) : new Map<string, readonly [number, number, string]>();

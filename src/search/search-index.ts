@@ -12,11 +12,12 @@
  * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
  */
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashParts } from '../cache/input-hashes.js';
 import { compareCodePoints } from '../compare-code-points.js';
+import { isStaleScratch } from '../stale-scratch.js';
 import type { OutputFile } from '../types.js';
 import { PAGEFIND_VERSION, PagefindProcess } from './pagefind-process.js';
 
@@ -154,6 +155,10 @@ export interface SearchStageOptions extends SearchIndexOptions {
    * primary).
    */
   readonly emit?: (file: OutputFile) => Promise<void>;
+  /** Where scratch folders are made first (default {@link scratchRoot}: `/dev/shm` when writable); tests pass their own. */
+  readonly scratch?: string;
+  /** How a search document is written (default fs writeFileSync; tests pass one that fails like a full disk). */
+  readonly writeDocument?: (file: string, document: string) => void;
 }
 
 /**
@@ -185,10 +190,22 @@ export function scratchRoot(shm = '/dev/shm'): string {
   return os.tmpdir();
 }
 
+/**
+ * A new scratch folder `news-archive-search-{pid}-XXXXXX` in `parent`; first removes those a killed build left
+ * there (their pid is gone), so that Ctrl-C or `kill -9` leaves nothing behind for good.
+ */
+export async function makeScratchFolder(parent: string): Promise<string> {
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith('news-archive-search-') && isStaleScratch(name)) await rm(path.join(parent, name), { recursive: true, force: true });
+  return mkdtemp(path.join(parent, `news-archive-search-${process.pid}-`));
+}
+
 /** Open a {@link SearchDocumentStage}; its temporary folder is made when a shard is first indexed. */
 export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDocumentStage {
   const shardOf = options.shardOf ?? (() => 'all');
   let root: Promise<string> | null = null;
+  /** Scratch folders given up for `root` (a full /dev/shm), removed with it. */
+  const earlier: Promise<string>[] = [];
   /** Per shard not complete yet: output path → its document's hash, and the document (or how to read it). */
   const open = new Map<string, Map<string, StagedPage>>();
   /** Every staged page's document hash, by output path. */
@@ -241,25 +258,41 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     const indexed = (async (): Promise<readonly OutputFile[]> => {
       const stored = await lookup;
       if (stored) return stored;
-      root ??= mkdtemp(path.join(scratchRoot(), 'news-archive-search-'));
-      const folder = path.join(await root, name);
+      root ??= makeScratchFolder(options.scratch ?? scratchRoot());
+      let folder = path.join(await root, name);
       // Written synchronously: the build renders between awaits that rarely reach the event loop's I/O phase, so
       // asynchronous writes here finished seconds late and Pagefind started late (at 13 s instead of 7 s of a
       // 4,000-article build).
-      const made = new Set<string>();
       let count = 0;
-      for (const [file, page] of pages) {
-        // A kept page's document is read from its current output file (a page edited by hand since may have none).
-        const document = page.document ?? searchDocument(page.load?.() ?? '');
-        if (document === null) continue;
-        count++;
-        const target = path.join(folder, ...file.split('/'));
-        const parent = path.dirname(target);
-        if (!made.has(parent)) {
-          mkdirSync(parent, { recursive: true });
-          made.add(parent);
+      const writeDocuments = (): void => {
+        const made = new Set<string>();
+        count = 0;
+        for (const [file, page] of pages) {
+          // A kept page's document is read from its current output file (a page edited by hand since may have none).
+          const document = page.document ?? searchDocument(page.load?.() ?? '');
+          if (document === null) continue;
+          count++;
+          const target = path.join(folder, ...file.split('/'));
+          const parent = path.dirname(target);
+          if (!made.has(parent)) {
+            mkdirSync(parent, { recursive: true });
+            made.add(parent);
+          }
+          (options.writeDocument ?? writeFileSync)(target, document);
         }
-        writeFileSync(target, document);
+      };
+      try {
+        writeDocuments();
+      } catch (error) {
+        // A full (or otherwise failing) /dev/shm: the documents go to the system's temporary folder instead.
+        const fallback = os.tmpdir();
+        if (path.dirname(await root) === fallback) throw error;
+        await rm(folder, { recursive: true, force: true });
+        // The first folder may hold other shards' documents waiting for Pagefind: it goes at discard().
+        earlier.push(root);
+        root = makeScratchFolder(fallback);
+        folder = path.join(await root, name);
+        writeDocuments();
       }
       pages.length = 0;
       if (count === 0) return [];
@@ -331,7 +364,7 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     },
     async discard() {
       await stop();
-      if (root !== null) await rm(await root, { recursive: true, force: true });
+      for (const folder of root === null ? earlier : [...earlier, root]) await rm(await folder, { recursive: true, force: true });
     },
   };
 }

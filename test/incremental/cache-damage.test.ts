@@ -6,7 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { buildIncremental } from '../../src/cache/build-incremental.js';
 import { checksum } from '../../src/cache/build-cache.js';
@@ -108,4 +109,20 @@ test('--clean reads nothing from the cache: a forged entry with a good checksum 
   assert.equal(clean.stats?.cached, 0);
   assert.deepEqual(tree(path.join(path.dirname(p.cacheDir), 'clean')), reference);
   assert.ok(readdirSync(path.join(p.cacheDir, 'build', 'pages')).length > 0);
+});
+
+test('scratch a killed build left in the cache is removed by the next build; a running build’s is kept', async () => {
+  const p = project();
+  await buildIncremental({ config: p.out('dist') });
+  const build = path.join(p.cacheDir, 'build');
+  const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  const left = [`markdown.${dead}.tmp/bodies.html`, `search/abc.${dead}.tmp/contents.bin`, `pages/k.json.${dead}.tmp`, `state-x.json.${dead}.tmp`];
+  const running = [`markdown.${process.ppid}.tmp/bodies.html`, `search/def.${process.ppid}.tmp/contents.bin`];
+  for (const file of [...left, ...running]) {
+    mkdirSync(path.dirname(path.join(build, file)), { recursive: true });
+    writeFileSync(path.join(build, file), 'x');
+  }
+  await buildIncremental({ config: p.out('other') });
+  for (const file of left) assert.equal(existsSync(path.join(build, file)), false, file);
+  for (const file of running) assert.equal(existsSync(path.join(build, file)), true, file);
 });
