@@ -8,7 +8,7 @@
  * output untouched; a crash between the two renames is repaired by the next write (see recoverOutput).
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
-import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -90,8 +90,31 @@ export async function recoverOutput(outDir: string): Promise<void> {
   if (!(await exists(outDir)) && (await exists(previous))) {
     await rename((await exists(staging)) ? staging : previous, outDir);
   }
-  await rm(staging, { recursive: true, force: true });
-  await rm(previous, { recursive: true, force: true });
+  await removeTree(staging);
+  await removeTree(previous);
+}
+
+/**
+ * Delete a folder and everything in it, also when its folders were made read-only (`chmod -R a-w dist`): they
+ * are made writable first. The output is ours to replace, and a read-only copy of it must not make every later
+ * build fail.
+ * @throws Error from the file system when even that fails (a read-only mount)
+ */
+export async function removeTree(dir: string): Promise<void> {
+  try {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+  }
+  const unlock = async (folder: string): Promise<void> => {
+    await chmod(folder, 0o755).catch(() => undefined);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (entry.isDirectory()) await unlock(path.join(folder, entry.name));
+  };
+  await unlock(dir);
+  await rm(dir, { recursive: true, force: true });
 }
 
 /**
@@ -231,7 +254,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
       if (await exists(outDir)) {
         await rename(outDir, previous);
         await rename(staging, outDir);
-        await rm(previous, { recursive: true, force: true });
+        await removeTree(previous);
       } else {
         await rename(staging, outDir);
       }

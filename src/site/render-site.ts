@@ -401,12 +401,23 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const label = [edition.paper, formatDate(edition.date as string)].filter(Boolean).join(' ');
     const newer = dated[i - 1];
     const older = dated[i + 1];
-    const deps = [label, older?.date, newer?.date, ...edition.pages.flatMap((page) => [page.path, page.label, page.items.length])];
+    const deps: unknown[] = [label, older?.date, newer?.date];
+    for (const page of edition.pages) {
+      deps.push(page.path, page.label, page.slug);
+      pushItemDeps(deps, page.items);
+    }
+    // 版面导航 (the pages, as a row of links to their headlines below) and 标题导航 (each page with its headlines).
     emit(path, 'edition', deps, () => ({
       pageTitle: `${label} - ${config.title}`,
       heading: label,
       breadcrumbs: [{ label: '首页', href: href(path, home) }, { label }],
-      pages: edition.pages.map((page) => ({ label: page.label, href: href(path, page.path), count: page.items.length })),
+      pages: edition.pages.map((page) => ({
+        label: page.label,
+        anchor: `page-${page.slug}`,
+        href: href(path, page.path),
+        count: page.items.length,
+        items: page.items.map((item) => listItem(words, path, item)),
+      })),
       pager: {
         label: '往期',
         previousLabel: '上一期',
@@ -478,6 +489,28 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     }));
   });
 
+  /**
+   * Where a neighbouring article ran, said when it is not on this article's page: `A2 要闻` on another page of the
+   * same edition, `2021年8月18日 A3 社会` in another edition; '' on the same page.
+   */
+  const neighbourWhere = (page: SitePage, other: SitePage): string => {
+    if (other === page) return '';
+    const short = other.meta.page !== null && !/^\d+$/.test(other.meta.page) ? [other.meta.page, other.meta.pageName].filter(Boolean).join(' ') : other.label;
+    if (editionOf.get(other) === editionOf.get(page)) return short;
+    return [other.meta.date === null ? null : formatDate(other.meta.date), short].filter(Boolean).join(' ');
+  };
+  /**
+   * The pager link to the article before (`上`) or after (`下`) this one in reading order: `下一篇：标题` on the same
+   * page, `下一版 A2 要闻 · 标题` on another page of the edition, `下一篇 2021年8月18日 A3 社会 · 标题` in another
+   * edition (reading order runs from the newest edition back, so no 上一期/下一期 that could read the wrong way).
+   */
+  const articleNeighbour = (side: '上' | '下', from: string, page: SitePage, other: SiteItem, otherPage: SitePage): object => {
+    const where = neighbourWhere(page, otherPage);
+    const sameEdition = editionOf.get(otherPage) === editionOf.get(page);
+    const label = where === '' ? `${side}一篇：` : sameEdition ? `${side}一版 ${escapeHtml(where)} · ` : `${side}一篇 ${escapeHtml(where)} · `;
+    return { href: href(from, other.path), label, title: words.html(other.title) };
+  };
+
   // Items.
   model.items.forEach((item, i) => {
     const path = item.path;
@@ -487,7 +520,10 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     const previous = model.items[i - 1];
     const next = model.items[i + 1];
     const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
+    const previousPage = previous === undefined ? undefined : pageOf.get(previous);
+    const nextPage = next === undefined ? undefined : pageOf.get(next);
     const deps = [a, page.path, page.label, page.meta.paper, page.meta.date, previous?.path, previous?.title, next?.path, next?.title];
+    deps.push(previousPage?.path, previousPage && neighbourWhere(page, previousPage), nextPage?.path, nextPage && neighbourWhere(page, nextPage));
     for (const name of a.bylines) deps.push(authorOf(name));
     if (a.photoCredit) deps.push(authorOf(a.photoCredit));
     emit(path, 'article', deps, () => {
@@ -525,10 +561,8 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
       permalink,
       pager: {
         label: '文章',
-        previousLabel: '上一篇',
-        nextLabel: '下一篇',
-        previous: previous ? { href: href(path, previous.path), title: words.html(previous.title) } : null,
-        next: next ? { href: href(path, next.path), title: words.html(next.title) } : null,
+        previous: previous ? articleNeighbour('上', path, page, previous, previousPage as SitePage) : null,
+        next: next ? articleNeighbour('下', path, page, next, nextPage as SitePage) : null,
       },
     };
     });

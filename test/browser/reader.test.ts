@@ -54,7 +54,7 @@ for (const width of [375, 1280]) {
     assert.equal(new URL(page.url()).pathname, '/editions/2021-08-19.html');
     await inspect(page, 'edition', width);
 
-    await page.click('a.headline:has-text("A1版 要闻")');
+    await page.click('.page-block h3 a:has-text("A1版 要闻")');
     assert.equal(new URL(page.url()).pathname, '/pages/2021-08-19_A1/index.html');
     assert.equal(await page.textContent('h1'), 'A1版 要闻');
     await inspect(page, 'page', width);

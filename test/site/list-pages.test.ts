@@ -215,9 +215,10 @@ test('under dev, a headline edit re-renders only the list pages that show the it
   const seed = path.join(seedsDir, '2021-02-01_A2.txt');
   writeFileSync(seed, readFileSync(seed, 'utf8').replace('让党史学习教育更生动鲜活', '让党史学习教育更加生动鲜活'));
   const edited = await buildIncremental({ config, session });
-  // The item, its two neighbours (上一篇/下一篇 show its title), its page (版), and page 2 of 海门区, 悦来镇, 郁经纬
-  // and 陈静: 8 files. The other pages of each list, the home page (not among the 7 newest editions) stay.
-  assert.equal(edited.stats?.rendered, 8);
+  // The item, its two neighbours (上一篇/下一篇 show its title), its page (版), its edition (标题导航), and page 2 of
+  // 海门区, 悦来镇, 郁经纬 and 陈静: 9 files. The other pages of each list, the home page (not among the 7 newest
+  // editions) stay.
+  assert.equal(edited.stats?.rendered, 9);
   assert.deepEqual(edited.report.written.filter((file) => /^(places|authors)\//.test(file)), [
     'authors/郁经纬_2.html',
     'authors/陈静_2.html',

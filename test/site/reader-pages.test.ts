@@ -194,3 +194,33 @@ test('no reader sees a seed file name or a developer detail: titles, breadcrumbs
   assert.ok(site.read('index.html').includes('<a href="about.html">关于本站</a>'), 'the footer links the about page');
   assert.ok(site.read('search.html').includes("'这是保存在本地的网页，浏览器不允许在这里使用全文搜索，请在网站上搜索。也可以按日期、地区或作者浏览。'"));
 });
+
+test('an edition lists its pages (版面导航) and each page with its headlines (标题导航)', () => {
+  const html = main('editions/2021-08-19.html');
+  assert.ok(html.includes('<h2 id="edition-pages-heading">版面导航</h2>\n<ul class="sibling-pages"><li><a href="#page-2021-08-19_A1">A1版 要闻</a> <span class="count">2 篇</span></li><li><a href="#page-2021-08-19_A2">A2版 区县新闻</a> <span class="count">1 篇</span></li></ul>'));
+  const sections = [...html.matchAll(/<section class="page-block" id="([^"]+)"[\s\S]*?<h3[^>]*><a href="([^"]+)">([^<]+)<\/a>[\s\S]*?<\/section>/g)].map((m) => ({
+    id: m[1],
+    page: `${m[3]} ${m[2]}`,
+    headlines: [...(m[0] as string).matchAll(/<a class="headline" href="([^"]+)">([^<]+)<\/a>/g)].map((h) => `${h[2]} ${h[1]}`),
+  }));
+  assert.deepEqual(sections, [
+    { id: 'page-2021-08-19_A1', page: 'A1版 要闻 ../pages/2021-08-19_A1/index.html', headlines: ['海安建立“3+6+15”防疫大督查机制 ../pages/2021-08-19_A1/01.html', '延伸监督触角 筑牢拒腐防线 ../pages/2021-08-19_A1/02.html'] },
+    { id: 'page-2021-08-19_A2', page: 'A2版 区县新闻 ../pages/2021-08-19_A2/index.html', headlines: ['让党史学习教育更生动鲜活 ../pages/2021-08-19_A2/01.html'] },
+  ]);
+});
+
+test('上一篇/下一篇 say when the next article is on another 版 or in another edition', () => {
+  const pager = (file: string): string[] => [...main(file).matchAll(/<a rel="(prev|next)" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+  assert.deepEqual(pager('pages/2021-08-19_A1/02.html'), [
+    'prev 01.html 上一篇：海安建立“3+6+15”防疫大督查机制',
+    'next ../2021-08-19_A2/01.html 下一版 A2 区县新闻 · 让党史学习教育更生动鲜活',
+  ]);
+  assert.deepEqual(pager('pages/2021-08-19_A2/01.html'), [
+    'prev ../2021-08-19_A1/02.html 上一版 A1 要闻 · 延伸监督触角 筑牢拒腐防线',
+    'next ../2021-08-18_A3/01.html 下一篇 2021年8月18日 A3 社会 · 手把手教老人使用智能手机',
+  ]);
+  assert.deepEqual(pager('pages/000_b18dfdda09c05dd9/01.html'), [
+    'prev ../2021-08-18_A3/01.html 上一篇 2021年8月18日 A3 社会 · 手把手教老人使用智能手机',
+    'next 02.html 下一篇：海安建立“3+6+15”防疫大督查机制',
+  ]);
+});
