@@ -24,7 +24,7 @@ import { searchShardOf } from './search/shards.js';
 import { depsHash, planSite, sameDeps } from './site/render-site.js';
 import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
-import type { OutputWriter } from './write.js';
+import { openMemoryOutput, type OutputWriter } from './write.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
 
@@ -226,17 +226,16 @@ export async function renderFiles(
     });
     const reuse = session !== undefined && session.renderKey === renderKey;
 
-    const files: OutputFile[] = [];
+    // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
+    const memory = output === undefined ? openMemoryOutput() : null;
+    const sink: OutputWriter = output ?? (memory as OutputWriter);
     const paths: string[] = [];
     const emit = async (file: OutputFile): Promise<void> => {
       paths.push(file.path);
-      if (output === undefined) {
-        files.push(file);
-        return;
-      }
       if (typeof file.content === 'string') stage?.add(file.path, file.content);
-      await output.add(file);
+      await sink.add(file);
     };
+    const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
     const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
     const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
@@ -250,7 +249,7 @@ export async function renderFiles(
       // stage by its recorded document hash.
       const before = output !== undefined && hash !== null ? options.previous?.get(unit.path) : undefined;
       if (before !== undefined && before.unit === hash && (expected === null || !expected.has(unit.path) || before.search !== undefined)) {
-        if (await output!.keep(unit.path, before.size)) {
+        if (await sink.keep(unit.path, before.size)) {
           paths.push(unit.path);
           if (before.search !== undefined && expected?.has(unit.path)) stage?.keep(unit.path, before.search, () => current(unit.path));
           records.set(unit.path, { unit: hash, search: before.search });
@@ -278,7 +277,7 @@ export async function renderFiles(
 
     const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
-    const site = files.slice().sort(byPath);
+    const site = files();
     const search = async (): Promise<OutputFile[]> => {
       if (!options.config.search) return [];
       return stage === null ? renderSearchIndex(site, searchOptions) : stage.index();
@@ -290,7 +289,7 @@ export async function renderFiles(
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files.sort(byPath), search: null, rendered, units: units.length, records };
+    return { files: files(), search: null, rendered, units: units.length, records };
   } finally {
     await stage?.discard();
     await store?.discard();

@@ -8,7 +8,7 @@
  * output untouched; a crash between the two renames is repaired by the next write (see recoverOutput).
  * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
  */
-import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -90,11 +90,38 @@ export async function recoverOutput(outDir: string): Promise<void> {
   if (!(await exists(outDir)) && (await exists(previous))) {
     await rename((await exists(staging)) ? staging : previous, outDir);
   }
-  await rm(staging, { recursive: true, force: true });
-  await rm(previous, { recursive: true, force: true });
+  await removeTree(staging);
+  await removeTree(previous);
 }
 
-/** Writes a new version of an output folder file by file, then swaps it in (see the module comment). */
+/**
+ * Delete a folder and everything in it, also when its folders were made read-only (`chmod -R a-w dist`): they
+ * are made writable first. The output is ours to replace, and a read-only copy of it must not make every later
+ * build fail.
+ * @throws Error from the file system when even that fails (a read-only mount)
+ */
+export async function removeTree(dir: string): Promise<void> {
+  try {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+  }
+  const unlock = async (folder: string): Promise<void> => {
+    await chmod(folder, 0o755).catch(() => undefined);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (entry.isDirectory()) await unlock(path.join(folder, entry.name));
+  };
+  await unlock(dir);
+  await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Where a build's files go, file by file: the one output interface of the build. Implementations: the staged
+ * swap ({@link openOutputWriter}: a new version beside the output folder, swapped in by `finish`), in place
+ * ({@link openInPlaceWriter}, for `news-archive dev`) and in memory ({@link openMemoryOutput}).
+ */
 export interface OutputWriter {
   /**
    * Put one file into the new version: hard-linked from the current output when its bytes are the same, else
@@ -227,7 +254,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
       if (await exists(outDir)) {
         await rename(outDir, previous);
         await rename(staging, outDir);
-        await rm(previous, { recursive: true, force: true });
+        await removeTree(previous);
       } else {
         await rename(staging, outDir);
       }
@@ -265,49 +292,120 @@ function sameContent(a: OutputFile['content'], b: OutputFile['content']): boolea
 }
 
 /**
- * Update `outDir` in place from `previous` (its files as this process last wrote them, by path) to `files`:
- * write the files whose content differs, each through a temporary file and a rename (a reader never sees
- * half a file), and delete the files no longer wanted, with folders left empty. For `news-archive dev`, the
- * only writer of the folder while it runs; `writeOutput` is the safe way for everything else.
+ * An {@link OutputWriter} that updates `outDir` in place from `previous` (its files as this process last wrote
+ * them, by path): each file added whose content differs is written at once, through a temporary file and a
+ * rename (a reader never sees half a file); `finish` deletes the files not added, with folders left empty. For
+ * `news-archive dev`, the only writer of the folder while it runs; {@link openOutputWriter} is the safe way for
+ * everything else. `keep` keeps a file `previous` has.
+ * @throws Error from the file system (disk full, permissions); files written before the error stay written
+ */
+export function openInPlaceWriter(outDir: string, previous: ReadonlyMap<string, OutputFile['content']>): OutputWriter {
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  const sizes = new Map<string, number>();
+  const pending = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const write = async (file: OutputFile): Promise<void> => {
+    const target = path.join(outDir, ...file.path.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, outputBytes(file));
+    await rename(temporary, target);
+  };
+  return {
+    async add(file) {
+      if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
+      sizes.set(file.path, outputSize(file));
+      const last = previous.get(file.path);
+      if (last !== undefined && sameContent(last, file.content)) {
+        unchanged.push(file.path);
+        return;
+      }
+      written.push(file.path);
+      const task: Promise<void> = write(file).then(
+        () => void pending.delete(task),
+        (error: unknown) => {
+          pending.delete(task);
+          failure ??= error;
+        },
+      );
+      pending.add(task);
+      while (pending.size >= CONCURRENCY) await Promise.race(pending);
+      if (failure !== null) throw failure;
+    },
+    async keep(file, size) {
+      if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
+      const last = previous.get(file);
+      if (last === undefined || outputSize({ path: file, content: last }) !== size) return false;
+      sizes.set(file, size);
+      unchanged.push(file);
+      return true;
+    },
+    async finish() {
+      await Promise.all(pending);
+      if (failure !== null) throw failure;
+      const removed = [...previous.keys()].filter((file) => !sizes.has(file)).sort(compareCodePoints);
+      await pMap(removed, (file) => rm(path.join(outDir, ...file.split('/')), { force: true }), { concurrency: CONCURRENCY });
+      const folders = [...new Set(removed.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.');
+      for (const folder of folders.sort(compareCodePoints).reverse()) {
+        // Deepest first; rmdir fails (and is ignored) on a folder that still holds files.
+        const parts = folder.split('/');
+        for (let depth = parts.length; depth > 0; depth--) {
+          const ok = await rmdir(path.join(outDir, ...parts.slice(0, depth))).then(() => true, () => false);
+          if (!ok) break;
+        }
+      }
+      return {
+        written: written.sort(compareCodePoints),
+        unchanged: unchanged.sort(compareCodePoints),
+        removed,
+        sizes: [...sizes].map(([file, size]) => ({ path: file, size })).sort((x, y) => compareCodePoints(x.path, y.path)),
+      };
+    },
+    async abort() {
+      await Promise.allSettled(pending);
+    },
+  };
+}
+
+/**
+ * Update `outDir` in place from `previous` to `files` with {@link openInPlaceWriter}.
  * @throws Error from the file system (disk full, permissions); files written before the error stay written
  */
 export async function writeChanges(outDir: string, previous: ReadonlyMap<string, OutputFile['content']>, files: readonly OutputFile[]): Promise<WriteReport> {
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  const wanted = new Set<string>();
-  const changed: OutputFile[] = [];
-  for (const file of files) {
-    wanted.add(file.path);
-    const last = previous.get(file.path);
-    if (last !== undefined && sameContent(last, file.content)) unchanged.push(file.path);
-    else {
-      written.push(file.path);
-      changed.push(file);
-    }
-  }
-  const removed = [...previous.keys()].filter((file) => !wanted.has(file)).sort(compareCodePoints);
-  await pMap(
-    changed,
-    async (file) => {
-      const target = path.join(outDir, ...file.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      const temporary = `${target}.${process.pid}.tmp`;
-      await writeFile(temporary, outputBytes(file));
-      await rename(temporary, target);
+  const writer = openInPlaceWriter(outDir, previous);
+  for (const file of files) await writer.add(file);
+  const { written, unchanged, removed } = await writer.finish();
+  return { written, unchanged, removed };
+}
+
+/** An {@link OutputWriter} that keeps the files in memory: a whole site as `{path, content}`, written nowhere. */
+export interface MemoryOutput extends OutputWriter {
+  /** The files added so far, in the order added. */
+  readonly files: readonly OutputFile[];
+}
+
+/** A new {@link MemoryOutput}; `keep` always returns false (there is no earlier output to keep a file of). */
+export function openMemoryOutput(): MemoryOutput {
+  const files: OutputFile[] = [];
+  const paths = new Set<string>();
+  return {
+    files,
+    async add(file) {
+      if (paths.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
+      paths.add(file.path);
+      files.push(file);
     },
-    { concurrency: CONCURRENCY },
-  );
-  await pMap(removed, (file) => rm(path.join(outDir, ...file.split('/')), { force: true }), { concurrency: CONCURRENCY });
-  const folders = [...new Set(removed.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.');
-  for (const folder of folders.sort(compareCodePoints).reverse()) {
-    // Deepest first; rmdir fails (and is ignored) on a folder that still holds files.
-    const parts = folder.split('/');
-    for (let depth = parts.length; depth > 0; depth--) {
-      const ok = await rmdir(path.join(outDir, ...parts.slice(0, depth))).then(() => true, () => false);
-      if (!ok) break;
-    }
-  }
-  return { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed };
+    keep: async () => false,
+    async finish() {
+      const sorted = files.map((file) => file.path).sort(compareCodePoints);
+      return { written: sorted, unchanged: [], removed: [], sizes: files.map((file) => ({ path: file.path, size: outputSize(file) })).sort((x, y) => compareCodePoints(x.path, y.path)) };
+    },
+    async abort() {
+      files.length = 0;
+      paths.clear();
+    },
+  };
 }
 
 /**
