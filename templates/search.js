@@ -1,23 +1,137 @@
 // Search page: runs the query of ?q= (or the form) against the Pagefind index in ../pagefind/.
-// Results are built with DOM methods; of Pagefind's excerpt only text and <mark> are kept.
+//
+// The index is split into shards (one per edition year, or smaller): the primary bundle in ../pagefind/ holds
+// Pagefind's runtime, the others are listed in ../pagefind/shards.json. Shards are merged one at a time, newest
+// edition first (pages without a date last), and the results found so far are shown after each one, so the first
+// results do not wait for the whole archive.
+//
+// Pagefind splits Chinese into words (张芝山镇 → 张 芝山 镇) and finds pages that have all of them anywhere; a shard
+// that lacks one of the words drops it (in a shard without 馨, 陈馨 finds every page with 陈). So every page it
+// offers is checked here: it is listed only when its text contains the query as typed (for a query of several
+// words, every word), with the half-width and full-width forms of , : ; ! ? counted as the same (the site shows
+// full-width punctuation between Chinese characters). The count is of the pages that pass, so it is exact. Pages
+// whose headline has the query come first, then those that have it as one phrase, then the rest, each group in
+// Pagefind's ranking order. Results are built with DOM methods; no HTML of the index is inserted.
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const MAX_RESULTS = 30;
-let pagefind = null;
+const BATCH = 24;
+const base = new URL('../pagefind/', import.meta.url);
 
-function excerptNodes(html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
+/** Half-width forms of the full-width marks the site shows (src/site/display-text.ts), and lower-case ASCII. */
+const FOLD = { '，': ',', '：': ':', '；': ';', '！': '!', '？': '?' };
+function fold(text) {
+  return text.replace(/[，：；！？A-Z]/g, (c) => FOLD[c] ?? c.toLowerCase());
+}
+
+let api = null;
+let pending = null;
+/** Shards not merged yet, newest first. */
+let shards = null;
+
+/** Shard names newest first: dated ones (`2021-08`, `2021`) in descending order, then `undated…`. */
+function newestFirst(names) {
+  const dated = names.filter((name) => /^\d/.test(name)).sort().reverse();
+  return [...dated, ...names.filter((name) => !/^\d/.test(name)).sort()];
+}
+
+async function loadApi() {
+  const module = await import(new URL('pagefind.js', base).href);
+  const names = await (await fetch(new URL('shards.json', base))).json();
+  await module.options({ excerptLength: 40 });
+  await module.init();
+  shards = newestFirst(names);
+  return module;
+}
+
+/** Merge the next shard into the index; false when every shard is merged. */
+async function mergeNext() {
+  const shard = shards.shift();
+  if (shard === undefined) return false;
+  await api.mergeIndex(new URL(`${shard}/`, base).href);
+  return true;
+}
+
+/** The query's words: split at spaces, folded. */
+function wordsOf(query) {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+/** 0: the headline has the query; 1: the text has it as one phrase; 2: it has every word; null: not a hit. */
+function groupOf(data, query, words) {
+  const title = fold(data.meta?.title ?? '');
+  const text = fold(`${data.meta?.title ?? ''}\n${data.content ?? ''}`);
+  if (!words.every((word) => text.includes(word))) return null;
+  const phrase = fold(query.trim());
+  if (title.includes(phrase)) return 0;
+  return text.includes(phrase) ? 1 : 2;
+}
+
+/** Clause marks: an excerpt starts after one and ends at one, never inside a word. */
+const CLAUSE = /[，。；：！？、,;:!?\s]/;
+const ENDS = /[。！？!?]/;
+
+/** Up to about 70 characters of `content` around the first word of the query, cut at clause marks, words marked. */
+function excerptNodes(content, words) {
+  const folded = fold(content);
+  const at = Math.max(0, Math.min(...words.map((word) => folded.indexOf(word)).filter((i) => i >= 0)));
+  let start = at;
+  while (start > 0 && at - start < 30 && !CLAUSE.test(content[start - 1])) start--;
+  if (start > 0 && !CLAUSE.test(content[start - 1])) start = at;
+  let end = at + (words[0]?.length ?? 0);
+  while (end < content.length && end - start < 70 && !ENDS.test(content[end - 1])) end++;
+  if (end < content.length && !ENDS.test(content[end - 1])) {
+    let back = end;
+    while (back > at + 1 && !CLAUSE.test(content[back - 1])) back--;
+    if (back > at + (words[0]?.length ?? 0)) end = back;
+  }
+  const text = `${start > 0 ? '…' : ''}${content.slice(start, end).trim()}${end < content.length ? '…' : ''}`;
+  // Mark every occurrence of every word.
+  const foldedText = fold(text);
+  const marks = new Array(text.length).fill(false);
+  for (const word of words) {
+    for (let i = foldedText.indexOf(word); i >= 0; i = foldedText.indexOf(word, i + word.length)) marks.fill(true, i, i + word.length);
+  }
   const out = [];
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(node.textContent));
-    else if (node.nodeName === 'MARK') {
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && marks[j] === marks[i]) j++;
+    const piece = text.slice(i, j);
+    if (marks[i]) {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = piece;
       out.push(mark);
-    } else out.push(document.createTextNode(node.textContent ?? ''));
+    } else out.push(document.createTextNode(piece));
+    i = j;
+  }
+  return out;
+}
+
+/** A headline as spans that break between words only, from the breaks the page recorded (src/site/line-breaks.ts). */
+function titleNodes(title, breaks) {
+  const offsets = [0, ...String(breaks ?? '').split(' ').filter(Boolean).map(Number), title.length];
+  const out = [];
+  let part = null;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    const piece = title.slice(offsets[k], offsets[k + 1]);
+    if (piece === '') continue;
+    if (/^\s/.test(piece)) {
+      part = null;
+      out.push(document.createTextNode(piece));
+      continue;
+    }
+    if (part === null) {
+      part = document.createElement('span');
+      part.className = 'w';
+      out.push(part);
+    }
+    const unit = document.createElement('span');
+    unit.className = 'u';
+    unit.textContent = piece;
+    part.append(unit);
   }
   return out;
 }
@@ -27,65 +141,13 @@ function hrefOf(url) {
   return new URL(url.replace(/^\/+/, ''), document.baseURI).href;
 }
 
-// Pagefind splits Chinese into words (张芝山镇 → 张 芝山 镇) and finds pages that have all of them, anywhere.
-// Pages where they stand together as typed (a quoted phrase search) come first, each group in Pagefind's
-// ranking order, and show the excerpt of the phrase.
-async function rank(query) {
-  const ranked = (await pagefind.search(query)).results;
-  if (/["\s]/.test(query)) return ranked;
-  const exact = (await pagefind.search(`"${query}"`)).results;
-  const phrase = new Map(exact.map((result) => [result.id, result]));
-  const first = ranked.filter((result) => phrase.has(result.id)).map((result) => phrase.get(result.id));
-  const seen = new Set(first.map((result) => result.id));
-  return [...first, ...exact.filter((result) => !seen.has(result.id)), ...ranked.filter((result) => !phrase.has(result.id))];
-}
-
-// The index is split into shards (one per edition year): the first is the bundle in ../pagefind/, the others
-// are listed in ../pagefind/shards.json and merged into it.
-async function loadIndex() {
-  const base = new URL('../pagefind/', import.meta.url);
-  const api = await import(new URL('pagefind.js', base).href);
-  const shards = await (await fetch(new URL('shards.json', base))).json();
-  for (const shard of shards) await api.mergeIndex(new URL(`${shard}/`, base).href);
-  return api;
-}
-
-// Each shard is searched on its own, and Pagefind drops a word that a shard's index does not have: in a shard
-// without 馨, 陈馨 would match every page with 陈. So a hit must contain every character of the query.
-const MAX_CHECKED = 300;
-async function keepMatching(found, query) {
-  const wanted = [...new Set(query.toLowerCase().replace(/["\s]/g, ''))];
-  const kept = [];
-  for (let i = 0; i < Math.min(found.length, MAX_CHECKED); i += 20) {
-    const batch = await Promise.all(found.slice(i, Math.min(i + 20, MAX_CHECKED)).map((result) => result.data()));
-    for (const data of batch) {
-      const text = `${data.meta?.title ?? ''} ${data.content ?? ''}`.toLowerCase();
-      if (wanted.every((c) => text.includes(c))) kept.push(data);
-    }
-  }
-  return { kept, more: found.length > MAX_CHECKED };
-}
-
-async function run(query) {
-  list.replaceChildren();
-  if (!query.trim()) { status.textContent = '请输入要搜索的词。'; return; }
-  status.textContent = '正在搜索……';
-  try {
-    pagefind ??= await loadIndex();
-  } catch {
-    status.textContent = '搜索暂时无法使用，请稍后再试。也可以按日期、地区或作者浏览。';
-    return;
-  }
-  const { kept, more } = await keepMatching(await rank(query.trim()), query);
-  const results = kept.slice(0, MAX_RESULTS);
-  const count = `${kept.length}${more ? ' 多' : ''}`;
-  status.textContent = results.length === 0 ? `没有找到与“${query}”相关的文章。` : `“${query}”：找到 ${count} 篇${kept.length > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 篇` : ''}。`;
-  for (const data of results) {
+function show(hits, words) {
+  const items = hits.slice(0, MAX_RESULTS).map(({ data }) => {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.className = 'headline';
     link.href = hrefOf(data.raw_url ?? data.url);
-    link.textContent = data.meta?.title ?? data.url;
+    link.append(...titleNodes(data.meta?.title ?? data.url, data.meta?.breaks));
     item.append(link);
     if (data.meta?.source) {
       const source = document.createElement('span');
@@ -95,10 +157,67 @@ async function run(query) {
     }
     const excerpt = document.createElement('span');
     excerpt.className = 'opening';
-    excerpt.append(...excerptNodes(data.excerpt ?? ''));
+    excerpt.append(...excerptNodes(data.content ?? '', words));
     item.append(excerpt);
-    list.append(item);
+    return item;
+  });
+  list.replaceChildren(...items);
+}
+
+function countLine(query, count, done) {
+  if (count === 0) return done ? `没有找到与“${query}”相关的文章。` : '正在搜索……';
+  const shown = count > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 篇` : '';
+  return done ? `“${query}”：找到 ${count} 篇${shown}。` : `“${query}”：已找到 ${count} 篇${shown}，正在查找更早的版面……`;
+}
+
+let generation = 0;
+
+async function run(query) {
+  const mine = ++generation;
+  list.replaceChildren();
+  status.dataset.state = 'searching';
+  if (!query.trim()) {
+    status.textContent = '请输入要搜索的词。';
+    status.dataset.state = 'done';
+    return;
   }
+  status.textContent = '正在搜索……';
+  try {
+    api ??= await (pending ??= loadApi());
+  } catch {
+    status.textContent = '搜索暂时无法使用，请稍后再试。也可以按日期、地区或作者浏览。';
+    status.dataset.state = 'done';
+    return;
+  }
+  const words = wordsOf(query);
+  const checked = new Set();
+  const hits = [];
+  await mergeNext();
+  for (;;) {
+    const found = (await api.search(query.trim())).results;
+    if (mine !== generation) return;
+    const fresh = found.filter((result) => !checked.has(result.id));
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      const batch = fresh.slice(i, i + BATCH);
+      const datas = await Promise.all(batch.map((result) => result.data()));
+      if (mine !== generation) return;
+      batch.forEach((result, k) => {
+        checked.add(result.id);
+        const group = groupOf(datas[k], query, words);
+        if (group !== null) hits.push({ group, score: result.score, id: result.id, data: datas[k] });
+      });
+    }
+    hits.sort((a, b) => a.group - b.group || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const done = shards.length === 0;
+    if (hits.length > 0 || done) {
+      show(hits, words);
+      status.textContent = countLine(query, hits.length, done);
+    }
+    if (done) break;
+    await mergeNext();
+    if (mine !== generation) return;
+  }
+  status.dataset.state = 'done';
 }
 
 form.addEventListener('submit', (event) => {
@@ -110,4 +229,7 @@ form.addEventListener('submit', (event) => {
   run(query);
 });
 const initial = new URLSearchParams(location.search).get('q');
-if (initial) { input.value = initial; run(initial); }
+if (initial) {
+  input.value = initial;
+  run(initial);
+}

@@ -1,15 +1,26 @@
 /**
  * Seed bytes → text. Accepts UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 (which covers GBK
  * and GB2312). Decoding uses the WHATWG TextDecoder of Node's ICU in fatal mode, so a byte sequence that is
- * not valid in the chosen encoding is refused, never turned into U+FFFD.
+ * not valid in the chosen encoding is refused, never turned into U+FFFD. Bytes that are not UTF-8 are offered
+ * to the `chardet` detector (ICU's statistics of frequent characters): Big5 and Shift-JIS text, which GB18030
+ * would mostly decode without an error into mojibake, is decoded as what it is, with a warning. (A lone short
+ * line may still be taken for GB18030; a page is long enough. EUC-JP and EUC-KR are not tried: chardet takes
+ * some short GB18030 headlines for them.)
  */
+import chardet from 'chardet';
 
 /** The encodings a seed may be saved in. */
-export type SeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type SeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
+
+/** Encodings besides GB18030 that legacy East Asian text files come in: chardet's name → decoder label, readers' name. */
+const OTHER_LEGACY: ReadonlyMap<string, readonly [SeedEncoding, string]> = new Map([
+  ['Big5', ['big5', 'Big5 (traditional Chinese)']],
+  ['Shift_JIS', ['shift_jis', 'Shift-JIS (Japanese)']],
+]);
 
 /** A decoded seed, or the reason it was refused. */
 export type DecodeResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: SeedEncoding; readonly bom: boolean }
+  | { readonly ok: true; readonly text: string; readonly encoding: SeedEncoding; readonly bom: boolean; readonly warning?: string }
   | { readonly ok: false; readonly reason: string };
 
 /** File signatures of binary formats editors save into seeds/ by mistake. */
@@ -87,10 +98,7 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
   } else {
     const utf8 = decodeFatal(bytes, 'utf-8', 0);
     if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8', bom: false };
-    else {
-      const gb = decodeFatal(bytes, 'gb18030', 0);
-      if (gb !== null) decoded = { text: gb, encoding: 'gb18030', bom: false };
-    }
+    else decoded = decodeLegacy(bytes);
   }
   if (decoded === null) {
     return { ok: false, reason: 'Unexpected encoding: the file is neither UTF-8, UTF-16 with a byte order mark, nor GB18030/GBK; save it as UTF-8' };
@@ -105,4 +113,23 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
     return { ok: false, reason: 'Unexpected binary content: more than 1 in 20 characters are control characters, expected plain text' };
   }
   return { ok: true, ...decoded };
+}
+
+/**
+ * Bytes that are not UTF-8: GB18030, unless chardet finds Big5 or Shift-JIS more likely than GB18030 and the
+ * bytes are valid in it; then decoded as that, with a warning. Null when nothing decodes.
+ */
+function decodeLegacy(bytes: Uint8Array): { text: string; encoding: SeedEncoding; bom: boolean; warning?: string } | null {
+  const gb = decodeFatal(bytes, 'gb18030', 0);
+  const matches = chardet.analyse(bytes);
+  const confidence = (name: string): number => matches.find((match) => match.name === name)?.confidence ?? 0;
+  for (const match of matches) {
+    const other = OTHER_LEGACY.get(match.name);
+    if (other === undefined || match.confidence <= confidence('GB18030')) continue;
+    const [encoding, label] = other;
+    const text = decodeFatal(bytes, encoding, 0);
+    if (text === null) continue;
+    return { text, encoding, bom: false, warning: `Unexpected encoding ${label}: decoded as ${label.replace(/ \(.*\)$/, '')}; save the file as UTF-8` };
+  }
+  return gb === null ? null : { text: gb, encoding: 'gb18030', bom: false };
 }

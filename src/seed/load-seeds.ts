@@ -197,6 +197,7 @@ export function readSeedBytes(
     return { page: null, diagnostics: [{ file, line: null, rule: 'seed/decode', severity: 'error', message: `${decoded.reason}; page skipped` }] };
   }
   const { page, diagnostics } = parseSeed(file, name, decoded.text);
+  if (decoded.warning !== undefined) diagnostics.unshift({ file, line: null, rule: 'seed/encoding', severity: 'warning', message: decoded.warning });
   if (page.text.trim().length === 0) {
     diagnostics.push({ file, line: null, rule: 'seed/empty', severity: 'warning', message: 'Unexpected empty page: no text; page skipped' });
     return { page: null, diagnostics };

@@ -1,0 +1,46 @@
+/**
+ * Big5 and Shift-JIS seeds, which GB18030 decodes without an error into mojibake, are detected (chardet) and
+ * decoded as what they are, with a warning; GB18030 pages and their single lines stay GB18030.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { formatDiagnostic } from '../../src/diagnostics.js';
+import { decodeSeed } from '../../src/seed/decode-seed.js';
+import { readSeedBytes } from '../../src/seed/load-seeds.js';
+
+const TRADITIONAL = '本報訊 臺灣地區今年經濟發展情況良好\n\n記者從有關部門獲悉，當地政府將繼續推動產業轉型，學校開學典禮於昨日舉行，師生共同參與。\n';
+const JAPANESE = '東京都が新しい経済対策\n\n東京都は昨日、新しい経済対策を発表しました。記者会見では、知事が今後の方針について説明しました。\n';
+
+test('a Big5 page is decoded as Big5, with a warning', () => {
+  const read = readSeedBytes(iconv.encode(TRADITIONAL, 'big5'), 'big5.txt', 'seeds');
+  assert.equal(read.page?.text, TRADITIONAL);
+  assert.deepEqual(read.diagnostics.map(formatDiagnostic), [
+    'seeds/big5.txt: warning: Unexpected encoding Big5 (traditional Chinese): decoded as Big5; save the file as UTF-8 [seed/encoding]',
+  ]);
+});
+
+test('a Shift-JIS page is decoded as Shift-JIS, with a warning', () => {
+  const read = readSeedBytes(iconv.encode(JAPANESE, 'shift_jis'), 'sjis.txt', 'seeds');
+  assert.equal(read.page?.text, JAPANESE);
+  assert.deepEqual(read.diagnostics.map(formatDiagnostic), [
+    'seeds/sjis.txt: warning: Unexpected encoding Shift-JIS (Japanese): decoded as Shift-JIS; save the file as UTF-8 [seed/encoding]',
+  ]);
+});
+
+test('every fixture page, and every line of them with Chinese, saved as GB18030 stays GB18030', () => {
+  const root = path.resolve(import.meta.dirname, '../fixtures');
+  const wrong: string[] = [];
+  for (const dir of ['seeds', 'seed', 'site']) {
+    for (const name of readdirSync(path.join(root, dir))) {
+      const text = readFileSync(path.join(root, dir, name), 'utf8').replace(/^\uFEFF/, '');
+      for (const sample of [text, ...text.split('\n').filter((line) => /[^\x00-\x7f]/.test(line))]) {
+        const decoded = decodeSeed(iconv.encode(sample, 'gb18030'));
+        if (!decoded.ok || decoded.encoding !== 'gb18030' || decoded.text !== sample) wrong.push(sample);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
