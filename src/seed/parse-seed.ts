@@ -26,6 +26,9 @@ export function isEditionDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
+/** Unicode noncharacters, which are never text. */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
+
 /** Characters that are never text: C0 controls but tab and line feed, DEL, C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
@@ -42,7 +45,7 @@ export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
     diagnostics.push({ file, line, rule, severity: 'warning', message });
   };
   let text = raw.replace(/\r\n?/g, '\n');
-  if (CONTROL.test(text)) {
+  if (text.search(CONTROL) >= 0) {
     text.split('\n').forEach((line, i) => {
       const found = line.match(CONTROL);
       if (found) {
@@ -52,6 +55,18 @@ export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
     });
     // Form feeds and other controls become nothing; line numbers are unchanged (no \n is removed).
     text = text.replace(CONTROL, '');
+  }
+
+  // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, U+nFFFE/F): never text, and XML 1.0 forbids some of them.
+  if (text.search(NONCHARACTER) >= 0) {
+    text.split('\n').forEach((line, i) => {
+      const found = line.match(NONCHARACTER);
+      if (found) {
+        const codes = [...new Set(found)].map((c) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+        warn(i + 1, 'seed/noncharacter', `Unexpected noncharacter ${codes.join(', ')}: removed`);
+      }
+    });
+    text = text.replace(NONCHARACTER, '');
   }
 
   // A second byte order mark (the file was saved with one twice; the decoder removed the first): invisible, it
