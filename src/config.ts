@@ -53,7 +53,11 @@ const FIELDS: Record<keyof Config, (value: unknown) => string | null> = {
     if (typeof v !== 'string') return 'expected an absolute http(s) URL';
     try {
       const url = new URL(v);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? null : 'expected an http or https URL';
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'expected an http or https URL';
+      // Printed as it is into feed.xml, the sitemap and every page: only characters a URL may hold as they are.
+      if (/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/.test(v) || /'/.test(v)) return 'expected a URL without spaces, quotes, `<`, `>` or other characters to percent-encode (write them as %XX)';
+      if (url.search !== '' || url.hash !== '') return 'expected a URL without `?` query or `#` fragment';
+      return null;
     } catch {
       return 'expected an absolute http(s) URL such as https://example.org/archive/';
     }

@@ -2,7 +2,7 @@
  * `news-archive check`: how one seed was segmented, as a plain-text table an editor can read in a terminal.
  * Pure: data in, text out.
  */
-import { formatDiagnostic } from '../diagnostics.js';
+import { escapeUnprintable, formatDiagnostic } from '../diagnostics.js';
 import type { Diagnostic, TaggedArticle } from '../types.js';
 
 /** Columns a character takes in a terminal: 2 for East Asian wide and full-width characters, else 1. */
@@ -56,7 +56,7 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
   const kinds = ['article', 'photo', 'unsorted'] as const;
   const counts = kinds.map((kind) => [kind, articles.filter((a) => a.kind === kind).length] as const).filter(([, n]) => n > 0);
   const lines = [
-    `${file}: ${articles.length} item(s)${counts.length > 0 ? ` (${counts.map(([kind, n]) => `${n} ${kind}`).join(', ')})` : ''}, ` +
+    `${escapeUnprintable(file)}: ${articles.length} item(s)${counts.length > 0 ? ` (${counts.map(([kind, n]) => `${n} ${kind}`).join(', ')})` : ''}, ` +
       `${errors} error(s), ${warnings} warning(s)`,
   ];
   if (articles.length > 0) {

@@ -4,6 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { BuildProgress } from '../build.js';
+import { escapeUnprintable } from '../diagnostics.js';
 
 /** Receives build progress; call `stop()` when the build ends (success or not). */
 export interface ProgressReporter {
@@ -35,8 +36,9 @@ export function createProgressReporter(stream: NodeJS.WriteStream, tty = stream.
           bar.start(progress.total, 0, { file: '' });
         }
       } else if (progress.phase === 'segment') {
-        if (bar !== null) bar.update(progress.done, { file: progress.file ?? '' });
-        else line(`Segmented ${progress.file ?? ''} (${progress.done}/${progress.total})`);
+        const file = escapeUnprintable(progress.file ?? '');
+        if (bar !== null) bar.update(progress.done, { file });
+        else line(`Segmented ${file} (${progress.done}/${progress.total})`);
       } else if (progress.phase === 'render') {
         if (bar !== null) {
           bar.stop();

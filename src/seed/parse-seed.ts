@@ -26,6 +26,9 @@ export function isEditionDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
+/** Unicode noncharacters, which are never text. */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
+
 /** Characters that are never text: C0 controls but tab and line feed, DEL, C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
@@ -42,7 +45,7 @@ export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
     diagnostics.push({ file, line, rule, severity: 'warning', message });
   };
   let text = raw.replace(/\r\n?/g, '\n');
-  if (CONTROL.test(text)) {
+  if (text.search(CONTROL) >= 0) {
     text.split('\n').forEach((line, i) => {
       const found = line.match(CONTROL);
       if (found) {
@@ -54,19 +57,47 @@ export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
     text = text.replace(CONTROL, '');
   }
 
+  // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, U+nFFFE/F): never text, and XML 1.0 forbids some of them.
+  if (text.search(NONCHARACTER) >= 0) {
+    text.split('\n').forEach((line, i) => {
+      const found = line.match(NONCHARACTER);
+      if (found) {
+        const codes = [...new Set(found)].map((c) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+        warn(i + 1, 'seed/noncharacter', `Unexpected noncharacter ${codes.join(', ')}: removed`);
+      }
+    });
+    text = text.replace(NONCHARACTER, '');
+  }
+
+  // A second byte order mark (the file was saved with one twice; the decoder removed the first): invisible, it
+  // would hide the front matter and start the headline.
+  const boms = /^\uFEFF+/.exec(text);
+  if (boms !== null) {
+    warn(1, 'seed/byte-order-mark', `Unexpected byte order mark at the start of the text (the file has ${boms[0].length + 1} of them): removed`);
+    text = text.slice(boms[0].length);
+  }
+
   let meta = EMPTY_META;
   let body = text;
   let firstLine = 1;
-  if (/^---[ \t]*\n/.test(text)) {
-    const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+  // Front matter after blank lines: read all the same, with a warning, when it closes and names a known key.
+  const late = /^(?:[ \t\u3000]*\n)+(?=---[ \t]*\n)/.exec(text);
+  const lead = late === null ? 0 : late[0].length;
+  const leadLines = late === null ? 0 : late[0].split('\n').length - 1;
+  if (/^---[ \t]*\n/.test(text.slice(lead))) {
+    const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(lead + 3));
+    const end = close === null ? -1 : lead + 3 + close.index + close[0].length;
+    const block = end < 0 ? '' : text.slice(lead, end);
+    const keyed = new RegExp(`^(?:${FRONT_MATTER_KEYS.join('|')}):`, 'm').test(block);
     if (close === null) {
-      warn(1, 'seed/front-matter', 'Unexpected `---` on the first line with no closing `---`: read as text');
-    } else {
-      const end = 3 + close.index + close[0].length;
-      const block = text.slice(0, end);
+      if (lead === 0) warn(1, 'seed/front-matter', 'Unexpected `---` on the first line with no closing `---`: read as text');
+    } else if (lead === 0 || keyed) {
+      if (lead > 0) {
+        warn(leadLines + 1, 'seed/front-matter-position', `Unexpected front matter on line ${leadLines + 1}: front matter must start on the first line; read all the same (delete the blank lines before it)`);
+      }
       body = text.slice(end);
-      firstLine = block.split('\n').length - (block.endsWith('\n') ? 1 : 0) + 1;
-      meta = readFrontMatter(block, file, warn);
+      firstLine = leadLines + block.split('\n').length - (block.endsWith('\n') ? 1 : 0) + 1;
+      meta = readFrontMatter(block, file, (line, rule, message) => warn(line === null ? null : line + leadLines, rule, message));
     }
   }
   return { page: { file, name, text: body, firstLine, meta }, diagnostics };
