@@ -2,7 +2,8 @@
 /**
  * The `news-archive` command: argv → config → build → write → report. No logic of its own.
  * Exit codes: 0 built (warnings allowed), 1 errors in the input (pages refused; the rest still built),
- * 2 usage or configuration error (or another build holds the output folder).
+ * 2 usage or configuration error (also a template error, a foreign output folder, another build holding it),
+ * 3 a file could not be read or written (disk full, read-only folder, permissions).
  */
 import './gc-settings.js';
 import { existsSync } from 'node:fs';
@@ -20,9 +21,11 @@ import { formatDiagnostic, hasErrors } from './diagnostics.js';
 import { listSeedFiles, readSeedBytes } from './seed/load-seeds.js';
 import type { Diagnostic, TaggedArticle } from './types.js';
 import { OutputLockedError, OutputRefusedError } from './write.js';
+import { describeSystemError } from './failures.js';
+import { TemplateError } from './render/templates.js';
 
 /** Exit codes of the command. */
-export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, inputErrors: 1, usage: 2, system: 3 } as const;
 
 /** The config file read when `--config` is not given and it exists. */
 export const DEFAULT_CONFIG_FILE = 'news-archive.config.json';
@@ -31,8 +34,10 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  done (warnings allowed)
   1  errors in the input: some seed pages were refused (the rest is still built)
-  2  usage or configuration error, an output folder holding files news-archive did not make, or another build
-     is writing the output folder`;
+  2  usage or configuration error (an option, a config field, a template), an output folder holding files
+     news-archive did not make, or another build is writing the output folder
+  3  a file could not be read or written (disk full, read-only folder, permissions); the output folder is
+     left as it was`;
 
 /** A problem with how the command was run (missing folder, bad option): exit code 2. */
 class UsageError extends Error {
@@ -212,9 +217,18 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof OutputLockedError || error instanceof OutputRefusedError) {
+    } else if (
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof OutputLockedError ||
+      error instanceof OutputRefusedError ||
+      error instanceof TemplateError
+    ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = EXIT.usage;
+    } else if (describeSystemError(error) !== null) {
+      process.stderr.write(`${describeSystemError(error)}\n`);
+      process.exitCode = EXIT.system;
     } else {
       throw error;
     }

@@ -20,9 +20,41 @@ export interface Templates {
 }
 
 /**
+ * A template that cannot be used: a syntax error (with the file and line), or a render failure (a missing
+ * partial). Not an input problem of a seed: the command reports it in one line and exits with code 2.
+ */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+}
+
+/** `file` as the editor typed it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * Parse a template's source, which Handlebars otherwise does on first render.
+ * @throws TemplateError `templates/x.hbs:LINE: …` naming the line and what was expected
+ */
+function checkSyntax(env: typeof Handlebars, file: string, source: string): void {
+  try {
+    env.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /^Parse error on line (\d+):/.exec(message)?.[1] ?? String((error as { lineNumber?: number }).lineNumber ?? '');
+    const got = /got '([^']+)'\s*$/.exec(message)?.[1];
+    const detail = message.split('\n').slice(1, 3).join(' ').replace(/\s+/g, ' ').trim();
+    const reason = message.startsWith('Parse error') ? `template syntax error near \`${detail.replace(/ -+\^$/, '')}\`${got ? ` (got ${got})` : ''}` : message;
+    throw new TemplateError(`${shown(file)}${line ? `:${line}` : ''}: error: ${reason}`, { cause: error });
+  }
+}
+
+/**
  * Load every `*.hbs` of `dir` as a template, every `partials/*.hbs` as a partial, and every other file of `dir`
  * as an asset. HTML escaping is on: `{{x}}` escapes, only `{{{html}}}` inserts markup (rendered Markdown).
- * @throws Error naming the template file when one fails to compile, or a missing template on render
+ * @throws TemplateError naming the template file and line when one has a syntax error; on render, naming the
+ *   template when it is missing or fails (a missing partial)
  */
 export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
   const env = Handlebars.create();
@@ -37,17 +69,17 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
     partials = [];
   }
   for (const name of partials) {
-    env.registerPartial(name.slice(0, -4), readFileSync(path.join(partialsDir, name), 'utf8'));
+    const source = readFileSync(path.join(partialsDir, name), 'utf8');
+    checkSyntax(env, path.join(partialsDir, name), source);
+    env.registerPartial(name.slice(0, -4), source);
   }
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!entry.isFile()) continue;
     const file = path.join(dir, entry.name);
     if (entry.name.endsWith('.hbs')) {
-      try {
-        compiled.set(entry.name.slice(0, -4), env.compile(readFileSync(file, 'utf8'), { strict: false, noEscape: false }));
-      } catch (error) {
-        throw new Error(`${file}: cannot compile template: ${(error as Error).message}`, { cause: error });
-      }
+      const source = readFileSync(file, 'utf8');
+      checkSyntax(env, file, source);
+      compiled.set(entry.name.slice(0, -4), env.compile(source, { strict: false, noEscape: false }));
     } else {
       assets.set(entry.name, readFileSync(file, 'utf8'));
     }
@@ -57,8 +89,12 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
     assets,
     render(name, view) {
       const template = compiled.get(name);
-      if (!template) throw new Error(`${path.join(dir, `${name}.hbs`)}: template not found`);
-      return template(view);
+      if (!template) throw new TemplateError(`${shown(path.join(dir, `${name}.hbs`))}: error: template not found`);
+      try {
+        return template(view);
+      } catch (error) {
+        throw new TemplateError(`${shown(path.join(dir, `${name}.hbs`))}: error: cannot render the template: ${(error as Error).message}`, { cause: error });
+      }
     },
   };
 }

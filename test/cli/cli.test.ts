@@ -33,8 +33,10 @@ const EXIT_CODES = [
   'Exit codes:',
   '  0  done (warnings allowed)',
   '  1  errors in the input: some seed pages were refused (the rest is still built)',
-  '  2  usage or configuration error, an output folder holding files news-archive did not make, or another build',
-  '     is writing the output folder',
+  '  2  usage or configuration error (an option, a config field, a template), an output folder holding files',
+  '     news-archive did not make, or another build is writing the output folder',
+  '  3  a file could not be read or written (disk full, read-only folder, permissions); the output folder is',
+  '     left as it was',
 ].join('\n');
 
 test('--help lists the commands and the exit codes; every command has --help', () => {
