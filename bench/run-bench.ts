@@ -11,7 +11,11 @@
  * - dev-add: the same server, the time from saving a new page (a new edition after the newest) to its
  *   `Rebuilt …` line;
  * - dev-search: after each of those, the time from the save until the search index, feed, sitemap and
- *   articles.json are updated (the server shows the pages first).
+ *   articles.json are updated (the server shows the pages first);
+ * - nosearch: a cold build of the same archive with `search: false` (own output and cache);
+ * - hugo, hugo-pagefind (when `hugo` is installed: `apt-get install hugo`): the same items as Markdown built by
+ *   Hugo, and by Hugo then the `pagefind` command, right after each cold build (see peers.ts); the bench then
+ *   prints news-archive's medians as ratios to theirs.
  * For dev and dev-add the table also gives the work time the server logs (`… in N s`: from the rebuild's start
  * to the pages written, without the file watcher's wait for the save to settle).
  *
@@ -35,10 +39,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { hasHugo, pagefindCommand, writeHugoSite } from './peers.js';
 import { CORPUS_DIR, CorpusGenerator, ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
 
 /** Scenario names, in the order they run. */
-export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev'] as const;
+export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev', 'nosearch', 'hugo', 'hugo-pagefind'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** One timed child process. */
@@ -133,10 +138,24 @@ function treeRssKb(root: number): number {
 
 /** Run `node CLI args…` in `cwd`, timing it and measuring its peak RSS (largest process, and whole tree) and CPU. */
 export async function timeCli(cli: string, args: readonly string[], cwd: string, scratch: string): Promise<Sample> {
+  return timeCommand(process.execPath, [cli, ...args], cwd, scratch, [process.execPath, [path.join(ROOT, 'bench', 'rss-wrapper.mjs'), cli, ...args]]);
+}
+
+/**
+ * Run `program args…` in `cwd` as {@link timeCli} does (the peers: `sh -c 'hugo … && pagefind …'`).
+ * @param fallback what to run where there is no GNU time (null: the program itself, without its peak RSS)
+ */
+export async function timeCommand(
+  program: string,
+  programArgs: readonly string[],
+  cwd: string,
+  scratch: string,
+  fallback: [string, string[]] | null = null,
+): Promise<Sample> {
   const rssFile = path.join(scratch, `rss-${process.pid}-${Date.now()}.txt`);
   const [command, commandArgs, env] = hasGnuTime
-    ? [GNU_TIME, ['-v', '-o', rssFile, process.execPath, cli, ...args], process.env]
-    : [process.execPath, [path.join(ROOT, 'bench', 'rss-wrapper.mjs'), cli, ...args], { ...process.env, BENCH_RSS_FILE: rssFile }];
+    ? [GNU_TIME, ['-v', '-o', rssFile, program, ...programArgs], process.env]
+    : [...(fallback ?? [program, [...programArgs]]), { ...process.env, BENCH_RSS_FILE: rssFile }] as const;
   const started = performance.now();
   const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -322,6 +341,36 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     rmSync(outDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
     await run('cold', round);
+    if (samples.has('nosearch')) {
+      // The same archive without the search index (`search: false`), its own output and cache folders.
+      rmSync(`${outDir}-nosearch`, { recursive: true, force: true });
+      rmSync(`${cacheDir}-nosearch`, { recursive: true, force: true });
+      writeFileSync(`${configFile}.nosearch.json`, `${JSON.stringify({ cacheDir: `${cacheDir}-nosearch`, search: false }, null, 2)}\n`);
+      const sample = await timeCli(cli, ['build', '--seeds', seedsDir, '--out', `${outDir}-nosearch`, '--config', `${configFile}.nosearch.json`], workDir, workDir);
+      samples.get('nosearch')!.push(sample);
+      articlesFor.set('nosearch', Number(/(\d+) item\(s\)/.exec(sample.summary)?.[1] ?? archive.items));
+      log(`  nosearch #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, tree ${sample.treeRssMb?.toFixed(0) ?? '?'} MB, CPU ${sample.cpuS?.toFixed(1) ?? '?'} s`);
+      rmSync(`${outDir}-nosearch`, { recursive: true, force: true });
+    }
+    if (samples.has('hugo') || samples.has('hugo-pagefind')) {
+      // The same items as Markdown (from this build's articles.json), built by Hugo, then by Hugo + pagefind.
+      const site = path.join(workDir, 'hugo');
+      const publicDir = path.join(outOn === 'shm' ? path.dirname(outDir) : workDir, 'hugo-public');
+      const items = writeHugoSite(path.join(outDir, 'data', 'articles.json'), site);
+      const hugo = `hugo --quiet --source ${JSON.stringify(site)} --destination ${JSON.stringify(publicDir)}`;
+      for (const [scenario, script] of [
+        ['hugo', hugo],
+        ['hugo-pagefind', `${hugo} && ${JSON.stringify(pagefindCommand(ROOT))} --site ${JSON.stringify(publicDir)} --force-language zh-cn --silent`],
+      ] as const) {
+        if (!samples.has(scenario)) continue;
+        rmSync(publicDir, { recursive: true, force: true });
+        const sample = await timeCommand('/bin/sh', ['-c', script], workDir, workDir);
+        samples.get(scenario)!.push(sample);
+        articlesFor.set(scenario, items);
+        log(`  ${scenario} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, tree ${sample.treeRssMb?.toFixed(0) ?? '?'} MB, CPU ${sample.cpuS?.toFixed(1) ?? '?'} s (${items} items)`);
+      }
+      rmSync(publicDir, { recursive: true, force: true });
+    }
     await run('noop', round);
     if (samples.has('add')) {
       const date = dateAfter(archive.lastDay + 1 + round);
@@ -410,6 +459,23 @@ export function formatTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+/** The issue's targets as ratios to the peers measured in the same run (medians), one line each; '' without peers. */
+export function formatRatios(rows: readonly Row[]): string {
+  const lines: string[] = [];
+  for (const pages of [...new Set(rows.map((r) => `${r.pages} ${r.outOn}`))]) {
+    const of = (scenario: string): Row | undefined => rows.find((r) => `${r.pages} ${r.outOn}` === pages && r.scenario === scenario);
+    const ratio = (a: string, b: string, label: string): void => {
+      const x = of(a);
+      const y = of(b);
+      if (x && y) lines.push(`${pages}: ${label}: ${(x.medianMs / 1000).toFixed(2)} s / ${(y.medianMs / 1000).toFixed(2)} s = ${(x.medianMs / y.medianMs).toFixed(2)} ×`);
+    };
+    ratio('add', 'hugo', 'add one page ÷ Hugo full build');
+    ratio('cold', 'hugo-pagefind', 'cold build with search ÷ Hugo + pagefind');
+    ratio('nosearch', 'hugo', 'cold build without search ÷ Hugo');
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -431,7 +497,10 @@ async function main(): Promise<void> {
   const outOns = values['out-on'] === 'both' ? (['disk', 'shm'] as const) : [values['out-on'] as 'disk' | 'shm'];
   // The dev scenario runs by default when the CLI has a `dev` command.
   const hasDev = /^\s+dev\b/m.test(spawnSync(process.execPath, [values.cli!, '--help'], { encoding: 'utf8' }).stdout ?? '');
-  const scenarios = (values.scenarios ?? SCENARIOS.filter((s) => s !== 'dev' || hasDev).join(',')).split(',') as Scenario[];
+  const peers = hasHugo();
+  const defaults = SCENARIOS.filter((s) => (s !== 'dev' || hasDev) && ((s !== 'hugo' && s !== 'hugo-pagefind') || peers));
+  const scenarios = (values.scenarios ?? defaults.join(',')).split(',') as Scenario[];
+  if (scenarios.some((s) => s === 'hugo' || s === 'hugo-pagefind') && !peers) throw new TypeError('bench: the hugo scenarios need `hugo` (apt-get install hugo)');
   if (pageCounts.some((p) => !Number.isInteger(p) || p < 1) || !Number.isInteger(runs) || runs < 1) {
     throw new TypeError('bench: --pages and --runs take positive whole numbers, e.g. --pages 400 --runs 3');
   }
@@ -460,7 +529,7 @@ async function main(): Promise<void> {
       log(`bench: wrote ${path.relative(ROOT, file)}`);
     }
   }
-  process.stdout.write(`${formatTable(all)}\n`);
+  process.stdout.write(`${formatTable(all)}\n${formatRatios(all)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBuildContext } from './build-context.js';
 import { processPage, sortDiagnostics } from './build.js';
-import { buildIncremental } from './cache/build-incremental.js';
+import { buildIncremental } from './build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
 import { formatCheck } from './dev/format-check.js';
 import { createProgressReporter } from './dev/progress.js';

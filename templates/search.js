@@ -17,7 +17,9 @@ const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const MAX_RESULTS = 30;
-const BATCH = 24;
+const BATCH = 32;
+const FIRST_BATCH = 8;
+const byRank = (a, b) => a.group - b.group || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const base = new URL('../pagefind/', import.meta.url);
 
 /** Half-width forms of the full-width marks the site shows (src/site/display-text.ts), and lower-case ASCII. */
@@ -37,21 +39,24 @@ function newestFirst(names) {
   return [...dated, ...names.filter((name) => !/^\d/.test(name)).sort()];
 }
 
+/** Pagefind with its primary bundle and the newest shard: the runtime and the shard list load side by side. */
 async function loadApi() {
-  const module = await import(new URL('pagefind.js', base).href);
-  const names = await (await fetch(new URL('shards.json', base))).json();
+  const [module, names] = await Promise.all([import(new URL('pagefind.js', base).href), fetch(new URL('shards.json', base)).then((response) => response.json())]);
   await module.options({ excerptLength: 40 });
-  await module.init();
   shards = newestFirst(names);
+  const newest = shards.shift();
+  await Promise.all([module.init(), newest === undefined ? null : module.mergeIndex(new URL(`${newest}/`, base).href)]);
   return module;
 }
 
-/** Merge the next shard into the index; false when every shard is merged. */
-async function mergeNext() {
+/** Merges one after the other (a search started while another merges waits for the merge in flight). */
+let merging = Promise.resolve();
+
+/** Merge the next shard into the index (after any merge in flight). */
+function mergeNext() {
   const shard = shards.shift();
-  if (shard === undefined) return false;
-  await api.mergeIndex(new URL(`${shard}/`, base).href);
-  return true;
+  if (shard !== undefined) merging = merging.then(() => api.mergeIndex(new URL(`${shard}/`, base).href));
+  return merging;
 }
 
 /** The query's words: split at spaces, folded. */
@@ -142,7 +147,7 @@ function hrefOf(url) {
 }
 
 function show(hits, words) {
-  const items = hits.slice(0, MAX_RESULTS).map(({ data }) => {
+  const items = hits.map(({ data }) => {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.className = 'headline';
@@ -184,6 +189,7 @@ async function run(query) {
   status.textContent = '正在搜索……';
   try {
     api ??= await (pending ??= loadApi());
+    performance.mark('search:loaded');
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试。也可以按日期、地区或作者浏览。';
     status.dataset.state = 'done';
@@ -191,29 +197,46 @@ async function run(query) {
   }
   const words = wordsOf(query);
   const checked = new Set();
-  const hits = [];
-  await mergeNext();
+  /** Hits found so far, and the best MAX_RESULTS of them in rank order. */
+  let count = 0;
+  const top = [];
+  performance.mark('search:merged');
   for (;;) {
+    await merging;
+    const last = shards.length === 0;
     const found = (await api.search(query.trim())).results;
+    performance.mark('search:searched');
     if (mine !== generation) return;
     const fresh = found.filter((result) => !checked.has(result.id));
-    for (let i = 0; i < fresh.length; i += BATCH) {
-      const batch = fresh.slice(i, i + BATCH);
+    // Checked in batches, best ranked first; the list is redrawn after each batch that changes the first
+    // MAX_RESULTS, so the first results show after one small batch of the newest shards.
+    for (let i = 0; i < fresh.length; ) {
+      const size = count === 0 ? FIRST_BATCH : BATCH;
+      const batch = fresh.slice(i, i + size);
+      i += size;
       const datas = await Promise.all(batch.map((result) => result.data()));
       if (mine !== generation) return;
+      let changed = false;
       batch.forEach((result, k) => {
         checked.add(result.id);
         const group = groupOf(datas[k], query, words);
-        if (group !== null) hits.push({ group, score: result.score, id: result.id, data: datas[k] });
+        if (group === null) return;
+        count++;
+        const hit = { group, score: result.score, id: result.id, data: datas[k] };
+        if (top.length < MAX_RESULTS || byRank(hit, top[top.length - 1]) < 0) {
+          top.push(hit);
+          top.sort(byRank);
+          if (top.length > MAX_RESULTS) top.pop();
+          changed = true;
+        }
       });
+      if (changed) show(top, words);
+      if (changed && performance.getEntriesByName('search:first').length === 0) performance.mark('search:first');
+      if (i < fresh.length) status.textContent = countLine(query, count, false);
     }
-    hits.sort((a, b) => a.group - b.group || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const done = shards.length === 0;
-    if (hits.length > 0 || done) {
-      show(hits, words);
-      status.textContent = countLine(query, hits.length, done);
-    }
-    if (done) break;
+    show(top, words);
+    status.textContent = countLine(query, count, last);
+    if (last) break;
     await mergeNext();
     if (mine !== generation) return;
   }

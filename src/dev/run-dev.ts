@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createBuildSession } from '../build.js';
-import { buildIncremental } from '../cache/build-incremental.js';
+import { buildIncremental } from '../build-incremental.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
 import { OutputLockedError } from '../write.js';

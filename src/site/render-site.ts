@@ -451,6 +451,12 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     emit(searchPath, 'search', [], () => ({
       pageTitle: `搜索 - ${config.title}`,
       searchScript: href(searchPath, routes.searchScript()),
+    // Fetched while the page loads, before the search script asks for them (templates/search.js).
+    preloads: [
+      { rel: 'modulepreload', href: href(searchPath, 'pagefind/pagefind.js'), as: null },
+      { rel: 'preload', href: href(searchPath, 'pagefind/shards.json'), as: 'fetch' },
+      { rel: 'preload', href: href(searchPath, 'pagefind/pagefind-entry.json'), as: 'fetch' },
+    ],
     }));
   }
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { lockOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';

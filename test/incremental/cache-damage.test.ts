@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { checksum } from '../../src/cache/build-cache.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { listFileTree } from '../../src/list-file-tree.js';

@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unl
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBuildSession } from '../../src/build.js';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { listFileTree } from '../../src/list-file-tree.js';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { openBuildCache } from '../../src/cache/build-cache.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { tempDir } from '../temp-dir.js';

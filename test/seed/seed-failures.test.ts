@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, processPage, type PlaceContext } from '../../src/build.js';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { readSeedSources, seedReadDiagnostic } from '../../src/seed/load-seeds.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBuildSession } from '../../src/build.js';
-import { buildIncremental } from '../../src/cache/build-incremental.js';
+import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { listFileTree } from '../../src/list-file-tree.js';
 import { LIST_PAGE_SIZE, listSlot, paginate } from '../../src/site/render-site.js';

@@ -2,13 +2,14 @@
  * One incremental build, as `news-archive build` and `dev` run it: lock the output folder, read and hash the
  * inputs, and when the key of every input equals the last build's and the output folder is as that build
  * left it, stop there (nothing parsed, no dictionary loaded, nothing written). Otherwise build with the page
- * cache and write the files whose bytes changed.
+ * cache and write the files whose bytes changed. The pipeline's own driver: the cache (cache/) is a store it reads
+ * and writes entries of, and never calls back into the build.
  */
-import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from '../build.js';
-import { compareCodePoints } from '../compare-code-points.js';
-import type { Diagnostic, OutputFile } from '../types.js';
-import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from '../write.js';
-import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './build-cache.js';
+import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
+import { compareCodePoints } from './compare-code-points.js';
+import type { Diagnostic, OutputFile } from './types.js';
+import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
+import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
 
 /** Options of {@link buildIncremental}. */
 export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch' | 'output'> {
