@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { Gazetteer } from './load-gazetteer.js';
@@ -49,7 +49,7 @@ export function userDictText(gazetteer: Gazetteer): string {
 /**
  * Writes the user dictionary of `gazetteer` to `<dir>/places-<homeRegion>.dict.utf8` (UTF-8), creating
  * `dir` if needed; leaves the file untouched when its bytes are already right, else writes a temp file
- * and renames it over. Deterministic: the same gazetteer gives the same bytes.
+ * and renames it over (a folder in its place is removed first). Deterministic: the same gazetteer gives the same bytes.
  *
  * @returns the file's path.
  * @throws Error from the file system (EACCES...).
@@ -67,6 +67,8 @@ export function writeUserDict(gazetteer: Gazetteer, dir: string): string {
   if (current !== text) {
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, text, 'utf8');
+    // A folder where the dictionary should be (the cache is ours) is replaced, not a failure of every build.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) rmSync(path, { recursive: true, force: true });
     renameSync(temp, path);
   }
   return path;
