@@ -11,7 +11,7 @@ import { build, processPage, type PlaceContext } from '../../src/build.js';
 import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { readSeedSources, seedReadDiagnostic } from '../../src/seed/load-seeds.js';
+import { readSeedSources, seedReadDiagnostic, type SeedReadMemo } from '../../src/seed/load-seeds.js';
 import { tempDir } from '../temp-dir.js';
 
 const PAGE = '新闻标题\n\n这是文章的正文，讲述了城市里发生的事情。\n\n·王明·\n';
@@ -46,6 +46,13 @@ test('a seed deleted between listing and reading: a warning, the other seeds rea
   assert.deepEqual(problems.map((problem) => formatDiagnostic(seedReadDiagnostic(problem, 'seeds'))), [
     'seeds/gone.txt: warning: Unexpected removal: the file was deleted while the build read the seeds; built without it [seed/vanished]',
   ]);
+  // The same under `dev` (a memo of earlier reads): the deleted seed is dropped from the memo too.
+  writeFileSync(path.join(seedsDir, 'gone.txt'), PAGE);
+  const memo: SeedReadMemo = new Map();
+  const again = await readSeedSources(seedsDir, memo, deleting);
+  assert.deepEqual(again.sources.map((source) => source.fileName), ['a.txt', 'z.txt']);
+  assert.deepEqual(again.problems, [{ fileName: 'gone.txt', code: 'vanished' }]);
+  assert.deepEqual([...memo.keys()], ['a.txt', 'z.txt']);
   assert.equal(
     formatDiagnostic(seedReadDiagnostic({ fileName: 'locked.txt', code: 'EACCES' }, 'seeds')),
     'seeds/locked.txt: error: Cannot read the file (EACCES); page skipped [seed/read]',
