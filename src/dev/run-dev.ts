@@ -8,7 +8,8 @@ import { createBuildSession } from '../build.js';
 import { buildIncremental } from '../build-incremental.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
-import { OutputLockedError } from '../write.js';
+import { checkOutputFolder, OutputLockedError } from '../write.js';
+import { openBuildCache } from '../cache/build-cache.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 import { watchInputs, type InputWatcher } from './watch-inputs.js';
 
@@ -55,12 +56,15 @@ export interface DevSession {
 
 /**
  * Start the dev session: first build, server, watcher.
- * @throws ConfigError when the config is bad at start; Error when the port cannot be used
+ * @throws ConfigError when the config is bad at start; OutputRefusedError when the output folder holds files
+ *   news-archive did not make; Error when the port cannot be used
  */
 export async function runDev(options: DevOptions): Promise<DevSession> {
   const { log } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   let config = await options.loadConfig();
+  // A folder of someone else's files is refused before anything is built or served (write.ts checkOutputFolder).
+  await checkOutputFolder(config.outDir, (await openBuildCache(config.cacheDir).getState(config.outDir)) !== null);
   let server: DevServer | null = null;
   // Page entries and rendered pages kept between rebuilds: a rebuild renders and writes only what changed.
   const session = createBuildSession();

@@ -44,6 +44,12 @@ test('--out at a folder of the user’s files: refused with exit 2, nothing dele
   assert.equal(readFileSync(path.join(dir, 'Documents', 'letter.txt'), 'utf8'), '给编辑部的信');
   assert.equal(existsSync(path.join(dir, '.Documents.lock')), false);
 
+  // `dev` refuses it too, before building or serving anything.
+  const dev = spawnSync(process.execPath, ['--import', tsx, cli, 'dev', '--out', 'Documents', '--port', '0'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(dev.status, 2);
+  assert.equal(dev.stderr, result.stderr);
+  assert.deepEqual(readdirSync(path.join(dir, 'Documents')), ['letter.txt']);
+
   writeFileSync(path.join(dir, 'notes.md'), '');
   const file = run(dir, 'build', '--out', 'notes.md');
   assert.equal(file.code, 2);
