@@ -52,8 +52,13 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
   }
 }
 
-function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
-  const { items, diagnostics } = segmentPage(page, { spansJoin: places.tagger.jieba.spansJoin });
+/**
+ * Phase segment: a decoded, parsed page → its items (segment/segmentPage, with `jieba` deciding column-break joins),
+ * the nothing-lost check, and a warning for a page of articles without any byline.
+ * @throws whatever the segmenter throws (a fault of this code: {@link processPage} turns it into an error)
+ */
+export function segmentSeed(page: SeedPage, jieba: Pick<PlaceContext['tagger']['jieba'], 'spansJoin'>): { items: Article[]; diagnostics: Diagnostic[] } {
+  const { items, diagnostics } = segmentPage(page, { spansJoin: jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
   if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
@@ -64,7 +69,17 @@ function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: Tagged
       message: 'Unexpected page without bylines: where one article ends and the next begins is guessed from headlines only; check it with `news-archive check`',
     });
   }
-  const articles = items.map((item): TaggedArticle => ({ ...item, places: places.tagger.tag(articleTexts(item)) }));
+  return { items, diagnostics };
+}
+
+/** Phase tag: each item with the districts and towns of the home region its texts name (places/ tagger). */
+export function tagItems(items: readonly Article[], tagger: Pick<PlaceContext['tagger'], 'tag'>): TaggedArticle[] {
+  return items.map((item): TaggedArticle => ({ ...item, places: tagger.tag(articleTexts(item)) }));
+}
+
+function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: TaggedArticle[]; diagnostics: Diagnostic[] } {
+  const { items, diagnostics } = segmentSeed(page, places.tagger.jieba);
+  const articles = tagItems(items, places.tagger);
   // An item without text (a stray byline) gets no page (site/site-model.ts hasText): its warning says so.
   const published = '; published as unsorted text';
   for (const article of articles) {
