@@ -25,7 +25,7 @@ before(async () => {
   const work = tempDir('news-archive-search-shards-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
-  writeFileSync(path.join(seedsDir, '000_b18dfdda09c05dd9.txt'), readFileSync(path.join(root, 'test/fixtures/seeds/000_b18dfdda09c05dd9.txt')));
+  writeFileSync(path.join(seedsDir, '000_b18dfdda09c05dd9.txt'), readFileSync(path.join(root, 'test/fixtures/seeds', '000_b18dfdda09c05dd9.txt')));
   const moved: Array<[string, string, string]> = [
     ['2021-08-19_A1.txt', '2021-08-19', '2019-08-19'],
     ['2021-08-19_A2.txt', '2021-08-19', '2020-08-19'],
@@ -66,13 +66,7 @@ test('shards load newest first and the count grows as each comes in, to the exac
   // The primary bundle (and its preload) and 2021 first, then 2020, then the pages without a date.
   assert.deepEqual([...new Set(entries)], ['/pagefind/pagefind-entry.json', '/pagefind/2021/pagefind-entry.json', '/pagefind/2020/pagefind-entry.json', '/pagefind/undated/pagefind-entry.json']);
   // 2019 and 2021 have no page with 核酸检测; 2020 has one; the undated seed two more.
-  // The count grows as pages are checked (how often it is redrawn depends on timing), and ends exact.
-  const statuses = (await page.evaluate('window.__statuses')) as string[];
-  assert.equal(statuses[0], '正在搜索……');
-  assert.equal(statuses[1], '“核酸检测”：已找到 1 篇，正在查找更早的版面……');
-  assert.equal(statuses.at(-1), '“核酸检测”：找到 3 篇。');
-  const counts = statuses.slice(1).map((text) => Number(/(\d+) 篇/.exec(text)?.[1]));
-  assert.deepEqual(counts, [...counts].sort((a, b) => a - b), statuses.join(' | '));
+  assert.deepEqual(await page.evaluate('window.__statuses'), ['正在搜索……', '“核酸检测”：已找到 1 篇，正在查找更早的版面……', '“核酸检测”：找到 3 篇。']);
   assert.deepEqual(await page.$$eval('#search-results a.headline', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)), [
     '/pages/000_b18dfdda09c05dd9/08.html',
     '/pages/000_b18dfdda09c05dd9/05.html',
