@@ -70,22 +70,28 @@ export function boundaryScore(features: BoundaryFeatures, weights: Readonly<Reco
   return score;
 }
 
-/** True for a Han character of the Basic Multilingual Plane (CJK Unified Ideographs and Extension A). */
-function isHan(unit: number): boolean {
-  return (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf);
-}
+/** First code unit of the Han range bigrams are made of (CJK Extension A), and the range's size (to 0x9FFF). */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
+/** Bigrams are hashed into this many buckets (a collision only blurs the similarity a little). */
+const BUCKET_BITS = 15;
+const BUCKETS = 1 << BUCKET_BITS;
 
-/** Bigrams of a text's Han characters (other characters skipped), each as a number: two code units. */
-function bigrams(text: string): number[] {
-  const out: number[] = [];
+/** Hashed bigrams of a text's Han characters (other characters skipped), in order. */
+function bigrams(text: string): Int32Array {
+  const out = new Int32Array(Math.max(text.length - 1, 0));
+  let n = 0;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (!isHan(unit)) continue;
-    if (previous >= 0) out.push(previous * 0x10000 + unit);
+    const unit = text.charCodeAt(i) - HAN_FIRST;
+    if (unit < 0 || unit >= HAN_SPAN) {
+      previous = -1;
+      continue;
+    }
+    if (previous >= 0) out[n++] = Math.imul(previous * HAN_SPAN + unit, 0x9e3779b1) >>> (32 - BUCKET_BITS);
     previous = unit;
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** A page's bigram document frequencies, and the similarity of two stretches of its text. */
@@ -96,11 +102,13 @@ export interface PageVocabulary {
 
 /**
  * The vocabulary of a page: how many of its blocks hold each bigram, so that words common on the page weigh less.
+ * Work and memory are linear in the page's length (typed arrays of 2^15 buckets, made at the first similarity
+ * asked for).
  * @param texts the page's blocks
  */
 export function pageVocabulary(texts: readonly string[]): PageVocabulary {
-  const memo = new Map<string, number[]>();
-  const gramsOf = (text: string): number[] => {
+  const memo = new Map<string, Int32Array>();
+  const gramsOf = (text: string): Int32Array => {
     let grams = memo.get(text);
     if (grams === undefined) {
       grams = bigrams(text);
@@ -108,27 +116,59 @@ export function pageVocabulary(texts: readonly string[]): PageVocabulary {
     }
     return grams;
   };
-  const df = new Map<number, number>();
-  for (const text of texts) for (const gram of new Set(gramsOf(text))) df.set(gram, (df.get(gram) ?? 0) + 1);
-  const n = texts.length;
-  const vector = (parts: readonly string[]): Map<number, number> => {
-    const counts = new Map<number, number>();
-    for (const part of parts) for (const gram of gramsOf(part)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
-    for (const [gram, count] of counts) counts.set(gram, count * Math.log((n + 1) / ((df.get(gram) ?? 0) + 0.5)));
+  let df: Uint32Array | null = null;
+  let a0 = new Float64Array(0);
+  let b0 = a0;
+  const frequencies = (): Uint32Array => {
+    if (df !== null) return df;
+    const counts = new Uint32Array(BUCKETS);
+    const seen = new Int32Array(BUCKETS).fill(-1);
+    texts.forEach((text, k) => {
+      for (const gram of gramsOf(text)) {
+        if (seen[gram] !== k) {
+          seen[gram] = k;
+          counts[gram] = (counts[gram] as number) + 1;
+        }
+      }
+    });
+    a0 = new Float64Array(BUCKETS);
+    b0 = new Float64Array(BUCKETS);
+    df = counts;
     return counts;
+  };
+  const n = texts.length;
+  const idf = (frequency: number): number => Math.log((n + 1) / (frequency + 0.5));
+  /** Counts of `parts` into `into`; returns the buckets touched. */
+  const count = (parts: readonly string[], into: Float64Array): number[] => {
+    const touched: number[] = [];
+    for (const part of parts) {
+      for (const gram of gramsOf(part)) {
+        if (into[gram] === 0) touched.push(gram);
+        into[gram] = (into[gram] as number) + 1;
+      }
+    }
+    return touched;
   };
   return {
     similarity(a, b) {
-      const va = vector(a);
-      const vb = vector(b);
+      const f = frequencies();
+      const ta = count(a, a0);
+      const tb = count(b, b0);
       let dot = 0;
       let na = 0;
       let nb = 0;
-      for (const [gram, value] of va) {
-        na += value * value;
-        dot += value * (vb.get(gram) ?? 0);
+      for (const g of ta) {
+        const w = idf(f[g] as number);
+        const va = (a0[g] as number) * w;
+        na += va * va;
+        dot += va * (b0[g] as number) * w;
       }
-      for (const value of vb.values()) nb += value * value;
+      for (const g of tb) {
+        const vb = (b0[g] as number) * idf(f[g] as number);
+        nb += vb * vb;
+      }
+      for (const g of ta) a0[g] = 0;
+      for (const g of tb) b0[g] = 0;
       return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
     },
   };

@@ -88,6 +88,7 @@ const TRAILING_DOT_BYLINE = new RegExp(String.raw`^(.*\S)[ \u3000\t]+(·[ \u3000
  * bare name is {@link parseNameLine}'s, since only its place tells it from a short subhead.
  */
 export function parseBylineLine(line: string): string[] | null {
+  if (line.length > 96) return null;
   const dot = DOT_BYLINE.exec(line);
   if (dot?.[1] !== undefined) return splitNames(dot[1]);
   if ([...line].length > 48 || /[。！？，,；;“”"《》]/u.test(line)) return null;
@@ -116,6 +117,7 @@ export function parseBylineLine(line: string): string[] | null {
 
 /** A single name alone on a line (`张陈明`, `阎  语`): a byline where it stands after a title or a text's end. */
 export function parseNameLine(line: string): string | null {
+  if (line.length > 16) return null;
   const tokens = nameTokens(line);
   if (tokens.length !== 1) return null;
   const name = tokens[0] as string;
@@ -148,7 +150,7 @@ const CREDIT_SUFFIX = /[（(](?:影像中国|人民视觉|视觉中国|新华社
  * names, `影像中国` → `[]`.
  */
 export function parseCreditLine(line: string): string[] | null {
-  if ([...line].length > 40) return null;
+  if (line.length > 80 || [...line].length > 40) return null;
   if (AGENCY.test(line)) return [];
   const text = line.replace(CREDIT_SUFFIX, '');
   if (AGENCY.test(text)) return [];
@@ -175,6 +177,7 @@ export function isGraphicCredit(line: string): boolean {
  * Other parenthesised lines (`（注：…）`) are text: null.
  */
 export function parseTail(line: string): string[] | null {
+  if (line.length > 400 || !/^[（(]/u.test(line)) return null;
   const match = /^[（(](.+)[）)]$/u.exec(line);
   if (match?.[1] === undefined || /[（(].*[）)].*[（(]/u.test(match[1])) return null;
   const inner = trimSpace(match[1]);
@@ -204,6 +207,7 @@ export function isDateLine(line: string): boolean {
 
 /** True for an attribution line (`——编  者`, `——某某`), which signs what stands above it. */
 export function isAttribution(line: string): boolean {
+  if (line.length > 80) return false;
   return /^(?:——|—|--)[ \u3000]*\S/u.test(line) && !endsSentence(line) && [...line].length <= 40;
 }
 
@@ -223,6 +227,7 @@ export function openingNames(paragraph: string): string[] {
  * a middle dot inside a sentence is never taken for a byline.
  */
 export function splitTrailingByline(line: string): { text: string; mark: string; names: string[] } | null {
+  if (!line.endsWith('·')) return null;
   const match = TRAILING_DOT_BYLINE.exec(line);
   if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined || !endsSentence(match[1])) return null;
   return { text: match[1], mark: match[2], names: splitNames(match[3]) };
@@ -233,6 +238,7 @@ export function splitTrailingByline(line: string): { text: string; mark: string;
  * `{ text, mark, names }`, or null. The text before must end a sentence.
  */
 export function splitTrailingCredit(line: string): { text: string; mark: string; names: string[] } | null {
+  if (!/(?:摄|摄影|摄影报道|[）)])$/u.test(line)) return null;
   const match = /^(.*[。！？!?…”」）)])[ \u3000\t]+([^。！？!?]{1,30}?(?:摄影报道|摄|摄影)(?:[（(][^（）()]{1,12}[）)])?)$/u.exec(line);
   if (match?.[1] === undefined || match[2] === undefined || !endsSentence(match[1])) return null;
   const names = parseCreditLine(match[2]);
