@@ -86,7 +86,7 @@ export function isOrnament(text: string): boolean {
 
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
 export function isHeadingLike(text: string): boolean {
-  if (isOrnament(text)) return false;
+  if (text.length > 2 * MAX_HEADING_LENGTH || isOrnament(text)) return false;
   if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
@@ -122,12 +122,15 @@ const JOINABLE: ReadonlySet<UnitRole> = new Set(['heading', 'body', 'name', 'das
  * the join), 'open' (it stops mid-sentence and is long enough to be a cut paragraph, but nothing more says so), or
  * 'no'.
  */
-function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions): 'yes' | 'open' | 'no' {
+function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions, askOracle = true): 'yes' | 'open' | 'no' {
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
+  // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
+  // shown no column break yet, does jieba's answer change anything, so it is asked only then.)
+  if (unit.role === 'body' && !askOracle) return 'open';
   const spans = options.spansJoin?.(unit.text, next.text) === true;
   if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
@@ -157,7 +160,9 @@ function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
     i++;
     for (;;) {
       const next = units[i];
-      const how = continuesInto(unit, next, options);
+      const before = out.at(-1);
+      const askOracle = sureJoins === 0 || before === undefined || before.role !== 'body';
+      const how = continuesInto(unit, next, options, askOracle);
       if (how === 'yes' && next !== undefined) {
         unit = joinUnits(unit, next);
         sureJoins++;
@@ -273,7 +278,17 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   };
 
   /** Words of the body parts before index `at` of the open item, and of the units after a run. */
-  const textBefore = (draft: Draft): string[] => draft.body.filter((part) => part.type === 'paragraph').slice(-4).map((part) => part.text);
+  const textBefore = (draft: Draft): string[] => {
+    const out: string[] = [];
+    let size = 0;
+    for (let k = draft.body.length - 1; k >= 0 && size < 400 && out.length < 4; k--) {
+      const part = draft.body[k] as BodyPart;
+      if (part.type !== 'paragraph') continue;
+      out.push(part.text);
+      size += part.text.length;
+    }
+    return out;
+  };
   const textAfter = (from: number): string[] => {
     const out: string[] = [];
     let size = 0;
