@@ -126,6 +126,8 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
+  // A bullet opens a block of its own (■ highlights, ● list items).
+  if (/^[■●◆▲□○★☆]/u.test(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
@@ -492,7 +494,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
         let merged = unit;
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        // (A deck is one clause: a line with a whole sentence inside it is a paragraph cut by a column end.)
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !(merged.openJoin && hasSentenceInside(merged.text) && !/^[■●◆▲]/u.test(merged.text)) && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
