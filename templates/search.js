@@ -17,8 +17,8 @@ const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const MAX_RESULTS = 30;
-const BATCH = 32;
-const FIRST_BATCH = 8;
+const CONCURRENT = 16;
+const REDRAW_MS = 150;
 const byRank = (a, b) => a.group - b.group || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const base = new URL('../pagefind/', import.meta.url);
 
@@ -78,21 +78,41 @@ function groupOf(data, query, words) {
 const CLAUSE = /[，。；：！？、,;:!?\s]/;
 const ENDS = /[。！？!?]/;
 
-/** Up to about 70 characters of `content` around the first word of the query, cut at clause marks, words marked. */
-function excerptNodes(content, words) {
-  const folded = fold(content);
-  const at = Math.max(0, Math.min(...words.map((word) => folded.indexOf(word)).filter((i) => i >= 0)));
+/** Up to about 90 characters of `content` around the first word of the query, from and to clause marks, words marked. */
+function excerptNodes(content, words, title) {
+  // Pagefind joins the page's blocks with ". ": between Chinese text that reads as a stray full stop.
+  const text0 = content.replace(/([\p{Script=Han}”’）》」])\. /gu, '$1 · ');
+  const folded = fold(text0);
+  // The text starts with the header (kicker, headline): the excerpt is of what follows it, from the first match
+  // there (a byline or the body), else from its start.
+  const titleAt = title ? text0.indexOf(title) : -1;
+  let header = titleAt < 0 ? 0 : titleAt + title.length;
+  while (header < text0.length && /[\s·.]/.test(text0[header])) header++;
+  const found = words.map((word) => folded.indexOf(word, header)).filter((i) => i >= 0);
+  const at = found.length === 0 ? header : Math.min(...found);
+  const matchEnd = at + (words[0]?.length ?? 0);
+  // Start: the start of the sentence, or the farthest clause mark, within 40 characters before the match.
   let start = at;
-  while (start > 0 && at - start < 30 && !CLAUSE.test(content[start - 1])) start--;
-  if (start > 0 && !CLAUSE.test(content[start - 1])) start = at;
-  let end = at + (words[0]?.length ?? 0);
-  while (end < content.length && end - start < 70 && !ENDS.test(content[end - 1])) end++;
-  if (end < content.length && !ENDS.test(content[end - 1])) {
-    let back = end;
-    while (back > at + 1 && !CLAUSE.test(content[back - 1])) back--;
-    if (back > at + (words[0]?.length ?? 0)) end = back;
+  let clause = -1;
+  for (let i = at; i > header && at - i < 40; i--) {
+    const mark = text0[i - 1];
+    if (ENDS.test(mark)) { start = i; clause = -2; break; }
+    if (CLAUSE.test(mark)) clause = i;
   }
-  const text = `${start > 0 ? '…' : ''}${content.slice(start, end).trim()}${end < content.length ? '…' : ''}`;
+  if (clause >= 0) start = clause;
+  else if (clause === -1 && at - header <= 40) start = header;
+  // End: the last sentence end, else the last clause mark, within 90 characters of the start.
+  let end = Math.min(text0.length, Math.max(matchEnd, start + 90));
+  if (end < text0.length) {
+    let sentence = -1;
+    let pause = -1;
+    for (let i = matchEnd + 1; i <= end; i++) {
+      if (ENDS.test(text0[i - 1])) sentence = i;
+      else if (CLAUSE.test(text0[i - 1])) pause = i;
+    }
+    end = sentence > 0 ? sentence : pause > 0 ? pause : end;
+  }
+  const text = `${start > header ? '…' : ''}${text0.slice(start, end).trim()}${end < text0.length ? '…' : ''}`;
   // Mark every occurrence of every word.
   const foldedText = fold(text);
   const marks = new Array(text.length).fill(false);
@@ -162,7 +182,7 @@ function show(hits, words) {
     }
     const excerpt = document.createElement('span');
     excerpt.className = 'opening';
-    excerpt.append(...excerptNodes(data.content ?? '', words));
+    excerpt.append(...excerptNodes(data.content ?? '', words, data.meta?.title ?? ''));
     item.append(excerpt);
     return item;
   });
@@ -208,32 +228,42 @@ async function run(query) {
     performance.mark('search:searched');
     if (mine !== generation) return;
     const fresh = found.filter((result) => !checked.has(result.id));
-    // Checked in batches, best ranked first; the list is redrawn after each batch that changes the first
-    // MAX_RESULTS, so the first results show after one small batch of the newest shards.
-    for (let i = 0; i < fresh.length; ) {
-      const size = count === 0 ? FIRST_BATCH : BATCH;
-      const batch = fresh.slice(i, i + size);
-      i += size;
-      const datas = await Promise.all(batch.map((result) => result.data()));
-      if (mine !== generation) return;
-      let changed = false;
-      batch.forEach((result, k) => {
+    // Checked CONCURRENT at a time, best ranked first; the list is drawn at the first hit and then at most every
+    // REDRAW_MS while hits that rank among the first MAX_RESULTS come in.
+    let next = 0;
+    let changed = false;
+    let drawn = 0;
+    const check = async () => {
+      while (next < fresh.length && mine === generation) {
+        const result = fresh[next++];
+        const data = await result.data();
+        if (mine !== generation) return;
         checked.add(result.id);
-        const group = groupOf(datas[k], query, words);
-        if (group === null) return;
+        const group = groupOf(data, query, words);
+        if (group === null) continue;
         count++;
-        const hit = { group, score: result.score, id: result.id, data: datas[k] };
+        const hit = { group, score: result.score, id: result.id, data };
         if (top.length < MAX_RESULTS || byRank(hit, top[top.length - 1]) < 0) {
           top.push(hit);
           top.sort(byRank);
           if (top.length > MAX_RESULTS) top.pop();
           changed = true;
         }
-      });
-      if (changed) show(top, words);
-      if (changed && performance.getEntriesByName('search:first').length === 0) performance.mark('search:first');
-      if (i < fresh.length) status.textContent = countLine(query, count, false);
-    }
+        const now = performance.now();
+        if (changed && (drawn === 0 || now - drawn > REDRAW_MS)) {
+          show(top, words);
+          if (drawn === 0) performance.mark('search:first');
+          status.textContent = countLine(query, count, false);
+          drawn = now;
+          changed = false;
+        } else if (now - drawn > REDRAW_MS) {
+          status.textContent = countLine(query, count, false);
+          drawn = now;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT }, check));
+    if (mine !== generation) return;
     show(top, words);
     status.textContent = countLine(query, count, last);
     if (last) break;

@@ -25,7 +25,7 @@ before(async () => {
   const work = tempDir('news-archive-search-shards-');
   const seedsDir = path.join(work, 'seeds');
   mkdirSync(seedsDir);
-  writeFileSync(path.join(seedsDir, '000_b18dfdda09c05dd9.txt'), readFileSync(path.join(root, 'seeds', '000_b18dfdda09c05dd9.txt')));
+  writeFileSync(path.join(seedsDir, '000_b18dfdda09c05dd9.txt'), readFileSync(path.join(root, 'test/fixtures/seeds', '000_b18dfdda09c05dd9.txt')));
   const moved: Array<[string, string, string]> = [
     ['2021-08-19_A1.txt', '2021-08-19', '2019-08-19'],
     ['2021-08-19_A2.txt', '2021-08-19', '2020-08-19'],

@@ -117,7 +117,7 @@ test('an article page has breadcrumbs, one header with kicker and h1, linked byl
   assert.ok(body.includes('<li><a href="../../index.html">首页</a></li><li><a href="../../editions/2021-08-19.html">南通日报 2021年8月19日</a></li><li><a href="index.html">A1版 要闻</a></li><li><span aria-current="page">海安建立“3+6+15”防疫大督查机制</span></li>'));
   assert.match(body, /<article class="story" data-pagefind-body>\n<header>\n<p class="kicker">围绕重点人员、场所和部门<\/p>\n<h1 data-breaks="2 4 12 15 17" data-pagefind-meta="breaks\[data-breaks\]">海安建立“3\+6\+15”防疫大督查机制<\/h1>\n/);
   assert.ok(body.includes('<a href="../../authors/%E5%BC%A0%E6%B5%B7%E6%B6%9B.html">张海涛</a> <a href="../../authors/%E9%99%86%E4%BA%89%E5%B3%B0.html">陆争峰</a>'));
-  assert.ok(body.includes('<p class="places">地区：<a href="../../places/320685.html">海安市</a></p>'));
+  assert.ok(body.includes('<p class="places" data-pagefind-ignore>地区：<a href="../../places/320685.html">海安市</a></p>'));
   assert.ok(body.includes('约 236 字，阅读约 1 分钟'));
   assert.ok(body.includes('<cite>南通日报，2021年8月19日，A1版 要闻，《海安建立“3+6+15”防疫大督查机制》，张海涛、陆争峰</cite> <a href="http://localhost:8080/pages/2021-08-19_A1/01.html">http://localhost:8080/pages/2021-08-19_A1/01.html</a>'));
   assert.ok(body.includes('<a rel="next" href="02.html">下一篇：延伸监督触角 筑牢拒腐防线</a>'));
