@@ -451,11 +451,11 @@ export function planSite(model: SiteModel, context: RenderContext): RenderUnit[]
     emit(searchPath, 'search', [], () => ({
       pageTitle: `搜索 - ${config.title}`,
       searchScript: href(searchPath, routes.searchScript()),
-    // Fetched while the page loads, before the search script asks for them (templates/search.js).
+    // Fetched while the page loads, before the search script asks for them (templates/search.js). Not Pagefind's
+    // own files: its worker fetches those, and a preload from the page would fetch them twice.
     preloads: [
       { rel: 'modulepreload', href: href(searchPath, 'pagefind/pagefind.js'), as: null },
       { rel: 'preload', href: href(searchPath, 'pagefind/shards.json'), as: 'fetch' },
-      { rel: 'preload', href: href(searchPath, 'pagefind/pagefind-entry.json'), as: 'fetch' },
     ],
     }));
   }

@@ -87,8 +87,8 @@ function breaksInsideWords(lines: readonly string[]): string[] {
 const seedItems = Array.from({ length: 11 }, (_, i) => `pages/000_b18dfdda09c05dd9/${String(i + 1).padStart(2, '0')}.html`);
 const HEADLINES = 'article h1, article .kicker, article .subheadline';
 
-test('at 375 px no headline, kicker or subheadline of the seed breaks inside a word', async () => {
-  const { page, errors } = await openPage(browser, 375);
+for (const width of [375, 1280]) test(`at ${width} px no headline, kicker or subheadline of the seed breaks inside a word`, async () => {
+  const { page, errors } = await openPage(browser, width);
   const seen: string[] = [];
   for (const path of [...seedItems, 'pages/000_b18dfdda09c05dd9/index.html', 'index.html']) {
     await page.goto(`${server.url}${path}`);
@@ -101,6 +101,7 @@ test('at 375 px no headline, kicker or subheadline of the seed breaks inside a w
     }
   }
   assert.ok(seen.length > 40, `${seen.length} headlines measured`);
+  if (width === 375) assert.ok(seen.some((lines) => lines.includes(' / ')), 'some headlines take two lines');
   assert.deepEqual(errors, []);
   await page.close();
 });

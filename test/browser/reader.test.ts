@@ -89,6 +89,16 @@ for (const width of [375, 1280]) {
 
     await page.goto(`${server.url}editions/index.html`);
     await inspect(page, 'calendar', width);
+    await page.goto(`${server.url}authors/index.html`);
+    assert.deepEqual(await page.$$eval('.letter-index a', (links) => links.map((a) => a.textContent)), ['C', 'D', 'G', 'H', 'K', 'L', 'R', 'W', 'X', 'Y', 'Z']);
+    await inspect(page, 'authors', width);
+    await page.click('.site-footer a:has-text("关于本站")');
+    assert.equal(await page.textContent('h1'), '关于本站');
+    await inspect(page, 'about', width);
+    await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/06.html`);
+    await inspect(page, 'photo', width);
+    await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/index.html`);
+    await inspect(page, 'page-undated', width);
     assert.deepEqual(errors, []);
     await page.close();
   });
