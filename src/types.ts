@@ -88,6 +88,12 @@ export interface Article {
   readonly continued: boolean;
   /** First and last seed line of the item (1-based, inclusive). */
   readonly sourceLines: readonly [LineNumber, LineNumber];
+  /**
+   * Why the item starts where it does, for editors (`news-archive check`): the seed line and the rule, e.g.
+   * `line 41: title lines read as a new title, not a subhead (score 2.31: datelineAfter +4.04, …)`. Absent on
+   * items made before the segmenter said so.
+   */
+  readonly opening?: string;
 }
 
 /** A place in the gazetteer, as shown to readers. */

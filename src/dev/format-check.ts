@@ -82,6 +82,18 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
     const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
     const format = (row: readonly string[]): string => row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd();
     lines.push('', format(header), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format));
+    // Why each item starts where it does, and what each body line was read as.
+    lines.push('', 'Where each item starts, and the roles of its lines:');
+    for (const a of articles) {
+      lines.push(`${a.index + 1}. ${a.opening ?? `line ${a.sourceLines[0]}`}`);
+      const roles = [
+        ...(a.kicker === null ? [] : [`kicker 引题: ${truncate(a.kicker, 40)}`]),
+        ...(a.headline === null ? [] : [`headline 主题: ${truncate(a.headline, 40)}`]),
+        ...(a.subheadline === null ? [] : [`subheadline 副题: ${truncate(a.subheadline, 40)}`]),
+        ...a.body.filter((part) => part.type !== 'paragraph').map((part) => `${part.type} (line ${part.lines[0]}): ${truncate(part.text, 40)}`),
+      ];
+      for (const role of roles) lines.push(`   ${escapeUnprintable(role)}`);
+    }
   }
   if (diagnostics.length > 0) lines.push('');
   for (const d of diagnostics) lines.push(formatDiagnostic(d));

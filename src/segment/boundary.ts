@@ -63,6 +63,19 @@ export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
   'headSimilarity', 'headLength', 'endsPage',
 ];
 
+/**
+ * The score in words, for editors (`news-archive check`): `score 2.31: datelineAfter +4.04, lowSimilarity +1.75`,
+ * the three features that weigh most, with their signed contributions.
+ */
+export function explainScore(features: BoundaryFeatures, weights: Readonly<Record<string, number>>): string {
+  const parts = BOUNDARY_FEATURES.map((name) => [name, (weights[name] ?? 0) * features[name]] as const)
+    .filter(([, value]) => Math.abs(value) >= 0.05)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([name, value]) => `${name} ${value >= 0 ? '+' : ''}${value.toFixed(2)}`);
+  return `score ${boundaryScore(features, weights).toFixed(2)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
 /** The linear score of a run: `bias + Σ weight × feature`; above 0 the run opens a new item. */
 export function boundaryScore(features: BoundaryFeatures, weights: Readonly<Record<string, number>>): number {
   let score = weights['bias'] ?? 0;

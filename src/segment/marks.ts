@@ -28,7 +28,7 @@ export const BYLINE_MARK = '·';
  */
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '长孙', '宇文', '轩辕', '澹台', '南宫', '闻人', '呼延', '端木', '百里', '钟离'];
 const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
+  ...'阎雒濮钮王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
 ]);
 
 /** True when `name` (2 to 4 Han characters, or a longer name with a middle dot) reads as a person's name. */
@@ -78,9 +78,9 @@ export function splitNames(inner: string): string[] {
 }
 
 const DOT_NAME = String.raw`[^\s\u3000·。，,、；;：:！!？?“”"（）()]{1,6}`;
-const DOT_NAMES = String.raw`${DOT_NAME}(?:[ \u3000\t]+${DOT_NAME}){0,7}`;
-const DOT_BYLINE = new RegExp(String.raw`^·[ \u3000]*(${DOT_NAMES})[ \u3000]*·$`, 'u');
-const TRAILING_DOT_BYLINE = new RegExp(String.raw`^(.*\S)[ \u3000\t]+(·[ \u3000]*(${DOT_NAMES})[ \u3000]*·)$`, 'u');
+const DOT_NAMES = String.raw`${DOT_NAME}(?:\s+${DOT_NAME}){0,7}`;
+const DOT_BYLINE = new RegExp(String.raw`^·\s*(${DOT_NAMES})\s*·$`, 'u');
+const TRAILING_DOT_BYLINE = new RegExp(String.raw`^(.*\S)\s+(·\s*(${DOT_NAMES})\s*·)$`, 'u');
 
 /**
  * Names of a line that is only a byline, or null. `·陈馨 王铁荣·` and `本报记者 王明峰 王玉磊` give their names;
@@ -108,7 +108,7 @@ export function parseBylineLine(line: string): string[] | null {
       names.push(glued[2]);
       continue;
     }
-    if (!looksLikeName(token)) return null;
+    if (!looksLikeName(token) || /摄$/u.test(token)) return null;
     names.push(token);
   }
   if (roles > 0) return names;
@@ -156,7 +156,7 @@ export function parseCreditLine(line: string): string[] | null {
   if (AGENCY.test(text)) return [];
   const photo = /^(.*?)\s*(?:摄影报道|摄影|摄)$/u.exec(text);
   if (photo?.[1] !== undefined && photo[1] !== '') return creditNames(photo[1]);
-  const drawn = /^(.+?)[ \u3000]*图[ \u3000]*(.+?)[ \u3000]*文$/u.exec(text);
+  const drawn = /^(.+?)\s*图\s*(.+?)\s*文$/u.exec(text);
   if (drawn?.[1] !== undefined && drawn[2] !== undefined) {
     const a = drawn[1].replace(SPACE, '');
     const b = drawn[2].replace(SPACE, '');
@@ -168,7 +168,7 @@ export function parseCreditLine(line: string): string[] | null {
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
 export function isGraphicCredit(line: string): boolean {
-  return /^(?:本版)?(?:制图|版式设计|版式|数据来源|图片来源|资料来源|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划)[ \u3000]*[：:]/u.test(line) && [...line].length <= 60;
+  return /^(?:本版)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划)[、/]?)+\s*[：:]/u.test(line) && [...line].length <= 60;
 }
 
 /**
@@ -181,16 +181,16 @@ export function parseTail(line: string): string[] | null {
   const match = /^[（(](.+)[）)]$/u.exec(line);
   if (match?.[1] === undefined || /[（(].*[）)].*[（(]/u.test(match[1])) return null;
   const inner = trimSpace(match[1]);
-  if (/^(?:本报|新华社|据|中新社|人民网|央视|光明日报|经济日报)[^。]{0,60}?电(?:[ \u3000\t]|$)/u.test(inner) || /^[^。]{0,40}?电$/u.test(inner)) {
+  if (/^(?:本报|新华社|据|中新社|人民网|央视|光明日报|经济日报)[^。]{0,60}?电(?:\s|$)/u.test(inner) || /^[^。]{0,40}?电$/u.test(inner)) {
     const after = inner.replace(/^[^。]{0,60}?电/u, '');
     return namesIn(after.replace(/执笔记者|执笔|参与采写|记者/gu, ' '));
   }
   if (/^(?:作者|本文作者)/u.test(inner)) {
-    const interviewed = /(?:记者|本报)[ \u3000]*([\p{Script=Han}、 \u3000]{2,30}?)(?:采访)?整理/u.exec(inner);
+    const interviewed = /(?:记者|本报)\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
     return interviewed?.[1] !== undefined ? namesIn(interviewed[1]) : [];
   }
   if (/(?:采访整理|整理|参与采写|采写|执笔)$/u.test(inner) || /^(?:执笔|记者|本报记者|新华社记者)/u.test(inner)) {
-    return namesIn(inner.replace(/(?:采访整理|整理|参与采写|采写)$/u, '').replace(/执笔记者|执笔|参与采写|本报记者|新华社记者|记者/gu, ' '));
+    return namesIn(inner.replace(/(?:采访整理|整理|参与采写|采写)$/u, '').replace(/执笔记者|执笔|参与采写|本报记者|新华社记者|记者|[：:]/gu, ' '));
   }
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据)/u.test(inner)) return [];
   if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
@@ -208,7 +208,7 @@ export function isDateLine(line: string): boolean {
 /** True for an attribution line (`——编  者`, `——某某`), which signs what stands above it. */
 export function isAttribution(line: string): boolean {
   if (line.length > 80) return false;
-  return /^(?:——|—|--)[ \u3000]*\S/u.test(line) && !endsSentence(line) && [...line].length <= 40;
+  return /^(?:——|—|--)\s*\S/u.test(line) && !endsSentence(line) && [...line].length <= 40;
 }
 
 /**
@@ -239,7 +239,7 @@ export function splitTrailingByline(line: string): { text: string; mark: string;
  */
 export function splitTrailingCredit(line: string): { text: string; mark: string; names: string[] } | null {
   if (!/(?:摄|摄影|摄影报道|[）)])$/u.test(line)) return null;
-  const match = /^(.*[。！？!?…”」）)])[ \u3000\t]+([^。！？!?]{1,30}?(?:摄影报道|摄|摄影)(?:[（(][^（）()]{1,12}[）)])?)$/u.exec(line);
+  const match = /^(.*[。！？!?…”」）)])\s+([^。！？!?]{1,30}?(?:摄影报道|摄|摄影)(?:[（(][^（）()]{1,12}[）)])?)$/u.exec(line);
   if (match?.[1] === undefined || match[2] === undefined || !endsSentence(match[1])) return null;
   const names = parseCreditLine(match[2]);
   return names === null ? null : { text: match[1], mark: match[2], names };

@@ -18,7 +18,7 @@
  * cannot place goes to an `unsorted` item with a warning (see source-characters.ts for the check).
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
-import { BOUNDARY_WEIGHTS, boundaryScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
+import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
 import {
   isAttribution,
   isDateLine,
@@ -97,10 +97,10 @@ export function isHeadingLike(text: string): boolean {
 function classify(block: TextLine): Unit {
   const base = { text: block.text, first: block.line, last: block.lastLine, names: [] as string[] };
   const text = block.text;
-  const byline = parseBylineLine(text);
-  if (byline !== null) return { ...base, role: 'byline', names: byline };
   const credit = parseCreditLine(text);
   if (credit !== null) return { ...base, role: 'credit', names: credit };
+  const byline = parseBylineLine(text);
+  if (byline !== null) return { ...base, role: 'byline', names: byline };
   if (isGraphicCredit(text)) return { ...base, role: 'graphic' };
   const tail = parseTail(text);
   if (tail !== null) return { ...base, role: 'tail', names: tail };
@@ -197,6 +197,8 @@ interface Draft {
   subheads: number;
   /** Line counts of the subhead runs taken so far. */
   subheadRuns: number[];
+  /** Why the item starts where it does (see Article.opening). */
+  opening: string;
   first: number;
   last: number;
 }
@@ -215,6 +217,7 @@ function newDraft(kind: ItemKind, first: number): Draft {
     paragraphs: 0,
     subheads: 0,
     subheadRuns: [],
+    opening: '',
     first,
     last: first,
   };
@@ -256,19 +259,21 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   };
 
   /** Open an item titled by `run` (heading-like units); lines past the title become decks or subheads. */
-  const openTitled = (run: readonly Unit[]): void => {
+  const openTitled = (run: readonly Unit[], why: string): void => {
     close();
     let rest = [...run];
     // A lone 广告 / 图片报道 line (a slot, a picture with only a title) is an item of its own when more follows.
     while (rest.length > 1 && isStandaloneItemLine(rest[0]!.text)) {
       const slot = newDraft('article', rest[0]!.first);
       slot.headline = rest[0]!.text;
+      slot.opening = `line ${rest[0]!.first}: ${why}; ${rest[0]!.text} is an item of its own`;
       slot.last = rest[0]!.last;
       drafts.push(slot);
       rest = rest.slice(1);
     }
     const head = rest[0] as Unit;
     const draft = newDraft('article', head.first);
+    draft.opening = `line ${head.first}: ${why}`;
     const { titleLines, extra } = assignTitle(rest.map((unit) => unit.text));
     draft.kicker = titleLines.kicker;
     draft.headline = titleLines.headline;
@@ -360,10 +365,22 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       }
       let end = i;
       while (units[end + 1] !== undefined && RUN_ROLES.has(units[end + 1]!.role) && units[end + 1]!.role !== 'name') end++;
+      // A line ending in a colon after other heading lines, with text after it, is a lead-in or a salutation
+      // (`志愿者朋友们：`): the text's first paragraph, not a title line.
+      if (end > i && /[：:]$/u.test(units[end]!.text) && units[end + 1]?.role === 'body') {
+        units[end] = { ...units[end]!, role: 'body' };
+        end--;
+      }
       const run = units.slice(i, end + 1);
+      if (open !== null && !open.ended && open.paragraphs > 0 && units[end + 1]?.role === 'date' && run.length <= 3) {
+        // Short lines just above a date line sign what stands above them (a letter's or a document's signature).
+        for (const line of run) push(open, 'signature', line, line.text);
+        i = end;
+        continue;
+      }
       if ((open === null || open.ended) && end + 1 >= units.length && run.length >= 2 && /[，,、；;]/u.test(run.at(-1)!.text) && [...run.at(-1)!.text].length > 20) {
         // A title, then the first words of its text cut by the page's end: the text runs on elsewhere.
-        openTitled(run.slice(0, -1));
+        openTitled(run.slice(0, -1), 'title lines at the end of the page');
         const draft = current as Draft | null;
         if (draft !== null) {
           push(draft, 'paragraph', run.at(-1)!, run.at(-1)!.text);
@@ -378,7 +395,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
         drafts.push(draft);
       } else if (open === null || open.ended) {
-        openTitled(run);
+        openTitled(run, open === null ? (drafts.length === 0 ? 'title lines at the top of the page' : 'title lines') : `title lines after the end of the item above (its ${open.body.at(-1)?.type ?? 'title'})`);
       } else if (open.paragraphs === 0 && open.headline !== null) {
         // Under the title, before the text: subheads and decks.
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
@@ -397,7 +414,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         const opened = open.headline === null || boundaryScore(f, weights) > 0;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
-          openTitled(run);
+          openTitled(run, open.headline === null ? 'title lines after untitled text' : `title lines read as a new title, not a subhead (${explainScore(f, weights)})`);
         } else {
           for (const line of run) push(open, 'subhead', line, line.text);
           open.subheadRuns.push(run.length);
@@ -485,6 +502,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           const isPhoto = after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
           close();
           draft = newDraft(isPhoto ? 'photo' : 'unsorted', unit.first);
+          draft.opening = `line ${unit.first}: ${isPhoto ? 'a caption followed by a photo credit' : open === null ? 'text with no title above it' : 'text after the end of the item above, with no title'}`;
           if (!isPhoto) {
             warn(unit.first, 'segment/no-headline', drafts.length === 0
               ? 'Unexpected text before the first headline (continued from another page?); published as unsorted text'
@@ -542,6 +560,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     photoCredit: draft.photoCredit,
     continued: draft.continued,
     sourceLines: [draft.first, draft.last],
+    opening: draft.opening || `line ${draft.first}: text the rules could not place (see the warning)`,
   }));
   return { items, diagnostics };
 }

@@ -128,7 +128,26 @@ test('check prints the segmentation of a seed as a table and writes nothing', ()
     ['10', '175-185', 'article', '临江新区举办“智慧老人”…', '手把手教老人使用智能手机', '-', '3', '龚雪雯 陈静', '-'],
     ['11', '187-199', 'article, continued', '崇川审计人员守好疫情防…', '深入挂钩单位 守护居民安全', '-', '5', '-', '199: segment/continued'],
   ]);
-  assert.deepEqual(lines.slice(15), [
+  // Below the table: why each item starts where it does, and the role of each line that is not a paragraph.
+  const why = lines.indexOf('Where each item starts, and the roles of its lines:');
+  assert.deepEqual(lines.slice(why + 1, why + 13), [
+    '1. line 3: title lines at the top of the page',
+    '   kicker 引题: 崇川区人大机关全员下沉社区,参与疫情防控…',
+    '   headline 主题: 积极行动 凝聚起抗疫强大合力',
+    '   subhead (line 9): 督查指导在线',
+    '   subhead (line 17): 下沉社区志愿服务',
+    '   subhead (line 27): 人大代表纷纷响应',
+    '   byline (line 39): ·陈馨 王铁荣·',
+    '2. line 41: title lines after the end of the item above (its byline)',
+    '   kicker 引题: 围绕重点人员、场所和部门',
+    '   headline 主题: 海安建立“3+6+15”防疫大督查机制',
+    '   byline (line 49): ·张海涛 陆争峰·',
+    '3. line 51: title lines after the end of the item above (its byline)',
+  ]);
+  assert.ok(lines.includes('6. line 95: a caption followed by a photo credit'));
+  assert.equal(lines[15], '', 'a blank line after the table');
+  assert.equal(lines[16], 'Where each item starts, and the roles of its lines:');
+  assert.deepEqual(lines.slice(-3), [
     '',
     `seeds/${SEED}:199: warning: Article runs off the page: it ends mid-sentence with no byline; marked as continued [segment/continued]`,
     '',

@@ -1,0 +1,156 @@
+/**
+ * The lines around an article's text, one convention a case, with the exact names each gives
+ * (src/segment/marks.ts), and the same conventions on small pages (src/segment/segment-page.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  isAttribution,
+  isDateLine,
+  isGraphicCredit,
+  openingNames,
+  parseBylineLine,
+  parseCreditLine,
+  parseNameLine,
+  parseTail,
+  splitTrailingByline,
+  splitTrailingCredit,
+} from '../../src/segment/marks.js';
+import { segmentPage } from '../../src/segment/segment-page.js';
+import { checkNothingLost } from '../../src/segment/source-characters.js';
+
+test('byline lines in every form give their names; other short lines give none', () => {
+  assert.deepEqual(parseBylineLine('·陈馨 王铁荣·'), ['陈馨', '王铁荣']);
+  assert.deepEqual(parseBylineLine('本报记者  王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('本报记者 王明峰 王玉磊'), ['王明峰', '王玉磊']);
+  assert.deepEqual(parseBylineLine('本报驻埃及记者 景玥'), ['景玥']);
+  assert.deepEqual(parseBylineLine('记者 张三 通讯员 李四'), ['张三', '李四']);
+  assert.deepEqual(parseBylineLine('人民网记者  闫  峰  本报记者  姚雪青'), ['闫峰', '姚雪青']);
+  assert.deepEqual(parseBylineLine('何鼎鼎 本报评论员'), ['何鼎鼎']);
+  assert.deepEqual(parseBylineLine('本报评论员'), []);
+  assert.deepEqual(parseBylineLine('李  纵  罗  婕'), ['李纵', '罗婕']);
+  assert.deepEqual(parseBylineLine('王明峰\u00a0\u00a0王玉磊'), ['王明峰', '王玉磊']);
+  // Headlines and subheads of short words are not names: their first characters are no surnames.
+  assert.equal(parseBylineLine('价格稳 品种多 供应足'), null);
+  assert.equal(parseBylineLine('督查指导在线'), null);
+  assert.equal(parseNameLine('张陈明'), '张陈明');
+  assert.equal(parseNameLine('阎  语'), '阎语');
+  assert.equal(parseNameLine('突破'), null);
+});
+
+test('photo, agency and graphic credits', () => {
+  assert.deepEqual(parseCreditLine('阚天峰摄'), ['阚天峰']);
+  assert.deepEqual(parseCreditLine('新华社记者 岳月伟摄'), ['岳月伟']);
+  assert.deepEqual(parseCreditLine('罗星汉摄（影像中国）'), ['罗星汉']);
+  assert.deepEqual(parseCreditLine('雒\u00a0圆摄（新华社发）'), ['雒圆']);
+  assert.deepEqual(parseCreditLine('杨玉岗  范长江摄影报道（影像中国）'), ['杨玉岗', '范长江']);
+  assert.deepEqual(parseCreditLine('勾  犇图  石  羚文'), ['勾犇', '石羚']);
+  assert.deepEqual(parseCreditLine('影像中国'), []);
+  assert.deepEqual(parseCreditLine('新华社发'), []);
+  assert.equal(parseCreditLine('他们在河边拍摄'), null);
+  assert.equal(isGraphicCredit('制图：郭  祥'), true);
+  assert.equal(isGraphicCredit('版式、制图：沈亦伶'), true);
+  assert.equal(isGraphicCredit('数据来源：国家统计局'), true);
+  assert.equal(isGraphicCredit('制图的人很辛苦。'), false);
+});
+
+test('tails, signatures and dates', () => {
+  assert.deepEqual(parseTail('（本报北京2月11日电）'), []);
+  assert.deepEqual(parseTail('（新华社北京2月24日电\u00a0\u00a0记者廖君、冯国栋）'), ['廖君', '冯国栋']);
+  assert.deepEqual(parseTail('（本报记者  侯琳良  张  璁整理）'), ['侯琳良', '张璁']);
+  assert.deepEqual(parseTail('（徐辉、刘慎、雷辙、张东丹参与采写）'), ['徐辉', '刘慎', '雷辙', '张东丹']);
+  assert.deepEqual(parseTail('（执笔：韩庆祥）'), ['韩庆祥']);
+  assert.deepEqual(parseTail('（作者为中国国际问题研究院副院长）'), []);
+  assert.deepEqual(parseTail('（欧阳洁）'), ['欧阳洁']);
+  assert.deepEqual(parseTail('（下转第三版）'), []);
+  assert.deepEqual(parseTail('（本系列评论到此结束）'), []);
+  assert.equal(parseTail('（注：数据截至去年底。）'), null);
+  assert.equal(isDateLine('2019年1月21日'), true);
+  assert.equal(isDateLine('二〇一九年一月二十一日'), true);
+  assert.equal(isAttribution('——编  者'), true);
+});
+
+test('names in an opening dateline or 本报讯, and marks appended to a paragraph', () => {
+  assert.deepEqual(openingNames('本报北京2月11日电  （记者李心萍、王珂）国家统计局发布…'), ['李心萍', '王珂']);
+  assert.deepEqual(openingNames('本报讯（记者 张三 通讯员 李四）海安市…'), ['张三', '李四']);
+  assert.deepEqual(openingNames('新华社北京2月11日电\u00a0（记者吴晶）…'), ['吴晶']);
+  assert.deepEqual(openingNames('本报记者张三日前获悉…'), []);
+  assert.deepEqual(splitTrailingByline('…打赢防疫阻击战。 ·黄艳鸣 杜俊烨·'), { text: '…打赢防疫阻击战。', mark: '·黄艳鸣 杜俊烨·', names: ['黄艳鸣', '杜俊烨'] });
+  assert.deepEqual(splitTrailingCredit('市民在河道公园戏水。 新华社记者 方喆摄'), { text: '市民在河道公园戏水。', mark: '新华社记者 方喆摄', names: ['方喆'] });
+  assert.equal(splitTrailingCredit('他说：“我们摄"'), null);
+});
+
+/** Segment blocks joined by blank lines; nothing may be lost. */
+function segment(blocks: string[]) {
+  const text = blocks.join('\n\n');
+  const result = segmentPage({ file: 'seeds/case.txt', text, firstLine: 1 });
+  assert.deepEqual(checkNothingLost({ file: 'seeds/case.txt', text }, result.items), []);
+  return result.items.map((item) => ({
+    kind: item.kind,
+    title: [item.kicker, item.headline, item.subheadline],
+    parts: item.body.map((part) => `${part.type}:${part.text}`),
+    bylines: item.bylines,
+    photoCredit: item.photoCredit,
+  }));
+}
+
+test('a byline line under the title, a dateline and a tail: names from all three, none counted as text', () => {
+  assert.deepEqual(segment(['新春走基层', '本报记者 王明峰', '本报北京2月11日电 （记者李心萍）春运开始了。', '旅客们踏上归途。', '（本报记者 宋豪新采访整理）']), [
+    {
+      kind: 'article',
+      title: [null, '新春走基层', null],
+      parts: ['byline:本报记者 王明峰', 'paragraph:本报北京2月11日电 （记者李心萍）春运开始了。', 'paragraph:旅客们踏上归途。', 'tail:（本报记者 宋豪新采访整理）'],
+      bylines: ['王明峰', '李心萍', '宋豪新'],
+      photoCredit: null,
+    },
+  ]);
+});
+
+test('a deck under the title is not a paragraph; a tail ends the article, so the next title opens an item', () => {
+  assert.deepEqual(segment(['春耕由南向北渐次展开', '各地抓住有利时机，加快春耕备耕进度', '眼下，春耕正由南向北展开。', '（本报北京2月11日电）', '元宵灯会今晚开幕', '灯会将持续十天。']), [
+    {
+      kind: 'article',
+      title: [null, '春耕由南向北渐次展开', null],
+      parts: ['deck:各地抓住有利时机，加快春耕备耕进度', 'paragraph:眼下，春耕正由南向北展开。', 'tail:（本报北京2月11日电）'],
+      bylines: [],
+      photoCredit: null,
+    },
+    { kind: 'article', title: [null, '元宵灯会今晚开幕', null], parts: ['paragraph:灯会将持续十天。'], bylines: [], photoCredit: null },
+  ]);
+});
+
+test('a titled photo with an agency credit is a photo item; 广告 is an item of its own', () => {
+  assert.deepEqual(segment(['照亮你回家的路', '春节临近，春运即将迎来高峰。', '新华社记者 方喆摄', '广告', '看变化，问冷暖', '——重访春节前夕考察过的地方', '问冷暖，听民声。']), [
+    { kind: 'photo', title: [null, '照亮你回家的路', null], parts: ['paragraph:春节临近，春运即将迎来高峰。', 'credit:新华社记者 方喆摄'], bylines: [], photoCredit: '方喆' },
+    { kind: 'article', title: [null, '广告', null], parts: [], bylines: [], photoCredit: null },
+    { kind: 'article', title: [null, '看变化，问冷暖', '——重访春节前夕考察过的地方'], parts: ['paragraph:问冷暖，听民声。'], bylines: [], photoCredit: null },
+  ]);
+});
+
+test('a letter: the signature and date lines are not paragraphs', () => {
+  assert.deepEqual(segment(['致全市志愿者的一封信', '志愿者朋友们：', '感谢你们的付出。', '南通市志愿者协会', '2021年8月18日']), [
+    {
+      kind: 'article',
+      title: [null, '致全市志愿者的一封信', null],
+      parts: ['paragraph:志愿者朋友们：', 'paragraph:感谢你们的付出。', 'signature:南通市志愿者协会', 'signature:2021年8月18日'],
+      bylines: [],
+      photoCredit: null,
+    },
+  ]);
+});
+
+test('hard-wrapped lines of one block are one paragraph: CJK joined with nothing, Latin words with a space', () => {
+  const text = '标题\n\n第一行没有写完\n接着写完了。\n\nNew\nYork 的记者也来了。\n·赵六·';
+  const { items } = segmentPage({ file: 'seeds/case.txt', text, firstLine: 1 });
+  assert.deepEqual(items.map((item) => item.body.map((part) => `${part.type}:${part.text}:${part.lines.join('-')}`)), [
+    ['paragraph:第一行没有写完接着写完了。:3-4', 'paragraph:New York 的记者也来了。:6-7', 'byline:·赵六·:8-8'],
+  ]);
+  assert.deepEqual(checkNothingLost({ file: 'seeds/case.txt', text }, items), []);
+});
+
+test('check says why an item starts where it does', () => {
+  const text = ['第一篇标题', '昨天,市民在河道公园戏水。', '第二篇标题', '本报讯（记者 张三）海安市纪委监委出台督查方案。'].join('\n\n');
+  const { items } = segmentPage({ file: 'seeds/case.txt', text, firstLine: 1 });
+  assert.equal(items[0]?.opening, 'line 1: title lines at the top of the page');
+  assert.match(items[1]?.opening ?? '', /^line 5: title lines read as a new title, not a subhead \(score \d+\.\d\d: .*datelineAfter \+\d+\.\d\d/);
+});
