@@ -45,7 +45,7 @@ test('Markdown and HTML characters of the body come out as literal text, escaped
   assert.equal(data.headline, '<i>标题</i> & 符号');
 });
 
-test('the built page shows the HTML of a seed as text and runs none of it', { todo: 'expected text predates the full-width display mapping and the headline word spans (issue 15)' }, async () => {
+test('the built page shows the HTML of a seed as text and runs none of it', async () => {
   const { copyFileSync, mkdirSync } = await import('node:fs');
   const path = await import('node:path');
   const { build } = await import('../../src/build.js');
@@ -56,7 +56,8 @@ test('the built page shows the HTML of a seed as text and runs none of it', { to
   const result = await build({ config: { ...DEFAULT_CONFIG, seedsDir: path.join(dir, 'seeds'), outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') } });
   const page = result.files.find((file) => file.path === 'pages/escaping/01.html');
   assert.ok(page);
-  const html = String(page.content);
+  // Title lines carry word-wrap spans (site/line-breaks.ts); the text is read without them.
+  const html = String(page.content).replace(/<\/?span[^>]*>/g, '');
   const text = unbreak(html);
   assert.ok(/<h1[^>]*>&lt;i&gt;标题&lt;\/i&gt; &amp; 符号<\/h1>/.test(text));
   // The colon after 明 ends the text: shown full-width (site/display-text.ts); the one between A and B stays.
