@@ -512,8 +512,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
         let merged = unit;
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
-        // (A deck is one clause: a line with a whole sentence inside it is a paragraph cut by a column end.)
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !(merged.openJoin && hasSentenceInside(merged.text) && !/^[■●◆▲]/u.test(merged.text)) && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
+        // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
+        const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
