@@ -63,7 +63,7 @@ function nameTokens(text: string): string[] {
 /** Names of a list `X、Y、Z` or `X Y Z` (padding spaces removed), keeping only tokens that read as names. */
 export function namesIn(text: string): string[] {
   const out: string[] = [];
-  for (const group of text.split(/[、，,；;和及]/u)) {
+  for (const group of text.replace(/[：:]/gu, ' ').split(/[、，,；;和及]/u)) {
     for (const token of nameTokens(group)) {
       const name = token.replace(/^(?:[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|执笔|参与采写)[：:]?)/u, '');
       if (name !== '' && /^\p{Script=Han}[\p{Script=Han}·]{0,7}$/u.test(name) && [...name].length >= 2 && [...name].length <= 5) out.push(name);

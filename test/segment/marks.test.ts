@@ -60,6 +60,7 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（本报记者  侯琳良  张  璁整理）'), ['侯琳良', '张璁']);
   assert.deepEqual(parseTail('（徐辉、刘慎、雷辙、张东丹参与采写）'), ['徐辉', '刘慎', '雷辙', '张东丹']);
   assert.deepEqual(parseTail('（执笔：韩庆祥）'), ['韩庆祥']);
+  assert.deepEqual(parseTail('（新华社北京1月31日电\u00a0执笔记者：史竞男、丁小溪；参与采写：吴光于、张文静）'), ['史竞男', '丁小溪', '吴光于', '张文静']);
   assert.deepEqual(parseTail('（作者为中国国际问题研究院副院长）'), []);
   assert.deepEqual(parseTail('（欧阳洁）'), ['欧阳洁']);
   assert.deepEqual(parseTail('（下转第三版）'), []);
