@@ -367,9 +367,16 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       while (units[end + 1] !== undefined && RUN_ROLES.has(units[end + 1]!.role) && units[end + 1]!.role !== 'name') end++;
       // A line ending in a colon after other heading lines, with text after it, is a lead-in or a salutation
       // (`志愿者朋友们：`): the text's first paragraph, not a title line.
-      if (end > i && /[：:]$/u.test(units[end]!.text) && units[end + 1]?.role === 'body') {
+      // Inside an article's text, a line ending in `——` before its paragraph is a lead-in to it, too.
+      const inText = open !== null && !open.ended && open.paragraphs > 0;
+      if ((end > i || inText) && (/[：:]$/u.test(units[end]!.text) || (inText && /(?:——|—)$/u.test(units[end]!.text))) && units[end + 1]?.role === 'body') {
         units[end] = { ...units[end]!, role: 'body' };
         end--;
+        if (end < i) {
+          // The run was only that line: read it again as text.
+          i--;
+          continue;
+        }
       }
       const run = units.slice(i, end + 1);
       if (open !== null && !open.ended && open.paragraphs > 0 && units[end + 1]?.role === 'date' && run.length <= 3) {

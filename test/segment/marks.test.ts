@@ -155,3 +155,15 @@ test('check says why an item starts where it does', () => {
   assert.equal(items[0]?.opening, 'line 1: title lines at the top of the page');
   assert.match(items[1]?.opening ?? '', /^line 5: title lines read as a new title, not a subhead \(score \d+\.\d\d: .*datelineAfter \+\d+\.\d\d/);
 });
+
+test('inside the text, a line ending in a colon or a dash before a paragraph is the lead-in of that paragraph, counted', () => {
+  assert.deepEqual(segment(['南粤文化的宝盒', '广东省博物馆是岭南文化的宝库。', '馆藏特色：', '端砚、潮州木雕和广彩瓷器最为有名。', '“时代楷模”张黎明天天早起——', '天津电力的张黎明每天五点出门巡线。']), [
+    {
+      kind: 'article',
+      title: [null, '南粤文化的宝盒', null],
+      parts: ['paragraph:广东省博物馆是岭南文化的宝库。', 'paragraph:馆藏特色：', 'paragraph:端砚、潮州木雕和广彩瓷器最为有名。', 'paragraph:“时代楷模”张黎明天天早起——', 'paragraph:天津电力的张黎明每天五点出门巡线。'],
+      bylines: [],
+      photoCredit: null,
+    },
+  ]);
+});
