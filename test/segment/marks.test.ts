@@ -63,6 +63,11 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（新华社北京1月31日电\u00a0执笔记者：史竞男、丁小溪；参与采写：吴光于、张文静）'), ['史竞男', '丁小溪', '吴光于', '张文静']);
   assert.deepEqual(parseTail('（作者为中国国际问题研究院副院长）'), []);
   assert.deepEqual(parseTail('（欧阳洁）'), ['欧阳洁']);
+  assert.deepEqual(parseTail('（原韬雄\u00a0\u00a0王\u00a0\u00a0韬\u00a0\u00a0高\u00a0\u00a0峰）'), ['原韬雄', '王韬', '高峰']);
+  assert.deepEqual(parseTail('（综合本报记者赵贝佳、陆娅楠、贺勇报道）'), ['赵贝佳', '陆娅楠', '贺勇']);
+  assert.deepEqual(parseTail('（稿件来源：人民日报中央厨房）'), []);
+  assert.deepEqual(parseTail('（相关报道见第六版）'), []);
+  assert.deepEqual(parseTail('（本文节选自郭声琨同志在中央政法工作会议上的讲话）'), []);
   assert.deepEqual(parseTail('（下转第三版）'), []);
   assert.deepEqual(parseTail('（本系列评论到此结束）'), []);
   assert.equal(parseTail('（注：数据截至去年底。）'), null);
