@@ -14,6 +14,8 @@
  * Labels in the seed's golden format (`paragraph_count`, `paragraphs` as a list) are converted to the scorer's
  * (`paragraphs` a count, `first_paragraph_starts` its first 10 characters) in a temporary folder.
  * `-v` writes the scorer's full listing of every miss to `bench-output/eval-RENDERING.txt`.
+ * `--build` runs the real build instead (in memory, `search: false`, no cache) on a temporary copy of each rendering's
+ * pages and scores its `data/articles.json`: slower, and the same figures.
  * `--days A-B` scores only pages whose name starts with a date `YYYYMMDD` whose day is in A..B (e.g. `--days 21-28`
  * for the validation part of a month).
  */
@@ -41,7 +43,7 @@ interface Source {
 }
 
 const { values, positionals } = parseArgs({
-  options: { verbose: { type: 'boolean', short: 'v' }, days: { type: 'string' } },
+  options: { verbose: { type: 'boolean', short: 'v' }, days: { type: 'string' }, build: { type: 'boolean' } },
   allowPositionals: true,
 });
 
@@ -140,9 +142,22 @@ try {
           });
         }
       }
-      const ms = performance.now() - started;
       const catalog = path.join(scratch, `articles${rendering}.json`);
-      writeFileSync(catalog, JSON.stringify(records));
+      if (values.build) {
+        // The real build, in memory, of a copy of these pages (the corpus is never written into the repo).
+        const seedsDir = path.join(scratch, `seeds${rendering}`);
+        mkdirSync(seedsDir, { recursive: true });
+        for (const stem of pages) writeFileSync(path.join(seedsDir, `${stem}${rendering}.txt`), readFileSync(path.join(source.texts, `${stem}${rendering}.txt`)));
+        const { build } = await import('../src/build.js');
+        const { DEFAULT_CONFIG } = await import('../src/config.js');
+        const result = await build({ config: { ...DEFAULT_CONFIG, search: false, seedsDir, outDir: path.join(scratch, `dist${rendering}`), cacheDir: path.join(scratch, `cache${rendering}`) } });
+        const file = result.files.find((f) => f.path === 'data/articles.json');
+        if (file === undefined) throw new Error('the build made no data/articles.json');
+        writeFileSync(catalog, file.content);
+      } else {
+        writeFileSync(catalog, JSON.stringify(records));
+      }
+      const ms = performance.now() - started;
       const name = `${path.basename(path.dirname(source.labels)) === 'shared' ? path.basename(source.labels) : path.basename(path.dirname(source.labels))}${rendering}`;
       const used = pages.map((stem) => labelFiles[stems.indexOf(stem)] as string);
       const args = [scorer, ...(values.verbose ? ['-v'] : []), '--label', name, catalog, ...used];
@@ -152,7 +167,7 @@ try {
         writeFileSync(path.join(outputDir, `eval-${name}.txt`), out);
       }
       const summary = out.trimEnd().split('\n').at(-1);
-      console.log(`${summary}; ${pages.length} pages, ${lost} lost text, segmented in ${(ms / 1000).toFixed(2)} s`);
+      console.log(`${summary}; ${pages.length} pages, ${lost} lost text, ${values.build ? "built" : "segmented"} in ${(ms / 1000).toFixed(2)} s`);
     }
   }
 } finally {
