@@ -115,6 +115,16 @@ export function parseBylineLine(line: string): string[] | null {
   return names.length >= 2 ? names : null;
 }
 
+/** A reader's signature line, a place then a name (`山东诸城市  祝建波`, `北京朝阳  林  峰`): the name, or null. */
+export function parsePlaceNameLine(line: string): string | null {
+  if (line.length > 24) return null;
+  const tokens = nameTokens(line);
+  if (tokens.length !== 2) return null;
+  const [place, name] = tokens as [string, string];
+  if (!/^\p{Script=Han}{2,8}$/u.test(place) || !/(?:省|市|县|区|州|旗|镇|乡|村|盟)$|^(?:北京|天津|上海|重庆)/u.test(place)) return null;
+  return looksLikeName(name) && [...name].length <= 3 ? name : null;
+}
+
 /** A single name alone on a line (`张陈明`, `阎  语`): a byline where it stands after a title or a text's end. */
 export function parseNameLine(line: string): string | null {
   if (line.length > 16) return null;
@@ -168,7 +178,10 @@ export function parseCreditLine(line: string): string[] | null {
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
 export function isGraphicCredit(line: string): boolean {
-  return /^(?:本版)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划)[、/]?)+\s*[：:]/u.test(line) && [...line].length <= 60;
+  if ([...line].length > 60) return false;
+  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理)[、/]?)+\s*[：:]/u.test(line)) return true;
+  // Page furniture: a column's mailbox, a code to scan.
+  return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
 }
 
 /**
@@ -192,6 +205,8 @@ export function parseTail(line: string): string[] | null {
   if (/(?:采访整理|整理|参与采写|采写|执笔)$/u.test(inner) || /^(?:执笔|记者|本报记者|新华社记者)/u.test(inner)) {
     return namesIn(inner.replace(/(?:采访整理|整理|参与采写|采写)$/u, '').replace(/执笔记者|执笔|参与采写|本报记者|新华社记者|记者|[：:]/gu, ' '));
   }
+  if (/对本文(?:亦)?有(?:所)?贡献$/u.test(inner)) return namesIn(inner.replace(/对本文.*$/u, '').replace(/实习生|记者|通讯员/gu, ' '));
+  if (/^综合[^。]{2,40}报道$/u.test(inner) && !/记者/u.test(inner)) return namesIn(inner.replace(/^综合|报道$/gu, ' '));
   if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者.{2,40}报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据|本文|节选|编者注)|来源[：:]|节选自|^(?:相关报道|详细报道|更多报道)?见(?:本报)?第?.{1,4}版/u.test(inner)) return [];
   if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];

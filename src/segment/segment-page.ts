@@ -27,6 +27,7 @@ import {
   parseBylineLine,
   parseCreditLine,
   parseNameLine,
+  parsePlaceNameLine,
   parseTail,
   splitTrailingByline,
   splitTrailingCredit,
@@ -109,6 +110,8 @@ function classify(block: TextLine): Unit {
   if (withByline !== null) return { ...base, role: 'body', text: withByline.text, names: withByline.names, mark: { type: 'byline', text: withByline.mark } };
   const withCredit = splitTrailingCredit(text);
   if (withCredit !== null) return { ...base, role: 'body', text: withCredit.text, names: withCredit.names, mark: { type: 'credit', text: withCredit.mark } };
+  const signed = parsePlaceNameLine(text);
+  if (signed !== null) return { ...base, role: 'byline', names: [signed] };
   const name = parseNameLine(text);
   if (name !== null) return { ...base, role: 'name', names: [name] };
   if (isAttribution(text)) return { ...base, role: 'dash' };
@@ -357,6 +360,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       open !== null &&
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
+    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
+    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && [...unit.text].length <= 50 && /(?:…|？|！|\?|!)[”’）)]*$/u.test(unit.text) && !hasSentenceInside(unit.text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, '')) && units[i + 1]?.role === 'heading' && units[i + 2]?.role === 'body') {
+      units[i] = { ...unit, role: 'heading' };
+      i--;
+      continue;
+    }
     if (RUN_ROLES.has(unit.role) && !nameIsByline) {
       // A dash line after the text: an attribution (——编者), a signature of what stands above it.
       if (unit.role === 'dash' && open !== null && open.paragraphs > 0 && !open.ended) {

@@ -77,7 +77,7 @@ export function assignTitle(lines: readonly string[]): { titleLines: TitleLines;
     if (isSubheadlineMarked(b)) return { titleLines: { kicker: null, headline: a, subheadline: b }, extra: [c, ...extra] };
     return { titleLines: { kicker: a, headline: b, subheadline: c }, extra };
   }
-  if (isKickerMarked(a)) return { titleLines: { kicker: a, headline: b, subheadline: null }, extra };
+  if (isKickerMarked(a) || /(?:…|？|！|\?|!)[”’）)]*$/u.test(a)) return { titleLines: { kicker: a, headline: b, subheadline: null }, extra };
   if (isSubheadlineMarked(b) || readsAsHeadlineThenSubheadline(a, b)) return { titleLines: { kicker: null, headline: a, subheadline: b }, extra };
   return { titleLines: { kicker: a, headline: b, subheadline: null }, extra };
 }

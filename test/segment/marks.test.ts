@@ -9,6 +9,7 @@ import {
   isDateLine,
   isGraphicCredit,
   openingNames,
+  parsePlaceNameLine,
   parseBylineLine,
   parseCreditLine,
   parseNameLine,
@@ -36,6 +37,9 @@ test('byline lines in every form give their names; other short lines give none',
   assert.equal(parseNameLine('张陈明'), '张陈明');
   assert.equal(parseNameLine('阎  语'), '阎语');
   assert.equal(parseNameLine('突破'), null);
+  assert.equal(parsePlaceNameLine('山东诸城市\u00a0\u00a0祝建波'), '祝建波');
+  assert.equal(parsePlaceNameLine('北京朝阳  林  峰'), '林峰');
+  assert.equal(parsePlaceNameLine('民俗活动 添欢乐'), null);
 });
 
 test('photo, agency and graphic credits', () => {
@@ -52,6 +56,9 @@ test('photo, agency and graphic credits', () => {
   assert.equal(isGraphicCredit('版式、制图：沈亦伶'), true);
   assert.equal(isGraphicCredit('数据来源：国家统计局'), true);
   assert.equal(isGraphicCredit('制图的人很辛苦。'), false);
+  assert.equal(isGraphicCredit('资料整理：孟  扬  张佳莹'), true);
+  assert.equal(isGraphicCredit('栏目投稿邮箱：yxxz8494@163.com'), true);
+  assert.equal(isGraphicCredit('观看视频，请用手机扫描二维码'), true);
 });
 
 test('tails, signatures and dates', () => {
@@ -67,6 +74,8 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（综合本报记者赵贝佳、陆娅楠、贺勇报道）'), ['赵贝佳', '陆娅楠', '贺勇']);
   assert.deepEqual(parseTail('（稿件来源：人民日报中央厨房）'), []);
   assert.deepEqual(parseTail('（相关报道见第六版）'), []);
+  assert.deepEqual(parseTail('（综合范昊天、祝大伟、郭智报道）'), ['范昊天', '祝大伟', '郭智']);
+  assert.deepEqual(parseTail('（实习生李泽文对本文亦有贡献）'), ['李泽文']);
   assert.deepEqual(parseTail('（本文节选自郭声琨同志在中央政法工作会议上的讲话）'), []);
   assert.deepEqual(parseTail('（下转第三版）'), []);
   assert.deepEqual(parseTail('（本系列评论到此结束）'), []);
@@ -171,4 +180,14 @@ test('inside the text, a line ending in a colon or a dash before a paragraph is 
       photoCredit: null,
     },
   ]);
+});
+
+test('a short line ending in …… above a title is its kicker', () => {
+  assert.deepEqual(segment(['上一篇的标题', '上一篇的正文。', '（本报北京2月11日电）', '写春联、赏年画、进博物馆……', '年味儿藏在传统里', '春节里，人们用各自的方式过年。']).at(-1), {
+    kind: 'article',
+    title: ['写春联、赏年画、进博物馆……', '年味儿藏在传统里', null],
+    parts: ['paragraph:春节里，人们用各自的方式过年。'],
+    bylines: [],
+    photoCredit: null,
+  });
 });
