@@ -69,7 +69,8 @@ test('shards load newest first and the count grows as each comes in, to the exac
   // The count grows as pages are checked (how often it is redrawn depends on timing), and ends exact.
   const statuses = (await page.evaluate('window.__statuses')) as string[];
   assert.equal(statuses[0], '正在搜索……');
-  assert.equal(statuses[1], '“核酸检测”：已找到 1 篇，正在查找更早的版面……');
+  // The first shard with a hit has one; a slow machine may redraw only after the next shard's hits are in.
+  assert.match(statuses[1] ?? '', /^“核酸检测”：已找到 [12] 篇，正在查找更早的版面……$/);
   assert.equal(statuses.at(-1), '“核酸检测”：找到 3 篇。');
   const counts = statuses.slice(1).map((text) => Number(/(\d+) 篇/.exec(text)?.[1]));
   assert.deepEqual(counts, [...counts].sort((a, b) => a - b), statuses.join(' | '));
