@@ -132,6 +132,8 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // A bullet opens a block of its own (■ highlights, ● list items).
   if (/^[■●◆▲□○★☆]/u.test(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
+  // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
+  if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
   // shown no column break yet, does jieba's answer change anything, so it is asked only then.)

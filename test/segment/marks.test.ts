@@ -191,3 +191,9 @@ test('a short line ending in …… above a title is its kicker', () => {
     photoCredit: null,
   });
 });
+
+test('a number cut from its unit by a column end is joined again', () => {
+  assert.deepEqual(segment(['老兵的故事', '他在工程兵部队服役，1980', '年退役。']), [
+    { kind: 'article', title: [null, '老兵的故事', null], parts: ['paragraph:他在工程兵部队服役，1980年退役。'], bylines: [], photoCredit: null },
+  ]);
+});
