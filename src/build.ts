@@ -66,7 +66,7 @@ export function segmentSeed(page: SeedPage, jieba: Pick<PlaceContext['tagger']['
       line: null,
       rule: 'segment/no-bylines',
       severity: 'warning',
-      message: 'Unexpected page without bylines: where one article ends and the next begins is guessed from headlines only; check it with `news-archive check`',
+      message: 'Unexpected page without bylines: where one article ends and the next begins is read from its headings, datelines and words alone; check it with `news-archive check`',
     });
   }
   return { items, diagnostics };

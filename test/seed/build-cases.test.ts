@@ -56,7 +56,7 @@ test('a page without any byline is built, with a warning that article ends are g
   assert.equal(text.includes('·'), false);
   const result = await build({ config: seeds({ 'nobyline.txt': text }) });
   assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
-    'seeds/nobyline.txt: warning: Unexpected page without bylines: where one article ends and the next begins is guessed from headlines only; check it with `news-archive check` [segment/no-bylines]',
+    'seeds/nobyline.txt: warning: Unexpected page without bylines: where one article ends and the next begins is read from its headings, datelines and words alone; check it with `news-archive check` [segment/no-bylines]',
     `seeds/nobyline.txt:199: ${CONTINUED}`,
   ]);
   assert.ok(result.articles.length >= 10);
