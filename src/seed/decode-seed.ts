@@ -13,10 +13,10 @@ import chardet from 'chardet';
 export type SeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
 
 /** Encodings besides GB18030 that legacy East Asian text files come in: chardet's name → decoder label, readers' name. */
-const OTHER_LEGACY: ReadonlyMap<string, readonly [SeedEncoding, string]> = new Map([
-  ['Big5', ['big5', 'Big5 (traditional Chinese)']],
-  ['Shift_JIS', ['shift_jis', 'Shift-JIS (Japanese)']],
-]);
+const OTHER_LEGACY: Readonly<Record<string, readonly [SeedEncoding, string]>> = Object.freeze({
+  Big5: ['big5', 'Big5 (traditional Chinese)'],
+  Shift_JIS: ['shift_jis', 'Shift-JIS (Japanese)'],
+});
 
 /** A decoded seed, or the reason it was refused. */
 export type DecodeResult =
@@ -124,7 +124,7 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: SeedEncoding
   const matches = chardet.analyse(bytes);
   const confidence = (name: string): number => matches.find((match) => match.name === name)?.confidence ?? 0;
   for (const match of matches) {
-    const other = OTHER_LEGACY.get(match.name);
+    const other = Object.hasOwn(OTHER_LEGACY, match.name) ? OTHER_LEGACY[match.name] : undefined;
     if (other === undefined || match.confidence <= confidence('GB18030')) continue;
     const [encoding, label] = other;
     const text = decodeFatal(bytes, encoding, 0);
