@@ -4,31 +4,16 @@
  * distinct glyphs, none of them the box of a character no font has, from the Noto CJK fonts that `.ci/run`
  * installs (Debian's fonts-noto-cjk).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
-import { launchBrowser, openPage } from './inspect-page.js';
-import { serveSite, type SiteServer } from './serve-site.js';
+import { openPage } from './inspect-page.js';
+import { useFixtureSession } from './fixture-session.js';
 
-let site: FixtureSite;
-let server: SiteServer;
-let browser: Browser;
-
-before(async () => {
-  site = await buildFixtureSite();
-  server = await serveSite(site.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useFixtureSession();
 
 test('the seed\'s Chinese characters are drawn as distinct glyphs, none of them a missing-glyph box', async () => {
-  const { page } = await openPage(browser, 375);
-  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/08.html`);
+  const { page } = await openPage(session().browser, 375);
+  await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/08.html`);
   // Each character drawn alone, in the body's font, on a canvas: its pixels as a string. U+E000 (private use) and
   // U+0378 (unassigned) are in no font: what a missing glyph looks like here.
   const drawn = (await page.evaluate(`(() => {
@@ -58,8 +43,8 @@ test('the seed\'s Chinese characters are drawn as distinct glyphs, none of them 
 });
 
 test('headlines are drawn in Noto Serif CJK SC and text in Noto Sans CJK SC, every glyph', async () => {
-  const { page } = await openPage(browser, 1280);
-  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/08.html`);
+  const { page } = await openPage(session().browser, 1280);
+  await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/08.html`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');

@@ -4,31 +4,25 @@
  * (with the gazetteer's dictionary) finds in them. Also the small breaks of item 9: no line of a kicker is only
  * its "——", no line starts with "·", and "订阅（Atom）" stays whole.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createBuildContext } from '../../src/build-context.js';
-import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
-import { launchBrowser, openPage } from './inspect-page.js';
-import { serveSite, type SiteServer } from './serve-site.js';
+import { openPage } from './inspect-page.js';
+import { useFixtureSession } from './fixture-session.js';
 
-let site: FixtureSite;
-let server: SiteServer;
-let browser: Browser;
-let wordBoundaries: (text: string) => number[];
+const session = useFixtureSession();
 
-before(async () => {
-  site = await buildFixtureSite();
-  server = await serveSite(site.out);
-  browser = await launchBrowser();
-  // The words the build breaks headlines at: jieba with the gazetteer's dictionary.
-  wordBoundaries = createBuildContext().places(site.config.homeRegion, site.config.cacheDir).tagger.jieba.wordBoundaries;
-});
+let boundaries: ((text: string) => number[]) | null = null;
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The word boundaries the build breaks headlines at: jieba with the gazetteer's dictionary (loaded once). */
+function wordBoundaries(text: string): number[] {
+  if (boundaries === null) {
+    const { site } = session();
+    boundaries = createBuildContext().places(site.config.homeRegion, site.config.cacheDir).tagger.jieba.wordBoundaries;
+  }
+  return boundaries(text);
+}
 
 /**
  * The lines each element matching `selector` is drawn in: its text (textContent, spaces included) split before each
@@ -88,10 +82,10 @@ const seedItems = Array.from({ length: 11 }, (_, i) => `pages/000_b18dfdda09c05d
 const HEADLINES = 'article h1, article .kicker, article .subheadline';
 
 for (const width of [375, 1280]) test(`at ${width} px no headline, kicker or subheadline of the seed breaks inside a word`, async () => {
-  const { page, errors } = await openPage(browser, width);
+  const { page, errors } = await openPage(session().browser, width);
   const seen: string[] = [];
   for (const path of [...seedItems, 'pages/000_b18dfdda09c05dd9/index.html', 'index.html']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${session().server.url}${path}`);
     const selector = path.endsWith('index.html') ? '.items .headline, .items .kicker, .items .subheadline, h1' : HEADLINES;
     for (const lines of await drawnLines(page, selector)) {
       const shown = trimmed(lines);
@@ -107,9 +101,9 @@ for (const width of [375, 1280]) test(`at ${width} px no headline, kicker or sub
 });
 
 test('at 375 px the seed\'s couplet headlines break at their space, and long ones between words', async () => {
-  const { page } = await openPage(browser, 375);
+  const { page } = await openPage(session().browser, 375);
   const lines = async (path: string): Promise<string[]> => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${session().server.url}${path}`);
     return trimmed((await drawnLines(page, 'article h1'))[0] ?? []);
   };
   // The examples of the issue: "党建引领 筑牢基 / 层防控铜墙铁壁" and "积极行动 凝聚 / 起抗疫强大合力" before.
@@ -117,12 +111,12 @@ test('at 375 px the seed\'s couplet headlines break at their space, and long one
   assert.deepEqual(await lines('pages/000_b18dfdda09c05dd9/07.html'), ['党建引领', '筑牢基层防控铜墙铁壁']);
   assert.deepEqual(await lines('pages/000_b18dfdda09c05dd9/03.html'), ['延伸监督触角', '筑牢拒腐防线']);
   // The kicker's dash stays with its last word.
-  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/01.html`);
+  await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/01.html`);
   const kicker = trimmed((await drawnLines(page, 'article .kicker'))[0] ?? []);
   assert.equal(kicker.join(''), '崇川区人大机关全员下沉社区，参与疫情防控——');
   for (const line of kicker) assert.notEqual(line.replace(/—/g, ''), '', `a line of dashes alone: ${kicker.join(' / ')}`);
   // The photo item's title in the page view: whole words, cut at one.
-  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/index.html`);
+  await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/index.html`);
   const photo = (await drawnLines(page, '.items a.headline[href="06.html"]'))[0] ?? [];
   assert.equal(photo.join(''), '图片：昨天，市民在位于崇川经济开发区的铺港河河道公园…');
   assert.deepEqual(breaksInsideWords(photo), []);
@@ -130,8 +124,8 @@ test('at 375 px the seed\'s couplet headlines break at their space, and long one
 });
 
 test('at 375 px the meta line never starts with "·" and the feed link is one piece', async () => {
-  const { page } = await openPage(browser, 375);
-  await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/01.html`);
+  const { page } = await openPage(session().browser, 375);
+  await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/01.html`);
   for (const line of trimmed((await drawnLines(page, '.story-meta'))[0] ?? [])) assert.doesNotMatch(line, /^·/u, line);
   const foot = trimmed((await drawnLines(page, '.site-footer p'))[0] ?? []);
   assert.ok(foot.some((line) => line.includes('订阅（Atom）')), foot.join(' / '));

@@ -4,31 +4,17 @@
  * for 张芝山镇 and open the hit; at 375 px and 1280 px, with no horizontal scrolling and no serious or critical
  * axe-core violations. Screenshots go to test-output/browser/.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.js';
-import { inspect, launchBrowser, openPage, SHOTS_DIR } from './inspect-page.js';
-import { serveSite, type SiteServer } from './serve-site.js';
+import type { Page } from 'playwright-core';
+import { inspect, openPage, SHOTS_DIR } from './inspect-page.js';
+import { useFixtureSession } from './fixture-session.js';
 
-let site: FixtureSite;
-let server: SiteServer;
-let browser: Browser;
+const session = useFixtureSession();
 
-before(async () => {
-  site = await buildFixtureSite();
-  server = await serveSite(site.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const newPage = (width: number): Promise<{ page: Page; errors: string[] }> => openPage(browser, width);
+const newPage = (width: number): Promise<{ page: Page; errors: string[] }> => openPage(session().browser, width);
 
 async function searchFor(page: Page, query: string): Promise<Array<{ href: string; title: string; excerpt: string }>> {
   await page.fill('#search-input', query);
@@ -47,7 +33,7 @@ async function searchFor(page: Page, query: string): Promise<Array<{ href: strin
 for (const width of [375, 1280]) {
   test(`a reader at ${width}px goes home → edition → page → article → town, and searches 张芝山镇`, async () => {
     const { page, errors } = await newPage(width);
-    await page.goto(server.url);
+    await page.goto(session().server.url);
     assert.equal(await page.textContent('h1'), '往期回顾');
     await inspect(page, 'home', width);
 
@@ -87,17 +73,17 @@ for (const width of [375, 1280]) {
     await page.click('#search-results a');
     assert.equal(await page.textContent('article h1'), '拧成一股绳 打赢防疫阻击战');
 
-    await page.goto(`${server.url}editions/index.html`);
+    await page.goto(`${session().server.url}editions/index.html`);
     await inspect(page, 'calendar', width);
-    await page.goto(`${server.url}authors/index.html`);
+    await page.goto(`${session().server.url}authors/index.html`);
     assert.deepEqual(await page.$$eval('.letter-index a', (links) => links.map((a) => a.textContent)), ['C', 'D', 'G', 'H', 'K', 'L', 'R', 'W', 'X', 'Y', 'Z']);
     await inspect(page, 'authors', width);
     await page.click('.site-footer a:has-text("关于本站")');
     assert.equal(await page.textContent('h1'), '关于本站');
     await inspect(page, 'about', width);
-    await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/06.html`);
+    await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/06.html`);
     await inspect(page, 'photo', width);
-    await page.goto(`${server.url}pages/000_b18dfdda09c05dd9/index.html`);
+    await page.goto(`${session().server.url}pages/000_b18dfdda09c05dd9/index.html`);
     await inspect(page, 'page-undated', width);
     assert.deepEqual(errors, []);
     await page.close();
@@ -106,7 +92,7 @@ for (const width of [375, 1280]) {
 
 test('search lists only pages that contain the query, with an exact count, headline and phrase hits first', async () => {
   const { page, errors } = await newPage(1280);
-  await page.goto(`${server.url}search.html`);
+  await page.goto(`${session().server.url}search.html`);
   const top = async (query: string): Promise<string[]> => (await searchFor(page, query)).map((hit) => `${hit.href} ${hit.excerpt.includes(query.split(' ')[0] as string) ? 'shows' : 'hides'}`);
   const count = async (): Promise<string> => (await page.textContent('#search-status')) ?? '';
   // 01 has 核酸监测 and 体温检测 but not 核酸检测: Pagefind offers it, the page leaves it out and does not count it.
@@ -143,7 +129,7 @@ test('search lists only pages that contain the query, with an exact count, headl
 
 test('the search page opened from disk tells the reader, in a reader\'s words, instead of doing nothing', async () => {
   const { page } = await newPage(375);
-  await page.goto(pathToFileURL(path.join(site.out, 'search.html')).href);
+  await page.goto(pathToFileURL(path.join(session().site.out, 'search.html')).href);
   assert.equal(
     await page.textContent('#search-status'),
     '这是保存在本地的网页，浏览器不允许在这里使用全文搜索，请在网站上搜索。也可以按日期、地区或作者浏览。',
@@ -153,13 +139,13 @@ test('the search page opened from disk tells the reader, in a reader\'s words, i
 
 test('feed.xml and sitemap.xml parse as XML in the browser', async () => {
   const { page } = await newPage(1280);
-  await page.goto(server.url);
+  await page.goto(session().server.url);
   // A string, not a function: tsx would wrap a nested named function in a helper the page does not have.
   const parsed = await page.evaluate(`Promise.all([['feed.xml', 'entry'], ['sitemap.xml', 'url']].map(async ([file, tag]) => {
     const doc = new DOMParser().parseFromString(await (await fetch(file)).text(), 'application/xml');
     return [doc.documentElement.nodeName, doc.getElementsByTagName('parsererror').length, doc.getElementsByTagName(tag).length];
   }))`);
-  const pages = site.result.files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html').length;
+  const pages = session().site.result.files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html').length;
   // 4 entries: the dated items (of the fixtures; the seed is undated), fewer than feedSize (50).
   assert.deepEqual(parsed, [['feed', 0, 4], ['urlset', 0, pages]]);
   await page.close();
@@ -167,7 +153,7 @@ test('feed.xml and sitemap.xml parse as XML in the browser', async () => {
 
 test('an unknown address gets the 404 page, styled, with working links', async () => {
   const { page } = await newPage(375);
-  const response = await page.goto(`${server.url}pages/nope/99.html`);
+  const response = await page.goto(`${session().server.url}pages/nope/99.html`);
   assert.equal(response?.status(), 404);
   assert.equal(await page.textContent('h1'), '找不到这个页面');
   assert.equal(await page.$eval('.masthead', (el) => getComputedStyle(el).borderBottomStyle), 'double');
@@ -179,7 +165,7 @@ test('an unknown address gets the 404 page, styled, with working links', async (
 
 test('the print stylesheet hides navigation and keeps the article and its citation', async () => {
   const { page } = await newPage(1280);
-  await page.goto(`${server.url}pages/2021-08-19_A1/01.html`);
+  await page.goto(`${session().server.url}pages/2021-08-19_A1/01.html`);
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() =>
     ['.site-nav', '.breadcrumbs', '.pager', '.site-footer', 'article h1', '.citation'].map((s) => getComputedStyle(document.querySelector(s) as Element).display !== 'none'),
