@@ -34,7 +34,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -118,6 +118,9 @@ function classify(block: TextLine): Unit {
   return { ...base, role: isHeadingLike(text) ? 'heading' : 'body' };
 }
 
+/** A bullet that opens a block (■ highlights, ● list items). */
+const BULLET = /^[■●◆▲◎○□★☆▌▍]/u;
+
 const JOINABLE: ReadonlySet<UnitRole> = new Set(['heading', 'body', 'name', 'dash']);
 
 /**
@@ -130,7 +133,7 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
   // A bullet opens a block of its own (■ highlights, ● list items).
-  if (/^[■●◆▲□○★☆]/u.test(next.text)) return 'no';
+  if (BULLET.test(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
   // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
   if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';
@@ -263,6 +266,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     current = null;
   };
 
+  /** Heading lines at the end of the page with no text after them: kept as unsorted text, with a warning. */
+  const unsortedHeader = (run: readonly Unit[]): void => {
+    close();
+    const draft = newDraft('unsorted', run[0]!.first);
+    for (const line of run) push(draft, 'paragraph', line, line.text);
+    warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
+    drafts.push(draft);
+  };
+
   /** Open an item titled by `run` (heading-like units); lines past the title become decks or subheads. */
   const openTitled = (run: readonly Unit[], why: string): void => {
     close();
@@ -331,8 +343,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
-      columnTag: run.some((unit) => /\S{3,}[（(][^（）()]{2,24}[）)]$/u.test(unit.text)) ? 1 : 0,
-      numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条]|[■●◆▲◎○□★☆▌▍])/u.test(run[0]!.text) ? 1 : 0,
+      columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
+      numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条])/u.test(run[0]!.text) || BULLET.test(run[0]!.text) ? 1 : 0,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
@@ -407,11 +419,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A title at the end of the page with no text after it: the header of what runs on elsewhere.
-        close();
-        const draft = newDraft('unsorted', run[0]!.first);
-        for (const line of run) push(draft, 'paragraph', line, line.text);
-        warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
-        drafts.push(draft);
+        unsortedHeader(run);
       } else if (open === null || open.ended) {
         openTitled(run, open === null ? (drafts.length === 0 ? 'title lines at the top of the page' : 'title lines') : `title lines after the end of the item above (its ${open.body.at(-1)?.type ?? 'title'})`);
       } else if (open.paragraphs === 0 && open.headline !== null) {
@@ -422,11 +430,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         push(open, 'paragraph', unit, unit.text);
       } else if (end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A heading run at the end of the page with nothing after it: the header of what runs on the next page.
-        close();
-        const draft = newDraft('unsorted', run[0]!.first);
-        for (const line of run) push(draft, 'paragraph', line, line.text);
-        warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
-        drafts.push(draft);
+        unsortedHeader(run);
       } else {
         const f = features(open, i, end);
         const opened = open.headline === null || boundaryScore(f, weights) > 0;

@@ -41,6 +41,11 @@ function isFigureCallout(text: string): boolean {
 
 const COLUMN_TAG = /\S{2,}[（(][^（）()]{2,30}[）)]$/u;
 
+/** True when a title line ends with a column tag in parentheses (`…（人民论坛）`, `…（新春走基层）`). */
+export function hasColumnTag(text: string): boolean {
+  return /\S{3,}[（(][^（）()]{2,24}[）)]$/u.test(text);
+}
+
 /** True when two unmarked title lines read as headline + subheadline rather than kicker + headline. */
 function readsAsHeadlineThenSubheadline(first: string, second: string): boolean {
   const couplet = (text: string): boolean => /\S{2,}[ \u3000]+\S{2,}/u.test(text);
