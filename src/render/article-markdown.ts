@@ -56,6 +56,21 @@ function markdownOf(part: BodyPart): string {
 }
 
 /**
+ * True for a body part that the page shows elsewhere, exactly: a `·name name·` byline mark (the header's byline
+ * links the same names) or a bare photo credit `name摄` (the credit line under the text links the same name).
+ * A byline or credit with more in it (`本报记者 王明峰`, `新华社记者 方喆摄`) stays in the text as printed.
+ */
+export function shownInHeader(part: BodyPart, article: Pick<Article, 'bylines' | 'photoCredit'>): boolean {
+  const compact = part.text.replace(/[\s\u3000]+/gu, ' ').trim();
+  if (part.type === 'byline') {
+    const dot = /^·\s*(.+?)\s*·$/u.exec(compact);
+    return dot?.[1] !== undefined && dot[1].split(' ').every((name) => article.bylines.includes(name));
+  }
+  if (part.type === 'credit' && article.photoCredit !== null) return compact.replace(/\s/gu, '') === `${article.photoCredit}摄`;
+  return false;
+}
+
+/**
  * The Markdown document of an article: front matter (see ArticleFrontMatter) and a body of escaped
  * paragraphs, with subheads as `##` headings.
  * @param id the article's stable id (see site/routes.ts)
@@ -74,6 +89,7 @@ export function articleToMarkdown(article: Article, id: string): string {
     source_lines: [...article.sourceLines],
   };
   const body = article.body
+    .filter((part) => !shownInHeader(part, article))
     .map((part) => markdownOf(part))
     .join('\n\n');
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which

@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { shownInHeader } from '../../src/render/article-markdown.js';
 import { displayArticle, foldPunctuation, fullWidthPunctuation, FULL_WIDTH, HALF_WIDTH } from '../../src/site/display-text.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import { buildFixtureSite } from './fixture-site.js';
@@ -54,11 +55,13 @@ test('every page shows every character of its items: the segmented text, modulo 
         assert.equal(FULL_WIDTH[HALF_WIDTH.indexOf(before[i] as string)], after?.[i], `${item.id}: ${before.slice(Math.max(0, i - 3), i + 3)}`);
       }
     }
-    // The article page has the shown body, every part of it, in order.
+    // The article page has the shown body, every part of it, in order, but a `·name·` mark or a bare `name摄`
+    // credit: those the page shows once, in its byline and credit line, each name linked.
     const html = site.read(item.path);
     const body = html.slice(html.indexOf('<div class="story-body">'), html.indexOf('</div>', html.indexOf('<div class="story-body">')));
     const text = body.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\n/g, '');
-    assert.equal(text, shown.body.map((part) => part.text).join(''), item.id);
+    assert.equal(text, shown.body.filter((part) => !shownInHeader(part, raw)).map((part) => part.text).join(''), item.id);
+    for (const name of [...raw.bylines, ...(raw.photoCredit === null ? [] : [raw.photoCredit])]) assert.ok(html.includes(`>${name}</a>`), `${item.id}: ${name} linked`);
   }
   // The seed and fixtures: 374 marks mapped (most of them commas between two Han characters).
   assert.equal(mapped, 374);
