@@ -131,6 +131,8 @@ export function parseNameLine(line: string): string | null {
   const tokens = nameTokens(line);
   if (tokens.length !== 1) return null;
   const name = tokens[0] as string;
+  // A place or a body of water that starts like a surname (`张家港`, `黄山`, `洪湖`) is not a person.
+  if (/[市县区镇乡村山河江湖港岛州省路街海]$/u.test(name)) return null;
   return [...name].length <= 3 && looksLikeName(name) ? name : null;
 }
 

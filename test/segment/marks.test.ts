@@ -37,6 +37,8 @@ test('byline lines in every form give their names; other short lines give none',
   assert.equal(parseNameLine('张陈明'), '张陈明');
   assert.equal(parseNameLine('阎  语'), '阎语');
   assert.equal(parseNameLine('突破'), null);
+  assert.equal(parseNameLine('张家港'), null);
+  assert.equal(parseNameLine('黄山'), null);
   assert.equal(parsePlaceNameLine('山东诸城市\u00a0\u00a0祝建波'), '祝建波');
   assert.equal(parsePlaceNameLine('北京朝阳  林  峰'), '林峰');
   assert.equal(parsePlaceNameLine('民俗活动 添欢乐'), null);
