@@ -28,6 +28,7 @@ import {
   parseCreditLine,
   parseNameLine,
   parsePlaceNameLine,
+  opensWithDateline,
   parseTail,
   splitTrailingByline,
   splitTrailingCredit,
@@ -115,7 +116,7 @@ function classify(block: TextLine): Unit {
   const name = parseNameLine(text);
   if (name !== null) return { ...base, role: 'name', names: [name] };
   if (isAttribution(text)) return { ...base, role: 'dash' };
-  return { ...base, role: isHeadingLike(text) ? 'heading' : 'body' };
+  return { ...base, role: isHeadingLike(text) && !opensWithDateline(text) ? 'heading' : 'body' };
 }
 
 /** A bullet that opens a block (■ highlights, ● list items). */
@@ -348,7 +349,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
-      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。]{0,24}?(?:电|讯)/u.test(firstBody.text) ? 1 : 0,
+      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
@@ -537,7 +538,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
         const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }

@@ -120,3 +120,8 @@ test('a header at the end of the page with no text after it is kept as unsorted 
   assert.equal(items[1]?.kind, 'unsorted');
   assert.deepEqual(warnings, ['7: segment/unsorted']);
 });
+
+test('a first paragraph that opens with a dateline and stops at a column end is text, not a deck', () => {
+  const { items } = segment(['今年将启动修订《教师法》', '本报北京2月17日电 （记者赵婀娜）2019年将加强教师队伍建设改革整体性制度设', '计，推进教师法修订。']);
+  assert.deepEqual(items, [{ ...base, kind: 'article', headline: '今年将启动修订《教师法》', body: ['本报北京2月17日电 （记者赵婀娜）2019年将加强教师队伍建设改革整体性制度设计，推进教师法修订。'], bylines: ['赵婀娜'], sourceLines: [1, 5] }]);
+});
