@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -202,6 +202,8 @@ interface Draft {
   continued: boolean;
   /** Closed by what ends an article (a `·byline·`, a tail, a photo's credit): a heading after it opens the next. */
   ended: boolean;
+  /** A box of short items under a label (速览, 数读…, see isBoxLabel): the heading runs inside it are its sections. */
+  box: boolean;
   paragraphs: number;
   subheads: number;
   /** Line counts of the subhead runs taken so far. */
@@ -223,6 +225,7 @@ function newDraft(kind: ItemKind, first: number): Draft {
     photoCredit: null,
     continued: false,
     ended: false,
+    box: false,
     paragraphs: 0,
     subheads: 0,
     subheadRuns: [],
@@ -242,6 +245,9 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
   if (type === 'paragraph') draft.paragraphs++;
   if (type === 'subhead') draft.subheads++;
 }
+
+/** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
+const BOX_STORY_PARAGRAPHS = 4;
 
 /** The kinds of unit a heading run is made of. */
 const RUN_ROLES: ReadonlySet<UnitRole> = new Set(['heading', 'dash', 'name']);
@@ -292,6 +298,17 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const head = rest[0] as Unit;
     const draft = newDraft('article', head.first);
     draft.opening = `line ${head.first}: ${why}`;
+    if (rest.length > 1 && isBoxLabel(head.text)) {
+      // A box label over the first story's title: the label is the item's headline, the stories are its sections.
+      draft.headline = head.text;
+      draft.box = true;
+      draft.opening += `; ${head.text} is a box label, and the stories under it are its sections`;
+      draft.last = head.last;
+      for (const unit of rest.slice(1)) push(draft, 'subhead', unit, unit.text);
+      draft.subheadRuns.push(rest.length - 1);
+      current = draft;
+      return;
+    }
     const { titleLines, extra } = assignTitle(rest.map((unit) => unit.text));
     draft.kicker = titleLines.kicker;
     draft.headline = titleLines.headline;
@@ -326,6 +343,19 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       }
     }
     return out;
+  };
+
+  /**
+   * True when the heading run `units[i..end]` ends the open box rather than opening its next story: a title with a
+   * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, or a story longer
+   * than a box holds (more than BOX_STORY_PARAGRAPHS blocks of text before the next heading or the page's end).
+   */
+  const boxEnds = (open: Draft, i: number, end: number): boolean => {
+    const f = features(open, i, end);
+    if (f.columnTag || f.kickerMark || f.creditSoon || f.standalone || isBoxLabel(units[i]!.text)) return true;
+    let text = 0;
+    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
+    return text > BOX_STORY_PARAGRAPHS;
   };
 
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
@@ -425,6 +455,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A title at the end of the page with no text after it: the header of what runs on elsewhere.
         unsortedHeader(run);
+      } else if (open !== null && open.box && !boxEnds(open, i, end)) {
+        // The next story of a box: a section of it, whatever ended the story before.
+        for (const line of run) push(open, 'subhead', line, line.text);
+        open.subheadRuns.push(run.length);
+        open.ended = false;
       } else if (open === null || open.ended) {
         openTitled(run, open === null ? (drafts.length === 0 ? 'title lines at the top of the page' : 'title lines') : `title lines after the end of the item above (its ${open.body.at(-1)?.type ?? 'title'})`);
       } else if (open.paragraphs === 0 && open.headline !== null) {
@@ -550,7 +585,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           merged = joinUnits(merged, units[i + 1] as Unit);
           i++;
         }
-        if (draft.paragraphs === 0) addNames(draft, openingNames(merged.text));
+        // Names in the opening dateline of the text, or of a story in a box.
+        if (draft.paragraphs === 0 || (draft.box && draft.body.at(-1)?.type === 'subhead')) addNames(draft, openingNames(merged.text));
         push(draft, 'paragraph', merged, merged.text);
         if (merged.mark !== undefined) {
           push(draft, merged.mark.type, merged, merged.mark.text);

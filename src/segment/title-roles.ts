@@ -23,6 +23,14 @@ export function isStandaloneItemLine(text: string): boolean {
   return /^(?:广告|公益广告|图片报道|图片新闻)$/u.test(text.replace(/[\s\u3000]/gu, ''));
 }
 
+/**
+ * The label of a box of short items printed under one heading (速览, 数读, 简讯, 来论…): the box is one item whose
+ * headline is the label, and the stories in it are its sections (subheads and their text), as a 数字报 lists it.
+ */
+export function isBoxLabel(text: string): boolean {
+  return /^[■●◆▲【\[]?(?:速览|数读|微阅读|来论|建议|身边事|新书架|简讯|快讯|短讯|资讯|新闻速递|新闻速览|要闻速览|要闻简报|国内简讯|国际简讯|图说|微评|一周要闻|读者来信)[】\]]?$/u.test(text.replace(/[\s\u3000\u00a0]/gu, ''));
+}
+
 /** Labels of an article's sections and boxes (核心阅读, 编者按, 记者手记…): a subhead, never a title line. */
 export function isSectionLabel(text: string): boolean {
   return /^[■●◆▲【\[]?(?:核心阅读|编者按|编者的话|阅读提示|内容提要|导读|开栏的话|结束语|记者手记|采访手记|短评|延伸阅读|相关链接|新闻链接|链接|背景|背景链接|人物小传|小资料|记者观察|数说|图解|专家点评|名词解释|人物简介|作者简介)[】\]]?[：:]?$/u.test(text.trim());
