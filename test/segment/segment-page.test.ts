@@ -37,11 +37,19 @@ test('a line starting with —— under the headline is a subheadline', () => {
   assert.deepEqual(items, [{ ...base, kind: 'article', headline: '南通港吞吐量创新高', subheadline: '——前三季度同比增长12%', body: ['记者从港口集团获悉,吞吐量创新高。'], bylines: ['王五'], sourceLines: [1, 7] }]);
 });
 
-test('a couplet headline followed by a plain detail line reads as headline + subheadline', () => {
-  const { items } = segment(['延伸监督触角 筑牢拒腐防线', '市纪委监委召开专题会议', '会议强调,要把监督挺在前面。']);
-  assert.equal(items[0]?.headline, '延伸监督触角 筑牢拒腐防线');
-  assert.equal(items[0]?.subheadline, '市纪委监委召开专题会议');
-  assert.equal(items[0]?.kicker, null);
+test('a couplet over a plain line is a kicker over the headline', () => {
+  const { items } = segment(['护水护出好生态 种果种来好日子', '睦和村双赢记', '长江，在重庆涪陵区南沱镇拐了两道弯。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], ['护水护出好生态 种果种来好日子', '睦和村双赢记', null]);
+});
+
+test('a second line that gives the figures of the first is its subheadline', () => {
+  const { items } = segment(['北京再取消21项创业办事证明', '累计精简比例达81%', '北京市日前公布第三批取消的证明事项。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], [null, '北京再取消21项创业办事证明', '累计精简比例达81%']);
+});
+
+test('a clause with commas over a line with figures is a kicker', () => {
+  const { items } = segment(['政策包容缓解融资难题，资本聚集激发创新潜力', '科创板3个月受理100家企业', '科创板开板以来，受理企业增多。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], ['政策包容缓解融资难题，资本聚集激发创新潜力', '科创板3个月受理100家企业', null]);
 });
 
 test('two unmarked header lines default to kicker + headline', () => {
