@@ -89,7 +89,10 @@ export function isOrnament(text: string): boolean {
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
 export function isHeadingLike(text: string): boolean {
   if (text.length > 2 * MAX_HEADING_LENGTH || isOrnament(text)) return false;
-  if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
+  // A title with a column tag may quote a sentence or ask a question (`“谢谢你们，中国记者！”（记者手记）`,
+  // `基层干部休假难不难？（干部状态新观察）`): only a full stop inside it makes it text.
+  const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
+  if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;

@@ -155,3 +155,12 @@ test('a box label (速览) over short stories is one item: the label is its head
     ['上海优化营商环境再升级', ['本报上海2月12日电 （记者谢卫群）上海提出25项工作任务。', '第二段。', '第三段。', '第四段。', '第五段。'], ['谢卫群']],
   ]);
 });
+
+test('a title with a column tag may ask a question or quote a sentence', () => {
+  const { items } = segment(['前一篇文章', '第一段。', '（本报北京2月18日电）', '基层干部休假难不难？（干部状态新观察）', '春节假期，记者走访了几个乡镇。', '“谢谢你们，中国记者！”（记者手记）', '结束采访，我们怀着沉重的心情离开。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [
+    ['前一篇文章', ['第一段。']],
+    ['基层干部休假难不难？（干部状态新观察）', ['春节假期，记者走访了几个乡镇。']],
+    ['“谢谢你们，中国记者！”（记者手记）', ['结束采访，我们怀着沉重的心情离开。']],
+  ]);
+});
