@@ -458,6 +458,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A title at the end of the page with no text after it: the header of what runs on elsewhere.
         unsortedHeader(run);
+      } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {
+        openTitled(run, `a box label (${unit.text}) over a title`);
       } else if (open !== null && open.box && !boxEnds(open, i, end)) {
         // The next story of a box: a section of it, whatever ended the story before.
         for (const line of run) push(open, 'subhead', line, line.text);

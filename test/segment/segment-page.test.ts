@@ -164,3 +164,11 @@ test('a title with a column tag may ask a question or quote a sentence', () => {
     ['“谢谢你们，中国记者！”（记者手记）', ['结束采访，我们怀着沉重的心情离开。']],
   ]);
 });
+
+test('a box label over a title inside an article opens the box, whatever the score says', () => {
+  const { items } = segment(['春节更该多点绿', '春节是春天的节日。', '让我们的年也多点绿色。', '来论', '小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [
+    ['春节更该多点绿', ['春节是春天的节日。', '让我们的年也多点绿色。']],
+    ['来论', ['## 小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']],
+  ]);
+});
