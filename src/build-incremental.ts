@@ -35,6 +35,8 @@ export interface IncrementalResult {
   readonly report: WriteReport;
   /** Null when up to date. */
   readonly stats: BuildStats | null;
+  /** Paths of the pages rendered, in path order (`stats.rendered` of them); empty when up to date. */
+  readonly renderedPaths: readonly string[];
   /**
    * When the search index, feed, sitemap and articles.json were left for later (a session's rebuild): renders them (indexing
    * only the changed shards), writes them and records the build as complete. Until it has run, the output holds
@@ -86,6 +88,7 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
         itemCount: state.itemCount,
         report: { written: [], unchanged: state.files.map((file) => file.path), removed: [] },
         stats: null,
+        renderedPaths: [],
         updateDeferred: null,
       };
     }
@@ -151,6 +154,7 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
       itemCount: result.articles.length,
       report,
       stats: result.stats,
+      renderedPaths: result.renderedPaths,
       updateDeferred:
         search === null
           ? null

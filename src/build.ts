@@ -21,7 +21,7 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { depsHash, planSite, sameDeps } from './site/render-site.js';
+import { EXPORT_KINDS, planSite, viewHash } from './site/render-site.js';
 import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
@@ -136,8 +136,8 @@ export interface BuildSession {
   readonly pages: Map<string, PageEntry>;
   /** Key of the render context (generator, config, templates) the units below were rendered with. */
   renderKey: string | null;
-  /** The last build's rendered units by output path: their deps and content. */
-  units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
+  /** The last build's rendered units by output path: the hash of their data (site/render-site.ts viewHash) and their content. */
+  units: Map<string, { readonly hash: string; readonly content: string }>;
   /**
    * The templates the units below were rendered with, under the same render key: Handlebars compiles a template
    * and its partials on first use, so loading them again would compile every template again at each rebuild.
@@ -177,6 +177,8 @@ export interface RenderedFiles {
   readonly search: (() => Promise<OutputFile[]>) | null;
   /** Pages rendered (the others were taken from the session or kept in the output), of `units`. */
   readonly rendered: number;
+  /** Paths of the pages rendered, in path order (`rendered` of them). */
+  readonly renderedPaths: readonly string[];
   readonly units: number;
   /** What each page of the site was rendered from and its search document, by path, for the next build (see OutputRecord). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
@@ -238,8 +240,8 @@ export async function renderFiles(
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
-    });
-    const reuse = session !== undefined && session.renderKey === renderKey;
+      memo: context.views,
+    }, context.viewHashes);
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -252,17 +254,20 @@ export async function renderFiles(
     };
     const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
-    const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+    const kept = new Map<string, { readonly hash: string; readonly content: string }>();
     const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
     const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
-    let rendered = 0;
+    const renderedPaths: string[] = [];
+    let pagesOfSite = 0;
     for (const unit of units) {
-      const hash = depsHash(renderKey, unit, context.depsHashes);
-      // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash
-      // (the same render key and deps): no view, no template, no comparison; an article page goes to the search
-      // stage by its recorded document hash.
-      const before = output !== undefined && hash !== null ? options.previous?.get(unit.path) : undefined;
+      // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes.
+      const hash = viewHash(renderKey, unit, context.viewHashes);
+      const page = !EXPORT_KINDS.has(unit.kind);
+      if (page) pagesOfSite++;
+      // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash:
+      // no view, no template, no comparison; an article page goes to the search stage by its recorded document hash.
+      const before = output !== undefined ? options.previous?.get(unit.path) : undefined;
       if (before !== undefined && before.unit === hash && (expected === null || !expected.has(unit.path) || before.search !== undefined)) {
         if (await sink.keep(unit.path, before.size)) {
           paths.push(unit.path);
@@ -271,17 +276,18 @@ export async function renderFiles(
           continue;
         }
       }
-      const last = reuse ? session.units.get(unit.path) : undefined;
+      // A session takes the content of its last build when the hash is the same.
+      const last = session?.units.get(unit.path);
       let content: string;
-      if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+      if (last !== undefined && last.hash === hash) content = last.content;
       else {
         content = unit.render();
-        rendered++;
+        if (page) renderedPaths.push(unit.path);
       }
-      if (session) kept.set(unit.path, { deps: unit.deps, content });
+      if (session) kept.set(unit.path, { hash, content });
       await emit({ path: unit.path, content });
       const search = stage?.documentHash(unit.path);
-      records.set(unit.path, { ...(hash === null ? {} : { unit: hash }), ...(search === undefined ? {} : { search }) });
+      records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     }
     if (session) {
       session.units = kept;
@@ -299,12 +305,12 @@ export async function renderFiles(
     };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-      return { files: site, search: later, rendered, units: units.length, records };
+      return { files: site, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
     }
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files(), search: null, rendered, units: units.length, records };
+    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
   } finally {
     await stage?.discard();
     await store?.discard();
@@ -341,6 +347,8 @@ export interface BuildResult {
   /** Key of every input of the build (see {@link BuildInputs.key}). */
   readonly key: string;
   readonly stats: BuildStats;
+  /** Paths of the pages rendered in this build, in path order (`stats.rendered` of them). */
+  readonly renderedPaths: readonly string[];
   /** What each page of the site was rendered from, by path (see {@link RenderedFiles.records}). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
 }
@@ -485,7 +493,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
-  const { files, search, rendered, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
+  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
   return {
     files,
     search,
@@ -494,6 +502,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles,
     key: inputs.key,
     stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered, pagesOfSite: units },
+    renderedPaths,
     records,
   };
 }
