@@ -1,6 +1,6 @@
 /**
  * Site model → output files: the home page, edition, page (版), item, place, author, about and 404 pages, the
- * assets. Each kind of file is one module of `pages/` that says which files of its kind
+ * assets and the Markdown export. Each kind of file is one module of `pages/` that says which files of its kind
  * exist and the data each one's view reads (pages/shared.ts PageKind); this module plans them all and hashes each
  * file's data, which is all a file depends on besides the render key. Pure: renders strings, writes nothing.
  */
@@ -13,6 +13,7 @@ import { calendarKind } from './pages/calendar.js';
 import { editionKind } from './pages/edition.js';
 import { aboutKind, assetKind, notFoundKind, searchKind } from './pages/fixed.js';
 import { homeKind } from './pages/home.js';
+import { markdownExportKind } from './pages/markdown-export.js';
 import { pageKind } from './pages/page.js';
 import { placeListKind, placesKind } from './pages/places.js';
 import { itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type RenderContext, type ViewContext } from './pages/shared.js';
@@ -49,10 +50,11 @@ export const PAGE_KINDS: ReadonlyArray<PageKind<never>> = [
   aboutKind,
   notFoundKind,
   assetKind,
+  markdownExportKind,
 ] as ReadonlyArray<PageKind<unknown>> as ReadonlyArray<PageKind<never>>;
 
 /** Kinds whose files are not pages of the site (not counted as pages; see build.ts BuildStats). */
-export const EXPORT_KINDS: ReadonlySet<string> = new Set();
+export const EXPORT_KINDS: ReadonlySet<string> = new Set([markdownExportKind.name]);
 
 /**
  * One output file of the site, not yet rendered: its path, its kind, the data its view reads, and how to render

@@ -47,7 +47,7 @@ test('every file renders from its data alone: plain JSON, and a copy of it rende
   const units = planSite(buildSiteModel(built.pages, built.articles), context);
   const kinds = new Map(PAGE_KINDS.map((kind) => [kind.name, kind]));
   const view = { config, words: { html: (text: string | null) => text ?? '', breaks: () => '' }, markdown: context.markdown };
-  assert.deepEqual([...new Set(units.map((unit) => unit.kind))].sort(), ['about', 'article', 'asset', 'author', 'authors', 'edition', 'editions', 'home', 'not-found', 'page', 'place', 'places']);
+  assert.deepEqual([...new Set(units.map((unit) => unit.kind))].sort(), ['about', 'article', 'asset', 'author', 'authors', 'edition', 'editions', 'home', 'markdown', 'not-found', 'page', 'place', 'places']);
   for (const unit of units) {
     const copy: unknown = JSON.parse(JSON.stringify(unit.data ?? null));
     assert.deepEqual(copy, unit.data ?? null, `${unit.path}: its data is plain JSON`);
@@ -60,26 +60,27 @@ test('every file renders from its data alone: plain JSON, and a copy of it rende
   assert.equal(about?.render(), built.files.find((file) => file.path === 'about.html')?.content);
 });
 
-test('an edit of a text no list shows changes the hash of its item page only', () => {
+test('an edit of a text no list shows changes the hash of its item page and its Markdown export only', () => {
   const before = hashes(built.articles);
   const target = built.articles.find((a) => a.seed === 'seeds/2021-08-19_A1.txt' && a.index === 0) as TaggedArticle;
   const last = target.body.findLastIndex((part) => part.type === 'paragraph');
   assert.ok(last > 0, 'the item has a paragraph after its first');
   const body = target.body.map((part, i) => (i === last ? { ...part, text: `${part.text}（补记）` } : part));
   const after = hashes(built.articles.map((a) => (a === target ? { ...a, body } : a)));
-  assert.deepEqual(changed(before, after), ['pages/2021-08-19_A1/01.html']);
+  assert.deepEqual(changed(before, after), ['data/markdown/2021-08-19_A1/01.md', 'pages/2021-08-19_A1/01.html']);
 });
 
 test('an edit of a headline changes the hash of every file that shows it, and of no other', () => {
   const before = hashes(built.articles);
   const target = built.articles.find((a) => a.seed === 'seeds/2021-08-19_A2.txt' && a.index === 0) as TaggedArticle;
   const after = hashes(built.articles.map((a) => (a === target ? { ...a, headline: `${a.headline}（更正）` } : a)));
-  // Its page; its neighbours in reading order, whose pagers show its title (the last item of
+  // Its page and export; its neighbours in reading order, whose pagers show its title (the last item of
   // 2021-08-19_A1 before it, the first of the older edition after it); the page (版), edition and home page that
   // list it; the lists of its two authors and of the district and town it is tagged with.
   assert.deepEqual(changed(before, after), [
     'authors/郁经纬.html',
     'authors/陈静.html',
+    'data/markdown/2021-08-19_A2/01.md',
     'editions/2021-08-19.html',
     'index.html',
     'pages/2021-08-18_A3/01.html',
