@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -378,6 +378,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
+      sidebarTag: run.some((unit) => hasSidebarTag(unit.text)) ? 1 : 0,
       numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条])/u.test(run[0]!.text) || BULLET.test(run[0]!.text) ? 1 : 0,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,

@@ -33,6 +33,14 @@ export function isBoxLabel(text: string): boolean {
   return /^[■●◆▲【\[]?(?:速览|数读|微阅读|来论|建议|身边事|新书架|简讯|快讯|短讯|资讯|新闻速递|新闻速览|要闻速览|要闻简报|国内简讯|国际简讯|图说|微评|一周要闻|读者来信)[】\]]?$/u.test(text.replace(/[\s\u3000\u00a0]/gu, ''));
 }
 
+/**
+ * True when a title line ends with the tag of a sidebar that goes with the article above it (`…（记者手记）`,
+ * `（延伸阅读）`, `（链接）`, `（小贴士）`, `（背景）`).
+ */
+export function hasSidebarTag(text: string): boolean {
+  return /[（(](?:记者手记|采访手记|编辑手记|延伸阅读|链接|相关链接|新闻链接|知识链接|背景|背景链接|小贴士|小资料)[）)]$/u.test(text.trim());
+}
+
 /** Labels of an article's sections and boxes (核心阅读, 编者按, 记者手记…): a subhead, never a title line. */
 export function isSectionLabel(text: string): boolean {
   return /^[■●◆▲【\[]?(?:核心阅读|编者按|编者的话|阅读提示|内容提要|导读|开栏的话|结束语|记者手记|采访手记|短评|延伸阅读|相关链接|新闻链接|链接|背景|背景链接|人物小传|小资料|记者观察|数说|图解|专家点评|名词解释|人物简介|作者简介)[】\]]?[：:]?$/u.test(text.trim());
