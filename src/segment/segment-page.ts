@@ -249,6 +249,18 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
   if (type === 'subhead') draft.subheads++;
 }
 
+/**
+ * A line of text that reads as the kicker of the title under it: short, ending with `……`, `？` or `！` and no full
+ * stop inside (`写春联、赏年画、进博物馆……`, `干部节后收心了吗？服务热心了吗？`), or ending with `——`, whatever
+ * it says before (`过去除了串门聊天打牌，就是在家看电视。山东农村——`).
+ */
+function readsAsKickerAbove(text: string): boolean {
+  const length = [...text].length;
+  if (/(?:——|—)$/u.test(text)) return length <= 80;
+  if (length > 50 || !/(?:…|？|！|\?|!)[”’）)]*$/u.test(text)) return false;
+  return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
+}
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -414,7 +426,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && [...unit.text].length <= 50 && /(?:…|？|！|\?|!)[”’）)]*$/u.test(unit.text) && !hasSentenceInside(unit.text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, '')) && units[i + 1]?.role === 'heading' && units[i + 2]?.role === 'body') {
+    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && readsAsKickerAbove(unit.text) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
       continue;

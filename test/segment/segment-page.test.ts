@@ -172,3 +172,13 @@ test('a box label over a title inside an article opens the box, whatever the sco
     ['来论', ['## 小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']],
   ]);
 });
+
+test('a line of text that ends with —— above a title is its kicker, whatever it says before', () => {
+  const { items } = segment(['过去除了串门聊天打牌，就是在家看电视；如今锻炼有去处、娱乐有场所。山东农村——', '文化广场，让生活更有滋味（解码·城乡文化设施利用）', '一处文化广场，几件健身器材，村民的生活变了样。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.body], ['过去除了串门聊天打牌，就是在家看电视；如今锻炼有去处、娱乐有场所。山东农村——', '文化广场，让生活更有滋味（解码·城乡文化设施利用）', ['一处文化广场，几件健身器材，村民的生活变了样。']]);
+});
+
+test('questions above a title are its kicker', () => {
+  const { items } = segment(['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）', '春节长假后的首个工作日，记者走访了多地政务大厅。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline], ['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）']);
+});
