@@ -182,3 +182,11 @@ test('questions above a title are its kicker', () => {
   const { items } = segment(['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）', '春节长假后的首个工作日，记者走访了多地政务大厅。']);
   assert.deepEqual([items[0]?.kicker, items[0]?.headline], ['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）']);
 });
+
+test('title roles: a sports event over its result is a kicker; what a meeting heard, or who attended, is a subheadline', () => {
+  const roles = (lines: string[]) => { const item = segment([...lines, '正文第一段。']).items[0]; return [item?.kicker, item?.headline, item?.subheadline]; };
+  assert.deepEqual(roles(['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌']), ['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌', null]);
+  assert.deepEqual(roles(['栗战书主持召开第二十五次委员长会议', '听取有关议案和草案审议情况的汇报']), [null, '栗战书主持召开第二十五次委员长会议', '听取有关议案和草案审议情况的汇报']);
+  assert.deepEqual(roles(['中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']), [null, '中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']);
+  assert.deepEqual(roles(['中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']), [null, '中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']);
+});
