@@ -215,7 +215,27 @@ export function parseTail(line: string): string[] | null {
   if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && [...inner].length <= 80) return [];
   const names = namesIn(inner);
   if (names.length > 0 && names.every(looksLikeName) && names.join('').length + 2 >= inner.replace(/[、，,\s]/gu, '').length) return names;
-  return null;
+  // An author's credit: a post, then the name set apart (`（上海商学院教授 周 勇）`), or a pen name alone (`（嘉 木）`).
+  const signed = authorCredit(inner);
+  return signed === null ? null : [signed];
+}
+
+/** The name of an author's credit inside a tail's parentheses (see {@link parseTail}), or null. */
+function authorCredit(inner: string): string | null {
+  const tokens = inner.split(SPACE).filter((token) => token.length > 0);
+  if (tokens.length < 2 || [...inner].length > 32) return null;
+  // The name: the last tokens, one or two characters each, two to four in all (`周 勇` → 周勇).
+  let k = tokens.length;
+  let name = '';
+  while (k > 0 && /^\p{Script=Han}{1,3}$/u.test(tokens[k - 1] as string) && [...(tokens[k - 1] as string) + name].length <= 4) {
+    name = (tokens[k - 1] as string) + name;
+    k--;
+    if ([...(tokens[k] as string)].length >= 2) break;
+  }
+  if ([...name].length < 2 || /^(?:上图|下图|左图|右图|图片|全文|完)$/u.test(name)) return null;
+  const post = tokens.slice(0, k).join('');
+  if (post === '') return tokens.every((token) => [...token].length === 1) ? name : null;
+  return /(?:员|长|授|家|师|者|任|书记|主席|委员|院士|代表|总裁|经理|主编|学者)$/u.test(post) && /^\p{Script=Han}[\p{Script=Han}（）()·]{1,24}$/u.test(post) ? name : null;
 }
 
 /** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`). */

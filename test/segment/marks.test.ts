@@ -82,6 +82,11 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（下转第三版）'), []);
   assert.deepEqual(parseTail('（本系列评论到此结束）'), []);
   assert.equal(parseTail('（注：数据截至去年底。）'), null);
+  assert.deepEqual(parseTail('（上海商学院教授\u00a0周\u00a0勇）'), ['周勇']);
+  assert.deepEqual(parseTail('（苏宁金融研究院研究员\u00a0\u00a0付一夫）'), ['付一夫']);
+  assert.deepEqual(parseTail('（嘉\u00a0木）'), ['嘉木']);
+  assert.equal(parseTail('（上\u00a0图）'), null);
+  assert.equal(parseTail('（数据来源 国家统计局）'), null);
   assert.equal(isDateLine('2019年1月21日'), true);
   assert.equal(isDateLine('二〇一九年一月二十一日'), true);
   assert.equal(isAttribution('——编  者'), true);
