@@ -289,12 +289,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   };
 
   /** Heading lines at the end of the page with no text after them: kept as unsorted text, with a warning. */
-  const unsortedHeader = (run: readonly Unit[]): void => {
-    close();
-    const draft = newDraft('unsorted', run[0]!.first);
-    for (const line of run) push(draft, 'paragraph', line, line.text);
-    warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
-    drafts.push(draft);
+  /**
+   * Title lines at the end of the page with no text after them (the title of a picture or a graphic whose image the
+   * text does not carry, or the header of text printed elsewhere): an item with its title only, and a warning.
+   */
+  const titleOnly = (run: readonly Unit[], why: string): void => {
+    openTitled(run, why);
+    warn(run[0]!.first, 'segment/title-only', 'Unexpected title at the end of the page with no text after it (a picture or a graphic, or text printed elsewhere?); published as an item with its title only');
   };
 
   /** Open an item titled by `run` (heading-like units); lines past the title become decks or subheads. */
@@ -469,8 +470,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           warn(run.at(-1)!.last, 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
         }
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
-        // A title at the end of the page with no text after it: the header of what runs on elsewhere.
-        unsortedHeader(run);
+        titleOnly(run, 'title lines at the end of the page, with no text after them');
       } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {
         openTitled(run, `a box label (${unit.text}) over a title`);
       } else if (open !== null && open.box && !boxEnds(open, i, end)) {
@@ -483,12 +483,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       } else if (open.paragraphs === 0 && open.headline !== null) {
         // Under the title, before the text: subheads and decks.
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
-      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !isKickerMarked(unit.text)) {
+      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !endsSentence(open.body.at(-1)!.text) && !isKickerMarked(unit.text)) {
         // A short last line that ends mid-sentence after body text: the tail of a paragraph, cut by the page's end.
         push(open, 'paragraph', unit, unit.text);
       } else if (end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
-        // A heading run at the end of the page with nothing after it: the header of what runs on the next page.
-        unsortedHeader(run);
+        titleOnly(run, 'title lines at the end of the page, with no text after them');
       } else {
         const f = features(open, i, end);
         const opened = open.headline === null || boundaryScore(f, weights) > 0;

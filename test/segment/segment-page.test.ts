@@ -110,9 +110,9 @@ test('a line starting with a comma continues the line above it', () => {
 });
 
 test('an article that stops mid-sentence at the end of the page is continued', () => {
-  const { items, warnings } = segment(['标题', '第一段。', '得知两个挂钩社区']);
+  const { items, warnings } = segment(['标题', '第一段。', '“工作我们可以加班加点追回来。”范曙光说。得知两个挂钩社区']);
   assert.equal(items[0]?.continued, true);
-  assert.deepEqual(items[0]?.body, ['第一段。', '得知两个挂钩社区']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '“工作我们可以加班加点追回来。”范曙光说。得知两个挂钩社区']);
   assert.deepEqual(warnings, ['5: segment/continued']);
 });
 
@@ -122,11 +122,18 @@ test('a byline with no article before it is kept as unsorted text, with a warnin
   assert.deepEqual(warnings, ['1: segment/unsorted']);
 });
 
-test('a header at the end of the page with no text after it is kept as unsorted text', () => {
+test('a title at the end of the page with no text after it is an item with its title only, with a warning', () => {
   const { items, warnings } = segment(['标题', '正文。', '·赵六·', '下一篇的引题', '下一篇的标题']);
-  assert.deepEqual(items[1]?.body, ['下一篇的引题', '下一篇的标题']);
-  assert.equal(items[1]?.kind, 'unsorted');
-  assert.deepEqual(warnings, ['7: segment/unsorted']);
+  assert.deepEqual(items[1], { ...base, kind: 'article', kicker: '下一篇的引题', headline: '下一篇的标题', body: [], sourceLines: [7, 9] });
+  assert.deepEqual(warnings, ['7: segment/title-only']);
+});
+
+test('a title at the end of the page after a paragraph that ends a sentence is an item of its own, not its tail', () => {
+  const { items, warnings } = segment(['标题', '第一段。', '第二段。', '绘年画 赏年画']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '第二段。']], ['绘年画 赏年画', []]]);
+  assert.deepEqual(warnings, ['7: segment/title-only']);
+  // After a paragraph cut mid-sentence, a short last line is still the paragraph's end.
+  assert.deepEqual(segment(['标题', '第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后', '几个字']).items[0]?.body, ['第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后几个字']);
 });
 
 test('a first paragraph that opens with a dateline and stops at a column end is text, not a deck', () => {
