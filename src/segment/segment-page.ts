@@ -261,6 +261,17 @@ function readsAsKickerAbove(text: string): boolean {
   return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
 }
 
+/** True when the next text of a box opens one of its stories: its last parts are a story's title and decks. */
+function opensStory(draft: Draft): boolean {
+  if (!draft.box) return false;
+  for (let k = draft.body.length - 1; k >= 0; k--) {
+    const type = draft.body[k]!.type;
+    if (type === 'subhead') return true;
+    if (type !== 'deck') return false;
+  }
+  return false;
+}
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -320,7 +331,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       draft.box = true;
       draft.opening += `; ${head.text} is a box label, and the stories under it are its sections`;
       draft.last = head.last;
-      for (const unit of rest.slice(1)) push(draft, 'subhead', unit, unit.text);
+      for (const unit of rest.slice(1)) push(draft, isDeckLike(unit.text) ? 'deck' : 'subhead', unit, unit.text);
       draft.subheadRuns.push(rest.length - 1);
       current = draft;
       return;
@@ -475,7 +486,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         openTitled(run, `a box label (${unit.text}) over a title`);
       } else if (open !== null && open.box && !boxEnds(open, i, end)) {
         // The next story of a box: a section of it, whatever ended the story before.
-        for (const line of run) push(open, 'subhead', line, line.text);
+        for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
         open.subheadRuns.push(run.length);
         open.ended = false;
       } else if (open === null || open.ended) {
@@ -594,7 +605,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
         const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        const underTitle = draft.paragraphs === 0 || opensStory(draft);
+        if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
@@ -603,7 +615,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           i++;
         }
         // Names in the opening dateline of the text, or of a story in a box.
-        if (draft.paragraphs === 0 || (draft.box && draft.body.at(-1)?.type === 'subhead')) addNames(draft, openingNames(merged.text));
+        if (draft.paragraphs === 0 || opensStory(draft)) addNames(draft, openingNames(merged.text));
         push(draft, 'paragraph', merged, merged.text);
         if (merged.mark !== undefined) {
           push(draft, merged.mark.type, merged, merged.mark.text);
