@@ -175,15 +175,20 @@ export function parseCreditLine(line: string): string[] | null {
     if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
+  // Text and pictures by one reporter (`本报驻美国记者  高  石文并图`, `记者 王明峰文/图`).
+  const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
+  if (both?.[1] !== undefined && both[1] !== '') return creditNames(both[1]);
   return null;
 }
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
 export function isGraphicCredit(line: string): boolean {
   if ([...line].length > 60) return false;
-  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理)[、/]?)+\s*[：:]/u.test(line)) return true;
+  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理|稿件统筹|组稿)[、/]?)+\s*[：:]/u.test(line)) return true;
+  // Where the pictures come from (`图片均由湖南省博物馆提供`).
+  if (/^(?:本版)?(?:图片|照片|资料图片)(?:均|皆)?由.{2,30}提供$/u.test(line)) return true;
   // Page furniture: a column's mailbox, a code to scan.
-  return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
+  return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|^来稿请寄[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
 }
 
 /**

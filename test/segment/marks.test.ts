@@ -61,6 +61,10 @@ test('photo, agency and graphic credits', () => {
   assert.equal(isGraphicCredit('资料整理：孟  扬  张佳莹'), true);
   assert.equal(isGraphicCredit('栏目投稿邮箱：yxxz8494@163.com'), true);
   assert.equal(isGraphicCredit('观看视频，请用手机扫描二维码'), true);
+  assert.equal(isGraphicCredit('稿件统筹：汪晓东\u00a0张\u00a0炜'), true);
+  assert.equal(isGraphicCredit('图片均由湖南省博物馆提供'), true);
+  assert.equal(isGraphicCredit('来稿请寄：rmrbpl@163.com'), true);
+  assert.deepEqual(parseCreditLine('本报驻美国记者\u00a0高\u00a0石文并图'), ['高石']);
 });
 
 test('tails, signatures and dates', () => {
