@@ -93,6 +93,9 @@ export function isHeadingLike(text: string): boolean {
   // `基层干部休假难不难？（干部状态新观察）`): only a full stop inside it makes it text.
   const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
   if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
+  // A quote or a title mark left open is text a column end cut (`“要加快形成面向国内`), never a title.
+  const count = (mark: RegExp): number => (text.match(mark) ?? []).length;
+  if (count(/“/gu) > count(/”/gu) || count(/《/gu) > count(/》/gu)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;

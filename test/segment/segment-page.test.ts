@@ -198,3 +198,8 @@ test('title roles: a sports event over its result is a kicker; what a meeting he
   assert.deepEqual(roles(['中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']), [null, '中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']);
   assert.deepEqual(roles(['中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']), [null, '中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']);
 });
+
+test('a line that leaves a quote open is text a column end cut, never a title', () => {
+  const { items } = segment(['标题', '第一段。', '“要加快形成面向国内', '国际的开放合作新格局”，总书记说。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '“要加快形成面向国内国际的开放合作新格局”，总书记说。']]]);
+});
