@@ -206,7 +206,8 @@ export function parseTail(line: string): string[] | null {
     return namesIn(after.replace(/执笔记者|执笔|参与采写|记者/gu, ' '));
   }
   if (/^(?:作者|本文作者)/u.test(inner)) {
-    const interviewed = /(?:记者|本报)\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
+    // The names after the last role word (`本报驻埃及记者景玥、黄培昭采访整理`), or after 本报.
+    const interviewed = /.*记者\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner) ?? /本报\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
     return interviewed?.[1] !== undefined ? namesIn(interviewed[1]) : [];
   }
   if (/(?:采访整理|整理|参与采写|采写|执笔)$/u.test(inner) || /^(?:执笔|记者|本报记者|新华社记者)/u.test(inner)) {

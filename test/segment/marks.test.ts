@@ -75,6 +75,7 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（执笔：韩庆祥）'), ['韩庆祥']);
   assert.deepEqual(parseTail('（新华社北京1月31日电\u00a0执笔记者：史竞男、丁小溪；参与采写：吴光于、张文静）'), ['史竞男', '丁小溪', '吴光于', '张文静']);
   assert.deepEqual(parseTail('（作者为中国国际问题研究院副院长）'), []);
+  assert.deepEqual(parseTail('（作者为巨石埃及玻璃纤维工业股份有限公司总经理助理，本报驻埃及记者景玥、黄培昭采访整理）'), ['景玥', '黄培昭']);
   assert.deepEqual(parseTail('（欧阳洁）'), ['欧阳洁']);
   assert.deepEqual(parseTail('（原韬雄\u00a0\u00a0王\u00a0\u00a0韬\u00a0\u00a0高\u00a0\u00a0峰）'), ['原韬雄', '王韬', '高峰']);
   assert.deepEqual(parseTail('（综合本报记者赵贝佳、陆娅楠、贺勇报道）'), ['赵贝佳', '陆娅楠', '贺勇']);
