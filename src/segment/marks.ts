@@ -112,6 +112,9 @@ export function parseBylineLine(line: string): string[] | null {
     names.push(token);
   }
   if (roles > 0) return names;
+  // Without a role word, four characters are a name only after a compound surname (欧阳…): `胡同电暖  安享生活`
+  // is a couplet subhead, not two people.
+  if (names.some((name) => [...name].length >= 4 && !COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)))) return null;
   return names.length >= 2 ? names : null;
 }
 
