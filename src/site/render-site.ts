@@ -8,7 +8,7 @@ import { articleToMarkdown } from '../render/article-markdown.js';
 import type { MarkdownRenderer } from '../render/markdown-to-html.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, PlaceRef } from '../types.js';
-import { breakableHtml, EVERY_CHARACTER, lineBreaks, type WordBoundaries } from './line-breaks.js';
+import { breakableHtml, EVERY_CHARACTER, lineBreaks, type WordBoundaries, wrappableHtml } from './line-breaks.js';
 import { groupByInitial } from './name-order.js';
 import { absoluteUrl, encodePath, href, routes } from './routes.js';
 import type { SiteEdition, SiteItem, SiteModel, SitePage } from './site-model.js';
@@ -99,6 +99,8 @@ export interface RenderContext {
 /** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one render. */
 interface Words {
   html(text: string | null): string;
+  /** Running text (an opening) as HTML that breaks between words only ({@link wrappableHtml}). */
+  text(text: string): string;
   /** The line breaks of a text ({@link lineBreaks}), space-separated, for the search page to break titles alike. */
   breaks(text: string): string;
 }
@@ -114,7 +116,7 @@ function makeWords(boundaries: WordBoundaries): Words {
     }
     return entry;
   };
-  return { html: (text) => (text === null ? '' : get(text).html), breaks: (text) => get(text).breaks };
+  return { html: (text) => (text === null ? '' : get(text).html), text: (text) => wrappableHtml(text, boundaries(text)), breaks: (text) => get(text).breaks };
 }
 
 /** `&`, `<`, `>`, `"`, `'` as entities. */
@@ -190,7 +192,7 @@ function listItem(words: Words, from: string, item: SiteItem, source = ''): obje
     title: words.html(item.title),
     subheadline: words.html(a.subheadline),
     meta,
-    opening: a.headline === null ? '' : item.opening,
+    opening: a.headline === null ? '' : words.text(item.opening),
   };
 }
 

@@ -2,7 +2,8 @@
  * Headlines break between words only (issue 15, item 1), measured in Chromium at 375 px: the line boxes of every
  * headline, kicker and subheadline of the seed's article pages and of its page view (版), and the words jieba
  * (with the gazetteer's dictionary) finds in them. Also the small breaks of item 9: no line of a kicker is only
- * its "——", no line starts with "·", and "订阅（Atom）" stays whole.
+ * its "——", no line starts with "·", and "订阅（Atom）" stays whole. And the openings of list items break between
+ * words too (they read as running text: `三大课 / 堂` before).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,6 +97,29 @@ for (const width of [375, 1280]) test(`at ${width} px no headline, kicker or sub
   }
   assert.ok(seen.length > 40, `${seen.length} headlines measured`);
   if (width === 375) assert.ok(seen.some((lines) => lines.includes(' / ')), 'some headlines take two lines');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const width of [375, 1280]) test(`at ${width} px no opening in a list of items breaks inside a word`, async () => {
+  const { page, errors } = await openPage(session().browser, width);
+  const seen: string[] = [];
+  for (const path of ['pages/000_b18dfdda09c05dd9/index.html', 'index.html', 'pages/2021-08-19_A2/index.html']) {
+    await page.goto(`${session().server.url}${path}`);
+    for (const lines of await drawnLines(page, '.items .opening')) {
+      const shown = trimmed(lines);
+      seen.push(shown.join(' / '));
+      assert.deepEqual(breaksInsideWords(lines), [], `${path}: ${shown.join(' / ')}`);
+      for (const line of shown.slice(1)) assert.doesNotMatch(line, /^[，。、；：！？”’）》—…·]/u, `${path}: a line starts with a mark: ${shown.join(' / ')}`);
+    }
+  }
+  assert.ok(seen.length > 15, `${seen.length} openings measured`);
+  // The issue's example (`…等三大课 / 堂…` before); words jieba does not know (三|大, 好|了) stay whole too.
+  if (width === 375) {
+    assert.ok(seen.includes('今年以来，海门区悦来镇始终坚持把党史学习教育与 / 总结经验、指导实践、推动工作结合起来，创新打造 / “固定课堂”“流动课堂”“实践课堂”等三大 / 课堂…'), seen.join('\n'));
+    assert.ok(seen.filter((lines) => lines.includes(' / ')).length > 10, 'openings take several lines');
+  }
+  for (const lines of seen) assert.ok(!/三 \/ 大|好 \/ 了/.test(lines), lines);
   assert.deepEqual(errors, []);
   await page.close();
 });
