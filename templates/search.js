@@ -56,6 +56,8 @@ async function loadApi() {
   const module = await import(new URL('pagefind.js', base).href);
   await module.options({ excerptLength: 40 });
   await module.init();
+  // Pagefind works in its worker now: a good time to make what the excerpts need.
+  wordSegmenter();
   return module;
 }
 
@@ -133,20 +135,41 @@ function excerptNodes(content, words, title) {
   for (const word of words) {
     for (let i = foldedText.indexOf(word); i >= 0; i = foldedText.indexOf(word, i + word.length)) marks.fill(true, i, i + word.length);
   }
+  // Lines break between words only (the CSS of .opening breaks Chinese at <wbr> and punctuation, as the site's lists
+  // do): a <wbr> where the browser's word segmenter ends a word between two Chinese characters, but none before a
+  // one-character word (it stays with the word before it: 网格员, 扫码, as in src/site/line-breaks.ts), none inside
+  // a mark.
+  const breaks = new Set();
+  const segments = [...wordSegmenter().segment(text)];
+  for (let k = 1; k < segments.length; k++) {
+    const { index, segment } = segments[k];
+    if (segment.length < 2) continue;
+    if (HAN.test(text[index - 1]) && HAN.test(text[index]) && !(marks[index - 1] && marks[index])) breaks.add(index);
+  }
   const out = [];
   let i = 0;
   while (i < text.length) {
-    let j = i;
-    while (j < text.length && marks[j] === marks[i]) j++;
+    let j = i + 1;
+    while (j < text.length && marks[j] === marks[i] && !breaks.has(j)) j++;
     const piece = text.slice(i, j);
     if (marks[i]) {
       const mark = document.createElement('mark');
       mark.textContent = piece;
       out.push(mark);
     } else out.push(document.createTextNode(piece));
+    if (breaks.has(j)) out.push(document.createElement('wbr'));
     i = j;
   }
   return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+let segmenter = null;
+
+/** The browser's Chinese word segmenter (ICU's dictionary), made once (about 10 ms: made while Pagefind loads). */
+function wordSegmenter() {
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  return segmenter;
 }
 
 /** A headline as spans that break between words only, from the breaks the page recorded (src/site/line-breaks.ts). */

@@ -124,6 +124,37 @@ for (const width of [375, 1280]) test(`at ${width} px no opening in a list of it
   await page.close();
 });
 
+test('at 375 px the excerpts of search results break between words only (the browser\'s word segmenter)', async () => {
+  const { page, errors } = await openPage(session().browser, 375);
+  const seen: string[] = [];
+  for (const query of ['核酸检测', '志愿者', '张芝山镇']) {
+    await page.goto(`${session().server.url}search.html?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.dataset.state === 'done');
+    const excerpts = await drawnLines(page, '#search-results .opening');
+    assert.ok(excerpts.length > 0, query);
+    for (const lines of excerpts) {
+      const text = lines.join('');
+      // Chromium's own word boundaries (ICU), as the search page finds them.
+      const words = new Set(await page.evaluate((t) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(t)].map((s) => s.index).concat(t.length), text));
+      let at = 0;
+      for (const line of lines.slice(0, -1)) {
+        at += line.length;
+        const nextToSpace = /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '');
+        assert.ok(nextToSpace || words.has(at), `${query}: ${text.slice(0, at)} / ${text.slice(at)}`);
+      }
+      const shown = trimmed(lines);
+      for (const line of shown.slice(1)) assert.doesNotMatch(line, /^[，。、；：！？”’）》—…·]/u, `${query}: a line starts with a mark: ${shown.join(' / ')}`);
+      seen.push(shown.join(' / '));
+    }
+  }
+  assert.ok(seen.filter((lines) => lines.includes(' / ')).length >= 5, seen.join('\n'));
+  assert.ok(seen.includes('…至16日张芝山镇接种疫苗人次达49802人，全镇 / 人员均完成核酸检测。 疫情防控依靠的不是一类人， / 而且所有人。7月29日，张芝山镇通过微信公众号发布 / “志愿者招募令”。…'), seen.join('\n'));
+  // A one-character word stays with the word before it (`网格 / 员`, `扫 / 码` with the segmenter's words alone).
+  for (const lines of seen) assert.ok(!/网格 \/ 员|扫 \/ 码/.test(lines), lines);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('at 375 px the seed\'s couplet headlines break at their space, and long ones between words', async () => {
   const { page } = await openPage(session().browser, 375);
   const lines = async (path: string): Promise<string[]> => {
