@@ -117,6 +117,8 @@ function excerptNodes(content, words, title) {
   }
   if (clause >= 0) start = clause;
   else if (clause === -1 && at - header <= 40) start = header;
+  // Not with the closing quote of the sentence before (`…”日前`), nor the block separator (`… · 连日来`).
+  while (start < at && /[”’）》」』\s·]/.test(text0[start])) start++;
   // End: the last sentence end, else the last clause mark, within 90 characters of the start.
   let end = Math.min(text0.length, Math.max(matchEnd, start + 90));
   if (end < text0.length) {
@@ -263,17 +265,23 @@ async function searchShards(query, mine) {
   let count = 0;
   const top = [];
   performance.mark('search:merged');
-  for (;;) {
+  for (let first = true; ; first = false) {
     await merging;
     const found = (await api.search(query.trim())).results;
     performance.mark('search:searched');
     if (mine !== generation) return;
-    // The next batch merges while this one's pages are checked.
+    // The next batch merges while this one's pages are checked; in the first search, only once the first result is
+    // on screen (or every page it offers is checked), so that the merge does not hold up the first result.
     await listed;
     const more = shards.length > 0;
-    const merged = more ? mergeBatch() : null;
-    // (Its failure is reported by the `await merged` below, unless a newer search took over.)
-    merged?.catch(() => undefined);
+    let merged = null;
+    const startMerge = () => {
+      if (!more || merged !== null) return;
+      merged = mergeBatch();
+      // (Its failure is reported by the `await merged` below, unless a newer search took over.)
+      merged.catch(() => undefined);
+    };
+    if (!first) startMerge();
     const fresh = found.filter((result) => !checked.has(result.id));
     // Checked CONCURRENT at a time, best ranked first; the list is drawn at the first hit and then at most every
     // REDRAW_MS while hits that rank among the first MAX_RESULTS come in.
@@ -300,6 +308,7 @@ async function searchShards(query, mine) {
         if (changed && (drawn === 0 || now - drawn > REDRAW_MS)) {
           show(top, words);
           if (drawn === 0) performance.mark('search:first');
+          startMerge();
           status.textContent = countLine(query, count, false);
           drawn = now;
           changed = false;
@@ -311,6 +320,7 @@ async function searchShards(query, mine) {
     };
     await Promise.all(Array.from({ length: CONCURRENT }, check));
     if (mine !== generation) return;
+    startMerge();
     show(top, words);
     status.textContent = countLine(query, count, !more);
     if (!more) break;
