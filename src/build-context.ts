@@ -8,7 +8,9 @@
 import path from 'node:path';
 import { generatorKey } from './cache/input-hashes.js';
 import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer, type PlaceTagger } from './places/index.js';
-import type { DepsHashMemo } from './site/render-site.js';
+import type { ArticleText, ListEntries } from './site/pages/shared.js';
+import type { ViewHashMemo } from './site/render-site.js';
+import type { SiteItem } from './site/site-model.js';
 import type { ItemMemo } from './site/site-model.js';
 
 /** Tagging context of one home region: the gazetteer and the jieba tagger with its user dictionary. */
@@ -34,8 +36,10 @@ export interface BuildContext {
   readonly placesLoaded: boolean;
   /** Site items of the articles of the last build, by article object (see site/site-model.ts ItemMemo). */
   readonly items: ItemMemo;
-  /** Hashes of the objects render units depend on (see site/render-site.ts depsHash). */
-  readonly depsHashes: DepsHashMemo;
+  /** Hashes of the objects many render units' data share (see site/render-site.ts viewHash). */
+  readonly viewHashes: ViewHashMemo;
+  /** List entries and article texts of the site items, made once per item (see site/pages/shared.ts). */
+  readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }
 
 /**
@@ -65,7 +69,8 @@ export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
       return places !== null;
     },
     items: new WeakMap(),
-    depsHashes: new WeakMap(),
+    viewHashes: new WeakMap(),
+    views: { entries: new WeakMap(), texts: new WeakMap() },
   };
   return context;
 }

@@ -7,12 +7,13 @@
  */
 import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
 import { compareCodePoints } from './compare-code-points.js';
+import { COMMAND_PHASES } from './pipeline.js';
 import type { Diagnostic, OutputFile } from './types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
 import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
 
 /** Options of {@link buildIncremental}. */
-export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'deferSearch' | 'output'> {
+export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'phases' | 'output'> {
   /** Rebuild from the seeds without reading the cache, and rewrite every output file even when its bytes are unchanged. */
   readonly clean?: boolean;
   /** Default: the cache in `config.cacheDir`. */
@@ -35,6 +36,8 @@ export interface IncrementalResult {
   readonly report: WriteReport;
   /** Null when up to date. */
   readonly stats: BuildStats | null;
+  /** Paths of the pages rendered, in path order (`stats.rendered` of them); empty when up to date. */
+  readonly renderedPaths: readonly string[];
   /**
    * When the search index, feed, sitemap and articles.json were left for later (a session's rebuild): renders them (indexing
    * only the changed shards), writes them and records the build as complete. Until it has run, the output holds
@@ -86,6 +89,7 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
         itemCount: state.itemCount,
         report: { written: [], unchanged: state.files.map((file) => file.path), removed: [] },
         stats: null,
+        renderedPaths: [],
         updateDeferred: null,
       };
     }
@@ -132,7 +136,8 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
         finished.sizes.map((file) => ({ ...file, ...result.records.get(file.path) })),
       );
     } else {
-      result = await build({ ...options, cache, inputs, deferSearch: previous !== null });
+      // A session's rebuild leaves the derived files and the search index for later (pipeline.ts COMMAND_PHASES).
+      result = await build({ ...options, cache, inputs, phases: previous !== null ? COMMAND_PHASES.devRebuild : COMMAND_PHASES.build });
       files = result.files.slice();
       if (previous !== null) {
         // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.
@@ -151,6 +156,7 @@ export async function buildIncremental(given: IncrementalOptions): Promise<Incre
       itemCount: result.articles.length,
       report,
       stats: result.stats,
+      renderedPaths: result.renderedPaths,
       updateDeferred:
         search === null
           ? null

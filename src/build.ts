@@ -1,7 +1,7 @@
 /**
  * The build: seeds → segmented, tagged articles → site files, in memory. Writes nothing to the output
  * (see write.ts); with a cache (cache/build-cache.ts) it reuses what each unchanged seed became.
- * Stages: read (seed/), segment (segment/), tag (places/), model + render (site/, render/).
+ * Its phases, and which of them each command runs, are named in pipeline.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/mar
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -21,10 +21,11 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { depsHash, planSite, sameDeps } from './site/render-site.js';
+import { EXPORT_KINDS, planSite, viewHash } from './site/render-site.js';
 import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
+import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
 
@@ -136,8 +137,8 @@ export interface BuildSession {
   readonly pages: Map<string, PageEntry>;
   /** Key of the render context (generator, config, templates) the units below were rendered with. */
   renderKey: string | null;
-  /** The last build's rendered units by output path: their deps and content. */
-  units: Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>;
+  /** The last build's rendered units by output path: the hash of their data (site/render-site.ts viewHash) and their content. */
+  units: Map<string, { readonly hash: string; readonly content: string }>;
   /**
    * The templates the units below were rendered with, under the same render key: Handlebars compiles a template
    * and its partials on first use, so loading them again would compile every template again at each rebuild.
@@ -160,13 +161,19 @@ export function createBuildSession(context: BuildContext = createBuildContext())
   return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
 }
 
+/** The phase (pipeline.ts) that makes an output file: `search` for the index, `derived` for articles.json, the feed and the sitemap, else `render`. */
+export function outputPhase(path: string): Phase {
+  if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) return 'search';
+  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() ? 'derived' : 'render';
+}
+
 /**
- * Whether a file of the site may be left for later by a session's rebuild (`deferSearch`): the search index,
- * `data/articles.json`, the feed and the sitemap, which a reader of the changed pages does not need at once and
- * which take the longest (each covers the whole archive).
+ * Whether a file of the site may be left for later by a session's rebuild (pipeline.ts COMMAND_PHASES.devRebuild):
+ * the search index, `data/articles.json`, the feed and the sitemap, which a reader of the changed pages does not
+ * need at once and which take the longest (each covers the whole archive).
  */
 export function isDeferredOutput(path: string): boolean {
-  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith(`${SEARCH_INDEX_DIR}/`);
+  return runsLater(COMMAND_PHASES.devRebuild, outputPhase(path));
 }
 
 /** The site's files and, when the search index was left for later, the function that renders it. */
@@ -177,6 +184,8 @@ export interface RenderedFiles {
   readonly search: (() => Promise<OutputFile[]>) | null;
   /** Pages rendered (the others were taken from the session or kept in the output), of `units`. */
   readonly rendered: number;
+  /** Paths of the pages rendered, in path order (`rendered` of them). */
+  readonly renderedPaths: readonly string[];
   readonly units: number;
   /** What each page of the site was rendered from and its search document, by path, for the next build (see OutputRecord). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
@@ -189,14 +198,14 @@ const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 :
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
  * result's `files` is empty.
- * @param deferSearch leave the search index for later (see {@link RenderedFiles.search}; not with `output`)
+ * @param phases the phases to run (pipeline.ts): those it leaves for later are returned as `search` (not with `output`)
  */
 export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
   options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context' | 'previous'> & { readonly renderKey: string },
-  deferSearch = false,
+  phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
   const context = contextOf(options);
@@ -206,7 +215,7 @@ export async function renderFiles(
   const headlineWords = (text: string): number[] => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.wordBoundaries(text);
   const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
-  const defer = deferSearch && output === undefined;
+  const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
   // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
@@ -238,8 +247,8 @@ export async function renderFiles(
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
-    });
-    const reuse = session !== undefined && session.renderKey === renderKey;
+      memo: context.views,
+    }, context.viewHashes);
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -252,17 +261,20 @@ export async function renderFiles(
     };
     const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
-    const kept = new Map<string, { readonly deps: readonly unknown[] | null; readonly content: string }>();
+    const kept = new Map<string, { readonly hash: string; readonly content: string }>();
     const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
     const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
-    let rendered = 0;
+    const renderedPaths: string[] = [];
+    let pagesOfSite = 0;
     for (const unit of units) {
-      const hash = depsHash(renderKey, unit, context.depsHashes);
-      // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash
-      // (the same render key and deps): no view, no template, no comparison; an article page goes to the search
-      // stage by its recorded document hash.
-      const before = output !== undefined && hash !== null ? options.previous?.get(unit.path) : undefined;
+      // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes.
+      const hash = viewHash(renderKey, unit, context.viewHashes);
+      const page = !EXPORT_KINDS.has(unit.kind);
+      if (page) pagesOfSite++;
+      // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash:
+      // no view, no template, no comparison; an article page goes to the search stage by its recorded document hash.
+      const before = output !== undefined ? options.previous?.get(unit.path) : undefined;
       if (before !== undefined && before.unit === hash && (expected === null || !expected.has(unit.path) || before.search !== undefined)) {
         if (await sink.keep(unit.path, before.size)) {
           paths.push(unit.path);
@@ -271,17 +283,18 @@ export async function renderFiles(
           continue;
         }
       }
-      const last = reuse ? session.units.get(unit.path) : undefined;
+      // A session takes the content of its last build when the hash is the same.
+      const last = session?.units.get(unit.path);
       let content: string;
-      if (last !== undefined && sameDeps(last.deps, unit.deps)) content = last.content;
+      if (last !== undefined && last.hash === hash) content = last.content;
       else {
         content = unit.render();
-        rendered++;
+        if (page) renderedPaths.push(unit.path);
       }
-      if (session) kept.set(unit.path, { deps: unit.deps, content });
+      if (session) kept.set(unit.path, { hash, content });
       await emit({ path: unit.path, content });
       const search = stage?.documentHash(unit.path);
-      records.set(unit.path, { ...(hash === null ? {} : { unit: hash }), ...(search === undefined ? {} : { search }) });
+      records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     }
     if (session) {
       session.units = kept;
@@ -299,12 +312,12 @@ export async function renderFiles(
     };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-      return { files: site, search: later, rendered, units: units.length, records };
+      return { files: site, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
     }
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files(), search: null, rendered, units: units.length, records };
+    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
   } finally {
     await stage?.discard();
     await store?.discard();
@@ -331,7 +344,7 @@ export interface BuildStats {
 export interface BuildResult {
   /** Output files sorted by path; without the search index when `search` is not null; empty with `output`. */
   readonly files: OutputFile[];
-  /** With `deferSearch`: renders the deferred files ({@link isDeferredOutput}); else null. */
+  /** When the phases leave the derived files and the search index for later: renders them ({@link isDeferredOutput}); else null. */
   readonly search: (() => Promise<OutputFile[]>) | null;
   /** Diagnostics sorted by file, then line. */
   readonly diagnostics: Diagnostic[];
@@ -341,6 +354,8 @@ export interface BuildResult {
   /** Key of every input of the build (see {@link BuildInputs.key}). */
   readonly key: string;
   readonly stats: BuildStats;
+  /** Paths of the pages rendered in this build, in path order (`stats.rendered` of them). */
+  readonly renderedPaths: readonly string[];
   /** What each page of the site was rendered from, by path (see {@link RenderedFiles.records}). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
 }
@@ -371,8 +386,12 @@ export interface BuildOptions {
   readonly session?: BuildSession;
   /** What the build makes once (gazetteer, tagger, generator key): default the session's, else a new one. */
   readonly context?: BuildContext;
-  /** Leave the search index, articles.json, feed and sitemap for later (see {@link isDeferredOutput}): the result's `search` renders them. */
-  readonly deferSearch?: boolean;
+  /**
+   * The phases to run (pipeline.ts COMMAND_PHASES; default every one, `build`'s). Through `tag` only (`check`): no
+   * site is made, `files` is empty. Leaving `derived` and `search` for later (a `dev` rebuild): the result's
+   * `search` renders them (see {@link isDeferredOutput}).
+   */
+  readonly phases?: PhaseSelection;
   /**
    * Where the files go as they are rendered (write.ts openOutputWriter): then the result's `files` is empty and
    * memory holds one rendered page at a time, not the whole site.
@@ -415,11 +434,30 @@ export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'te
   const label = path.basename(path.resolve(config.seedsDir));
   const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
   const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
+  return inputsOf(seeds, readDiagnostics, label, templatesDir, options);
+}
+
+/**
+ * The inputs of a build of seed files read elsewhere (phase read of `check`, on the files it is given: see
+ * load-seeds.ts seedSourceOf), hashed as {@link readBuildInputs} does.
+ */
+export function seedFileInputs(seeds: readonly SeedSource[], options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): BuildInputs {
+  return inputsOf(seeds, [], '', options.templatesDir ?? DEFAULT_TEMPLATES_DIR, options);
+}
+
+function inputsOf(
+  seeds: readonly SeedSource[],
+  readDiagnostics: readonly Diagnostic[],
+  label: string,
+  templatesDir: string,
+  options: Pick<BuildOptions, 'config' | 'session' | 'context'>,
+): BuildInputs {
+  const { config } = options;
   const generator = contextOf(options).generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
-  const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${label}/${seed.fileName}`, seed.hash));
+  const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [seed.fileName, seed.hash])]);
+  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash])]);
   return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
@@ -438,7 +476,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
   const context = contextOf(options);
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
-  const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicateSeedDiagnostics(inputs.seeds, inputs.label)];
+  const selected = options.phases ?? COMMAND_PHASES.build;
+  // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
+  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label) : [];
+  const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
   // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
@@ -453,7 +494,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (session) for (const entry of session.pages.values()) if (entry.page !== null) earlier.set(entry.page.file, entry);
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) continue;
-    const read = readSeedBytes(seed.bytes, seed.fileName, inputs.label, { maxBytes: config.maxSeedBytes });
+    const read = readSeedBytes(seed.bytes, seed.fileName, seed.label ?? inputs.label, { maxBytes: config.maxSeedBytes });
     let entry: PageEntry = { page: read.page === null ? null : pageInfo(read.page), articles: [], diagnostics: read.diagnostics };
     if (read.page !== null) {
       if (places === null) {
@@ -468,7 +509,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     entries[i] = entry;
     await cache?.putPage(inputs.pageKeys[i] as string, entry);
     done++;
-    onProgress?.({ phase: 'segment', done, total, file: `${inputs.label}/${seed.fileName}` });
+    onProgress?.({ phase: 'segment', done, total, file: seedPath(seed.label ?? inputs.label, seed.fileName) });
   }
 
   if (session) {
@@ -483,9 +524,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
   }
+  if (!runsNow(selected, 'model')) {
+    // `check`: read through tag only.
+    const stats = { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered: 0, pagesOfSite: 0 };
+    return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map() };
+  }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
-  const { files, search, rendered, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, options.deferSearch === true);
+  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, selected);
   return {
     files,
     search,
@@ -494,6 +540,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     articles,
     key: inputs.key,
     stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered, pagesOfSite: units },
+    renderedPaths,
     records,
   };
 }

@@ -11,15 +11,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBuildContext } from './build-context.js';
-import { processPage, sortDiagnostics } from './build.js';
+import { build, seedFileInputs } from './build.js';
 import { buildIncremental } from './build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
 import { formatCheck } from './dev/format-check.js';
 import { createProgressReporter } from './dev/progress.js';
 import { runDev } from './dev/run-dev.js';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
-import { listSeedFiles, readSeedBytes } from './seed/load-seeds.js';
-import type { Diagnostic, TaggedArticle } from './types.js';
+import { COMMAND_PHASES } from './pipeline.js';
+import { listSeedFiles, seedPath, seedSourceOf, type SeedSource } from './seed/load-seeds.js';
+import type { Diagnostic } from './types.js';
 import { OutputLockedError, OutputRefusedError } from './write.js';
 import { describeSystemError } from './failures.js';
 import { TemplateError } from './render/templates.js';
@@ -115,35 +116,32 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   return hasErrors(result.diagnostics) ? EXIT.inputErrors : EXIT.ok;
 }
 
-/** `check`: segment each file (or every seed) and print the table; writes nothing. */
+/**
+ * `check`: the pipeline's phases read through tag (pipeline.ts COMMAND_PHASES.check) on each file named (or every
+ * seed), then the table of each; writes nothing.
+ */
 async function runCheck(files: readonly string[], flags: CommonFlags): Promise<number> {
   const config = await resolveConfig(flags, files.length === 0);
-  const targets = files.length > 0 ? [...files] : (await listSeedFiles(config.seedsDir)).map((name) => path.join(config.seedsDir, name));
-  const context = createBuildContext();
-  let failed = false;
-  let first = true;
+  const targets = [...new Set(files.length > 0 ? files : (await listSeedFiles(config.seedsDir)).map((name) => path.join(config.seedsDir, name)))];
+  const sources: SeedSource[] = [];
   for (const target of targets) {
-    let bytes: Uint8Array;
     try {
-      bytes = await readFile(target);
+      sources.push(seedSourceOf(target, await readFile(target)));
     } catch (error) {
       throw new UsageError(`${target}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const dir = path.dirname(target).split(path.sep).join('/');
-    const read = readSeedBytes(bytes, path.basename(target), dir === '.' ? '' : dir, { maxBytes: config.maxSeedBytes });
-    const diagnostics = [...read.diagnostics];
-    let articles: TaggedArticle[] = [];
-    if (read.page !== null) {
-      const result = processPage(read.page, context.places(config.homeRegion, config.cacheDir));
-      articles = result.articles;
-      diagnostics.push(...result.diagnostics);
-    }
-    const sorted = sortDiagnostics(diagnostics);
-    failed ||= hasErrors(sorted);
-    process.stdout.write(`${first ? '' : '\n'}${formatCheck(read.page?.file ?? target, articles, sorted)}`);
-    first = false;
   }
-  return failed ? EXIT.inputErrors : EXIT.ok;
+  const context = createBuildContext();
+  const inputs = seedFileInputs(sources, { config, context });
+  const result = await build({ config, context, inputs, phases: COMMAND_PHASES.check });
+  const tables = sources.map((source, i) => {
+    const file = seedPath(source.label ?? '', source.fileName);
+    const page = result.pages.find((p) => p.file === file);
+    const articles = result.articles.filter((article) => article.seed === file);
+    return formatCheck(page?.file ?? (targets[i] as string), articles, result.diagnostics.filter((d) => d.file === file));
+  });
+  process.stdout.write(tables.join('\n'));
+  return hasErrors(result.diagnostics) ? EXIT.inputErrors : EXIT.ok;
 }
 
 async function startDev(flags: DevFlags): Promise<void> {

@@ -26,8 +26,17 @@ export function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
-/** Front matter fields of an article's Markdown, in this fixed order. */
+/**
+ * Front matter fields of an article's Markdown, in this fixed order. `title` to `places` come with the export
+ * (data/markdown/, see {@link ArticleExportInfo}); `date` is left out for a page without a date.
+ */
 export interface ArticleFrontMatter {
+  readonly title?: string;
+  readonly date?: string;
+  readonly paper?: string | null;
+  readonly page?: string;
+  readonly url?: string;
+  readonly places?: readonly string[];
   readonly id: string;
   readonly kind: string;
   readonly kicker: string | null;
@@ -39,6 +48,24 @@ export interface ArticleFrontMatter {
   readonly seed: string;
   readonly source_lines: readonly number[];
 }
+
+/** Where an exported item ran and how the archive names it: what another generator needs to list it. */
+export interface ArticleExportInfo {
+  /** The item's title as the archive shows it (SiteItem.title). */
+  readonly title: string;
+  /** Edition date `YYYY-MM-DD`, null for a page without a date. */
+  readonly date: string | null;
+  readonly paper: string | null;
+  /** The page's label (`A3版 要闻`). */
+  readonly page: string;
+  /** The item's page in the archive, from the site's root (`/pages/2021-08-18_A1/01.html`). */
+  readonly url: string;
+  /** Names of the districts and towns it is tagged with, districts first. */
+  readonly places: readonly string[];
+}
+
+/** The fields of an article its Markdown reads. */
+export type MarkdownArticle = Pick<Article, 'kind' | 'kicker' | 'headline' | 'subheadline' | 'bylines' | 'photoCredit' | 'continued' | 'seed' | 'sourceLines' | 'body'>;
 
 /**
  * The Markdown block of one body part: a paragraph, byline as printed, credit, tail or signature as a paragraph of
@@ -71,12 +98,28 @@ export function shownInHeader(part: BodyPart, article: Pick<Article, 'bylines' |
 }
 
 /**
- * The Markdown document of an article: front matter (see ArticleFrontMatter) and a body of escaped
- * paragraphs, with subheads as `##` headings.
- * @param id the article's stable id (see site/routes.ts)
+ * The Markdown body of an article: its body parts as escaped paragraphs, subheads as `##` headings, decks as block
+ * quotes, separated by blank lines, without the byline marks and credits its page shows in the header
+ * ({@link shownInHeader}); no trailing newline.
  */
-export function articleToMarkdown(article: Article, id: string): string {
+export function articleMarkdownBody(article: Pick<Article, 'body' | 'bylines' | 'photoCredit'>): string {
+  return article.body
+    .filter((part) => !shownInHeader(part, article))
+    .map((part) => markdownOf(part))
+    .join('\n\n');
+}
+
+/**
+ * The Markdown document of an article: front matter (see ArticleFrontMatter, written by gray-matter's stringify
+ * with js-yaml) and its body ({@link articleMarkdownBody}) followed by a newline.
+ * @param id the article's stable id (see site/routes.ts)
+ * @param about where it ran, for the export (data/markdown/): adds `title`, `date`, `paper`, `page`, `url` and `places` first
+ */
+export function articleToMarkdown(article: MarkdownArticle, id: string, about?: ArticleExportInfo): string {
   const data: ArticleFrontMatter = {
+    ...(about === undefined
+      ? {}
+      : { title: about.title, ...(about.date === null ? {} : { date: about.date }), paper: about.paper, page: about.page, url: about.url, places: [...about.places] }),
     id,
     kind: article.kind,
     kicker: article.kicker,
@@ -88,11 +131,7 @@ export function articleToMarkdown(article: Article, id: string): string {
     seed: article.seed,
     source_lines: [...article.sourceLines],
   };
-  const body = article.body
-    .filter((part) => !shownInHeader(part, article))
-    .map((part) => markdownOf(part))
-    .join('\n\n');
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which
   // otherwise keeps every body it is given for the life of the process (hundreds of MB at archive scale).
-  return matter.stringify(`${body}\n`, data as unknown as Record<string, unknown>, {});
+  return matter.stringify(`${articleMarkdownBody(article)}\n`, data as unknown as Record<string, unknown>, {});
 }

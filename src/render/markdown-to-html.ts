@@ -13,8 +13,15 @@ export interface RenderedMarkdown {
   readonly html: string;
 }
 
-/** Renders Markdown documents; create one per build (the processor is frozen on creation). */
-export type MarkdownRenderer = (markdown: string) => RenderedMarkdown;
+/**
+ * Renders Markdown documents (front matter split off by gray-matter, the body to HTML), and with `body` a
+ * Markdown body without front matter to HTML; create one per build (the processor is frozen on creation).
+ */
+export interface MarkdownRenderer {
+  (markdown: string): RenderedMarkdown;
+  /** The HTML of a Markdown body (no front matter). */
+  body(markdown: string): string;
+}
 
 /**
  * HTML of Markdown bodies rendered before, by SHA-256 of the body (hex): what a build can reuse instead of
@@ -40,13 +47,17 @@ export function mapMemo(map: Map<string, string>): MarkdownMemo {
  */
 export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
   const processor = unified().use(remarkParse).use(remarkHtml).freeze();
-  return (markdown) => {
-    // Options given: gray-matter then skips its module-level cache (no state shared across builds).
-    const { data, content } = matter(markdown, {});
-    if (memo === undefined) return { data, html: String(processor.processSync(content)) };
+  const html = (content: string): string => {
+    if (memo === undefined) return String(processor.processSync(content));
     const key = createHash('sha256').update(content).digest('hex');
-    const html = memo.get(key) ?? String(processor.processSync(content));
-    memo.set(key, html);
-    return { data, html };
+    const rendered = memo.get(key) ?? String(processor.processSync(content));
+    memo.set(key, rendered);
+    return rendered;
   };
+  // Options given: gray-matter then skips its module-level cache (no state shared across builds).
+  const render = (markdown: string): RenderedMarkdown => {
+    const { data, content } = matter(markdown, {});
+    return { data, html: html(content) };
+  };
+  return Object.assign(render, { body: html });
 }

@@ -24,6 +24,20 @@ export interface SeedSource {
   readonly bytes: Uint8Array;
   /** SHA-256 of `bytes`, lowercase hex. */
   readonly hash: string;
+  /**
+   * How diagnostics name the file's folder when it is not the seeds folder's (`check` on files named on the command
+   * line, see {@link seedSourceOf}); default the build's label.
+   */
+  readonly label?: string;
+}
+
+/**
+ * The source of a seed file read from anywhere (`news-archive check FILE…`): its name, bytes and hash, labelled by
+ * its folder as given (`''` for the current folder).
+ */
+export function seedSourceOf(file: string, bytes: Uint8Array): SeedSource {
+  const dir = path.dirname(file).split(path.sep).join('/');
+  return { fileName: path.basename(file), bytes, hash: createHash('sha256').update(bytes).digest('hex'), label: dir === '.' ? '' : dir };
 }
 
 /** Options of reading a seed. */

@@ -150,6 +150,8 @@ export const routes = {
   feed: (): string => 'feed.xml',
   sitemap: (): string => 'sitemap.xml',
   articlesJson: (): string => 'data/articles.json',
+  /** An item's Markdown export, `data/markdown/{page-slug}/{NN}.md` (its id `{page-slug}/{NN}` + `.md`). */
+  markdown: (id: string): string => `data/markdown/${id}.md`,
   stylesheet: (): string => 'assets/style.css',
   /** The search page's script (templates/search.js). */
   searchScript: (): string => 'assets/search.js',

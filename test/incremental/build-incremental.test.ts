@@ -77,6 +77,16 @@ test('adding a seed segments only it and rewrites only files whose bytes change;
   copyFileSync(path.join(fixtures, B1), path.join(seedsDir, B1));
   const added = await buildIncremental({ config });
   assert.deepEqual(added.stats, { seeds: 3, processed: 1, cached: 2, placesUsed: true, rendered: 26, pagesOfSite: 59 });
+  // The 26: the new page (版) and its 3 items; its edition, the older edition (its 下一期), the issue calendar and the
+  // home page; the page and item read just before it until now (their 上一版 / 上一篇 is now the new page and its
+  // last item); the author index and the 7 authors of its items; the place index and the 7 places they are tagged with.
+  assert.deepEqual(added.renderedPaths, [
+    'authors/index.html', 'authors/吴霜.html', 'authors/曹丁丁.html', 'authors/杜俊烨.html', 'authors/王秋乐.html', 'authors/邢董明.html', 'authors/陈可.html', 'authors/黄艳鸣.html',
+    'editions/2021-08-18.html', 'editions/2021-08-19.html', 'editions/index.html', 'index.html',
+    'pages/2021-08-18_A1/01.html', 'pages/2021-08-18_A1/index.html',
+    'pages/2021-08-19_A1/01.html', 'pages/2021-08-19_A1/02.html', 'pages/2021-08-19_A1/03.html', 'pages/2021-08-19_A1/index.html',
+    'places/320612.html', 'places/320612001.html', 'places/320612119.html', 'places/320613.html', 'places/320613001.html', 'places/320671.html', 'places/320671403.html', 'places/index.html',
+  ]);
   const after = tree(config.outDir);
   assert.ok(after.has('pages/2021-08-19_A1/index.html'));
   assert.ok(after.has('pages/2021-08-19_A1/01.html'));
@@ -90,6 +100,13 @@ test('adding a seed segments only it and rewrites only files whose bytes change;
   rmSync(path.join(seedsDir, B1));
   const removed = await buildIncremental({ config });
   assert.deepEqual(removed.stats, { seeds: 2, processed: 0, cached: 2, placesUsed: false, rendered: 9, pagesOfSite: 42 });
+  // The 9 files that stay and showed the removed page: the edition before it (its 下一期), the calendar, the home
+  // page, the page and item after it (上一版 / 上一篇), the author and place indexes, and the two districts that keep
+  // other articles. Its 7 authors and its other 5 places had only its items: their files are removed.
+  assert.deepEqual(removed.renderedPaths, [
+    'authors/index.html', 'editions/2021-08-18.html', 'editions/index.html', 'index.html',
+    'pages/2021-08-18_A1/01.html', 'pages/2021-08-18_A1/index.html', 'places/320612.html', 'places/320613.html', 'places/index.html',
+  ]);
   assert.ok(removed.report.removed.includes('pages/2021-08-19_A1/index.html'));
   assert.deepEqual(tree(config.outDir), before, 'the output is exactly the two-seed site again');
 });
@@ -121,6 +138,21 @@ test('URLs stay stable when a seed is added before the others and a typo is fixe
   writeFileSync(path.join(seedsDir, B1), typo.replace('金沙街道强化食品安全监管', '金沙街道加强食品安全监管'));
   const result = await buildIncremental({ config });
   assert.deepEqual(result.stats, { seeds: 3, processed: 2, cached: 1, placesUsed: true, rendered: 32, pagesOfSite: 59 });
+  // The 32: the new page 2021-08-18_A1 (版) and its 3 items; the page and item after it in reading order (A2's page
+  // and first item: 上一版 / 上一篇); the item with the fixed headline (2021-08-19_A1/03), the item before it (its
+  // 下一篇 shows the headline) and their page; both editions (标题导航 lists the headlines) and the home page (the
+  // calendar keeps its dates); the author index, and the authors and places (with the place index) of the new
+  // page's items and of the fixed item. No file of A2's second item, of 2021-08-19_A1/01 or of the calendar.
+  assert.deepEqual(result.renderedPaths, [
+    'authors/index.html', 'authors/吴霜.html', 'authors/夏新明.html', 'authors/张海涛.html', 'authors/徐爱银.html', 'authors/曹丁丁.html', 'authors/李世芬.html',
+    'authors/王铁荣.html', 'authors/邢董明.html', 'authors/陆争峰.html', 'authors/陈馨.html',
+    'editions/2021-08-18.html', 'editions/2021-08-19.html', 'index.html',
+    'pages/2021-08-18_A1/01.html', 'pages/2021-08-18_A1/02.html', 'pages/2021-08-18_A1/03.html', 'pages/2021-08-18_A1/index.html',
+    'pages/2021-08-18_A2/01.html', 'pages/2021-08-18_A2/index.html',
+    'pages/2021-08-19_A1/02.html', 'pages/2021-08-19_A1/03.html', 'pages/2021-08-19_A1/index.html',
+    'places/320612.html', 'places/320612001.html', 'places/320613.html', 'places/320613010.html', 'places/320613019.html',
+    'places/320682.html', 'places/320682108.html', 'places/320685.html', 'places/index.html',
+  ]);
   const after = tree(config.outDir);
   // The headline's text (without the markup that says where its lines may break).
   const h1 = (html: Buffer | undefined): string => (/<h1[^>]*>(.*?)<\/h1>/s.exec(html?.toString('utf8') ?? '')?.[1] ?? '').replace(/<[^>]*>/g, '');

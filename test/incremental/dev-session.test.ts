@@ -61,6 +61,11 @@ test('a session rebuild writes only the files an edit changes, and the result eq
   // page, and the author and place pages that list it: 11 of the site's 75 files.
   assert.equal(edited.stats?.pagesOfSite, 75);
   assert.equal(edited.stats?.rendered, 11);
+  assert.deepEqual(edited.renderedPaths, [
+    'authors/任溢斌.html', 'authors/任雪.html', 'authors/徐祥忠.html', 'editions/2021-08-18.html', 'index.html',
+    'pages/2021-08-18_A1/03.html', 'pages/2021-08-18_A2/01.html', 'pages/2021-08-18_A2/02.html', 'pages/2021-08-18_A2/index.html',
+    'places/320612.html', 'places/320612101.html',
+  ]);
   assert.ok(edited.updateDeferred !== null, 'the search index is left for later');
   assert.ok(edited.report.written.includes('pages/2021-08-18_A2/01.html'));
   const deferred = (file: string): boolean => file.startsWith('pagefind/') || ['data/articles.json', 'feed.xml', 'sitemap.xml'].includes(file);

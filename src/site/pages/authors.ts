@@ -1,0 +1,67 @@
+/**
+ * The authors index (`authors/index.html`: by pinyin, in groups by the surname's initial letter, as Chinese
+ * contact lists are, see name-order.ts) and each author's article list (`authors/{name}.html`, then `_2`, `_3`, …).
+ */
+import { groupByInitial } from '../name-order.js';
+import { href, routes } from '../routes.js';
+import { listCount, listCrumbs, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type SourcedEntry } from './shared.js';
+
+/** What the authors index shows. */
+export interface AuthorsData {
+  readonly authors: ReadonlyArray<{ readonly name: string; readonly path: string; readonly count: number }>;
+}
+
+export const authorsKind = templated<AuthorsData>(
+  'authors',
+  function* plan(model) {
+    yield { path: routes.authors(), data: { authors: model.authors.map((author) => ({ name: author.name, path: author.path, count: author.items.length })) } };
+  },
+  (data, path, { config }) => ({
+    pageTitle: `作者 - ${config.title}`,
+    breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '作者' }],
+    groups: groupByInitial(data.authors, (author) => author.name).map((group) => ({
+      initial: group.initial,
+      id: group.initial === '#' ? 'other' : group.initial,
+      authors: group.entries.map((author) => ({ name: author.name, href: href(path, author.path), count: author.count })),
+    })),
+  }),
+);
+
+/** What one page of an author's list shows. */
+export interface AuthorListData {
+  readonly name: string;
+  /** Path of the list's own page (page 1). */
+  readonly first: string;
+  /** `123 篇 · 第 1 / 2 页` ({@link listCount}: an archived block's does not change with the list's length). */
+  readonly countLine: string;
+  readonly page: ListPosition;
+  readonly items: readonly SourcedEntry[];
+}
+
+export const authorListKind = templated<AuthorListData>(
+  'author',
+  function* plan(model, context) {
+    for (const author of model.authors) {
+      for (const page of paginate(author.items)) {
+        yield {
+          path: routes.listPage(author.path, page.slot),
+          data: {
+            name: author.name,
+            first: author.path,
+            countLine: listCount(author.items.length, page),
+            page: { number: page.number, total: page.total, slot: page.slot },
+            items: page.items.map((item) => ({ entry: context.entry(item), source: context.sourceOf(item) })),
+          },
+        };
+      }
+    }
+  },
+  (data, path, { config, words }) => ({
+    pageTitle: `${listPageTitle(data.name, data.page)} - ${config.title}`,
+    heading: data.name,
+    countLine: data.countLine,
+    breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '作者', href: href(path, routes.authors()) }, ...listCrumbs(path, data.name, data.page, data.first)],
+    items: data.items.map((item) => listItem(words, path, item.entry, item.source)),
+    listPager: listPager(path, data.page, (k) => routes.listPage(data.first, k)),
+  }),
+);

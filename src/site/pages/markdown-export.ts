@@ -1,0 +1,40 @@
+/**
+ * The Markdown export (`data/markdown/{page-slug}/{NN}.md`): each published item as a Markdown document with YAML
+ * front matter (render/article-markdown.ts), for another generator (Hugo, Eleventy, …) to read. Its body is the
+ * Markdown the item's page is rendered from.
+ */
+import { articleToMarkdown, type ArticleExportInfo } from '../../render/article-markdown.js';
+import { routes } from '../routes.js';
+import type { SitePage } from '../site-model.js';
+import type { ArticleText, PageKind } from './shared.js';
+
+/** What an item's export holds. */
+export interface MarkdownExportData {
+  readonly text: ArticleText;
+  readonly about: ArticleExportInfo;
+}
+
+export const markdownExportKind: PageKind<MarkdownExportData> = {
+  name: 'markdown',
+  *plan(model, context) {
+    for (const item of model.items) {
+      const page = context.pageOf.get(item) as SitePage;
+      const { places } = item.article;
+      yield {
+        path: routes.markdown(item.id),
+        data: {
+          text: context.text(item),
+          about: {
+            title: item.title,
+            date: page.meta.date,
+            paper: page.meta.paper,
+            page: page.label,
+            url: `/${item.path}`,
+            places: [...places.districts, ...places.towns].map((place) => place.name),
+          },
+        },
+      };
+    }
+  },
+  render: (data) => articleToMarkdown(data.text, data.text.id, data.about),
+};

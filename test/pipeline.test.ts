@@ -1,0 +1,40 @@
+/**
+ * The commands choose phases from the one phase list (src/pipeline.ts) and run them through the same build:
+ * `check`'s read-through-tag gives the same items and diagnostics as a full build, and makes no file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { build, seedFileInputs } from '../src/build.js';
+import { createBuildContext } from '../src/build-context.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { COMMAND_PHASES, PHASES, phasesFrom } from '../src/pipeline.js';
+import { seedSourceOf } from '../src/seed/load-seeds.js';
+import { readFileSync } from 'node:fs';
+import { tempDir } from './temp-dir.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const seedsDir = path.join(root, 'test/fixtures/site');
+const config = { ...DEFAULT_CONFIG, search: false, seedsDir, outDir: path.join(tempDir('news-archive-pipeline-'), 'dist'), cacheDir: tempDir('news-archive-pipeline-cache-') };
+
+test('phasesFrom cuts the list in order', () => {
+  assert.deepEqual(phasesFrom('read', 'tag'), ['read', 'decode', 'segment', 'tag']);
+  assert.deepEqual(phasesFrom('derived', 'write'), ['derived', 'search', 'write']);
+  assert.equal(PHASES.length, 10);
+});
+
+test("check's phases give a full build's items and diagnostics, and no file", async () => {
+  const context = createBuildContext();
+  const full = await build({ config, context });
+  const file = path.join(seedsDir, '2021-08-19_A2.txt');
+  const checked = await build({ config, context, phases: COMMAND_PHASES.check, inputs: seedFileInputs([seedSourceOf(file, readFileSync(file))], { config, context }) });
+  assert.deepEqual(checked.files, []);
+  assert.deepEqual(checked.stats, { seeds: 1, processed: 1, cached: 0, placesUsed: true, rendered: 0, pagesOfSite: 0 });
+  // The file is named by the folder it was given in, as diagnostics name it.
+  const seed = `${seedsDir.split(path.sep).join('/')}/2021-08-19_A2.txt`;
+  assert.deepEqual(checked.pages.map((page) => page.file), [seed]);
+  const ofA2 = full.articles.filter((article) => article.seed === 'site/2021-08-19_A2.txt');
+  assert.equal(ofA2.length, 1);
+  assert.deepEqual(checked.articles, ofA2.map((article) => ({ ...article, seed })));
+  assert.deepEqual(checked.diagnostics.map((d) => d.rule), full.diagnostics.filter((d) => d.file === 'site/2021-08-19_A2.txt').map((d) => d.rule));
+});
