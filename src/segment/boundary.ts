@@ -44,6 +44,11 @@ export interface BoundaryFeatures {
   readonly shapeMatch: number;
   /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
   readonly lowSimilarity: number;
+  /** Similarity bands (the score is not linear in it): below 0.03, below 0.045, above 0.08, above 0.12. */
+  readonly similarityBelow03: number;
+  readonly similarityBelow045: number;
+  readonly similarityAbove08: number;
+  readonly similarityAbove12: number;
   /** Paragraphs the open article has already, / 10, at most 1. */
   readonly openParagraphs: number;
   /** Cosine similarity (0 to 1) of the words before the run (the article's last paragraphs) and after it. */
@@ -60,6 +65,7 @@ export interface BoundaryFeatures {
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
   'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'numbered', 'sectionLabel', 'standalone',
   'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
+  'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',
 ];
 

@@ -230,6 +230,14 @@ export function isAttribution(line: string): boolean {
 }
 
 /**
+ * True when a paragraph opens with a dateline or 本报讯 (`本报北京2月11日电`, `新华社…电`, `据新华社…电`, `本报讯`):
+ * the first paragraph of an article's text, never a deck or a title line.
+ */
+export function opensWithDateline(paragraph: string): boolean {
+  return /^(?:据)?(?:本报|新华社|中新社|人民网|新华网|央视|光明日报|经济日报)[^，。]{0,24}?(?:电|讯)/u.test(paragraph);
+}
+
+/**
  * Names in a paragraph's opening dateline or 本报讯 (`本报北京2月11日电 （记者X、Y）…`, `本报讯（记者 X 通讯员 Y）…`,
  * `新华社北京2月11日电（记者X）…`, `新华社电 （记者周楠）…`), or `[]`.
  */

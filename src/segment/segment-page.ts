@@ -28,13 +28,14 @@ import {
   parseCreditLine,
   parseNameLine,
   parsePlaceNameLine,
+  opensWithDateline,
   parseTail,
   splitTrailingByline,
   splitTrailingCredit,
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -88,7 +89,10 @@ export function isOrnament(text: string): boolean {
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
 export function isHeadingLike(text: string): boolean {
   if (text.length > 2 * MAX_HEADING_LENGTH || isOrnament(text)) return false;
-  if (endsSentence(text) || hasSentenceInside(text) || endsOpenClause(text)) return false;
+  // A title with a column tag may quote a sentence or ask a question (`“谢谢你们，中国记者！”（记者手记）`,
+  // `基层干部休假难不难？（干部状态新观察）`): only a full stop inside it makes it text.
+  const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
+  if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
@@ -115,7 +119,7 @@ function classify(block: TextLine): Unit {
   const name = parseNameLine(text);
   if (name !== null) return { ...base, role: 'name', names: [name] };
   if (isAttribution(text)) return { ...base, role: 'dash' };
-  return { ...base, role: isHeadingLike(text) ? 'heading' : 'body' };
+  return { ...base, role: isHeadingLike(text) && !opensWithDateline(text) ? 'heading' : 'body' };
 }
 
 /** A bullet that opens a block (■ highlights, ● list items). */
@@ -201,6 +205,8 @@ interface Draft {
   continued: boolean;
   /** Closed by what ends an article (a `·byline·`, a tail, a photo's credit): a heading after it opens the next. */
   ended: boolean;
+  /** A box of short items under a label (速览, 数读…, see isBoxLabel): the heading runs inside it are its sections. */
+  box: boolean;
   paragraphs: number;
   subheads: number;
   /** Line counts of the subhead runs taken so far. */
@@ -222,6 +228,7 @@ function newDraft(kind: ItemKind, first: number): Draft {
     photoCredit: null,
     continued: false,
     ended: false,
+    box: false,
     paragraphs: 0,
     subheads: 0,
     subheadRuns: [],
@@ -241,6 +248,9 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
   if (type === 'paragraph') draft.paragraphs++;
   if (type === 'subhead') draft.subheads++;
 }
+
+/** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
+const BOX_STORY_PARAGRAPHS = 4;
 
 /** The kinds of unit a heading run is made of. */
 const RUN_ROLES: ReadonlySet<UnitRole> = new Set(['heading', 'dash', 'name']);
@@ -291,6 +301,17 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const head = rest[0] as Unit;
     const draft = newDraft('article', head.first);
     draft.opening = `line ${head.first}: ${why}`;
+    if (rest.length > 1 && isBoxLabel(head.text)) {
+      // A box label over the first story's title: the label is the item's headline, the stories are its sections.
+      draft.headline = head.text;
+      draft.box = true;
+      draft.opening += `; ${head.text} is a box label, and the stories under it are its sections`;
+      draft.last = head.last;
+      for (const unit of rest.slice(1)) push(draft, 'subhead', unit, unit.text);
+      draft.subheadRuns.push(rest.length - 1);
+      current = draft;
+      return;
+    }
     const { titleLines, extra } = assignTitle(rest.map((unit) => unit.text));
     draft.kicker = titleLines.kicker;
     draft.headline = titleLines.headline;
@@ -327,6 +348,19 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return out;
   };
 
+  /**
+   * True when the heading run `units[i..end]` ends the open box rather than opening its next story: a title with a
+   * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, or a story longer
+   * than a box holds (more than BOX_STORY_PARAGRAPHS blocks of text before the next heading or the page's end).
+   */
+  const boxEnds = (open: Draft, i: number, end: number): boolean => {
+    const f = features(open, i, end);
+    if (f.columnTag || f.kickerMark || f.creditSoon || f.standalone || isBoxLabel(units[i]!.text)) return true;
+    let text = 0;
+    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
+    return text > BOX_STORY_PARAGRAPHS;
+  };
+
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
   const features = (open: Draft, i: number, end: number): BoundaryFeatures => {
     const run = units.slice(i, end + 1);
@@ -348,7 +382,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
-      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && /^(?:本报|新华社|中新社|人民网|新华网|央视|据)[^，。]{0,24}?(?:电|讯)/u.test(firstBody.text) ? 1 : 0,
+      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
@@ -357,6 +391,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
       shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
       lowSimilarity: similarity < 0.02 ? 1 : 0,
+      similarityBelow03: similarity < 0.03 ? 1 : 0,
+      similarityBelow045: similarity < 0.045 ? 1 : 0,
+      similarityAbove08: similarity > 0.08 ? 1 : 0,
+      similarityAbove12: similarity > 0.12 ? 1 : 0,
       similarity,
       headSimilarity: vocabulary.similarity(run.map((unit) => unit.text), textBefore(open)),
       headLength: Math.min([...run[0]!.text].length, 40) / 40,
@@ -420,6 +458,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         // A title at the end of the page with no text after it: the header of what runs on elsewhere.
         unsortedHeader(run);
+      } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {
+        openTitled(run, `a box label (${unit.text}) over a title`);
+      } else if (open !== null && open.box && !boxEnds(open, i, end)) {
+        // The next story of a box: a section of it, whatever ended the story before.
+        for (const line of run) push(open, 'subhead', line, line.text);
+        open.subheadRuns.push(run.length);
+        open.ended = false;
       } else if (open === null || open.ended) {
         openTitled(run, open === null ? (drafts.length === 0 ? 'title lines at the top of the page' : 'title lines') : `title lines after the end of the item above (its ${open.body.at(-1)?.type ?? 'title'})`);
       } else if (open.paragraphs === 0 && open.headline !== null) {
@@ -537,7 +582,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
         const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
@@ -545,7 +590,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           merged = joinUnits(merged, units[i + 1] as Unit);
           i++;
         }
-        if (draft.paragraphs === 0) addNames(draft, openingNames(merged.text));
+        // Names in the opening dateline of the text, or of a story in a box.
+        if (draft.paragraphs === 0 || (draft.box && draft.body.at(-1)?.type === 'subhead')) addNames(draft, openingNames(merged.text));
         push(draft, 'paragraph', merged, merged.text);
         if (merged.mark !== undefined) {
           push(draft, merged.mark.type, merged, merged.mark.text);

@@ -37,11 +37,19 @@ test('a line starting with —— under the headline is a subheadline', () => {
   assert.deepEqual(items, [{ ...base, kind: 'article', headline: '南通港吞吐量创新高', subheadline: '——前三季度同比增长12%', body: ['记者从港口集团获悉,吞吐量创新高。'], bylines: ['王五'], sourceLines: [1, 7] }]);
 });
 
-test('a couplet headline followed by a plain detail line reads as headline + subheadline', () => {
-  const { items } = segment(['延伸监督触角 筑牢拒腐防线', '市纪委监委召开专题会议', '会议强调,要把监督挺在前面。']);
-  assert.equal(items[0]?.headline, '延伸监督触角 筑牢拒腐防线');
-  assert.equal(items[0]?.subheadline, '市纪委监委召开专题会议');
-  assert.equal(items[0]?.kicker, null);
+test('a couplet over a plain line is a kicker over the headline', () => {
+  const { items } = segment(['护水护出好生态 种果种来好日子', '睦和村双赢记', '长江，在重庆涪陵区南沱镇拐了两道弯。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], ['护水护出好生态 种果种来好日子', '睦和村双赢记', null]);
+});
+
+test('a second line that gives the figures of the first is its subheadline', () => {
+  const { items } = segment(['北京再取消21项创业办事证明', '累计精简比例达81%', '北京市日前公布第三批取消的证明事项。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], [null, '北京再取消21项创业办事证明', '累计精简比例达81%']);
+});
+
+test('a clause with commas over a line with figures is a kicker', () => {
+  const { items } = segment(['政策包容缓解融资难题，资本聚集激发创新潜力', '科创板3个月受理100家企业', '科创板开板以来，受理企业增多。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], ['政策包容缓解融资难题，资本聚集激发创新潜力', '科创板3个月受理100家企业', null]);
 });
 
 test('two unmarked header lines default to kicker + headline', () => {
@@ -119,4 +127,48 @@ test('a header at the end of the page with no text after it is kept as unsorted 
   assert.deepEqual(items[1]?.body, ['下一篇的引题', '下一篇的标题']);
   assert.equal(items[1]?.kind, 'unsorted');
   assert.deepEqual(warnings, ['7: segment/unsorted']);
+});
+
+test('a first paragraph that opens with a dateline and stops at a column end is text, not a deck', () => {
+  const { items } = segment(['今年将启动修订《教师法》', '本报北京2月17日电 （记者赵婀娜）2019年将加强教师队伍建设改革整体性制度设', '计，推进教师法修订。']);
+  assert.deepEqual(items, [{ ...base, kind: 'article', headline: '今年将启动修订《教师法》', body: ['本报北京2月17日电 （记者赵婀娜）2019年将加强教师队伍建设改革整体性制度设计，推进教师法修订。'], bylines: ['赵婀娜'], sourceLines: [1, 5] }]);
+});
+
+test('a box label (速览) over short stories is one item: the label is its headline, the stories its sections', () => {
+  const { items } = segment([
+    '前一篇文章',
+    '第一段。',
+    '（本报北京2月12日电）',
+    '速览',
+    '支持上市公司外籍员工股权激励',
+    '本报北京2月12日电 （记者葛孟超）央行、外管局12日联合发布通知。',
+    '云南继续降低实体企业成本',
+    '本报昆明2月12日电 （记者杨文明）云南今年将着力降低实体经济企业成本。',
+    '（本报昆明2月12日电）',
+    '上海优化营商环境再升级',
+    '本报上海2月12日电 （记者谢卫群）上海提出25项工作任务。',
+    '第二段。', '第三段。', '第四段。', '第五段。',
+  ]);
+  assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines]), [
+    ['前一篇文章', ['第一段。'], []],
+    ['速览', ['## 支持上市公司外籍员工股权激励', '本报北京2月12日电 （记者葛孟超）央行、外管局12日联合发布通知。', '## 云南继续降低实体企业成本', '本报昆明2月12日电 （记者杨文明）云南今年将着力降低实体经济企业成本。'], ['葛孟超', '杨文明']],
+    ['上海优化营商环境再升级', ['本报上海2月12日电 （记者谢卫群）上海提出25项工作任务。', '第二段。', '第三段。', '第四段。', '第五段。'], ['谢卫群']],
+  ]);
+});
+
+test('a title with a column tag may ask a question or quote a sentence', () => {
+  const { items } = segment(['前一篇文章', '第一段。', '（本报北京2月18日电）', '基层干部休假难不难？（干部状态新观察）', '春节假期，记者走访了几个乡镇。', '“谢谢你们，中国记者！”（记者手记）', '结束采访，我们怀着沉重的心情离开。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [
+    ['前一篇文章', ['第一段。']],
+    ['基层干部休假难不难？（干部状态新观察）', ['春节假期，记者走访了几个乡镇。']],
+    ['“谢谢你们，中国记者！”（记者手记）', ['结束采访，我们怀着沉重的心情离开。']],
+  ]);
+});
+
+test('a box label over a title inside an article opens the box, whatever the score says', () => {
+  const { items } = segment(['春节更该多点绿', '春节是春天的节日。', '让我们的年也多点绿色。', '来论', '小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [
+    ['春节更该多点绿', ['春节是春天的节日。', '让我们的年也多点绿色。']],
+    ['来论', ['## 小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']],
+  ]);
 });
