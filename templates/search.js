@@ -1,9 +1,12 @@
 // Search page: runs the query of ?q= (or the form) against the Pagefind index in ../pagefind/.
 //
-// The index is split into shards (one per edition year, or smaller): the primary bundle in ../pagefind/ holds
-// Pagefind's runtime, the others are listed in ../pagefind/shards.json. Shards are merged one at a time, newest
-// edition first (pages without a date last), and the results found so far are shown after each one, so the first
-// results do not wait for the whole archive.
+// The index is split into shards (one per edition year, or smaller): the primary bundle in ../pagefind/ is the
+// newest shard and holds Pagefind's runtime, the others are listed in ../pagefind/shards.json. The first search
+// runs on the primary bundle alone (nothing to merge first: Pagefind starts, and the list of shards loads beside
+// it); then the other shards are merged newest edition first (pages without a date last), in batches that double
+// (1, 2, 4, … shards), each merged while the pages of the one before are checked, and the results found so far
+// are shown after each batch. So the first results come from the small newest index, and the whole archive
+// takes a handful of searches, not one per shard (each search runs on every shard merged so far).
 //
 // Pagefind splits Chinese into words (张芝山镇 → 张 芝山 镇) and finds pages that have all of them anywhere; a shard
 // that lacks one of the words drops it (in a shard without 馨, 陈馨 finds every page with 陈). So every page it
@@ -30,32 +33,45 @@ function fold(text) {
 
 let api = null;
 let pending = null;
-/** Shards not merged yet, newest first. */
+/** Shards not merged yet, newest first (null until shards.json is in). */
 let shards = null;
+/** The list of shards, loading beside Pagefind. */
+let listed = null;
+/** How many shards the next batch merges (doubles after each). */
+let batch = 1;
 
-/** Shard names newest first: dated ones (`2021-08`, `2021`) in descending order, then `undated…`. */
+/** Shard names newest first: dated ones (`2021-08`, `2021`) in descending order, then `undated…` (src/search/shards.ts, newestShardFirst). */
 function newestFirst(names) {
   const dated = names.filter((name) => /^\d/.test(name)).sort().reverse();
   return [...dated, ...names.filter((name) => !/^\d/.test(name)).sort()];
 }
 
-/** Pagefind with its primary bundle and the newest shard: the runtime and the shard list load side by side. */
+/** Pagefind with its primary bundle (the newest shard); the list of the other shards loads beside it. */
 async function loadApi() {
-  const [module, names] = await Promise.all([import(new URL('pagefind.js', base).href), fetch(new URL('shards.json', base)).then((response) => response.json())]);
+  listed = fetch(new URL('shards.json', base))
+    .then((response) => response.json())
+    .then((names) => {
+      shards = newestFirst(names);
+    });
+  const module = await import(new URL('pagefind.js', base).href);
   await module.options({ excerptLength: 40 });
-  shards = newestFirst(names);
-  const newest = shards.shift();
-  await Promise.all([module.init(), newest === undefined ? null : module.mergeIndex(new URL(`${newest}/`, base).href)]);
+  await module.init();
+  // Pagefind works in its worker now: a good time to make what the excerpts need.
+  wordSegmenter();
   return module;
 }
 
-/** Merges one after the other (a search started while another merges waits for the merge in flight). */
+/** Merges in flight (a search waits for them: Pagefind searches every shard merged so far). */
 let merging = Promise.resolve();
 
-/** Merge the next shard into the index (after any merge in flight). */
-function mergeNext() {
-  const shard = shards.shift();
-  if (shard !== undefined) merging = merging.then(() => api.mergeIndex(new URL(`${shard}/`, base).href));
+/** Start merging the next batch of shards (after any merge in flight); resolves when they are merged. */
+function mergeBatch() {
+  merging = merging.then(async () => {
+    await listed;
+    const next = shards.splice(0, batch);
+    batch *= 2;
+    await Promise.all(next.map((shard) => api.mergeIndex(new URL(`${shard}/`, base).href)));
+  });
   return merging;
 }
 
@@ -101,6 +117,8 @@ function excerptNodes(content, words, title) {
   }
   if (clause >= 0) start = clause;
   else if (clause === -1 && at - header <= 40) start = header;
+  // Not with the closing quote of the sentence before (`…”日前`), nor the block separator (`… · 连日来`).
+  while (start < at && /[”’）》」』\s·]/.test(text0[start])) start++;
   // End: the last sentence end, else the last clause mark, within 90 characters of the start.
   let end = Math.min(text0.length, Math.max(matchEnd, start + 90));
   if (end < text0.length) {
@@ -119,20 +137,41 @@ function excerptNodes(content, words, title) {
   for (const word of words) {
     for (let i = foldedText.indexOf(word); i >= 0; i = foldedText.indexOf(word, i + word.length)) marks.fill(true, i, i + word.length);
   }
+  // Lines break between words only (the CSS of .opening breaks Chinese at <wbr> and punctuation, as the site's lists
+  // do): a <wbr> where the browser's word segmenter ends a word between two Chinese characters, but none before a
+  // one-character word (it stays with the word before it: 网格员, 扫码, as in src/site/line-breaks.ts), none inside
+  // a mark.
+  const breaks = new Set();
+  const segments = [...wordSegmenter().segment(text)];
+  for (let k = 1; k < segments.length; k++) {
+    const { index, segment } = segments[k];
+    if (segment.length < 2) continue;
+    if (HAN.test(text[index - 1]) && HAN.test(text[index]) && !(marks[index - 1] && marks[index])) breaks.add(index);
+  }
   const out = [];
   let i = 0;
   while (i < text.length) {
-    let j = i;
-    while (j < text.length && marks[j] === marks[i]) j++;
+    let j = i + 1;
+    while (j < text.length && marks[j] === marks[i] && !breaks.has(j)) j++;
     const piece = text.slice(i, j);
     if (marks[i]) {
       const mark = document.createElement('mark');
       mark.textContent = piece;
       out.push(mark);
     } else out.push(document.createTextNode(piece));
+    if (breaks.has(j)) out.push(document.createElement('wbr'));
     i = j;
   }
   return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+let segmenter = null;
+
+/** The browser's Chinese word segmenter (ICU's dictionary), made once (about 10 ms: made while Pagefind loads). */
+function wordSegmenter() {
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  return segmenter;
 }
 
 /** A headline as spans that break between words only, from the breaks the page recorded (src/site/line-breaks.ts). */
@@ -210,23 +249,39 @@ async function run(query) {
   try {
     api ??= await (pending ??= loadApi());
     performance.mark('search:loaded');
+    await searchShards(query, mine);
   } catch {
+    if (mine !== generation) return;
     status.textContent = '搜索暂时无法使用，请稍后再试。也可以按日期、地区或作者浏览。';
     status.dataset.state = 'done';
-    return;
   }
+}
+
+/** Search the primary bundle, then each batch of shards as it is merged, until every shard is searched. */
+async function searchShards(query, mine) {
   const words = wordsOf(query);
   const checked = new Set();
   /** Hits found so far, and the best MAX_RESULTS of them in rank order. */
   let count = 0;
   const top = [];
   performance.mark('search:merged');
-  for (;;) {
+  for (let first = true; ; first = false) {
     await merging;
-    const last = shards.length === 0;
     const found = (await api.search(query.trim())).results;
     performance.mark('search:searched');
     if (mine !== generation) return;
+    // The next batch merges while this one's pages are checked; in the first search, only once the first result is
+    // on screen (or every page it offers is checked), so that the merge does not hold up the first result.
+    await listed;
+    const more = shards.length > 0;
+    let merged = null;
+    const startMerge = () => {
+      if (!more || merged !== null) return;
+      merged = mergeBatch();
+      // (Its failure is reported by the `await merged` below, unless a newer search took over.)
+      merged.catch(() => undefined);
+    };
+    if (!first) startMerge();
     const fresh = found.filter((result) => !checked.has(result.id));
     // Checked CONCURRENT at a time, best ranked first; the list is drawn at the first hit and then at most every
     // REDRAW_MS while hits that rank among the first MAX_RESULTS come in.
@@ -253,6 +308,7 @@ async function run(query) {
         if (changed && (drawn === 0 || now - drawn > REDRAW_MS)) {
           show(top, words);
           if (drawn === 0) performance.mark('search:first');
+          startMerge();
           status.textContent = countLine(query, count, false);
           drawn = now;
           changed = false;
@@ -264,10 +320,11 @@ async function run(query) {
     };
     await Promise.all(Array.from({ length: CONCURRENT }, check));
     if (mine !== generation) return;
+    startMerge();
     show(top, words);
-    status.textContent = countLine(query, count, last);
-    if (last) break;
-    await mergeNext();
+    status.textContent = countLine(query, count, !more);
+    if (!more) break;
+    await merged;
     if (mine !== generation) return;
   }
   status.dataset.state = 'done';

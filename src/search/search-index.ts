@@ -7,9 +7,11 @@
  *
  * The index is split into shards (of at most SEARCH_SHARD_LIMIT articles, see shards.ts), each a Pagefind
  * index of its own: Pagefind's memory grows by about 360 KB per page indexed, and a shard whose pages did not
- * change is taken from the store instead of being indexed again. The first shard (code point order) is the
- * primary bundle in `pagefind/` with Pagefind's runtime; every other shard's index files are in
- * `pagefind/{shard}/`, listed in `pagefind/shards.json`, and merged in the browser (`mergeIndex`).
+ * change is taken from the store instead of being indexed again. The newest shard (see newestShardFirst) is the
+ * primary bundle in `pagefind/` with Pagefind's runtime, so a reader's first search needs no merge and searches
+ * the newest editions alone; every other shard's index files are in `pagefind/{shard}/`, listed in
+ * `pagefind/shards.json`, and merged in the browser (`mergeIndex`). A newer shard (the next month's editions)
+ * takes over `pagefind/`, and the one it replaces moves to its own folder: files moved, nothing indexed again.
  */
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { hashParts } from '../cache/input-hashes.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { isStaleScratch } from '../stale-scratch.js';
+import { newestShardFirst } from './shards.js';
 import type { OutputFile } from '../types.js';
 import { PAGEFIND_VERSION, PagefindProcess } from './pagefind-process.js';
 
@@ -43,6 +46,23 @@ export interface SearchIndexOptions {
 /** Pagefind's runtime files: only the primary bundle ships them. */
 function isRuntime(file: string): boolean {
   return file === 'pagefind.js' || file === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(file);
+}
+
+/** How often Pagefind's runtime checks whether its WebAssembly and index are ready, as shipped and as written out, in ms. */
+const RUNTIME_POLL = { shipped: 'await asyncSleep(50)', written: 'await asyncSleep(5)' };
+
+/**
+ * A runtime file as the search page gets it. Pagefind 1.6 (`pagefind.js` and `pagefind-worker.js`) waits for its
+ * WebAssembly (a merge, `mergeIndex`) and for an index's metadata (every search) by sleeping 50 ms at a time; a
+ * search started right after `init()`, as the search page's is, so waited up to 50 ms for work done in 10–30.
+ * Written out, those waits poll every 5 ms. Files without the pattern (another Pagefind version) are left as
+ * they are (test/site/render-extras.test.ts checks the runtime this version ships).
+ */
+function runtimeFile(file: OutputFile): OutputFile {
+  if (!/(?:^|\/)pagefind(?:-worker)?\.js$/.test(file.path)) return file;
+  const text = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
+  if (!text.includes(RUNTIME_POLL.shipped)) return file;
+  return { path: file.path, content: text.split(RUNTIME_POLL.shipped).join(RUNTIME_POLL.written) };
 }
 
 /**
@@ -151,7 +171,7 @@ export interface SearchStageOptions extends SearchIndexOptions {
   /**
    * Where a shard's index files go as soon as it is indexed (a build's output writer), instead of waiting in
    * memory for `index()`, which then returns only the files not emitted yet. Needs `expected`: the primary
-   * bundle is the first of the expected shards in code point order (a shard of pages not expected is never
+   * bundle is the newest of the expected shards (newestShardFirst; a shard of pages not expected is never
    * primary).
    */
   readonly emit?: (file: OutputFile) => Promise<void>;
@@ -218,8 +238,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     if (set) set.add(file);
     else missing.set(shard, new Set([file]));
   }
-  /** The shard whose bundle carries Pagefind's runtime in `pagefind/`, when known before `index()`. */
-  const early = options.expected === undefined ? null : ([...missing.keys()].sort(compareCodePoints)[0] ?? null);
+  /** The shard whose bundle carries Pagefind's runtime in `pagefind/` (the newest), when known before `index()`. */
+  const early = options.expected === undefined ? null : ([...missing.keys()].sort(newestShardFirst)[0] ?? null);
   const emit = early === null ? undefined : options.emit;
   /**
    * Per complete shard: its index files, paths relative to its own bundle, being made (each promise already has
@@ -349,7 +369,7 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
 
       for (const name of [...open.keys()]) close(name);
       const names = [...results.keys()].sort(compareCodePoints);
-      const primary = early ?? names[0];
+      const primary = early ?? [...names].sort(newestShardFirst)[0];
       const out: OutputFile[] = [];
       try {
         for (const name of names) {
@@ -369,10 +389,13 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   };
 }
 
-/** A shard's index files as output files: the primary bundle in `pagefind/` with the runtime, others in `pagefind/{shard}/` without. */
+/**
+ * A shard's index files as output files: the primary bundle in `pagefind/` with the runtime (see runtimeFile),
+ * others in `pagefind/{shard}/` without.
+ */
 function bundleFiles(shard: string, primary: boolean, files: readonly OutputFile[]): OutputFile[] {
   const prefix = primary ? SEARCH_INDEX_DIR : `${SEARCH_INDEX_DIR}/${shard}`;
-  return files.filter((file) => primary || !isRuntime(file.path)).map((file) => ({ path: `${prefix}/${file.path}`, content: file.content }));
+  return files.filter((file) => primary || !isRuntime(file.path)).map((file) => runtimeFile({ path: `${prefix}/${file.path}`, content: file.content }));
 }
 
 /**

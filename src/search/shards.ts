@@ -4,7 +4,21 @@
  * as its last page is rendered, and a shard whose pages did not change comes from the cache. So shards must be
  * bounded whatever the dates are, and stay the same as pages are added.
  */
+import { compareCodePoints } from '../compare-code-points.js';
 import type { SiteModel, SitePage } from '../site/site-model.js';
+
+/**
+ * Orders shard names newest edition first, as the search page loads them (templates/search.js, `newestFirst`):
+ * names of dated shards (they start with the year: `2021-11`, `2021`, `2021-08-18-41`) in descending code point
+ * order, then the others (`undated…`, `other`) in ascending order.
+ * @returns negative when `a` comes first, positive when `b` does, 0 for the same name
+ */
+export function newestShardFirst(a: string, b: string): number {
+  const datedA = /^\d/.test(a);
+  const datedB = /^\d/.test(b);
+  if (datedA !== datedB) return datedA ? -1 : 1;
+  return datedA ? compareCodePoints(b, a) : compareCodePoints(a, b);
+}
 
 /** Most articles one search shard takes before it is split (unless they are the items of one page). */
 export const SEARCH_SHARD_LIMIT = 1500;

@@ -10,6 +10,10 @@
  * longer one after it: `让党史`), punctuation with its word
  * (no line starts with `，` `”` `——` or ends with `“` `《`), and a run of Latin letters, digits and signs stays
  * whole (`3+6+15`).
+ *
+ * Running text (a list item's opening, several lines long: {@link wrappableHtml}) breaks at the same places, marked
+ * by `<wbr>` in text whose CSS (`word-break: keep-all`) breaks Chinese nowhere else: lines stay full, as a
+ * paragraph's do, instead of a part moving whole to the next line.
  */
 
 /** Characters a line never starts with: closing brackets and quotes, pause and stop marks, dashes, ellipses. */
@@ -88,4 +92,25 @@ export function breakableHtml(text: string, boundaries: readonly number[]): stri
   }
   if (part !== '') html += `<span class="w">${part}</span>`;
   return html;
+}
+
+/**
+ * `text` as HTML for running text whose lines break only at {@link lineBreaks} (and its spaces), and never between
+ * two one-character words (jieba's `三|大|课堂`, `好|了`: words it does not know, read as one): every character
+ * escaped, a `<wbr>` at each break that is not next to a space. Needs CSS `word-break: keep-all` (no other break
+ * between Chinese characters; `overflow-wrap: anywhere` for a unit wider than the line). `''` for `''`.
+ * @example wrappableHtml('等三大课堂，让', [0, 1, 2, 3, 5, 6, 7]) === '等三大<wbr>课堂，让'
+ */
+export function wrappableHtml(text: string, boundaries: readonly number[]): string {
+  const words = new Set(boundaries);
+  const single = (from: number): boolean => words.has(from) && words.has(from + 1) && HAN.test(text[from] as string);
+  let html = '';
+  let from = 0;
+  for (const at of lineBreaks(text, boundaries)) {
+    if (single(at - 1) && single(at)) continue;
+    html += escapeHtml(text.slice(from, at));
+    if (!SPACE.test(text[at - 1] as string) && !SPACE.test(text[at] as string)) html += '<wbr>';
+    from = at;
+  }
+  return html + escapeHtml(text.slice(from));
 }

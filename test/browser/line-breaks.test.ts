@@ -2,7 +2,8 @@
  * Headlines break between words only (issue 15, item 1), measured in Chromium at 375 px: the line boxes of every
  * headline, kicker and subheadline of the seed's article pages and of its page view (版), and the words jieba
  * (with the gazetteer's dictionary) finds in them. Also the small breaks of item 9: no line of a kicker is only
- * its "——", no line starts with "·", and "订阅（Atom）" stays whole.
+ * its "——", no line starts with "·", and "订阅（Atom）" stays whole. And the openings of list items break between
+ * words too (they read as running text: `三大课 / 堂` before).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,6 +97,60 @@ for (const width of [375, 1280]) test(`at ${width} px no headline, kicker or sub
   }
   assert.ok(seen.length > 40, `${seen.length} headlines measured`);
   if (width === 375) assert.ok(seen.some((lines) => lines.includes(' / ')), 'some headlines take two lines');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const width of [375, 1280]) test(`at ${width} px no opening in a list of items breaks inside a word`, async () => {
+  const { page, errors } = await openPage(session().browser, width);
+  const seen: string[] = [];
+  for (const path of ['pages/000_b18dfdda09c05dd9/index.html', 'index.html', 'pages/2021-08-19_A2/index.html']) {
+    await page.goto(`${session().server.url}${path}`);
+    for (const lines of await drawnLines(page, '.items .opening')) {
+      const shown = trimmed(lines);
+      seen.push(shown.join(' / '));
+      assert.deepEqual(breaksInsideWords(lines), [], `${path}: ${shown.join(' / ')}`);
+      for (const line of shown.slice(1)) assert.doesNotMatch(line, /^[，。、；：！？”’）》—…·]/u, `${path}: a line starts with a mark: ${shown.join(' / ')}`);
+    }
+  }
+  assert.ok(seen.length > 15, `${seen.length} openings measured`);
+  // The issue's example (`…等三大课 / 堂…` before); words jieba does not know (三|大, 好|了) stay whole too.
+  if (width === 375) {
+    assert.ok(seen.includes('今年以来，海门区悦来镇始终坚持把党史学习教育与 / 总结经验、指导实践、推动工作结合起来，创新打造 / “固定课堂”“流动课堂”“实践课堂”等三大 / 课堂…'), seen.join('\n'));
+    assert.ok(seen.filter((lines) => lines.includes(' / ')).length > 10, 'openings take several lines');
+  }
+  for (const lines of seen) assert.ok(!/三 \/ 大|好 \/ 了/.test(lines), lines);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('at 375 px the excerpts of search results break between words only (the browser\'s word segmenter)', async () => {
+  const { page, errors } = await openPage(session().browser, 375);
+  const seen: string[] = [];
+  for (const query of ['核酸检测', '志愿者', '张芝山镇']) {
+    await page.goto(`${session().server.url}search.html?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.dataset.state === 'done');
+    const excerpts = await drawnLines(page, '#search-results .opening');
+    assert.ok(excerpts.length > 0, query);
+    for (const lines of excerpts) {
+      const text = lines.join('');
+      // Chromium's own word boundaries (ICU), as the search page finds them.
+      const words = new Set(await page.evaluate((t) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(t)].map((s) => s.index).concat(t.length), text));
+      let at = 0;
+      for (const line of lines.slice(0, -1)) {
+        at += line.length;
+        const nextToSpace = /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '');
+        assert.ok(nextToSpace || words.has(at), `${query}: ${text.slice(0, at)} / ${text.slice(at)}`);
+      }
+      const shown = trimmed(lines);
+      for (const line of shown.slice(1)) assert.doesNotMatch(line, /^[，。、；：！？”’）》—…·]/u, `${query}: a line starts with a mark: ${shown.join(' / ')}`);
+      seen.push(shown.join(' / '));
+    }
+  }
+  assert.ok(seen.filter((lines) => lines.includes(' / ')).length >= 5, seen.join('\n'));
+  assert.ok(seen.includes('…至16日张芝山镇接种疫苗人次达49802人，全镇 / 人员均完成核酸检测。 疫情防控依靠的不是一类人， / 而且所有人。7月29日，张芝山镇通过微信公众号发布 / “志愿者招募令”。…'), seen.join('\n'));
+  // A one-character word stays with the word before it (`网格 / 员`, `扫 / 码` with the segmenter's words alone).
+  for (const lines of seen) assert.ok(!/网格 \/ 员|扫 \/ 码/.test(lines), lines);
   assert.deepEqual(errors, []);
   await page.close();
 });

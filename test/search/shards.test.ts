@@ -3,7 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEARCH_SHARD_LIMIT, searchShardOf } from '../../src/search/shards.js';
+import { newestShardFirst, SEARCH_SHARD_LIMIT, searchShardOf } from '../../src/search/shards.js';
 import type { SitePage } from '../../src/site/site-model.js';
 
 /** A page with `items` article pages, as much of a SitePage as the shards read. */
@@ -83,4 +83,10 @@ test('adding pages moves no page of another shard', () => {
     before = after;
   }
   assert.ok(sizes(before).size > 8);
+});
+
+test('shards in the order the search page loads them: newest edition first, pages without a date last', () => {
+  const names = ['undated-31', '2019', '2021-08-18-41', 'undated-30', '2021-07', '2021-08-19', 'other', '2020'];
+  assert.deepEqual([...names].sort(newestShardFirst), ['2021-08-19', '2021-08-18-41', '2021-07', '2020', '2019', 'other', 'undated-30', 'undated-31']);
+  assert.equal(newestShardFirst('2021', '2021'), 0);
 });

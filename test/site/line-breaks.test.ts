@@ -1,9 +1,10 @@
 /**
- * Where headlines may break (issue 15, items 1 and 9): the rule on jieba's words, exact offsets and HTML.
+ * Where headlines and list openings may break (issue 15, items 1 and 9): the rule on jieba's words, exact offsets
+ * and HTML.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breakableHtml, EVERY_CHARACTER, lineBreaks } from '../../src/site/line-breaks.js';
+import { breakableHtml, EVERY_CHARACTER, lineBreaks, wrappableHtml } from '../../src/site/line-breaks.js';
 
 /** Word boundaries of words written with `|`. */
 const split = (words: string): { text: string; boundaries: number[] } => {
@@ -37,4 +38,16 @@ test('breakableHtml: parts at spaces, units inside, every character escaped', ()
   assert.equal(breakableHtml(text, boundaries), '<span class="w"><span class="u">积极行动</span></span> <span class="w"><span class="u">凝聚起</span><span class="u">抗疫</span></span>');
   assert.equal(breakableHtml('A<B>&"', EVERY_CHARACTER('A<B>&"')), '<span class="w"><span class="u">A&lt;B&gt;&amp;&quot;</span></span>');
   assert.equal(breakableHtml('', [0]), '');
+});
+
+test('wrappableHtml: running text with a <wbr> at each break between words, none next to a space, every character escaped', () => {
+  const opening = split('创新|打造|“|固定|课堂|”|等|三大|课堂|，|让|党史|学习|教育');
+  assert.equal(wrappableHtml(opening.text, opening.boundaries), '创新<wbr>打造<wbr>“固定<wbr>课堂”等<wbr>三大<wbr>课堂，让<wbr>党史<wbr>学习<wbr>教育');
+  // Never between two one-character words: 三|大 and 好|了 read as one.
+  const run = split('等|三|大|课堂|。|现在|好|了|，|待在家里');
+  assert.deepEqual(lineBreaks(run.text, run.boundaries), [1, 2, 3, 6, 9, 11]);
+  assert.equal(wrappableHtml(run.text, run.boundaries), '等三大<wbr>课堂。<wbr>现在好了，<wbr>待在家里');
+  const names = split('陈馨| |王铁荣|：|A<B>');
+  assert.equal(wrappableHtml(names.text, names.boundaries), '陈馨 王铁荣：<wbr>A&lt;B&gt;');
+  assert.equal(wrappableHtml('', [0]), '');
 });

@@ -145,6 +145,15 @@ test('the search index covers the article pages only, one shard per edition year
   assert.deepEqual(digest(await renderSearchIndex([...html].reverse(), { shardOf })), digest(index));
 });
 
+test("Pagefind's runtime, as written out, waits for its WebAssembly and index in 5 ms steps, not 50 ms ones", () => {
+  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js']) {
+    const text = site.read(file);
+    assert.equal(text.split('await asyncSleep(5)').length - 1, 2, file);
+    assert.equal(text.split('asyncSleep(50)').length - 1, 0, file);
+    assert.ok(text.startsWith('const pagefind_version="1.6.0";'), file);
+  }
+});
+
 test('a shard whose indexed text is unchanged comes from the store, not from Pagefind', async () => {
   const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
   const shardOf = (path: string): string => (path.startsWith('pages/000_') ? 'undated' : '2021');

@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import type { MarkdownRenderer } from '../../render/markdown-to-html.js';
 import type { Templates } from '../../render/templates.js';
 import type { PageMeta, PlaceRef } from '../../types.js';
-import { breakableHtml, lineBreaks, type WordBoundaries } from '../line-breaks.js';
+import { breakableHtml, lineBreaks, type WordBoundaries, wrappableHtml } from '../line-breaks.js';
 import { encodePath, href, routes } from '../routes.js';
 import type { SiteItem, SiteModel, SitePage } from '../site-model.js';
 
@@ -101,6 +101,8 @@ export interface RenderContext {
 /** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one render. */
 export interface Words {
   html(text: string | null): string;
+  /** Running text (an opening) as HTML that breaks between words only ({@link wrappableHtml}). */
+  text(text: string): string;
   /** The line breaks of a text ({@link lineBreaks}), space-separated, for the search page to break titles alike. */
   breaks(text: string): string;
 }
@@ -116,7 +118,7 @@ export function makeWords(boundaries: WordBoundaries): Words {
     }
     return entry;
   };
-  return { html: (text) => (text === null ? '' : get(text).html), breaks: (text) => get(text).breaks };
+  return { html: (text) => (text === null ? '' : get(text).html), text: (text) => wrappableHtml(text, boundaries(text)), breaks: (text) => get(text).breaks };
 }
 
 /** `&`, `<`, `>`, `"`, `'` as entities. */
@@ -238,7 +240,7 @@ export function listItem(words: Words, from: string, entry: ListEntry, source = 
     title: words.html(entry.title),
     subheadline: words.html(entry.subheadline),
     meta,
-    opening: entry.opening,
+    opening: words.text(entry.opening),
   };
 }
 
