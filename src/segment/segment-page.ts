@@ -178,7 +178,8 @@ function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
     for (;;) {
       const next = units[i];
       const before = out.at(-1);
-      const askOracle = sureJoins === 0 || before === undefined || before.role !== 'body';
+      // (Also after a line that may be a deck: under a title, an open join is a deck unless a word crosses it.)
+      const askOracle = sureJoins === 0 || before === undefined || before.role !== 'body' || !endsSentence(before.text);
       const how = continuesInto(unit, next, options, askOracle);
       if (how === 'yes' && next !== undefined) {
         unit = joinUnits(unit, next);

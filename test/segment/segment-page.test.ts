@@ -203,3 +203,9 @@ test('a line that leaves a quote open is text a column end cut, never a title', 
   const { items } = segment(['标题', '第一段。', '“要加快形成面向国内', '国际的开放合作新格局”，总书记说。']);
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '“要加快形成面向国内国际的开放合作新格局”，总书记说。']]]);
 });
+
+test('under a title, after a deck, a line cut mid-word is the first paragraph, not a second deck', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '“升级”我们的文化供给（新语）', '文化供给“升级”不会一蹴而就，需要持续发力。取得的进步，可喜，但不能止步。要让优秀传统文化不仅“火起来”，更要“一直火”', '一部让地球“流浪”的电影，被誉为中国科幻电影的里程碑，票房突破40亿，热度持续至今，新的浪漫表达满足人们日', '益增长的精神文化需求。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items[1]?.body, ['一部让地球“流浪”的电影，被誉为中国科幻电影的里程碑，票房突破40亿，热度持续至今，新的浪漫表达满足人们日益增长的精神文化需求。']);
+});
