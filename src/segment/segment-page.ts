@@ -276,6 +276,20 @@ function opensStory(draft: Draft): boolean {
   return false;
 }
 
+/** Words that open a sentence with when or how it goes on (`最近，`, `近几年，`, `2018年，`, `但是`): a new paragraph. */
+const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|此前|今年|去年|明年|近年|近几年|这两年|这些年|那时|当时|此外|其中|同时|然而|但是|不过|因此|所以|首先|其次|最后|[\d０-９一二三四五六七八九十]+(?:年|月|日))/u;
+
+/**
+ * True when `next` goes on from `text`, a line that stops mid-sentence, as a column end cut it: `next` starts with a
+ * particle no sentence starts with (了 的 地 得 着 过 们 之), or `text` ends with a word that cannot end a summary
+ * line (`…才`, `…而`, `…与`) and `next` does not open a sentence. A line under a title that stops mid-sentence is a
+ * deck otherwise.
+ */
+function goesOnInto(text: string, next: string): boolean {
+  if (/^[了的地得着过们之]/u.test(next)) return true;
+  return /[才而与及并且就都也还又或以从向于由给让使占将把被对]$/u.test(text) && !SENTENCE_OPENER.test(next);
+}
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -608,7 +622,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
+        const cutBefore = merged.openJoin === true && goesOnInto(merged.text, units[i + 1]?.text ?? '');
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);

@@ -209,3 +209,10 @@ test('under a title, after a deck, a line cut mid-word is the first paragraph, n
   const { items } = segment(lines, { spansJoin });
   assert.deepEqual(items[1]?.body, ['一部让地球“流浪”的电影，被誉为中国科幻电影的里程碑，票房突破40亿，热度持续至今，新的浪漫表达满足人们日益增长的精神文化需求。']);
 });
+
+test('under a title, a line that ends with a word no summary ends with (…才) was cut by a column end: the first paragraph', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '叙利亚局部冲突不断引担忧', '2月16日，普京就叙利亚问题与马克龙进行电话交谈表示，必须推进叙利亚问题通过谈判达成政治解决办法，才', '能持久战胜极端组织。'];
+  // Without the word oracle the join is open; the ending says the text goes on.
+  const { items } = segment(lines);
+  assert.deepEqual(items[1]?.body, ['2月16日，普京就叙利亚问题与马克龙进行电话交谈表示，必须推进叙利亚问题通过谈判达成政治解决办法，才能持久战胜极端组织。']);
+});
