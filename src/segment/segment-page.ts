@@ -64,6 +64,9 @@ export const MAX_HEADING_LENGTH = 50;
 /** A heading with a comma or enumeration comma inside is shorter: longer such lines are body text or decks. */
 const MAX_HEADING_WITH_COMMA = 40;
 
+/** Characters a newspaper column's line holds at least: a shorter block is not a paragraph's part a column end cut. */
+const MIN_COLUMN_LINE = 8;
+
 type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
 /** A block, or column-break fragments joined, with its role. */
@@ -150,8 +153,9 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (unit.role === 'body' && !askOracle) return 'open';
   const spans = options.spansJoin?.(unit.text, next.text) === true;
   if (unit.role === 'body') return spans ? 'yes' : 'open';
-  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
-  return spans && next.role === 'body' ? 'yes' : 'no';
+  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`). A line
+  // shorter than a column's line (8 characters) cannot be what a column end left of a paragraph.
+  return spans && next.role === 'body' && [...unit.text].length >= MIN_COLUMN_LINE ? 'yes' : 'no';
 }
 
 function joinUnits(a: Unit, b: Unit): Unit {

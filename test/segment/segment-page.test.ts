@@ -216,3 +216,8 @@ test('under a title, a line that ends with a word no summary ends with (…才) 
   const { items } = segment(lines);
   assert.deepEqual(items[1]?.body, ['2月16日，普京就叙利亚问题与马克龙进行电话交谈表示，必须推进叙利亚问题通过谈判达成政治解决办法，才能持久战胜极端组织。']);
 });
+
+test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
+  const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
+});
