@@ -290,7 +290,8 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
  * deck otherwise.
  */
 function goesOnInto(text: string, next: string): boolean {
-  if (/^[了的地得着过们之]/u.test(next)) return true;
+  // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…)
+  if (/^[了的地得着过们之]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解)/u.test(next)) return true;
   return /[才而与及并且就都也还又或以从向于由给让使占将把被对]$/u.test(text) && !SENTENCE_OPENER.test(next);
 }
 

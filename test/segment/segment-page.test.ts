@@ -221,3 +221,9 @@ test('a line shorter than a column line is never a paragraph part a column end c
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
 });
+
+test('a deck followed by a sentence that starts with a word like 过去 is still a deck', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '深化中巴新友好合作（大使随笔）', '我们将乘势而上，开拓创新，与巴新方共同努力造福两国人民，推动两国关系取得新的更大发展', '过去的一年，中巴新关系取得重要进展。'];
+  const { items } = segment(lines);
+  assert.deepEqual(items[1]?.body, ['过去的一年，中巴新关系取得重要进展。']);
+});
