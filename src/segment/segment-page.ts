@@ -466,6 +466,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       i--;
       continue;
     }
+    // Over a photo's caption, a short exclamation or question is its title (`新春招聘会，火爆！`, `赶坡会喽！`).
+    const creditAfter = (unit: Unit | undefined): boolean => unit !== undefined && (unit.role === 'credit' || unit.mark?.type === 'credit');
+    if (unit.role === 'body' && !unit.mark && [...unit.text].length <= 16 && /[！？!?][”’）)]*$/u.test(unit.text) && !/[。；;]/u.test(unit.text) && units[i + 1]?.role === 'body' && [1, 2, 3].some((k) => creditAfter(units[i + k]) && units.slice(i + 1, i + k).every((u) => u.role === 'body'))) {
+      units[i] = { ...unit, role: 'heading' };
+      i--;
+      continue;
+    }
     if (RUN_ROLES.has(unit.role) && !nameIsByline) {
       // A dash line after the text: an attribution (——编者), a signature of what stands above it.
       if (unit.role === 'dash' && open !== null && open.paragraphs > 0 && !open.ended) {

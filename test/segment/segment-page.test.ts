@@ -227,3 +227,11 @@ test('a deck followed by a sentence that starts with a word like 过去 is still
   const { items } = segment(lines);
   assert.deepEqual(items[1]?.body, ['过去的一年，中巴新关系取得重要进展。']);
 });
+
+test('a short exclamation over a photo caption and its credit is the photo\'s title', () => {
+  const { items } = segment(['前一篇', '第一段。', '新春招聘会，火爆！', '2月10日，求职者在人力资源市场了解企业用工需求。', '当日，宝应县举行贺新春招聘会。', '沈冬兵摄（人民视觉）']);
+  assert.deepEqual(items.map((item) => [item.kind, item.headline, item.body, item.photoCredit]), [
+    ['article', '前一篇', ['第一段。'], null],
+    ['photo', '新春招聘会，火爆！', ['2月10日，求职者在人力资源市场了解企业用工需求。', '当日，宝应县举行贺新春招聘会。'], '沈冬兵'],
+  ]);
+});
