@@ -50,7 +50,7 @@ test('two seeds with the same bytes: both built, the second warned about', async
 });
 
 // Known gap (issue 12): with the boundary weights fitted on 人民日报, whose articles carry datelines, the seed page
-// stripped of its ·bylines· reads as one article with subheads; the build and the warning are right, the count is not.
+// stripped of its ·bylines· reads as 2 articles with subheads; the build and the warning are right, the count is not.
 test('a page without any byline is built, with a warning that article ends are guessed', { todo: 'article ends on a page with neither bylines nor datelines (issue 12)' }, async () => {
   const text = seedText.replace(/^·[^\n]*·$/gmu, '').replace(/ ·[^·\n]+·$/gmu, '');
   assert.equal(text.includes('·'), false);
