@@ -397,12 +397,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
 
   /**
    * True when the heading run `units[i..end]` ends the open box rather than opening its next story: a title with a
-   * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, or a story longer
-   * than a box holds (more than BOX_STORY_PARAGRAPHS blocks of text before the next heading or the page's end).
+   * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, a title of more
+   * than one line, or a story longer than a box holds (more than BOX_STORY_PARAGRAPHS blocks of text before the next
+   * heading or the page's end).
    */
   const boxEnds = (open: Draft, i: number, end: number): boolean => {
     const f = features(open, i, end);
     if (f.columnTag || f.kickerMark || f.creditSoon || f.standalone || isBoxLabel(units[i]!.text)) return true;
+    // A box's stories have one-line titles (and decks); a kicker and a headline are the next article's.
+    if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
     let text = 0;
     for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
     return text > BOX_STORY_PARAGRAPHS;
