@@ -98,7 +98,7 @@ function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: Tagged
 
 /**
  * `next` with each item equal (as JSON) to the item of the same index in `previous` replaced by that earlier
- * object, so that pages rendered from it compare as unchanged (site/render-site.ts RenderUnit deps).
+ * object, so that the site items, list entries and view hashes made from it are reused (build-context.ts memos).
  */
 export function keepUnchanged(previous: readonly TaggedArticle[], next: readonly TaggedArticle[]): TaggedArticle[] {
   return next.map((article, i) => {
@@ -129,7 +129,7 @@ export function regionNote(gazetteer: Gazetteer): string {
 
 /**
  * What a long-running process (`news-archive dev`) keeps in memory between builds so that a rebuild redoes only
- * what changed: the page entries it read (same key → same objects, so render deps compare by identity) and the
+ * what changed: the page entries it read (same key → same objects, so their site items and view hashes are reused) and the
  * render units of the last build with their output. Create one with {@link createBuildSession}; a plain build
  * has none.
  */
@@ -195,7 +195,7 @@ export interface RenderedFiles {
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
- * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
+ * Render the site from pages already segmented and tagged. With `options.session`, a page whose view hash equals the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
  * result's `files` is empty.
@@ -344,7 +344,7 @@ export interface BuildStats {
   readonly placesUsed: boolean;
   /** Pages (HTML, CSS and script files of the site) rendered in this build; the rest came from the session. */
   readonly rendered: number;
-  /** Pages of the site (rendered or not). */
+  /** Pages of the site (rendered or not); the Markdown export (data/markdown/) is not counted. */
   readonly pagesOfSite: number;
 }
 
