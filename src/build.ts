@@ -481,8 +481,25 @@ export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): B
  *   those are diagnostics)
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { config, cache, onProgress } = options;
   const context = contextOf(options);
+  // A context made here is this build's to close (the jieba thread it may start).
+  if (options.context !== undefined || options.session !== undefined) return buildWith(options, context);
+  try {
+    return await buildWith(options, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Seeds to segment at most for which jieba's dictionary loads in a thread of its own while the cache is read
+ * (build-context.ts preparePlaces): each cut then costs a message to that thread (about 20–50 µs), which a few
+ * pages' cuts repay many times over; a cold build of many seeds loads it in this thread.
+ */
+const FEW_SEEDS = 16;
+
+async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+  const { config, cache, onProgress } = options;
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const selected = options.phases ?? COMMAND_PHASES.build;
   // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
@@ -490,6 +507,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
+  // A plain build that will segment a few seeds: jieba's dictionary loads beside the reading of the cache.
+  if (session === undefined && !context.placesLoaded) {
+    let missing = 0;
+    for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
+    if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
+  }
   // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
   const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
     concurrency: 32,
