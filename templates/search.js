@@ -56,8 +56,6 @@ async function loadApi() {
   const module = await import(new URL('pagefind.js', base).href);
   await module.options({ excerptLength: 40 });
   await module.init();
-  // Pagefind works in its worker now: a good time to make what the excerpts need.
-  wordSegmenter();
   return module;
 }
 
@@ -267,7 +265,10 @@ async function searchShards(query, mine) {
   performance.mark('search:merged');
   for (let first = true; ; first = false) {
     await merging;
-    const found = (await api.search(query.trim())).results;
+    const searched = api.search(query.trim());
+    // Pagefind searches in its worker: a good time to make what the excerpts need.
+    wordSegmenter();
+    const found = (await searched).results;
     performance.mark('search:searched');
     if (mine !== generation) return;
     // The next batch merges while this one's pages are checked; in the first search, only once the first result is
