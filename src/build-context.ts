@@ -12,6 +12,7 @@ import type { ArticleText, ListEntries } from './site/pages/shared.js';
 import type { ViewHashMemo } from './site/render-site.js';
 import type { SiteItem } from './site/site-model.js';
 import type { ItemMemo } from './site/site-model.js';
+import type { ClauseWords } from './places/word-boundaries.js';
 
 /** Tagging context of one home region: the gazetteer and the jieba tagger with its user dictionary. */
 export interface PlaceContext {
@@ -38,6 +39,11 @@ export interface BuildContext {
   readonly items: ItemMemo;
   /** Hashes of the objects many render units' data share (see site/render-site.ts viewHash). */
   readonly viewHashes: ViewHashMemo;
+  /**
+   * Word boundaries of the display clauses builds of this context cut or read from the cache (places/word-boundaries.ts),
+   * with the key of the dictionary they were cut with; null before the first build.
+   */
+  clauseWords: { readonly key: string; readonly words: ClauseWords } | null;
   /** List entries and article texts of the site items, made once per item (see site/pages/shared.ts). */
   readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }
@@ -69,6 +75,7 @@ export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
       return places !== null;
     },
     items: new WeakMap(),
+    clauseWords: null,
     viewHashes: new WeakMap(),
     views: { entries: new WeakMap(), texts: new WeakMap() },
   };

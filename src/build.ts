@@ -9,6 +9,7 @@ import pMap from 'p-map';
 import type { Config } from './config.js';
 import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
 import type { Gazetteer } from './places/index.js';
+import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
 import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
@@ -211,8 +212,14 @@ export async function renderFiles(
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
-  // gazetteer's dictionary, loaded on first use (with every seed cached, only when something is rendered).
-  const headlineWords = (text: string): number[] => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.wordBoundaries(text);
+  // gazetteer's dictionary, for clauses no earlier build cut (places/word-boundaries.ts), so a build that
+  // segments no seed loads no dictionary.
+  const wordsKey = hashParts(['words', context.generatorKey(), options.config.homeRegion]);
+  // The memo keeps every clause cut (an archive's headlines only grow; a removed page's clauses stay, a few KB).
+  const clauseWords: ClauseWords = context.clauseWords?.key === wordsKey ? context.clauseWords.words : cache ? await cache.getWordBoundaries(wordsKey) : new Map();
+  context.clauseWords = { key: wordsKey, words: clauseWords };
+  const knownClauses = clauseWords.size;
+  const headlineWords = memoWordBoundaries(clauseWords, () => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.cut);
   const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
@@ -296,6 +303,7 @@ export async function renderFiles(
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     }
+    if (cache && clauseWords.size > knownClauses) await cache.putWordBoundaries(wordsKey, clauseWords);
     if (session) {
       session.units = kept;
       session.renderKey = renderKey;

@@ -5,6 +5,7 @@
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
  *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything;
  * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
+ * - `build/words.json`: the word boundaries of the headline and opening clauses jieba cut (places/word-boundaries.ts);
  * - `build/search/{key}/`: search index shards (see search/search-index.ts), each as `files.json` (paths and
  *   sizes) and `contents.bin` (the files' bytes one after another).
  * Entries are JSON (and a shard's contents.bin), written atomically (temporary file or folder, then rename); an entry that cannot be read or parsed
@@ -73,6 +74,13 @@ export interface BuildCache {
    * `fresh` (a `--clean` build, which reads nothing from the cache but keeps what it renders).
    */
   openRenderedMarkdown(generator: string, fresh?: boolean): Promise<RenderedMarkdownStore>;
+  /**
+   * The word boundaries of the clauses the last build cut with jieba (places/word-boundaries.ts), if it cut them
+   * with the same dictionary (`key`: generator and home region); an empty map otherwise or when damaged.
+   */
+  getWordBoundaries(key: string): Promise<Map<string, readonly number[]>>;
+  /** Keep the word boundaries of clauses under `key`, replacing the last build's. */
+  putWordBoundaries(key: string, words: ReadonlyMap<string, readonly number[]>): Promise<void>;
   /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
   pruneSearchShards(): Promise<number>;
 }
@@ -239,6 +247,19 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await ensureFolder(cacheDir, root);
       return openMarkdownStore(markdownDir, generator, fresh);
     },
+    async getWordBoundaries(key) {
+      const entry = await readCheckedJson<{ format?: string; key?: string; clauses?: unknown }>(path.join(root, 'words.json'));
+      if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof entry.clauses !== 'object' || entry.clauses === null) return new Map();
+      const words = new Map<string, readonly number[]>();
+      for (const [clause, offsets] of Object.entries(entry.clauses)) {
+        if (Array.isArray(offsets) && offsets.every((o) => Number.isInteger(o))) words.set(clause, offsets as number[]);
+      }
+      return words;
+    },
+    async putWordBoundaries(key, words) {
+      await ensureFolder(cacheDir, root);
+      await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
+    },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);
       const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(dir, 'files.json'));
@@ -298,6 +319,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
     ...cache,
     getPage: async () => null,
     getSearchShard: async () => null,
+    getWordBoundaries: async () => new Map(),
     openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),
   };
 }

@@ -38,14 +38,30 @@ function compareLists(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
+/** A name with its index letter and sort key, computed once (pinyin-pro is the cost of ordering names). */
+interface KeyedName {
+  readonly name: string;
+  readonly initial: string;
+  readonly key: NameKey;
+}
+
+function keyedName(name: string): KeyedName {
+  const key = nameKey(name);
+  const letter = (key.syllables[0] ?? '').normalize('NFD').charAt(0).toUpperCase();
+  return { name, initial: /^[A-Z]$/.test(letter) ? letter : '#', key };
+}
+
 /**
  * The index letter of a name: `A`–`Z` from the pinyin of its first character (`陈馨` → `C`, `曾国藩` → `Z`), the
  * letter itself for a Latin name (`Li Ming` → `L`), `#` for anything else (digits, other scripts).
  */
 export function nameInitial(name: string): string {
-  const first = nameKey(name).syllables[0] ?? '';
-  const letter = first.normalize('NFD').charAt(0).toUpperCase();
-  return /^[A-Z]$/.test(letter) ? letter : '#';
+  return keyedName(name).initial;
+}
+
+function compareKeyed(a: KeyedName, b: KeyedName): number {
+  if (a.initial !== b.initial) return a.initial === '#' ? 1 : b.initial === '#' ? -1 : compareCodePoints(a.initial, b.initial);
+  return compareLists(a.key.syllables, b.key.syllables) || compareLists(a.key.tones, b.key.tones) || compareCodePoints(a.name, b.name);
 }
 
 /**
@@ -54,12 +70,7 @@ export function nameInitial(name: string): string {
  * after `Z`. Pure and deterministic.
  */
 export function comparePinyin(a: string, b: string): number {
-  const ia = nameInitial(a);
-  const ib = nameInitial(b);
-  if (ia !== ib) return ia === '#' ? 1 : ib === '#' ? -1 : compareCodePoints(ia, ib);
-  const ka = nameKey(a);
-  const kb = nameKey(b);
-  return compareLists(ka.syllables, kb.syllables) || compareLists(ka.tones, kb.tones) || compareCodePoints(a, b);
+  return compareKeyed(keyedName(a), keyedName(b));
 }
 
 /** One letter of a name index: the letter and its names in pinyin order. */
@@ -71,17 +82,17 @@ export interface NameGroup<T> {
 
 /**
  * Group entries by the index letter of their name ({@link nameInitial}), letters A to Z then `#`, each group in
- * pinyin order ({@link comparePinyin}); letters without names are left out.
+ * pinyin order ({@link comparePinyin}); letters without names are left out. Each name is read once (a sort that
+ * read both names at every comparison spent 0.2–0.35 s on 4,000 authors).
  * @param nameOf the name of an entry
  */
 export function groupByInitial<T>(entries: readonly T[], nameOf: (entry: T) => string): Array<NameGroup<T>> {
-  const sorted = [...entries].sort((a, b) => comparePinyin(nameOf(a), nameOf(b)));
+  const sorted = entries.map((entry) => ({ entry, keyed: keyedName(nameOf(entry)) })).sort((a, b) => compareKeyed(a.keyed, b.keyed));
   const groups: Array<{ initial: string; entries: T[] }> = [];
-  for (const entry of sorted) {
-    const initial = nameInitial(nameOf(entry));
+  for (const { entry, keyed } of sorted) {
     const last = groups.at(-1);
-    if (last !== undefined && last.initial === initial) last.entries.push(entry);
-    else groups.push({ initial, entries: [entry] });
+    if (last !== undefined && last.initial === keyed.initial) last.entries.push(entry);
+    else groups.push({ initial: keyed.initial, entries: [entry] });
   }
   return groups;
 }

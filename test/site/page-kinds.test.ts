@@ -14,6 +14,8 @@ import { createMarkdownRenderer } from '../../src/render/markdown-to-html.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { PAGE_KINDS, planSite, viewHash, type RenderContext } from '../../src/site/render-site.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
+import { EVERY_CHARACTER } from '../../src/site/line-breaks.js';
+import { makeWords } from '../../src/site/pages/shared.js';
 import type { TaggedArticle } from '../../src/types.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -46,7 +48,7 @@ function changed(a: Map<string, string>, b: Map<string, string>): string[] {
 test('every file renders from its data alone: plain JSON, and a copy of it renders the same bytes', () => {
   const units = planSite(buildSiteModel(built.pages, built.articles), context);
   const kinds = new Map(PAGE_KINDS.map((kind) => [kind.name, kind]));
-  const view = { config, words: { html: (text: string | null) => text ?? '', breaks: () => '' }, markdown: context.markdown };
+  const view = { config, words: makeWords(EVERY_CHARACTER), markdown: context.markdown };
   assert.deepEqual([...new Set(units.map((unit) => unit.kind))].sort(), ['about', 'article', 'asset', 'author', 'authors', 'edition', 'editions', 'home', 'markdown', 'not-found', 'page', 'place', 'places']);
   for (const unit of units) {
     const copy: unknown = JSON.parse(JSON.stringify(unit.data ?? null));
