@@ -124,7 +124,7 @@ function accuracy(samples: readonly Sample[], w: readonly number[]): string {
  * the weights file it rewrites. Round 1 collects the candidates these weights meet; later rounds those of the last fit.
  */
 const INITIAL: Record<string, number> = {
-  bias: -1.5, lines: 0.6, kickerMark: 1.5, lastKickerMark: -0.5, subheadlineMark: 2, columnTag: 2, numbered: -3,
+  bias: -1.5, lines: 0.6, kickerMark: 1.5, lastKickerMark: -0.5, subheadlineMark: 2, columnTag: 2, sidebarTag: 0, numbered: -3,
   sectionLabel: -3, standalone: 4, deckAfter: 0, datelineAfter: 4, bylineAfter: 1, creditSoon: 2, afterMark: 3,
   openSubheads: -0.7, openParagraphs: 0, sinceSubhead: 0, shapeMatch: 0, lowSimilarity: 0, similarity: -20, similarityBelow03: 0, similarityBelow045: 0, similarityAbove08: 0, similarityAbove12: 0,
   headSimilarity: -5, headLength: 0.5, endsPage: 0,

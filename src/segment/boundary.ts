@@ -22,6 +22,8 @@ export interface BoundaryFeatures {
   readonly columnTag: number;
   /** The run starts with a section number or a bullet (`一、`, `（二）`, `3.`, `■`). */
   readonly numbered: number;
+  /** A line ends with a sidebar's tag (`…（记者手记）`, `（延伸阅读）`, `（链接）`): it may go with the article above. */
+  readonly sidebarTag: number;
   /** A line is a section label (核心阅读, 编者按…). */
   readonly sectionLabel: number;
   /** The run starts with a line that is an item by itself (广告, 图片报道). */
@@ -63,7 +65,7 @@ export interface BoundaryFeatures {
 
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
-  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'numbered', 'sectionLabel', 'standalone',
+  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'standalone',
   'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',

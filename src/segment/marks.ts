@@ -112,6 +112,9 @@ export function parseBylineLine(line: string): string[] | null {
     names.push(token);
   }
   if (roles > 0) return names;
+  // Without a role word, four characters are a name only after a compound surname (欧阳…): `胡同电暖  安享生活`
+  // is a couplet subhead, not two people.
+  if (names.some((name) => [...name].length >= 4 && !COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)))) return null;
   return names.length >= 2 ? names : null;
 }
 
@@ -175,15 +178,20 @@ export function parseCreditLine(line: string): string[] | null {
     if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
+  // Text and pictures by one reporter (`本报驻美国记者  高  石文并图`, `记者 王明峰文/图`).
+  const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
+  if (both?.[1] !== undefined && both[1] !== '') return creditNames(both[1]);
   return null;
 }
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
 export function isGraphicCredit(line: string): boolean {
   if ([...line].length > 60) return false;
-  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理)[、/]?)+\s*[：:]/u.test(line)) return true;
+  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理|稿件统筹|组稿)[、/]?)+\s*[：:]/u.test(line)) return true;
+  // Where the pictures come from (`图片均由湖南省博物馆提供`).
+  if (/^(?:本版)?(?:图片|照片|资料图片)(?:均|皆)?由.{2,30}提供$/u.test(line)) return true;
   // Page furniture: a column's mailbox, a code to scan.
-  return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
+  return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|^来稿请寄[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
 }
 
 /**
@@ -201,7 +209,8 @@ export function parseTail(line: string): string[] | null {
     return namesIn(after.replace(/执笔记者|执笔|参与采写|记者/gu, ' '));
   }
   if (/^(?:作者|本文作者)/u.test(inner)) {
-    const interviewed = /(?:记者|本报)\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
+    // The names after the last role word (`本报驻埃及记者景玥、黄培昭采访整理`), or after 本报.
+    const interviewed = /.*记者\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner) ?? /本报\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
     return interviewed?.[1] !== undefined ? namesIn(interviewed[1]) : [];
   }
   if (/(?:采访整理|整理|参与采写|采写|执笔)$/u.test(inner) || /^(?:执笔|记者|本报记者|新华社记者)/u.test(inner)) {
@@ -215,7 +224,27 @@ export function parseTail(line: string): string[] | null {
   if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && [...inner].length <= 80) return [];
   const names = namesIn(inner);
   if (names.length > 0 && names.every(looksLikeName) && names.join('').length + 2 >= inner.replace(/[、，,\s]/gu, '').length) return names;
-  return null;
+  // An author's credit: a post, then the name set apart (`（上海商学院教授 周 勇）`), or a pen name alone (`（嘉 木）`).
+  const signed = authorCredit(inner);
+  return signed === null ? null : [signed];
+}
+
+/** The name of an author's credit inside a tail's parentheses (see {@link parseTail}), or null. */
+function authorCredit(inner: string): string | null {
+  const tokens = inner.split(SPACE).filter((token) => token.length > 0);
+  if (tokens.length < 2 || [...inner].length > 32) return null;
+  // The name: the last tokens, one or two characters each, two to four in all (`周 勇` → 周勇).
+  let k = tokens.length;
+  let name = '';
+  while (k > 0 && /^\p{Script=Han}{1,3}$/u.test(tokens[k - 1] as string) && [...(tokens[k - 1] as string) + name].length <= 4) {
+    name = (tokens[k - 1] as string) + name;
+    k--;
+    if ([...(tokens[k] as string)].length >= 2) break;
+  }
+  if ([...name].length < 2 || /^(?:上图|下图|左图|右图|图片|全文|完)$/u.test(name)) return null;
+  const post = tokens.slice(0, k).join('');
+  if (post === '') return tokens.every((token) => [...token].length === 1) ? name : null;
+  return /(?:员|长|授|家|师|者|任|书记|主席|委员|院士|代表|总裁|经理|主编|学者)$/u.test(post) && /^\p{Script=Han}[\p{Script=Han}（）()·]{1,24}$/u.test(post) ? name : null;
 }
 
 /** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`). */

@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -93,6 +93,9 @@ export function isHeadingLike(text: string): boolean {
   // `基层干部休假难不难？（干部状态新观察）`): only a full stop inside it makes it text.
   const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
   if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
+  // A quote or a title mark left open is text a column end cut (`“要加快形成面向国内`), never a title.
+  const count = (mark: RegExp): number => (text.match(mark) ?? []).length;
+  if (count(/“/gu) > count(/”/gu) || count(/《/gu) > count(/》/gu)) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
@@ -249,6 +252,29 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
   if (type === 'subhead') draft.subheads++;
 }
 
+/**
+ * A line of text that reads as the kicker of the title under it: short, ending with `……`, `？` or `！` and no full
+ * stop inside (`写春联、赏年画、进博物馆……`, `干部节后收心了吗？服务热心了吗？`), or ending with `——`, whatever
+ * it says before (`过去除了串门聊天打牌，就是在家看电视。山东农村——`).
+ */
+function readsAsKickerAbove(text: string): boolean {
+  const length = [...text].length;
+  if (/(?:——|—)$/u.test(text)) return length <= 80;
+  if (length > 50 || !/(?:…|？|！|\?|!)[”’）)]*$/u.test(text)) return false;
+  return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
+}
+
+/** True when the next text of a box opens one of its stories: its last parts are a story's title and decks. */
+function opensStory(draft: Draft): boolean {
+  if (!draft.box) return false;
+  for (let k = draft.body.length - 1; k >= 0; k--) {
+    const type = draft.body[k]!.type;
+    if (type === 'subhead') return true;
+    if (type !== 'deck') return false;
+  }
+  return false;
+}
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -277,12 +303,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   };
 
   /** Heading lines at the end of the page with no text after them: kept as unsorted text, with a warning. */
-  const unsortedHeader = (run: readonly Unit[]): void => {
-    close();
-    const draft = newDraft('unsorted', run[0]!.first);
-    for (const line of run) push(draft, 'paragraph', line, line.text);
-    warn(run[0]!.first, 'segment/unsorted', 'Unexpected header at the end of the page: no article text follows it; published as unsorted text');
-    drafts.push(draft);
+  /**
+   * Title lines at the end of the page with no text after them (the title of a picture or a graphic whose image the
+   * text does not carry, or the header of text printed elsewhere): an item with its title only, and a warning.
+   */
+  const titleOnly = (run: readonly Unit[], why: string): void => {
+    openTitled(run, why);
+    warn(run[0]!.first, 'segment/title-only', 'Unexpected title at the end of the page with no text after it (a picture or a graphic, or text printed elsewhere?); published as an item with its title only');
   };
 
   /** Open an item titled by `run` (heading-like units); lines past the title become decks or subheads. */
@@ -307,7 +334,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       draft.box = true;
       draft.opening += `; ${head.text} is a box label, and the stories under it are its sections`;
       draft.last = head.last;
-      for (const unit of rest.slice(1)) push(draft, 'subhead', unit, unit.text);
+      for (const unit of rest.slice(1)) push(draft, isDeckLike(unit.text) ? 'deck' : 'subhead', unit, unit.text);
       draft.subheadRuns.push(rest.length - 1);
       current = draft;
       return;
@@ -378,6 +405,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
+      sidebarTag: run.some((unit) => hasSidebarTag(unit.text)) ? 1 : 0,
       numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条])/u.test(run[0]!.text) || BULLET.test(run[0]!.text) ? 1 : 0,
       sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
@@ -413,7 +441,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && [...unit.text].length <= 50 && /(?:…|？|！|\?|!)[”’）)]*$/u.test(unit.text) && !hasSentenceInside(unit.text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, '')) && units[i + 1]?.role === 'heading' && units[i + 2]?.role === 'body') {
+    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && readsAsKickerAbove(unit.text) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
       continue;
@@ -456,13 +484,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           warn(run.at(-1)!.last, 'segment/continued', 'Article runs off the page: it ends mid-sentence with no byline; marked as continued');
         }
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
-        // A title at the end of the page with no text after it: the header of what runs on elsewhere.
-        unsortedHeader(run);
+        titleOnly(run, 'title lines at the end of the page, with no text after them');
       } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {
         openTitled(run, `a box label (${unit.text}) over a title`);
       } else if (open !== null && open.box && !boxEnds(open, i, end)) {
         // The next story of a box: a section of it, whatever ended the story before.
-        for (const line of run) push(open, 'subhead', line, line.text);
+        for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
         open.subheadRuns.push(run.length);
         open.ended = false;
       } else if (open === null || open.ended) {
@@ -470,12 +497,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       } else if (open.paragraphs === 0 && open.headline !== null) {
         // Under the title, before the text: subheads and decks.
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
-      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !isKickerMarked(unit.text)) {
+      } else if (end === i && end + 1 >= units.length && !open.ended && open.body.at(-1)?.type === 'paragraph' && !endsSentence(open.body.at(-1)!.text) && !isKickerMarked(unit.text)) {
         // A short last line that ends mid-sentence after body text: the tail of a paragraph, cut by the page's end.
         push(open, 'paragraph', unit, unit.text);
       } else if (end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
-        // A heading run at the end of the page with nothing after it: the header of what runs on the next page.
-        unsortedHeader(run);
+        titleOnly(run, 'title lines at the end of the page, with no text after them');
       } else {
         const f = features(open, i, end);
         const opened = open.headline === null || boundaryScore(f, weights) > 0;
@@ -582,7 +608,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
         const cutBefore = merged.openJoin === true && /^[了的地得着过们之]/u.test(units[i + 1]?.text ?? '');
-        if (draft.paragraphs === 0 && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        const underTitle = draft.paragraphs === 0 || opensStory(draft);
+        if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
@@ -591,7 +618,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           i++;
         }
         // Names in the opening dateline of the text, or of a story in a box.
-        if (draft.paragraphs === 0 || (draft.box && draft.body.at(-1)?.type === 'subhead')) addNames(draft, openingNames(merged.text));
+        if (draft.paragraphs === 0 || opensStory(draft)) addNames(draft, openingNames(merged.text));
         push(draft, 'paragraph', merged, merged.text);
         if (merged.mark !== undefined) {
           push(draft, merged.mark.type, merged, merged.mark.text);

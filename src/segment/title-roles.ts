@@ -3,10 +3,11 @@
  * the lines past them (decks and subheads). Conventions of Chinese newspapers in general:
  * - one line is the headline;
  * - two lines are kicker + headline, unless the first ends with `——` or `：` (then surely so) or the second reads
- *   as a subheadline: it starts with `——`, is in parentheses, says who spoke or attended (`尤权出席并讲话`) or
- *   gives figures (`累计精简比例达81%`), or the first line carries the column tag (`（人民论坛）`) and the second
- *   does not. A couplet second line (two phrases set apart by a space) is the headline, and a first line with
- *   commas is a kicker (measured on 412 two-line titles of 人民日报, 2019-02: these hold for 9 in 10);
+ *   as a subheadline: it starts with `——`, is in parentheses, says who spoke or attended (`尤权出席并讲话`), what
+ *   a meeting heard or decided or what will follow (`听取…`, `决定…`, `将…`) or gives figures (`累计精简比例达81%`),
+ *   or the first line carries the column tag (`（人民论坛）`) and the second does not. A couplet (two phrases set
+ *   apart by a space), a line with commas or a sports event (`…大满贯赛`) over another line is a kicker (measured on
+ *   the 412 unmarked two-line titles of 人民日报, 2019-02: these rules read 92% of them as labelled);
  * - three lines are kicker, headline and subheadline;
  * - a section label (核心阅读, 编者按…), a figure standing alone (`3.57万亿`) or a deck-like line ends the title.
  * Pure functions of the lines' text.
@@ -31,6 +32,14 @@ export function isStandaloneItemLine(text: string): boolean {
  */
 export function isBoxLabel(text: string): boolean {
   return /^[■●◆▲【\[]?(?:速览|数读|微阅读|来论|建议|身边事|新书架|简讯|快讯|短讯|资讯|新闻速递|新闻速览|要闻速览|要闻简报|国内简讯|国际简讯|图说|微评|一周要闻|读者来信)[】\]]?$/u.test(text.replace(/[\s\u3000\u00a0]/gu, ''));
+}
+
+/**
+ * True when a title line ends with the tag of a sidebar that goes with the article above it (`…（记者手记）`,
+ * `（延伸阅读）`, `（链接）`, `（小贴士）`, `（背景）`).
+ */
+export function hasSidebarTag(text: string): boolean {
+  return /[（(](?:记者手记|采访手记|编辑手记|延伸阅读|链接|相关链接|新闻链接|知识链接|背景|背景链接|小贴士|小资料)[）)]$/u.test(text.trim());
 }
 
 /** Labels of an article's sections and boxes (核心阅读, 编者按, 记者手记…): a subhead, never a title line. */
@@ -58,20 +67,22 @@ export function hasColumnTag(text: string): boolean {
 
 /** True when two unmarked title lines read as headline + subheadline rather than kicker + headline. */
 function readsAsHeadlineThenSubheadline(first: string, second: string): boolean {
-  const couplet = (text: string): boolean => /\S{2,}[ \u3000]+\S{2,}/u.test(text);
+  const couplet = (text: string): boolean => /\S{2,}[ \u3000\u00a0]+\S{2,}/u.test(text);
   if (COLUMN_TAG.test(second) && !COLUMN_TAG.test(first)) return false;
   if (COLUMN_TAG.test(first) && !COLUMN_TAG.test(second)) return true;
-  // A couplet (two phrases set apart by a space) under another line is the headline; a clause with commas over
-  // another line is a kicker.
-  if (couplet(second)) return false;
   if (/^[（(].*[）)]$/u.test(second)) return true;
-  if (/(?:致辞|讲话|答记者问|出席|主持|会见|会谈|看望|慰问|并讲话|出席会议|发表讲话|致信|致电|回信)$/u.test(second) && [...second].length <= [...first].length) return true;
+  // Who attended or spoke, under the event (`中华职业教育社第十二次全国代表大会举行` / `孙春兰出席 尤权讲话`).
+  if (/(?:致辞|讲话|答记者问|出席|主持|会见|会谈|看望|慰问|并讲话|出席会议|主持会议|参加审议|参加会见|发表讲话|致信|致电|回信|陪同)$/u.test(second) && [...second].length <= [...first].length) return true;
+  if (/^[\u4e00-\u9fff]{2,4}(?:出席|主持|会见|看望|慰问|参加|陪同)/u.test(second) && !couplet(first)) return true;
+  // What a meeting heard and decided, or what will follow (`听取…`, `决定…`, `将…`).
+  if (/^(?:强调|指出|表示|要求|希望|勉励|寄语|称|说|听取|审议|决定|部署|讨论|将|拟)/u.test(second)) return true;
+  // A sports event over its result is a kicker (`巴黎柔道大满贯赛` / `陈飞摘得女子78公斤级铜牌`).
+  if (/(?:赛|杯|站|锦标赛|运动会|世锦赛|冬奥会|奥运会)$/u.test(first)) return false;
+  // A couplet under another line is the headline; a couplet or a clause with commas over another line is a kicker.
+  if (couplet(second) || couplet(first)) return false;
   if (/[，,、；;]/u.test(first)) return false;
   // The second line gives the figures of the first (`北京再取消21项创业办事证明` / `累计精简比例达81%`).
-  if (/[\d０-９]/u.test(second)) return true;
-  // The second line reports what was said (`强调…`, `指出…`).
-  if (/^(?:强调|指出|表示|要求|希望|勉励|寄语|称|说)/u.test(second)) return true;
-  return false;
+  return /[\d０-９]/u.test(second);
 }
 
 /**

@@ -24,6 +24,8 @@ test('byline lines in every form give their names; other short lines give none',
   assert.deepEqual(parseBylineLine('·陈馨 王铁荣·'), ['陈馨', '王铁荣']);
   assert.deepEqual(parseBylineLine('本报记者  王明峰'), ['王明峰']);
   assert.deepEqual(parseBylineLine('本报记者 王明峰 王玉磊'), ['王明峰', '王玉磊']);
+  assert.equal(parseBylineLine('胡同电暖\u00a0安享生活'), null);
+  assert.deepEqual(parseBylineLine('欧阳洁  王明峰'), ['欧阳洁', '王明峰']);
   assert.deepEqual(parseBylineLine('本报驻埃及记者 景玥'), ['景玥']);
   assert.deepEqual(parseBylineLine('记者 张三 通讯员 李四'), ['张三', '李四']);
   assert.deepEqual(parseBylineLine('人民网记者  闫  峰  本报记者  姚雪青'), ['闫峰', '姚雪青']);
@@ -61,6 +63,10 @@ test('photo, agency and graphic credits', () => {
   assert.equal(isGraphicCredit('资料整理：孟  扬  张佳莹'), true);
   assert.equal(isGraphicCredit('栏目投稿邮箱：yxxz8494@163.com'), true);
   assert.equal(isGraphicCredit('观看视频，请用手机扫描二维码'), true);
+  assert.equal(isGraphicCredit('稿件统筹：汪晓东\u00a0张\u00a0炜'), true);
+  assert.equal(isGraphicCredit('图片均由湖南省博物馆提供'), true);
+  assert.equal(isGraphicCredit('来稿请寄：rmrbpl@163.com'), true);
+  assert.deepEqual(parseCreditLine('本报驻美国记者\u00a0高\u00a0石文并图'), ['高石']);
 });
 
 test('tails, signatures and dates', () => {
@@ -71,6 +77,7 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（执笔：韩庆祥）'), ['韩庆祥']);
   assert.deepEqual(parseTail('（新华社北京1月31日电\u00a0执笔记者：史竞男、丁小溪；参与采写：吴光于、张文静）'), ['史竞男', '丁小溪', '吴光于', '张文静']);
   assert.deepEqual(parseTail('（作者为中国国际问题研究院副院长）'), []);
+  assert.deepEqual(parseTail('（作者为巨石埃及玻璃纤维工业股份有限公司总经理助理，本报驻埃及记者景玥、黄培昭采访整理）'), ['景玥', '黄培昭']);
   assert.deepEqual(parseTail('（欧阳洁）'), ['欧阳洁']);
   assert.deepEqual(parseTail('（原韬雄\u00a0\u00a0王\u00a0\u00a0韬\u00a0\u00a0高\u00a0\u00a0峰）'), ['原韬雄', '王韬', '高峰']);
   assert.deepEqual(parseTail('（综合本报记者赵贝佳、陆娅楠、贺勇报道）'), ['赵贝佳', '陆娅楠', '贺勇']);
@@ -82,6 +89,11 @@ test('tails, signatures and dates', () => {
   assert.deepEqual(parseTail('（下转第三版）'), []);
   assert.deepEqual(parseTail('（本系列评论到此结束）'), []);
   assert.equal(parseTail('（注：数据截至去年底。）'), null);
+  assert.deepEqual(parseTail('（上海商学院教授\u00a0周\u00a0勇）'), ['周勇']);
+  assert.deepEqual(parseTail('（苏宁金融研究院研究员\u00a0\u00a0付一夫）'), ['付一夫']);
+  assert.deepEqual(parseTail('（嘉\u00a0木）'), ['嘉木']);
+  assert.equal(parseTail('（上\u00a0图）'), null);
+  assert.equal(parseTail('（数据来源 国家统计局）'), null);
   assert.equal(isDateLine('2019年1月21日'), true);
   assert.equal(isDateLine('二〇一九年一月二十一日'), true);
   assert.equal(isAttribution('——编  者'), true);

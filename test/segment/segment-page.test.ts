@@ -110,9 +110,9 @@ test('a line starting with a comma continues the line above it', () => {
 });
 
 test('an article that stops mid-sentence at the end of the page is continued', () => {
-  const { items, warnings } = segment(['标题', '第一段。', '得知两个挂钩社区']);
+  const { items, warnings } = segment(['标题', '第一段。', '“工作我们可以加班加点追回来。”范曙光说。得知两个挂钩社区']);
   assert.equal(items[0]?.continued, true);
-  assert.deepEqual(items[0]?.body, ['第一段。', '得知两个挂钩社区']);
+  assert.deepEqual(items[0]?.body, ['第一段。', '“工作我们可以加班加点追回来。”范曙光说。得知两个挂钩社区']);
   assert.deepEqual(warnings, ['5: segment/continued']);
 });
 
@@ -122,11 +122,18 @@ test('a byline with no article before it is kept as unsorted text, with a warnin
   assert.deepEqual(warnings, ['1: segment/unsorted']);
 });
 
-test('a header at the end of the page with no text after it is kept as unsorted text', () => {
+test('a title at the end of the page with no text after it is an item with its title only, with a warning', () => {
   const { items, warnings } = segment(['标题', '正文。', '·赵六·', '下一篇的引题', '下一篇的标题']);
-  assert.deepEqual(items[1]?.body, ['下一篇的引题', '下一篇的标题']);
-  assert.equal(items[1]?.kind, 'unsorted');
-  assert.deepEqual(warnings, ['7: segment/unsorted']);
+  assert.deepEqual(items[1], { ...base, kind: 'article', kicker: '下一篇的引题', headline: '下一篇的标题', body: [], sourceLines: [7, 9] });
+  assert.deepEqual(warnings, ['7: segment/title-only']);
+});
+
+test('a title at the end of the page after a paragraph that ends a sentence is an item of its own, not its tail', () => {
+  const { items, warnings } = segment(['标题', '第一段。', '第二段。', '绘年画 赏年画']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '第二段。']], ['绘年画 赏年画', []]]);
+  assert.deepEqual(warnings, ['7: segment/title-only']);
+  // After a paragraph cut mid-sentence, a short last line is still the paragraph's end.
+  assert.deepEqual(segment(['标题', '第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后', '几个字']).items[0]?.body, ['第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后几个字']);
 });
 
 test('a first paragraph that opens with a dateline and stops at a column end is text, not a deck', () => {
@@ -143,6 +150,7 @@ test('a box label (速览) over short stories is one item: the label is its head
     '支持上市公司外籍员工股权激励',
     '本报北京2月12日电 （记者葛孟超）央行、外管局12日联合发布通知。',
     '云南继续降低实体企业成本',
+    '今年将着力降低实体经济企业成本，全年力争为实体经济企业减负900亿元左右',
     '本报昆明2月12日电 （记者杨文明）云南今年将着力降低实体经济企业成本。',
     '（本报昆明2月12日电）',
     '上海优化营商环境再升级',
@@ -171,4 +179,27 @@ test('a box label over a title inside an article opens the box, whatever the sco
     ['春节更该多点绿', ['春节是春天的节日。', '让我们的年也多点绿色。']],
     ['来论', ['## 小治理也需精细活', '“严禁电动车在室内充电”，小区里贴出了告示。']],
   ]);
+});
+
+test('a line of text that ends with —— above a title is its kicker, whatever it says before', () => {
+  const { items } = segment(['过去除了串门聊天打牌，就是在家看电视；如今锻炼有去处、娱乐有场所。山东农村——', '文化广场，让生活更有滋味（解码·城乡文化设施利用）', '一处文化广场，几件健身器材，村民的生活变了样。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.body], ['过去除了串门聊天打牌，就是在家看电视；如今锻炼有去处、娱乐有场所。山东农村——', '文化广场，让生活更有滋味（解码·城乡文化设施利用）', ['一处文化广场，几件健身器材，村民的生活变了样。']]);
+});
+
+test('questions above a title are its kicker', () => {
+  const { items } = segment(['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）', '春节长假后的首个工作日，记者走访了多地政务大厅。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline], ['干部节后收心了吗？服务热心了吗？办事尽心了吗？', '首个工作日 干事有状态（干部状态新观察）']);
+});
+
+test('title roles: a sports event over its result is a kicker; what a meeting heard, or who attended, is a subheadline', () => {
+  const roles = (lines: string[]) => { const item = segment([...lines, '正文第一段。']).items[0]; return [item?.kicker, item?.headline, item?.subheadline]; };
+  assert.deepEqual(roles(['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌']), ['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌', null]);
+  assert.deepEqual(roles(['栗战书主持召开第二十五次委员长会议', '听取有关议案和草案审议情况的汇报']), [null, '栗战书主持召开第二十五次委员长会议', '听取有关议案和草案审议情况的汇报']);
+  assert.deepEqual(roles(['中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']), [null, '中国——东盟媒体交流年开幕', '黄坤明出席开幕式并宣读贺信']);
+  assert.deepEqual(roles(['中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']), [null, '中华职业教育社第十二次全国代表大会举行', '孙春兰出席 尤权讲话']);
+});
+
+test('a line that leaves a quote open is text a column end cut, never a title', () => {
+  const { items } = segment(['标题', '第一段。', '“要加快形成面向国内', '国际的开放合作新格局”，总书记说。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '“要加快形成面向国内国际的开放合作新格局”，总书记说。']]]);
 });
