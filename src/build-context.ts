@@ -33,6 +33,18 @@ export interface BuildContext {
    * @throws Error from the file system when the dictionary cannot be written
    */
   places(homeRegion: string, cacheDir: string): PlaceContext;
+  /**
+   * Make the place tagger of a home region now, with jieba's dictionary loading in a thread of its own
+   * (places/jieba.ts `inWorker`): for a build that will segment a few seeds, so the dictionary loads while the build
+   * reads its cache instead of before it segments. Afterwards {@link places} returns that tagger. A no-op when
+   * {@link places} was called before.
+   * @throws Error from the file system when the user dictionary cannot be written
+   */
+  preparePlaces(homeRegion: string, cacheDir: string): void;
+  /** End what the context started outside the thread (the jieba thread of {@link preparePlaces}); call when done. */
+  close(): Promise<void>;
+  /** Whether jieba's dictionary is in a thread of its own ({@link preparePlaces}). */
+  readonly jiebaInOwnThread: boolean;
   /** Whether {@link places} was called (so jieba's dictionary is loaded). */
   readonly placesLoaded: boolean;
   /** Site items of the articles of the last build, by article object (see site/site-model.ts ItemMemo). */
@@ -70,6 +82,15 @@ export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
         places = { key, value: { gazetteer: regional, tagger: createPlaceTagger(regional, path.join(cacheDir, 'jieba'), jieba) } };
       }
       return places.value;
+    },
+    preparePlaces(homeRegion, cacheDir) {
+      if (places !== null) return;
+      jieba.inWorker();
+      context.places(homeRegion, cacheDir);
+    },
+    close: () => jieba.close(),
+    get jiebaInOwnThread() {
+      return jieba.inOwnThread;
     },
     get placesLoaded() {
       return places !== null;

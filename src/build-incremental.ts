@@ -5,6 +5,7 @@
  * cache and write the files whose bytes changed. The pipeline's own driver: the cache (cache/) is a store it reads
  * and writes entries of, and never calls back into the build.
  */
+import type { BuildContext } from './build-context.js';
 import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
 import { compareCodePoints } from './compare-code-points.js';
 import { COMMAND_PHASES } from './pipeline.js';
@@ -69,7 +70,18 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
  *   OutputLockedError when another build holds the output folder; Error from the file system
  */
 export async function buildIncremental(given: IncrementalOptions): Promise<IncrementalResult> {
-  const options = { ...given, context: contextOf(given) };
+  const context = contextOf(given);
+  // A context made here is this build's to close (the jieba thread it may start).
+  if (given.context !== undefined || given.session !== undefined) return buildIncrementalWith(given, context);
+  try {
+    return await buildIncrementalWith(given, context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function buildIncrementalWith(given: IncrementalOptions, context: BuildContext): Promise<IncrementalResult> {
+  const options = { ...given, context };
   const { config, session } = options;
   const opened = options.cache ?? openBuildCache(config.cacheDir);
   await checkOutputFolder(config.outDir, (await opened.getState(config.outDir)) !== null);

@@ -98,7 +98,7 @@ function segmentAndTag(page: SeedPage, places: PlaceContext): { articles: Tagged
 
 /**
  * `next` with each item equal (as JSON) to the item of the same index in `previous` replaced by that earlier
- * object, so that pages rendered from it compare as unchanged (site/render-site.ts RenderUnit deps).
+ * object, so that the site items, list entries and view hashes made from it are reused (build-context.ts memos).
  */
 export function keepUnchanged(previous: readonly TaggedArticle[], next: readonly TaggedArticle[]): TaggedArticle[] {
   return next.map((article, i) => {
@@ -129,7 +129,7 @@ export function regionNote(gazetteer: Gazetteer): string {
 
 /**
  * What a long-running process (`news-archive dev`) keeps in memory between builds so that a rebuild redoes only
- * what changed: the page entries it read (same key → same objects, so render deps compare by identity) and the
+ * what changed: the page entries it read (same key → same objects, so their site items and view hashes are reused) and the
  * render units of the last build with their output. Create one with {@link createBuildSession}; a plain build
  * has none.
  */
@@ -195,7 +195,7 @@ export interface RenderedFiles {
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
- * Render the site from pages already segmented and tagged. With `options.session`, a page whose deps equal the
+ * Render the site from pages already segmented and tagged. With `options.session`, a page whose view hash equals the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
  * result's `files` is empty.
@@ -344,7 +344,7 @@ export interface BuildStats {
   readonly placesUsed: boolean;
   /** Pages (HTML, CSS and script files of the site) rendered in this build; the rest came from the session. */
   readonly rendered: number;
-  /** Pages of the site (rendered or not). */
+  /** Pages of the site (rendered or not); the Markdown export (data/markdown/) is not counted. */
   readonly pagesOfSite: number;
 }
 
@@ -481,8 +481,25 @@ export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): B
  *   those are diagnostics)
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { config, cache, onProgress } = options;
   const context = contextOf(options);
+  // A context made here is this build's to close (the jieba thread it may start).
+  if (options.context !== undefined || options.session !== undefined) return buildWith(options, context);
+  try {
+    return await buildWith(options, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Seeds to segment at most for which jieba's dictionary loads in a thread of its own while the cache is read
+ * (build-context.ts preparePlaces): each cut then costs a message to that thread (about 20–50 µs), which a few
+ * pages' cuts repay many times over; a cold build of many seeds loads it in this thread.
+ */
+const FEW_SEEDS = 16;
+
+async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+  const { config, cache, onProgress } = options;
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const selected = options.phases ?? COMMAND_PHASES.build;
   // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
@@ -490,6 +507,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
+  // A plain build that will segment a few seeds: jieba's dictionary loads beside the reading of the cache.
+  if (session === undefined && !context.placesLoaded) {
+    let missing = 0;
+    for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
+    if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
+  }
   // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
   const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
     concurrency: 32,

@@ -133,7 +133,12 @@ async function runCheck(files: readonly string[], flags: CommonFlags): Promise<n
   }
   const context = createBuildContext();
   const inputs = seedFileInputs(sources, { config, context });
-  const result = await build({ config, context, inputs, phases: COMMAND_PHASES.check });
+  let result;
+  try {
+    result = await build({ config, context, inputs, phases: COMMAND_PHASES.check });
+  } finally {
+    await context.close();
+  }
   const tables = sources.map((source, i) => {
     const file = seedPath(source.label ?? '', source.fileName);
     const page = result.pages.find((p) => p.file === file);

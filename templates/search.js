@@ -56,8 +56,6 @@ async function loadApi() {
   const module = await import(new URL('pagefind.js', base).href);
   await module.options({ excerptLength: 40 });
   await module.init();
-  // Pagefind works in its worker now: a good time to make what the excerpts need.
-  wordSegmenter();
   return module;
 }
 
@@ -267,7 +265,10 @@ async function searchShards(query, mine) {
   performance.mark('search:merged');
   for (let first = true; ; first = false) {
     await merging;
-    const found = (await api.search(query.trim())).results;
+    const searched = api.search(query.trim());
+    // Pagefind searches in its worker: a good time to make what the excerpts need.
+    wordSegmenter();
+    const found = (await searched).results;
     performance.mark('search:searched');
     if (mine !== generation) return;
     // The next batch merges while this one's pages are checked; in the first search, only once the first result is
@@ -338,8 +339,29 @@ form.addEventListener('submit', (event) => {
   history.replaceState(null, '', url);
   run(query);
 });
+
+/**
+ * Start Pagefind and the newest shard before the first search (once): when the reader goes to the search box or
+ * the page is idle, so that a query typed then is answered from a warm index; while the reader types, the index
+ * chunks of what is typed so far are fetched (Pagefind's preload).
+ */
+function warmUp() {
+  if (pending !== null) return;
+  pending = loadApi();
+  pending.then((module) => { api ??= module; }, () => undefined);
+}
+let typing = 0;
+input.addEventListener('focus', warmUp, { once: true });
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  const query = input.value.trim();
+  if (query === '' || api === null) return;
+  typing = setTimeout(() => api.preload(query).catch(() => undefined), 150);
+});
+
 const initial = new URLSearchParams(location.search).get('q');
 if (initial) {
   input.value = initial;
   run(initial);
-}
+} else if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 2000 });
+else setTimeout(warmUp, 500);

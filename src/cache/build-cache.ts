@@ -12,7 +12,7 @@
  * counts as missing. This is the only code that reads or writes `build/` in the cache folder.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
@@ -59,6 +59,8 @@ export interface BuildState {
 /** A cache of page results and build states. */
 export interface BuildCache {
   getPage(key: string): Promise<PageEntry | null>;
+  /** Whether an entry of that key may be there (its file exists; it may still be damaged): a quick look, no read. */
+  hasPage(key: string): boolean;
   putPage(key: string, entry: PageEntry): Promise<void>;
   getState(outDir: string): Promise<BuildState | null>;
   putState(state: BuildState): Promise<void>;
@@ -230,6 +232,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       if (entry === null || entry.format !== FORMAT) return null;
       return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics };
     },
+    hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)),
     async putPage(key, entry) {
       await ensureFolder(cacheDir, pagesDir);
       await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: FORMAT, ...entry });
@@ -318,6 +321,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
   return {
     ...cache,
     getPage: async () => null,
+    hasPage: () => false,
     getSearchShard: async () => null,
     getWordBoundaries: async () => new Map(),
     openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),

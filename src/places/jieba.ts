@@ -23,7 +23,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
+import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
 
 /** A word of {@link tagWords}: the word and its part-of-speech tag (`ns`, `v`..., or a tag from the user dictionary). */
 export interface TaggedWord {
@@ -39,13 +41,79 @@ export class Jieba {
   /** Hash of the user dictionary loaded, `''` for the default dictionaries, null before any load. */
   #loaded: string | null = null;
   #loadedPath: string | null = null;
+  /** The thread of its own that holds the dictionary ({@link inWorker}), or null: nodejieba in this thread. */
+  #thread: { readonly worker: Worker; readonly port: MessagePort; readonly flag: Int32Array } | null = null;
 
   #ensureLoaded(): void {
     if (this.#loaded === null) {
-      nodejieba.load();
+      this.#call('load', undefined, false);
       this.#loaded = '';
     }
   }
+
+  /** Runs one nodejieba call, in this thread or, waiting for its answer when `reply`, in the jieba thread. */
+  #call(op: JiebaRequest['op'], arg: string | undefined, reply = true): unknown {
+    const thread = this.#thread;
+    if (thread === null) {
+      switch (op) {
+        case 'load':
+          return void (arg === undefined ? nodejieba.load() : nodejieba.load({ userDict: arg }));
+        case 'cut':
+          return nodejieba.cut(arg ?? '', true);
+        case 'cutForSearch':
+          return nodejieba.cutForSearch(arg ?? '', true);
+        case 'tag':
+          return nodejieba.tag(arg ?? '').map(({ word, tag }) => ({ word, tag }));
+      }
+    }
+    Atomics.store(thread.flag, 0, 0);
+    thread.port.postMessage({ op, arg, reply } satisfies JiebaRequest);
+    if (!reply) return undefined;
+    // The thread answers every request in order; two minutes without an answer means it is gone.
+    if (Atomics.wait(thread.flag, 0, 0, 120_000) === 'timed-out') throw new Error('jieba thread did not answer in 120 s');
+    const answer = receiveMessageOnPort(thread.port)?.message as JiebaReply | undefined;
+    if (answer === undefined) throw new Error('jieba thread gave no answer');
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.value;
+  }
+
+  /**
+   * Keep the dictionary in a thread of its own from now on: loads (useUserDict) return at once and the dictionary
+   * is read there while this thread goes on; each cut then waits for its answer (about 20–50 µs a call, so meant for
+   * builds that segment a few seeds). Only before anything is loaded; a no-op after. {@link close} ends the thread.
+   */
+  readonly inWorker = (): void => {
+    if (this.#loaded !== null || this.#thread !== null) return;
+    const { port1, port2 } = new MessageChannel();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    // From source (the tests run through tsx) the thread's module is the .ts file beside this one, which the
+    // thread reads through tsx too; compiled, the .js file.
+    const fromSource = import.meta.url.endsWith('.ts');
+    const entry = new URL(`./jieba-thread${fromSource ? '.ts' : '.js'}`, import.meta.url);
+    const options = { workerData: { port: port2, flag }, transferList: [port2] };
+    const worker = fromSource
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { ...options, eval: true })
+      : new Worker(entry, options);
+    worker.unref();
+    port1.unref();
+    this.#thread = { worker, port: port1, flag };
+  };
+
+  /** Whether the dictionary is in a thread of its own ({@link inWorker}). */
+  get inOwnThread(): boolean {
+    return this.#thread !== null;
+  }
+
+  /** End the jieba thread, if there is one (its dictionary is gone: the next cut loads it again in this thread). */
+  readonly close = async (): Promise<void> => {
+    const thread = this.#thread;
+    if (thread === null) return;
+    this.#thread = null;
+    this.#loaded = null;
+    this.#loadedPath = null;
+    thread.port.close();
+    await thread.worker.terminate();
+  };
 
   /**
    * Makes jieba segment with the default dictionaries plus the user dictionary at `path` (cppjieba
@@ -58,7 +126,7 @@ export class Jieba {
   readonly useUserDict = (path: string): void => {
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
     if (this.#loaded === hash) return;
-    nodejieba.load({ userDict: path });
+    this.#call('load', path, false);
     this.#loaded = hash;
     this.#loadedPath = path;
   };
@@ -70,21 +138,21 @@ export class Jieba {
   readonly cut = (text: string): string[] => {
     if (text === '') return [];
     this.#ensureLoaded();
-    return nodejieba.cut(text, true);
+    return this.#call('cut', text) as string[];
   };
 
   /** Segments `text` for a search index: like {@link cut}, plus the shorter dictionary words inside long words (overlapping). */
   readonly cutForSearch = (text: string): string[] => {
     if (text === '') return [];
     this.#ensureLoaded();
-    return nodejieba.cutForSearch(text, true);
+    return this.#call('cutForSearch', text) as string[];
   };
 
   /** Segments `text` like {@link cut} (same words) and gives each word's part-of-speech tag. */
   readonly tagWords = (text: string): TaggedWord[] => {
     if (text === '') return [];
     this.#ensureLoaded();
-    return nodejieba.tag(text).map(({ word, tag }) => ({ word, tag }));
+    return this.#call('tag', text) as TaggedWord[];
   };
 
   /**

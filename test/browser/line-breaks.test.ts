@@ -155,6 +155,16 @@ test('at 375 px the excerpts of search results break between words only (the bro
   await page.close();
 });
 
+test('at 375 px the search status, while it grows, breaks at its commas and not inside 更早', async () => {
+  const { page } = await openPage(session().browser, 375);
+  await page.goto(`${session().server.url}search.html`);
+  await page.$eval('#search-status', (status) => {
+    status.textContent = '“张芝山镇”：已找到 78 篇，显示前 30 篇，正在查找更早的版面……';
+  });
+  assert.deepEqual(trimmed((await drawnLines(page, '#search-status'))[0] ?? []), ['“张芝山镇”：已找到 78 篇，显示前 30 篇，', '正在查找更早的版面……']);
+  await page.close();
+});
+
 test('at 375 px the seed\'s couplet headlines break at their space, and long ones between words', async () => {
   const { page } = await openPage(session().browser, 375);
   const lines = async (path: string): Promise<string[]> => {

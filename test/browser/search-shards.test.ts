@@ -82,3 +82,35 @@ test('shards load newest first and the count grows as each comes in, to the exac
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the search page opened without a query starts Pagefind and the newest shard while idle, and a typed query is answered from them', async () => {
+  const { page, errors } = await openPage(browser, 1280);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/pagefind/')) requests.push(url.pathname.replace(/_[0-9a-f]+\./, '_#.'));
+  });
+  const meta = page.waitForResponse((response) => /\/pagefind\/pagefind\.zh-cn_[0-9a-f]+\.pf_meta$/.test(new URL(response.url()).pathname));
+  const wasm = page.waitForResponse((response) => new URL(response.url()).pathname === '/pagefind/wasm.unknown.pagefind');
+  await page.goto(`${server.url}search.html`);
+  // Idle, before any search: the runtime, the list of shards and the newest shard's entry and metadata, nothing else.
+  await Promise.all([meta, wasm]);
+  assert.equal(await page.textContent('#search-status'), '');
+  assert.deepEqual([...requests].sort(), [
+    '/pagefind/pagefind-entry.json',
+    '/pagefind/pagefind-worker.js',
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind.zh-cn_#.pf_meta',
+    '/pagefind/shards.json',
+    '/pagefind/wasm.unknown.pagefind',
+  ]);
+  await page.fill('#search-input', '核酸检测');
+  await page.click('.search-form button');
+  await page.waitForFunction(() => document.getElementById('search-status')?.dataset.state === 'done');
+  assert.equal(await page.textContent('#search-status'), '“核酸检测”：找到 3 篇。');
+  // Each file once: the typed query was answered by the Pagefind already started.
+  assert.equal(requests.filter((file) => file === '/pagefind/pagefind-entry.json').length, 1);
+  assert.equal(requests.filter((file) => file === '/pagefind/pagefind.js').length, 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

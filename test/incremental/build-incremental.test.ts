@@ -76,7 +76,11 @@ test('adding a seed segments only it and rewrites only files whose bytes change;
   const inodes = new Map([...before.keys()].map((file) => [file, statSync(path.join(config.outDir, file)).ino]));
 
   copyFileSync(path.join(fixtures, B1), path.join(seedsDir, B1));
-  const added = await buildIncremental({ config });
+  // One seed to segment: jieba's dictionary loads in a thread of its own while the cache is read.
+  const addContext = createBuildContext();
+  const added = await buildIncremental({ config, context: addContext });
+  assert.equal(addContext.jiebaInOwnThread, true, 'the dictionary was loaded beside the build');
+  await addContext.close();
   assert.deepEqual(added.stats, { seeds: 3, processed: 1, cached: 2, placesUsed: true, rendered: 26, pagesOfSite: 59 });
   // The 26: the new page (版) and its 3 items; its edition, the older edition (its 下一期), the issue calendar and the
   // home page; the page and item read just before it until now (their 上一版 / 上一篇 is now the new page and its

@@ -59,3 +59,21 @@ test('a second user dictionary replaces the first (nodejieba load() reloads); th
 test('a missing dictionary throws instead of aborting the process', () => {
   assert.throws(() => useUserDict(join(root, 'missing.utf8')), { code: 'ENOENT' });
 });
+
+test('a Jieba whose dictionary is in a thread of its own cuts exactly as this thread does; close ends the thread', async () => {
+  const { readFileSync: read, readdirSync } = await import('node:fs');
+  const fixtures = join(import.meta.dirname, '../fixtures/seed');
+  const lines = readdirSync(fixtures).flatMap((name) => read(join(fixtures, name), 'utf8').split('\n')).filter((line) => line.trim() !== '');
+  const here = new Jieba();
+  const there = new Jieba();
+  there.inWorker();
+  assert.equal(there.inOwnThread, true);
+  for (const line of lines) {
+    assert.deepEqual(there.cut(line), here.cut(line), line);
+    assert.deepEqual(there.tagWords(line), here.tagWords(line), line);
+  }
+  assert.deepEqual(there.cutForSearch('中华人民共和国'), here.cutForSearch('中华人民共和国'));
+  assert.equal(there.spansJoin('南通市崇', '川区'), true);
+  await there.close();
+  assert.equal(there.inOwnThread, false);
+});
