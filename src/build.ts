@@ -136,8 +136,6 @@ export function regionNote(gazetteer: Gazetteer): string {
 export interface BuildSession {
   /** Page entries by page key (cache/build-cache.ts pageKey). */
   readonly pages: Map<string, PageEntry>;
-  /** Key of the render context (generator, config, templates) the units below were rendered with. */
-  renderKey: string | null;
   /** The last build's rendered units by output path: the hash of their data (site/render-site.ts viewHash) and their content. */
   units: Map<string, { readonly hash: string; readonly content: string }>;
   /**
@@ -159,7 +157,7 @@ export interface BuildSession {
 
 /** An empty {@link BuildSession}, with a new build context unless one is given. */
 export function createBuildSession(context: BuildContext = createBuildContext()): BuildSession {
-  return { pages: new Map(), renderKey: null, units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
+  return { pages: new Map(), units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
 }
 
 /** The phase (pipeline.ts) that makes an output file: `search` for the index, `derived` for articles.json, the feed and the sitemap, else `render`. */
@@ -306,7 +304,6 @@ export async function renderFiles(
     if (cache && clauseWords.size > knownClauses) await cache.putWordBoundaries(wordsKey, clauseWords);
     if (session) {
       session.units = kept;
-      session.renderKey = renderKey;
       session.markdown = sessionBodies;
     }
     await store?.close();
