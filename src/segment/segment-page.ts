@@ -142,8 +142,8 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
-  // A bullet opens a block of its own (■ highlights, ● list items).
-  if (BULLET.test(next.text)) return 'no';
+  // A bullet opens a block of its own (■ highlights, ● list items), and a dateline opens a paragraph.
+  if (BULLET.test(next.text) || opensWithDateline(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
   // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
   if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';

@@ -236,3 +236,8 @@ test('a short exclamation over a photo caption and its credit is the photo\'s ti
     ['photo', '新春招聘会，火爆！', ['2月10日，求职者在人力资源市场了解企业用工需求。', '当日，宝应县举行贺新春招聘会。'], '沈冬兵'],
   ]);
 });
+
+test('a block that opens with a dateline is never joined to the line above it', () => {
+  const { items } = segment(['前一篇', '第一段。', '斯诺克威尔士公开赛', '丁俊晖赵心童晋级16强', '据新华社伦敦2月14日电 2019斯诺克威尔士公开赛14日结束第三轮争夺。'], { spansJoin });
+  assert.deepEqual([items[1]?.kicker, items[1]?.headline, items[1]?.body], ['斯诺克威尔士公开赛', '丁俊晖赵心童晋级16强', ['据新华社伦敦2月14日电 2019斯诺克威尔士公开赛14日结束第三轮争夺。']]);
+});
