@@ -295,6 +295,11 @@ function goesOnInto(text: string, next: string): boolean {
   return /[才而与及并且就都也还又或以从向于由给让使占将把被对]$/u.test(text) && !SENTENCE_OPENER.test(next);
 }
 
+/** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
+function isLetterSpaced(text: string): boolean {
+  return /^\p{Script=Han}(?:[\s\u3000\u00a0]+\p{Script=Han}){1,3}$/u.test(text.trim());
+}
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -515,6 +520,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         titleOnly(run, 'title lines at the end of the page, with no text after them');
+      } else if (open !== null && !open.ended && open.paragraphs > 0 && run.length === 1 && isLetterSpaced(unit.text) && !isStandaloneItemLine(unit.text)) {
+        // A short line set with spaces between its characters (`西  安`, `链  接`): a section's label, a subhead.
+        push(open, 'subhead', unit, unit.text);
+        open.subheadRuns.push(1);
       } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {
         openTitled(run, `a box label (${unit.text}) over a title`);
       } else if (open !== null && open.box && !boxEnds(open, i, end)) {

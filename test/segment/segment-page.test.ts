@@ -241,3 +241,8 @@ test('a block that opens with a dateline is never joined to the line above it', 
   const { items } = segment(['前一篇', '第一段。', '斯诺克威尔士公开赛', '丁俊晖赵心童晋级16强', '据新华社伦敦2月14日电 2019斯诺克威尔士公开赛14日结束第三轮争夺。'], { spansJoin });
   assert.deepEqual([items[1]?.kicker, items[1]?.headline, items[1]?.body], ['斯诺克威尔士公开赛', '丁俊晖赵心童晋级16强', ['据新华社伦敦2月14日电 2019斯诺克威尔士公开赛14日结束第三轮争夺。']]);
 });
+
+test('a short line set with spaces between its characters is a section label inside the text, never a title', () => {
+  const { items } = segment(['全国各地喜迎新春', '春节期间，各地举办了丰富多彩的活动。', '西\u00a0\u00a0安', '除夕当天，古城西安白鹿原上游人如织。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全国各地喜迎新春', ['春节期间，各地举办了丰富多彩的活动。', '## 西\u00a0\u00a0安', '除夕当天，古城西安白鹿原上游人如织。']]]);
+});
