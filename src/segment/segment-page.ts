@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -520,8 +520,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         }
       } else if ((open === null || open.ended) && end + 1 >= units.length && run.every((line) => !isStandaloneItemLine(line.text))) {
         titleOnly(run, 'title lines at the end of the page, with no text after them');
-      } else if (open !== null && !open.ended && open.paragraphs > 0 && run.length === 1 && isLetterSpaced(unit.text) && !isStandaloneItemLine(unit.text)) {
-        // A short line set with spaces between its characters (`西  安`, `链  接`): a section's label, a subhead.
+      } else if (open !== null && !open.ended && open.paragraphs > 0 && run.length === 1 && (isLetterSpaced(unit.text) || isFigureCallout(unit.text)) && !isStandaloneItemLine(unit.text)) {
+        // A short line set with spaces between its characters (`西  安`, `链  接`) or a figure standing alone
+        // (`6135`, `3.57万亿`): a section's label or a callout, a subhead.
         push(open, 'subhead', unit, unit.text);
         open.subheadRuns.push(1);
       } else if (open !== null && !open.ended && run.length > 1 && isBoxLabel(unit.text)) {

@@ -54,7 +54,7 @@ export function isDeckLike(text: string): boolean {
 }
 
 /** A figure standing alone (`3.57万亿`, `11.73亿人`, `90%`): a callout subhead. */
-function isFigureCallout(text: string): boolean {
+export function isFigureCallout(text: string): boolean {
   return /^[\d０-９.．%％—\-～~]+[^\s]{0,6}$/u.test(text) && [...text].length <= 12;
 }
 
