@@ -246,5 +246,5 @@ test('a short line set with spaces between its characters is a section label ins
   const { items } = segment(['全国各地喜迎新春', '春节期间，各地举办了丰富多彩的活动。', '西\u00a0\u00a0安', '除夕当天，古城西安白鹿原上游人如织。']);
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全国各地喜迎新春', ['春节期间，各地举办了丰富多彩的活动。', '## 西\u00a0\u00a0安', '除夕当天，古城西安白鹿原上游人如织。']]]);
   // A figure standing alone is a callout, too.
-  assert.deepEqual(segment(['学位缺口逐步缩小', '各地加快建设公办学校。', '6135', '推进新、改、扩建公办学校6135所。']).items.map((item) => item.headline), ['学位缺口逐步缩小']);
+  assert.deepEqual(segment(['学位缺口逐步缩小', '各地加快建设公办学校。', '第二段。', '第三段。', '6135', '全国幼儿园达到二十六万所，在园幼儿四千六百万人。']).items.map((item) => item.headline), ['学位缺口逐步缩小']);
 });
