@@ -148,6 +148,9 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
   if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
+  // A body line that leaves a quote open (unless the next opens one too: the paragraphs of a long quotation), or
+  // that the next line goes on from as no sentence starts (see goesOnInto).
+  if (unit.role === 'body' && next.role === 'body' && ((leavesQuoteOpen(unit.text) && !next.text.startsWith('“')) || goesOnInto(unit.text, next.text))) return 'yes';
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
   // shown no column break yet, does jieba's answer change anything, so it is asked only then.)
   if (unit.role === 'body' && !askOracle) return 'open';
@@ -298,6 +301,11 @@ function goesOnInto(text: string, next: string): boolean {
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
 function isLetterSpaced(text: string): boolean {
   return /^\p{Script=Han}(?:[\s\u3000\u00a0]+\p{Script=Han}){1,3}$/u.test(text.trim());
+}
+
+/** True when a text opens more quotes (“) than it closes. */
+function leavesQuoteOpen(text: string): boolean {
+  return (text.match(/“/gu) ?? []).length > (text.match(/”/gu) ?? []).length;
 }
 
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */

@@ -248,3 +248,11 @@ test('a short line set with spaces between its characters is a section label ins
   // A figure standing alone is a callout, too.
   assert.deepEqual(segment(['学位缺口逐步缩小', '各地加快建设公办学校。', '第二段。', '第三段。', '6135', '全国幼儿园达到二十六万所，在园幼儿四千六百万人。']).items.map((item) => item.headline), ['学位缺口逐步缩小']);
 });
+
+test('a line that leaves a quote open, or that the next goes on from as no sentence starts, is joined with it', () => {
+  // No word crosses these joins, and the page shows no other column break.
+  assert.deepEqual(segment(['标题', '“这些年，我们做了大量工作，村里的变化有目共睹', '大家都看在眼里。”他说。'], { spansJoin }).items[0]?.body, ['“这些年，我们做了大量工作，村里的变化有目共睹大家都看在眼里。”他说。']);
+  assert.deepEqual(segment(['标题', '第一段。', '普京就叙利亚问题与马克龙进行电话交谈时表示，必须推进叙利亚问题通过谈判达成政治解决办法，才', '可以持久战胜极端组织。'], { spansJoin }).items[0]?.body, ['第一段。', '普京就叙利亚问题与马克龙进行电话交谈时表示，必须推进叙利亚问题通过谈判达成政治解决办法，才可以持久战胜极端组织。']);
+  // The paragraphs of a long quotation each open a quote and close only at the end: not joined.
+  assert.deepEqual(segment(['标题', '“第一段引文，写到这里还没有引完。', '“第二段引文，到这里才引完。”'], { spansJoin }).items[0]?.body, ['“第一段引文，写到这里还没有引完。', '“第二段引文，到这里才引完。”']);
+});
