@@ -294,8 +294,8 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
  */
 function goesOnInto(text: string, next: string): boolean {
   // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…)
-  if (/^[了的地得着过们之]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解)/u.test(next)) return true;
-  return /[才而与及并且就都也还又或以从向于由给让使占将把被对]$/u.test(text) && !SENTENCE_OPENER.test(next);
+  if (/^[了的地得着过们之及]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(next)) return true;
+  return /[才而与和及并且就都也还又或以从向于由给让使占将把被对在]$/u.test(text) && !SENTENCE_OPENER.test(next);
 }
 
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
@@ -303,9 +303,10 @@ function isLetterSpaced(text: string): boolean {
   return /^\p{Script=Han}(?:[\s\u3000\u00a0]+\p{Script=Han}){1,3}$/u.test(text.trim());
 }
 
-/** True when a text opens more quotes (“) than it closes. */
+/** True when a text opens more quotes (“ or ‘) than it closes. */
 function leavesQuoteOpen(text: string): boolean {
-  return (text.match(/“/gu) ?? []).length > (text.match(/”/gu) ?? []).length;
+  const count = (mark: RegExp): number => (text.match(mark) ?? []).length;
+  return count(/“/gu) > count(/”/gu) || count(/‘/gu) > count(/’/gu);
 }
 
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
