@@ -145,6 +145,8 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // A bullet opens a block of its own (■ highlights, ● list items), and a dateline opens a paragraph.
   if (BULLET.test(next.text) || opensWithDateline(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
+  // A line shorter than a column's line cannot be what a column end left of a paragraph (a verse line, `这正是：`).
+  if ([...unit.text].length < MIN_COLUMN_LINE) return 'no';
   // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
   if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';

@@ -256,3 +256,8 @@ test('a line that leaves a quote open, or that the next goes on from as no sente
   // The paragraphs of a long quotation each open a quote and close only at the end: not joined.
   assert.deepEqual(segment(['标题', '“第一段引文，写到这里还没有引完。', '“第二段引文，到这里才引完。”'], { spansJoin }).items[0]?.body, ['“第一段引文，写到这里还没有引完。', '“第二段引文，到这里才引完。”']);
 });
+
+test('lines shorter than a column line are never joined, even when they stop at a comma (a verse)', () => {
+  const { items } = segment(['图片报道', '机身搭载摄像装置，把道路交通状况及时传回指挥中心。', '这正是：', '无人机上岗，', '路况手中掌。', '勾  犇图  羽  生文']);
+  assert.deepEqual(items[0]?.body, ['机身搭载摄像装置，把道路交通状况及时传回指挥中心。', '这正是：', '无人机上岗，', '路况手中掌。']);
+});
