@@ -64,8 +64,11 @@ export const MAX_HEADING_LENGTH = 50;
 /** A heading with a comma or enumeration comma inside is shorter: longer such lines are body text or decks. */
 const MAX_HEADING_WITH_COMMA = 40;
 
-/** Characters a newspaper column's line holds at least: a shorter block is not a paragraph's part a column end cut. */
-const MIN_COLUMN_LINE = 8;
+/**
+ * Characters a newspaper column's line holds at least (a 2-character indent taken off): a shorter block is not a
+ * paragraph's part a column end cut, and a verse line of seven characters and its comma is a line of its own.
+ */
+const MIN_COLUMN_LINE = 9;
 
 type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
@@ -159,7 +162,7 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   const spans = options.spansJoin?.(unit.text, next.text) === true;
   if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`). A line
-  // shorter than a column's line (8 characters) cannot be what a column end left of a paragraph.
+  // shorter than a column's line (9 characters) cannot be what a column end left of a paragraph.
   return spans && next.role === 'body' && [...unit.text].length >= MIN_COLUMN_LINE ? 'yes' : 'no';
 }
 

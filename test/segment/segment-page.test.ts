@@ -261,3 +261,8 @@ test('lines shorter than a column line are never joined, even when they stop at 
   const { items } = segment(['图片报道', '机身搭载摄像装置，把道路交通状况及时传回指挥中心。', '这正是：', '无人机上岗，', '路况手中掌。', '勾  犇图  羽  生文']);
   assert.deepEqual(items[0]?.body, ['机身搭载摄像装置，把道路交通状况及时传回指挥中心。', '这正是：', '无人机上岗，', '路况手中掌。']);
 });
+
+test('a verse line of seven characters and its comma is a line of its own', () => {
+  const { items } = segment(['图片报道', '想了解皮肤状况，在智能测肤站一测便知。', '这正是：', '静坐智能贴花黄，', '对镜畅想披霓裳。', '勾  犇图  吕  岩文']);
+  assert.deepEqual(items[0]?.body, ['想了解皮肤状况，在智能测肤站一测便知。', '这正是：', '静坐智能贴花黄，', '对镜畅想披霓裳。']);
+});
