@@ -145,8 +145,9 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
-  // A bullet opens a block of its own (■ highlights, ● list items), and a dateline opens a paragraph.
-  if (BULLET.test(next.text) || opensWithDateline(next.text)) return 'no';
+  // A bullet opens a block of its own (■ highlights, ● list items), and a dateline or a source opens a paragraph
+  // (`本报北京…电`, `据报道，`, `据介绍，`), whatever jieba makes of the join (`…更紧` + `据报道` → 紧据).
+  if (BULLET.test(next.text) || opensWithDateline(next.text) || OPENS_WITH_SOURCE.test(next.text)) return 'no';
   if (startsAsContinuation(next.text)) return 'yes';
   // A line shorter than a column's line cannot be what a column end left of a paragraph (a verse line, `这正是：`).
   if ([...unit.text].length < MIN_COLUMN_LINE) return 'no';
@@ -287,6 +288,9 @@ function opensStory(draft: Draft): boolean {
   }
   return false;
 }
+
+/** The words a paragraph opens with to give its source (`据报道，`, `据介绍`, `记者从…获悉`). */
+const OPENS_WITH_SOURCE = /^(?:据(?:报道|介绍|了解|悉|统计|测算|估计|调查|透露|称|新华社|央视)|记者(?:从|了解到|获悉|近日|日前))/u;
 
 /** Words that open a sentence with when or how it goes on (`最近，`, `近几年，`, `2018年，`, `但是`): a new paragraph. */
 const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|此前|今年|去年|明年|近年|近几年|这两年|这些年|那时|当时|此外|其中|同时|然而|但是|不过|因此|所以|首先|其次|最后|[\d０-９一二三四五六七八九十]+(?:年|月|日))/u;

@@ -266,3 +266,8 @@ test('a verse line of seven characters and its comma is a line of its own', () =
   const { items } = segment(['图片报道', '想了解皮肤状况，在智能测肤站一测便知。', '这正是：', '静坐智能贴花黄，', '对镜畅想披霓裳。', '勾  犇图  吕  岩文']);
   assert.deepEqual(items[0]?.body, ['想了解皮肤状况，在智能测肤站一测便知。', '这正是：', '静坐智能贴花黄，', '对镜畅想披霓裳。']);
 });
+
+test('a paragraph that opens with its source (据报道，) is never joined to the line above, whatever jieba makes of the join', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '奉献者的爱情更甜蜜（民生观）', '正因为见一面都要见缝插针，所以每一面都极为珍贵，见面的稀缺使两颗心贴得更紧', '据报道，有这么一对“铁路情侣”。'];
+  assert.deepEqual(segment(lines, { spansJoin }).items[1]?.body, ['据报道，有这么一对“铁路情侣”。']);
+});
