@@ -160,11 +160,24 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
   // shown no column break yet, does jieba's answer change anything, so it is asked only then.)
   if (unit.role === 'body' && !askOracle) return 'open';
-  const spans = options.spansJoin?.(unit.text, next.text) === true;
+  const spans = crossesWord(options, unit.text, next.text);
   if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`). A line
   // shorter than a column's line (9 characters) cannot be what a column end left of a paragraph.
   return spans && next.role === 'body' && [...unit.text].length >= MIN_COLUMN_LINE ? 'yes' : 'no';
+}
+
+/**
+ * Whether jieba puts a word across the join of `left` and `right` that a column end cut: not a word made of two
+ * whole words glued together, when `left` ends with a word of its own and `right` starts with one
+ * (`…经济发展` + `商事制度…`: 发展商; `…社区参` + `与…`: 参与 is cut, 参 is no word ending `left`).
+ */
+function crossesWord(options: SegmentOptions, left: string, right: string): boolean {
+  const spans = options.spansJoin;
+  if (spans === undefined || !spans(left, right)) return false;
+  const leftEndsWithWord = left.length >= 2 && spans(left.slice(0, -1), left.slice(-1));
+  const rightStartsWithWord = right.length >= 2 && spans(right.slice(0, 1), right.slice(1));
+  return !(leftEndsWithWord && rightStartsWithWord);
 }
 
 function joinUnits(a: Unit, b: Unit): Unit {

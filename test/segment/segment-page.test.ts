@@ -271,3 +271,10 @@ test('a paragraph that opens with its source (据报道，) is never joined to t
   const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '奉献者的爱情更甜蜜（民生观）', '正因为见一面都要见缝插针，所以每一面都极为珍贵，见面的稀缺使两颗心贴得更紧', '据报道，有这么一对“铁路情侣”。'];
   assert.deepEqual(segment(lines, { spansJoin }).items[1]?.body, ['据报道，有这么一对“铁路情侣”。']);
 });
+
+test('a word jieba makes of two whole words across the join (…经济发展 + 商事… → 发展商) is no column cut', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '营商环境好了 市场主体多了（感言）', '随着商事制度改革不断推进，我国市场主体数量不断增加，有力支撑了就业形势稳定和经济发展', '商事制度改革5年来，我国营商环境得到改善。'];
+  assert.deepEqual(segment(lines, { spansJoin }).items[1]?.body, ['商事制度改革5年来，我国营商环境得到改善。']);
+  // A word cut in two by a column end is still joined (参 + 与).
+  assert.deepEqual(segment(['标题', '机关干部到挂钩街道及社区参与排查。', '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'], { spansJoin }).items[0]?.body, ['机关干部到挂钩街道及社区参与排查。', '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
+});
