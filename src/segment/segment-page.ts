@@ -310,14 +310,14 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
 
 /**
  * True when `next` goes on from `text`, a line that stops mid-sentence, as a column end cut it: `next` starts with a
- * particle no sentence starts with (了 的 地 得 着 过 们 之), or `text` ends with a word that cannot end a summary
- * line (`…才`, `…而`, `…与`) and `next` does not open a sentence. A line under a title that stops mid-sentence is a
+ * particle no sentence starts with (了 的 地 得 着 过 们 之 及), or `text` ends with a word that cannot end a sentence
+ * or a summary line (`…才`, `…而`, `…和`, `…这`, `…另一`) and `next` does not open a sentence. A line under a title that stops mid-sentence is a
  * deck otherwise.
  */
 function goesOnInto(text: string, next: string): boolean {
   // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…)
   if (/^[了的地得着过们之及]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(next)) return true;
-  return /[才而与和及并且就都也还又或以从向于由给让使占将把被对在]$/u.test(text) && !SENTENCE_OPENER.test(next);
+  return /(?:[才而与和及并且就都也还又或以从向于由给让使占将把被对在这那其每各某]|另一)$/u.test(text) && !SENTENCE_OPENER.test(next);
 }
 
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
