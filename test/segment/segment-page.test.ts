@@ -278,3 +278,8 @@ test('a word jieba makes of two whole words across the join (…经济发展 + �
   // A word cut in two by a column end is still joined (参 + 与).
   assert.deepEqual(segment(['标题', '机关干部到挂钩街道及社区参与排查。', '他们到挂钩街道及社区参', '与挨家挨户摸底排查。'], { spansJoin }).items[0]?.body, ['机关干部到挂钩街道及社区参与排查。', '他们到挂钩街道及社区参与挨家挨户摸底排查。']);
 });
+
+test('under a title, a line ending with a determiner (…另一) was cut by a column end: the first paragraph', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '为民服务不妨多想一步（今日谈）', '近日，笔者去银行办理业务，叫上号时刚好是下午5点，却被告知相关系统已关闭，业务无法办理。另一', '窗口前的老人也得到了同样的答复。'];
+  assert.deepEqual(segment(lines).items[1]?.body, ['近日，笔者去银行办理业务，叫上号时刚好是下午5点，却被告知相关系统已关闭，业务无法办理。另一窗口前的老人也得到了同样的答复。']);
+});
