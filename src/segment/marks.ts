@@ -180,6 +180,9 @@ export function parseCreditLine(line: string): string[] | null {
     if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
+  // A credit that names the photographer after a colon (`剧照摄影：刘海栋`, `摄影：X Y`).
+  const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄)[：:]\s*(.+)$/u.exec(text);
+  if (after?.[1] !== undefined) return creditNames(after[1]);
   // Text and pictures by one reporter (`本报驻美国记者  高  石文并图`, `记者 王明峰文/图`).
   const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
   if (both?.[1] !== undefined && both[1] !== '') return creditNames(both[1]);

@@ -69,6 +69,8 @@ test('photo, agency and graphic credits', () => {
   assert.equal(isGraphicCredit('图片均由湖南省博物馆提供'), true);
   assert.equal(isGraphicCredit('来稿请寄：rmrbpl@163.com'), true);
   assert.deepEqual(parseCreditLine('本报驻美国记者\u00a0高\u00a0石文并图'), ['高石']);
+  assert.deepEqual(parseCreditLine('剧照摄影：刘海栋'), ['刘海栋']);
+  assert.equal(parseCreditLine('摄影师说，今天很冷'), null);
 });
 
 test('tails, signatures and dates', () => {
