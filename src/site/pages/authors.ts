@@ -4,7 +4,7 @@
  */
 import { groupByInitial } from '../name-order.js';
 import { href, routes } from '../routes.js';
-import { listCount, listCrumbs, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type SourcedEntry } from './shared.js';
+import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type SourcedEntry } from './shared.js';
 
 /** What the authors index shows. */
 export interface AuthorsData {
@@ -32,7 +32,7 @@ export interface AuthorListData {
   readonly name: string;
   /** Path of the list's own page (page 1). */
   readonly first: string;
-  /** `123 篇 · 第 1 / 2 页` ({@link listCount}: an archived block's does not change with the list's length). */
+  /** `123 篇 · 第 1 / 2 页` (see shared.ts listCount: an archived block's does not change with the list's length). */
   readonly countLine: string;
   readonly page: ListPosition;
   readonly items: readonly SourcedEntry[];
@@ -48,9 +48,7 @@ export const authorListKind = templated<AuthorListData>(
           data: {
             name: author.name,
             first: author.path,
-            countLine: listCount(author.items.length, page),
-            page: { number: page.number, total: page.total, slot: page.slot },
-            items: page.items.map((item) => ({ entry: context.entry(item), source: context.sourceOf(item) })),
+            ...listPageData(author.items.length, page, context),
           },
         };
       }

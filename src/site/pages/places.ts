@@ -5,7 +5,7 @@
  */
 import { href, routes } from '../routes.js';
 import type { SiteModel, SitePlace } from '../site-model.js';
-import { listCount, listCrumbs, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type PlanContext, type SourcedEntry } from './shared.js';
+import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type PlanContext, type SourcedEntry } from './shared.js';
 
 /** A place with how many articles are tagged with it. */
 export interface PlaceCount {
@@ -91,9 +91,7 @@ export const placeListKind = templated<PlaceListData>(
             name: list.name,
             parent: list.parent,
             towns: page.number === 1 ? list.towns : [],
-            countLine: listCount(list.items.length, page),
-            page: { number: page.number, total: page.total, slot: page.slot },
-            items: page.items.map((item) => ({ entry: context.entry(item), source: context.sourceOf(item) })),
+            ...listPageData(list.items.length, page, context),
           },
         };
       }

@@ -229,6 +229,19 @@ export interface SourcedEntry {
 }
 
 /**
+ * The data every list page (an author's, a place's) holds in the same order: the count line ({@link listCount}),
+ * the page's position among the list's pages and its entries with their sources.
+ * @param total how many items the whole list has
+ */
+export function listPageData(total: number, page: ListPage<SiteItem>, context: Pick<PlanContext, 'entry' | 'sourceOf'>): { readonly countLine: string; readonly page: ListPosition; readonly items: readonly SourcedEntry[] } {
+  return {
+    countLine: listCount(total, page),
+    page: { number: page.number, total: page.total, slot: page.slot },
+    items: page.items.map((item) => ({ entry: context.entry(item), source: context.sourceOf(item) })),
+  };
+}
+
+/**
  * The view of one item in a list (templates/partials/item-list.hbs), its link relative to `from`.
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
