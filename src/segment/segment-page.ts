@@ -100,8 +100,7 @@ export function isHeadingLike(text: string): boolean {
   const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
   if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
   // A quote or a title mark left open is text a column end cut (`“要加快形成面向国内`), never a title.
-  const count = (mark: RegExp): number => (text.match(mark) ?? []).length;
-  if (count(/“/gu) > count(/”/gu) || count(/《/gu) > count(/》/gu)) return false;
+  if (leavesOpen(text, '“', '”') || leavesOpen(text, '《', '》')) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
   return [...text].length <= limit;
@@ -162,9 +161,8 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (unit.role === 'body' && !askOracle) return 'open';
   const spans = crossesWord(options, unit.text, next.text);
   if (unit.role === 'body') return spans ? 'yes' : 'open';
-  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`). A line
-  // shorter than a column's line (9 characters) cannot be what a column end left of a paragraph.
-  return spans && next.role === 'body' && [...unit.text].length >= MIN_COLUMN_LINE ? 'yes' : 'no';
+  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
+  return spans && next.role === 'body' ? 'yes' : 'no';
 }
 
 /**
@@ -325,10 +323,19 @@ function isLetterSpaced(text: string): boolean {
   return /^\p{Script=Han}(?:[\s\u3000\u00a0]+\p{Script=Han}){1,3}$/u.test(text.trim());
 }
 
+/** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */
+function leavesOpen(text: string, opening: string, closing: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === opening) depth++;
+    else if (char === closing) depth--;
+  }
+  return depth > 0;
+}
+
 /** True when a text opens more quotes (“ or ‘) than it closes. */
 function leavesQuoteOpen(text: string): boolean {
-  const count = (mark: RegExp): number => (text.match(mark) ?? []).length;
-  return count(/“/gu) > count(/”/gu) || count(/‘/gu) > count(/’/gu);
+  return leavesOpen(text, '“', '”') || leavesOpen(text, '‘', '’');
 }
 
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
@@ -438,13 +445,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
    * heading or the page's end).
    */
   const boxEnds = (open: Draft, i: number, end: number): boolean => {
-    const f = features(open, i, end);
-    if (f.columnTag || f.kickerMark || f.creditSoon || f.standalone || isBoxLabel(units[i]!.text)) return true;
+    if (isBoxLabel(units[i]!.text)) return true;
     // A box's stories have one-line titles (and decks); a kicker and a headline are the next article's.
     if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
     let text = 0;
     for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
-    return text > BOX_STORY_PARAGRAPHS;
+    if (text > BOX_STORY_PARAGRAPHS) return true;
+    // The marks the boundary score reads; the features are computed last, as they compare the words around the run.
+    const f = features(open, i, end);
+    return f.columnTag === 1 || f.kickerMark === 1 || f.creditSoon === 1 || f.standalone === 1;
   };
 
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
