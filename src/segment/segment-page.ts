@@ -127,7 +127,7 @@ function classify(block: TextLine): Unit {
   const name = parseNameLine(text);
   if (name !== null) return { ...base, role: 'name', names: [name] };
   if (isAttribution(text)) return { ...base, role: 'dash' };
-  return { ...base, role: isHeadingLike(text) && !opensWithDateline(text) ? 'heading' : 'body' };
+  return { ...base, role: isHeadingLike(text) && !opensWithDateline(text) && !OPENS_WITH_SOURCE.test(text) ? 'heading' : 'body' };
 }
 
 /** A bullet that opens a block (■ highlights, ● list items). */

@@ -283,3 +283,9 @@ test('under a title, a line ending with a determiner (…另一) was cut by a co
   const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '为民服务不妨多想一步（今日谈）', '近日，笔者去银行办理业务，叫上号时刚好是下午5点，却被告知相关系统已关闭，业务无法办理。另一', '窗口前的老人也得到了同样的答复。'];
   assert.deepEqual(segment(lines).items[1]?.body, ['近日，笔者去银行办理业务，叫上号时刚好是下午5点，却被告知相关系统已关闭，业务无法办理。另一窗口前的老人也得到了同样的答复。']);
 });
+
+test('a line that opens with its source (据报道，) is text, never a title, even alone at the end of the page', () => {
+  const { items, warnings } = segment(['标题', '第一段。', '据报道，某地发生一件事']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '据报道，某地发生一件事']]]);
+  assert.deepEqual(warnings, ['5: segment/continued']);
+});
