@@ -173,7 +173,8 @@ export function parseCreditLine(line: string): string[] | null {
   if (AGENCY.test(text)) return [];
   const photo = /^(.*?)\s*(?:摄影报道|摄影|摄)$/u.exec(text);
   if (photo?.[1] !== undefined && photo[1] !== '') return creditNames(photo[1]);
-  const drawn = /^(.+?)\s*图\s*(.+?)\s*文$/u.exec(text);
+  // (The artist's agency may stand between: `徐  骏图（新华社发）  苏  砥文`.)
+  const drawn = /^(.+?)\s*图\s*(?:[（(][^（）()]{2,8}[）)])?\s*(.+?)\s*文$/u.exec(text);
   if (drawn?.[1] !== undefined && drawn[2] !== undefined) {
     const a = drawn[1].replace(SPACE, '');
     const b = drawn[2].replace(SPACE, '');

@@ -70,6 +70,7 @@ test('photo, agency and graphic credits', () => {
   assert.equal(isGraphicCredit('来稿请寄：rmrbpl@163.com'), true);
   assert.deepEqual(parseCreditLine('本报驻美国记者\u00a0高\u00a0石文并图'), ['高石']);
   assert.deepEqual(parseCreditLine('剧照摄影：刘海栋'), ['刘海栋']);
+  assert.deepEqual(parseCreditLine('徐\u00a0\u00a0骏图（新华社发）\u00a0\u00a0苏\u00a0\u00a0砥文'), ['徐骏', '苏砥']);
   assert.equal(parseCreditLine('摄影师说，今天很冷'), null);
 });
 
