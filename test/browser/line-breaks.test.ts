@@ -196,3 +196,23 @@ test('at 375 px the meta line never starts with "·" and the feed link is one pi
   assert.ok(foot.some((line) => line.includes('订阅（Atom）')), foot.join(' / '));
   await page.close();
 });
+
+test('at 375 px the names under a list item never break inside a name', async () => {
+  const { page, errors } = await openPage(session().browser, 375);
+  const seen: string[] = [];
+  // A place's list shows each item's page and names on one meta line, which takes two lines at 375 px.
+  await page.goto(`${session().server.url}places/index.html`);
+  const places = (await page.$$eval('a', (links) => links.map((a) => (a as HTMLAnchorElement).href))).filter((href) => /\/places\/\d+\.html$/.test(href)).slice(0, 6);
+  for (const url of ['pages/000_b18dfdda09c05dd9/index.html', 'index.html', ...places]) {
+    const path = url.startsWith('http') ? new URL(url).pathname.slice(1) : url;
+    await page.goto(`${session().server.url}${path}`);
+    for (const lines of await drawnLines(page, '.items .meta')) {
+      seen.push(trimmed(lines).join(' / '));
+      // Every break falls at a space: the line before ends with one, or the line after starts with one.
+      for (let k = 1; k < lines.length; k++) assert.ok(/\s$/u.test(lines[k - 1] as string) || /^\s/u.test(lines[k] as string), `${path}: ${trimmed(lines).join(' / ')}`);
+    }
+  }
+  assert.ok(seen.filter((lines) => lines.includes(' / ')).length >= 3, `${places.length} places; ${seen.join('\n')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
