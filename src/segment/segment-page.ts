@@ -491,9 +491,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const firstBody = deckAfter ? bodies[1] : bodies[0];
     const previous = units[i - 1];
     const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
+    const kickerMark = run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0;
+    const shapeMatch = open.subheadRuns.includes(run.length) ? 1 : 0;
     return {
       lines: run.length,
-      kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
+      kickerMark,
+      freshKicker: kickerMark * (1 - shapeMatch),
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
@@ -509,7 +512,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       openSubheads: Math.min(open.subheads, 1),
       openParagraphs: Math.min(open.paragraphs, 10) / 10,
       sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
-      shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
+      shapeMatch,
       lowSimilarity: similarity < 0.02 ? 1 : 0,
       similarityBelow03: similarity < 0.03 ? 1 : 0,
       similarityBelow045: similarity < 0.045 ? 1 : 0,

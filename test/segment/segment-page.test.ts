@@ -243,6 +243,16 @@ test('a title-like line that the next line goes on from (a particle, or an open 
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['花果飘香的宾川（神州观览）', ['地理常识，如果在中国找一个县，既生长四方花木，又能产南北水果，好像不大可能。']]]);
 });
 
+test('a kicker marked with —— over a title, in an article with no subheads, opens the next article', () => {
+  const first = ['铁路公安开展专项行动', '贴心服务 平安出行', '“行李要放在视线所及的地方。”春运期间，民警在候车室里一遍遍提醒旅客。', '今年以来，铁路公安机关共破获盗窃、诈骗案件一千余起，追回旅客财物价值三百多万元。', '民警还在车站设立服务台，为老弱病残旅客提供帮助。'];
+  const second = ['河南获嘉县——', '矛盾纠纷 多元化解', '“上班6年多，一查才知道单位没给我交社保。”在县矛盾纠纷调解中心，职工老李说。', '调解员当天就联系了用人单位，双方很快达成协议。', '去年以来，获嘉县整合司法、信访、人社等部门力量，化解各类矛盾纠纷两千多件。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    ['铁路公安开展专项行动', '贴心服务 平安出行', first.slice(2)],
+    ['河南获嘉县——', '矛盾纠纷 多元化解', second.slice(2)],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
