@@ -70,6 +70,12 @@ const MAX_HEADING_WITH_COMMA = 40;
  */
 const MIN_COLUMN_LINE = 9;
 
+/**
+ * Characters a deck (提要) under a title has at least, unless it ends with `——` or opens with a bullet: a shorter
+ * line that stops mid-sentence under a title is the first paragraph's part a column end cut.
+ */
+const MIN_DECK = 18;
+
 type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
 /** A block, or column-break fragments joined, with its role. */
@@ -140,7 +146,7 @@ const JOINABLE: ReadonlySet<UnitRole> = new Set(['heading', 'body', 'name', 'das
  * the join), 'open' (it stops mid-sentence and is long enough to be a cut paragraph, but nothing more says so), or
  * 'no'.
  */
-function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions, askOracle = true): 'yes' | 'open' | 'no' {
+function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions, askOracle = true, before?: Unit): 'yes' | 'open' | 'no' {
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
@@ -164,7 +170,12 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
   // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
   if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options))) return 'yes';
-  return spans && next.role === 'body' ? 'yes' : 'no';
+  if (spans && next.role === 'body') return 'yes';
+  // Under a headline with a column tag (`…（大家手笔）`) a subheadline is marked `——`: an unmarked line that stops
+  // mid-sentence over text is text (`通过技术创新和制度创新的结合` + `更好保障…`), cut or not; a field line
+  // (`提案人：致公党中央`) is not.
+  if (next.role === 'body' && before?.role === 'heading' && hasColumnTag(before.text) && !isSubheadlineMarked(unit.text) && !hasColumnTag(unit.text) && !/[：:]/u.test(unit.text)) return 'open';
+  return 'no';
 }
 
 /**
@@ -206,7 +217,7 @@ function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
       const before = out.at(-1);
       // (Also after a line that may be a deck: under a title, an open join is a deck unless a word crosses it.)
       const askOracle = sureJoins === 0 || before === undefined || before.role !== 'body' || !endsSentence(before.text);
-      const how = continuesInto(unit, next, options, askOracle);
+      const how = continuesInto(unit, next, options, askOracle, before);
       if (how === 'yes' && next !== undefined) {
         unit = joinUnits(unit, next);
         sureJoins++;
@@ -714,7 +725,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && (goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options));
+        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);

@@ -253,6 +253,18 @@ test('a kicker marked with —— over a title, in an article with no subheads, 
   ]);
 });
 
+test('under a headline with a column tag, an unmarked line that stops mid-sentence over text is text, never a subheadline', () => {
+  const lines = ['让技术创新与制度创新相契合（大家手笔）', '通过技术创新和制度创新的结合', '更好保障、实现司法公正。'];
+  // Without the word oracle the join stays open, and a line this short under a title is no deck: a column end cut it.
+  assert.deepEqual(segment(lines).items.map((item) => [item.headline, item.subheadline, item.body]), [['让技术创新与制度创新相契合（大家手笔）', null, ['通过技术创新和制度创新的结合更好保障、实现司法公正。']]]);
+  // On a page that shows no column break, it is a deck.
+  const plain = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items[0];
+  assert.deepEqual([plain?.subheadline, plain?.body.map((part) => `${part.type}:${part.text}`)], [null, ['deck:通过技术创新和制度创新的结合', 'paragraph:更好保障、实现司法公正。']]);
+  // A subheadline marked ——, and a field line (提案人：…), keep their places.
+  assert.deepEqual(segment(['让公众感受历史的魅力（人民论坛）', '——从历史中汲取走向未来的智慧', '第一段。']).items[0]?.subheadline, '——从历史中汲取走向未来的智慧');
+  assert.deepEqual(segment(['构建积极老龄化政策支撑体系(提案提要)', '提案人：致公党中央', '案由：预计2020年老年人口比重将提升到17.8%。']).items[0]?.body, ['案由：预计2020年老年人口比重将提升到17.8%。']);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
