@@ -340,12 +340,16 @@ function opensWithParticle(text: string, options: SegmentOptions): boolean {
 
 /**
  * True when `text` ends with a word a deck (a summary line) never ends with: a modal, a copula, an adverb or a
- * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`). The
- * word must stand alone at the end (jieba, through `spansJoin`): `需要`, `功能`, `条约` and `而已` end a phrase.
- * Without jieba only `的` and `是` count.
+ * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`), a
+ * measure word without its noun (`…一个`) or a pronoun without its verb (`…，我`). A one-character word must stand
+ * alone at the end (jieba, through `spansJoin`): `需要`, `功能`, `条约` and `而已` end a phrase. Without jieba, of
+ * those only `的` and `是` count.
  */
 function endsWithOpenWord(text: string, options: SegmentOptions): boolean {
-  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须)$/u.test(text)) return true;
+  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须|早已|已经)$/u.test(text)) return true;
+  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`); a pronoun after a
+  // comma waits for its verb (`…的队员，我`).
+  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
   const last = text.slice(-1);
   if (!/[的是要已约能会]/u.test(last) || text.length < 2) return false;
   const spans = options.spansJoin;

@@ -231,6 +231,9 @@ test('under a title, a line that ends with a word that needs what follows (…�
       assert.deepEqual(segment([...head, cut, rest], options).items[1]?.body, [cut + rest], cut);
     }
   }
+  // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
+  assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
   // A deck that ends with a word of its own (需要, 功能) stays a deck.
   assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
 });
