@@ -26,8 +26,10 @@ export interface BoundaryFeatures {
   readonly numbered: number;
   /** A line ends with a sidebar's tag (`…（记者手记）`, `（延伸阅读）`, `（链接）`): it may go with the article above. */
   readonly sidebarTag: number;
-  /** A line is a section label (核心阅读, 编者按…). */
+  /** A line is a section label (核心阅读, 记者手记, 链接…), unless the run is a title over a lead label (leadLabel). */
   readonly sectionLabel: number;
+  /** The run's last line, under others, is a label that opens an article's text (核心阅读, 编者按): the others are its title. */
+  readonly leadLabel: number;
   /** The run starts with a line that is an item by itself (广告, 图片报道). */
   readonly standalone: number;
   /** The run is followed by a deck: a line that does not end a sentence, then text. */
@@ -67,7 +69,7 @@ export interface BoundaryFeatures {
 
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
-  'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'standalone',
+  'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'leadLabel', 'standalone',
   'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',

@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -508,6 +508,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
     const kickerMark = run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0;
     const shapeMatch = open.subheadRuns.includes(run.length) ? 1 : 0;
+    const leadLabel = run.length >= 2 && isLeadLabel(run.at(-1)!.text) ? 1 : 0;
     return {
       lines: run.length,
       kickerMark,
@@ -517,7 +518,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
       sidebarTag: run.some((unit) => hasSidebarTag(unit.text)) ? 1 : 0,
       numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条])/u.test(run[0]!.text) || BULLET.test(run[0]!.text) ? 1 : 0,
-      sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
+      sectionLabel: run.some((unit) => isSectionLabel(unit.text)) && !leadLabel ? 1 : 0,
+      leadLabel,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
       datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,

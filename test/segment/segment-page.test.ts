@@ -268,6 +268,16 @@ test('under a headline with a column tag, an unmarked line that stops mid-senten
   assert.deepEqual(segment(['构建积极老龄化政策支撑体系(提案提要)', '提案人：致公党中央', '案由：预计2020年老年人口比重将提升到17.8%。']).items[0]?.body, ['案由：预计2020年老年人口比重将提升到17.8%。']);
 });
 
+test('title lines over 核心阅读 open the next article, even inside one that has subheads', () => {
+  const first = ['营造一种家的温馨', '社区里的老人们，每天都到日间照料中心坐一坐。', '暖心食堂', '食堂里的饭菜价格实惠，口味清淡，很受老人欢迎。', '贴心服务', '志愿者每周上门两次，帮老人打扫卫生、代购药品。', '每逢节日，中心还组织包饺子、写春联等活动。', '78岁的张大爷说：“在这里，就像在自己家一样。”', '下一步，街道计划再建三个照料点，覆盖所有小区。'];
+  const second = ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', '核心阅读', '湖北宜昌关停沿江化工企业，腾出岸线复绿。', '如今，江边的步道上每天都有市民散步。', '当地还引进了新能源企业，带动上千人就业。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '营造一种家的温馨', [first[1], '## 暖心食堂', first[3], '## 贴心服务', ...first.slice(5)]],
+    ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', ['## 核心阅读', ...second.slice(3)]],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
