@@ -48,6 +48,8 @@ export interface BoundaryFeatures {
   readonly sinceSubhead: number;
   /** The open article has a subhead run of as many lines as this run. */
   readonly shapeMatch: number;
+  /** The open article has subheads, and all of fewer lines than this run (a two-line title after one-line subheads). */
+  readonly longerRun: number;
   /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
   readonly lowSimilarity: number;
   /** Similarity bands (the score is not linear in it): below 0.03, below 0.045, above 0.08, above 0.12. */
@@ -70,7 +72,7 @@ export interface BoundaryFeatures {
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
   'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'leadLabel', 'standalone',
-  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
+  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'longerRun', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',
 ];

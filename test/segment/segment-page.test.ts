@@ -278,6 +278,16 @@ test('title lines over 核心阅读 open the next article, even inside one that 
   ]);
 });
 
+test('a two-line title after an article\'s one-line subheads opens the next article', () => {
+  const first = ['春节假期旅游市场火热', '春节假期，各地景区游人如织，旅游市场持续升温。', '古镇游', '春节假期，江南古镇旅游火热，游客们坐乌篷船、品黄酒，感受水乡年味。', '冰雪游', '春节假期，东北冰雪旅游火热，不少游客带着孩子体验冰雪运动。', '据统计，假期全国接待游客四亿多人次。', '旅游收入同比增长百分之八点二。'];
+  const second = ['小区里装上了充电桩', '新能源车主充电不再难', '过去，住在老小区的车主充电要跑很远。', '今年，街道协调电力部门在小区停车场装了二十个充电桩。', '居民扫码就能充电，费用按电价结算。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '春节假期旅游市场火热', [first[1], '## 古镇游', first[3], '## 冰雪游', ...first.slice(5)]],
+    ['小区里装上了充电桩', '新能源车主充电不再难', second.slice(2)],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
