@@ -14,6 +14,8 @@ export interface BoundaryFeatures {
   readonly lines: number;
   /** A line before the last ends with `——` or `：` (a kicker's mark). */
   readonly kickerMark: number;
+  /** A kicker's mark in a run of a shape the open article's subheads do not have (`河南获嘉县——` over a title). */
+  readonly freshKicker: number;
   /** The run's last line ends with `——` or `：` (a lead-in or a subhead naming a place, e.g. `湖北当阳——`). */
   readonly lastKickerMark: number;
   /** A line after the first starts with `——` (a subheadline's mark). */
@@ -65,7 +67,7 @@ export interface BoundaryFeatures {
 
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
-  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'standalone',
+  'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'standalone',
   'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',

@@ -155,13 +155,15 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
   // A body line that leaves a quote open (unless the next opens one too: the paragraphs of a long quotation), or
   // that the next line goes on from as no sentence starts (see goesOnInto).
-  if (unit.role === 'body' && next.role === 'body' && ((leavesQuoteOpen(unit.text) && !next.text.startsWith('“')) || goesOnInto(unit.text, next.text))) return 'yes';
+  if (unit.role === 'body' && next.role === 'body' && ((leavesQuoteOpen(unit.text) && !next.text.startsWith('“')) || goesOnInto(unit.text, next.text, options))) return 'yes';
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
   // shown no column break yet, does jieba's answer change anything, so it is asked only then.)
   if (unit.role === 'body' && !askOracle) return 'open';
   const spans = crossesWord(options, unit.text, next.text);
   if (unit.role === 'body') return spans ? 'yes' : 'open';
-  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
+  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
+  // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
+  if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options))) return 'yes';
   return spans && next.role === 'body' ? 'yes' : 'no';
 }
 
@@ -312,10 +314,32 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
  * or a summary line (`…才`, `…而`, `…和`, `…这`, `…另一`) and `next` does not open a sentence. A line under a title that stops mid-sentence is a
  * deck otherwise.
  */
-function goesOnInto(text: string, next: string): boolean {
-  // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…)
-  if (/^[了的地得着过们之及]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(next)) return true;
+function goesOnInto(text: string, next: string, options: SegmentOptions): boolean {
+  if (opensWithParticle(next, options)) return true;
   return /(?:[才而与和及并且就都也还又或以从向于由给让使占将把被对在这那其每各某]|另一)$/u.test(text) && !SENTENCE_OPENER.test(next);
+}
+
+/** True when `text` starts with a particle no sentence starts with (了 的 地 得 着 过 们 之 及), not a word that starts with one. */
+function opensWithParticle(text: string, options: SegmentOptions): boolean {
+  // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…, and with jieba, any word
+  // it reads across the particle: 地理, 及早.)
+  if (!/^[了的地得着过们之及]/u.test(text) || /^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(text)) return false;
+  return options.spansJoin === undefined || text.length < 2 || !options.spansJoin(text.slice(0, 1), text.slice(1));
+}
+
+/**
+ * True when `text` ends with a word a deck (a summary line) never ends with: a modal, a copula, an adverb or a
+ * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`). The
+ * word must stand alone at the end (jieba, through `spansJoin`): `需要`, `功能`, `条约` and `而已` end a phrase.
+ * Without jieba only `的` and `是` count.
+ */
+function endsWithOpenWord(text: string, options: SegmentOptions): boolean {
+  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须)$/u.test(text)) return true;
+  const last = text.slice(-1);
+  if (!/[的是要已约能会]/u.test(last) || text.length < 2) return false;
+  const spans = options.spansJoin;
+  if (spans === undefined) return last === '的' || last === '是';
+  return !spans(text.slice(0, -1), last);
 }
 
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
@@ -467,9 +491,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const firstBody = deckAfter ? bodies[1] : bodies[0];
     const previous = units[i - 1];
     const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
+    const kickerMark = run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0;
+    const shapeMatch = open.subheadRuns.includes(run.length) ? 1 : 0;
     return {
       lines: run.length,
-      kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
+      kickerMark,
+      freshKicker: kickerMark * (1 - shapeMatch),
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
@@ -485,7 +512,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       openSubheads: Math.min(open.subheads, 1),
       openParagraphs: Math.min(open.paragraphs, 10) / 10,
       sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
-      shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
+      shapeMatch,
       lowSimilarity: similarity < 0.02 ? 1 : 0,
       similarityBelow03: similarity < 0.03 ? 1 : 0,
       similarityBelow045: similarity < 0.045 ? 1 : 0,
@@ -687,7 +714,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && goesOnInto(merged.text, units[i + 1]?.text ?? '');
+        const cutBefore = merged.openJoin === true && (goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);

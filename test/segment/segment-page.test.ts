@@ -218,6 +218,41 @@ test('under a title, a line that ends with a word no summary ends with (…才) 
   assert.deepEqual(items[1]?.body, ['2月16日，普京就叙利亚问题与马克龙进行电话交谈表示，必须推进叙利亚问题通过谈判达成政治解决办法，才能持久战胜极端组织。']);
 });
 
+test('under a title, a line that ends with a word that needs what follows (…已, …要, …是, …的) is the first paragraph, not a deck', () => {
+  const head = ['上一篇', '这一段被栏尾截断', '，接着写完。', '火树银花迎新年'];
+  for (const [cut, rest] of [
+    ['打铁花是一种流传千年的民间焰火表演，每逢年节，匠人便在夜空下击打铁水。如今，打铁花已', '成为多地新春民俗旅游的一张名片。'],
+    ['报告提出，要坚决打好脱贫攻坚战，同时指出要', '注重扶贫同扶志相结合。'],
+    ['小康不小康，关键看老乡。在乡村振兴的大局里，增加农民收入是', '关键。'],
+    ['一天，他到集镇为患病的母亲买药，店员报出的价格让他一愣，因为他知道这种药的', '价格，觉得高得离谱。'],
+  ] as const) {
+    for (const options of [{ spansJoin }, {}]) {
+      if (!('spansJoin' in options) && !/[的是]$/u.test(cut)) continue;
+      assert.deepEqual(segment([...head, cut, rest], options).items[1]?.body, [cut + rest], cut);
+    }
+  }
+  // A deck that ends with a word of its own (需要, 功能) stays a deck.
+  assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
+});
+
+test('a title-like line that the next line goes on from (a particle, or an open ending) is joined with it', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '家风', '电视剧中，列车长刘承光拿', '着鸡毛掸子，认真细致地打扫车厢。'];
+  assert.deepEqual(segment(lines, { spansJoin }).items[1]?.body, ['电视剧中，列车长刘承光拿着鸡毛掸子，认真细致地打扫车厢。']);
+  // A paragraph that opens with a word starting with a particle's character (地理) goes on from nothing.
+  const { items } = segment(['花果飘香的宾川（神州观览）', '地理常识，如果在中国找一个县，既生长四方花木，又能产南北水果，好像不大可能。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['花果飘香的宾川（神州观览）', ['地理常识，如果在中国找一个县，既生长四方花木，又能产南北水果，好像不大可能。']]]);
+});
+
+test('a kicker marked with —— over a title, in an article with no subheads, opens the next article', () => {
+  const first = ['铁路公安开展专项行动', '贴心服务 平安出行', '“行李要放在视线所及的地方。”春运期间，民警在候车室里一遍遍提醒旅客。', '今年以来，铁路公安机关共破获盗窃、诈骗案件一千余起，追回旅客财物价值三百多万元。', '民警还在车站设立服务台，为老弱病残旅客提供帮助。'];
+  const second = ['河南获嘉县——', '矛盾纠纷 多元化解', '“上班6年多，一查才知道单位没给我交社保。”在县矛盾纠纷调解中心，职工老李说。', '调解员当天就联系了用人单位，双方很快达成协议。', '去年以来，获嘉县整合司法、信访、人社等部门力量，化解各类矛盾纠纷两千多件。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    ['铁路公安开展专项行动', '贴心服务 平安出行', first.slice(2)],
+    ['河南获嘉县——', '矛盾纠纷 多元化解', second.slice(2)],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
