@@ -64,6 +64,12 @@ export interface BuildCache {
   putPage(key: string, entry: PageEntry): Promise<void>;
   getState(outDir: string): Promise<BuildState | null>;
   putState(state: BuildState): Promise<void>;
+  /**
+   * Forget the last build of `outDir` (a write to it is about to change its files): until the next putState, a
+   * build renders every page and compares its bytes, so a write cut short between its last change and the
+   * putState after it never leaves records that describe other files.
+   */
+  dropState(outDir: string): Promise<void>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
   /** Files of a search index shard (search/search-index.ts), or null. */
@@ -245,6 +251,9 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async putState(state) {
       await ensureFolder(cacheDir, root);
       await writeCheckedJson(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+    },
+    async dropState(outDir) {
+      await rm(stateFile(outDir), { force: true, recursive: true });
     },
     async openRenderedMarkdown(generator, fresh = false) {
       await ensureFolder(cacheDir, root);
