@@ -48,6 +48,8 @@ export interface BoundaryFeatures {
   readonly sinceSubhead: number;
   /** The open article has a subhead run of as many lines as this run. */
   readonly shapeMatch: number;
+  /** A line under another in the run is a couplet: two phrases set apart by a space (`延伸监督触角 筑牢拒腐防线`). */
+  readonly couplet: number;
   /** The open article has subheads, and all of fewer lines than this run (a two-line title after one-line subheads). */
   readonly longerRun: number;
   /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
@@ -72,7 +74,7 @@ export interface BoundaryFeatures {
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
   'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'leadLabel', 'standalone',
-  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'longerRun', 'lowSimilarity', 'similarity',
+  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'longerRun', 'couplet', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',
 ];

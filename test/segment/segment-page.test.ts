@@ -288,6 +288,17 @@ test('a two-line title after an article\'s one-line subheads opens the next arti
   ]);
 });
 
+test('the boundary features of a heading run: a couplet under a kicker, a run longer than the subheads, a title over 核心阅读', () => {
+  const lines = ['春节假期旅游市场火热', '春节假期，各地景区游人如织。', '古镇游', '游客们坐乌篷船、品黄酒。', '街道为老旧小区加装充电设施', '充电不出小区 车主省心省力', '核心阅读', '过去，住在老小区的车主充电要跑很远。'];
+  const seen: Record<string, number>[] = [];
+  // (Weights that keep every run a subhead, so that the features do not depend on the fitted ones.)
+  segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { boundaryWeights: { bias: -1 }, observeBoundary: (candidate) => seen.push({ line: candidate.line, couplet: candidate.features.couplet, longerRun: candidate.features.longerRun, leadLabel: candidate.features.leadLabel, sectionLabel: candidate.features.sectionLabel, lines: candidate.features.lines }) });
+  assert.deepEqual(seen, [
+    { line: 5, couplet: 0, longerRun: 0, leadLabel: 0, sectionLabel: 0, lines: 1 },
+    { line: 9, couplet: 1, longerRun: 1, leadLabel: 1, sectionLabel: 0, lines: 3 },
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
