@@ -6,8 +6,9 @@
  * A candidate is a true boundary when its first line is the first title line (kicker, else headline) of a
  * labelled article of that page. Fits a logistic regression (L2, batch gradient descent, fixed iterations: the
  * same data gives the same weights) on the pages of the training days, reports candidate accuracy on those and on
- * the other days, and with `--write` writes the weights file. Each training page is also read with its datelines,
- * byline lines and tails taken out (`--no-strip` to skip): many papers print none of them. Run it again after a change to the features:
+ * the other days, and with `--write` writes the weights file. Each page is also read with its datelines, byline
+ * lines and tails taken out (`--no-strip` to skip): many papers print none of them. The training days' variants are
+ * fitted on; the other days' are scored apart ("other days without marks"). Run it again after a change to the features:
  * features of later candidates depend on earlier decisions, so a second round settles them.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ if (!existsSync(CORPUS)) {
   process.exit(0);
 }
 
-interface Sample { readonly x: number[]; readonly y: number; readonly train: boolean }
+interface Sample { readonly x: number[]; readonly y: number; readonly train: boolean; readonly stripped: boolean }
 
 function collect(weights: Readonly<Record<string, number>>): Sample[] {
   const samples: Sample[] = [];
@@ -45,17 +46,19 @@ function collect(weights: Readonly<Record<string, number>>): Sample[] {
         const textFile = path.join(dir, `${stem}${rendering}.txt`);
         if (!existsSync(textFile)) continue;
         const original = readFileSync(textFile, 'utf8');
-        // Besides the page, a variant with its datelines, byline lines and tails taken out (training days only): many
-        // papers print none of them, and the boundary score must not lean on them alone.
-        const variants = train && values.strip ? [original, stripMarks(original)] : [original];
-        for (const text of variants)
-        segmentPage({ file: stem, text, firstLine: 1 }, {
-          spansJoin,
-          boundaryWeights: weights,
-          observeBoundary: ({ text: first, features }) => {
-            samples.push({ x: BOUNDARY_FEATURES.map((f) => (features as BoundaryFeatures)[f]), y: titles.has(first) ? 1 : 0, train });
-          },
-        });
+        // Besides the page, a variant with its datelines, byline lines and tails taken out: many papers print none of
+        // them, and the boundary score must not lean on them alone. (Fitted on the training days' variants; the
+        // other days' are scored apart.)
+        const variants = values.strip ? [original, stripMarks(original)] : [original];
+        variants.forEach((text, k) =>
+          segmentPage({ file: stem, text, firstLine: 1 }, {
+            spansJoin,
+            boundaryWeights: weights,
+            observeBoundary: ({ text: first, features }) => {
+              samples.push({ x: BOUNDARY_FEATURES.map((f) => (features as BoundaryFeatures)[f]), y: titles.has(first) ? 1 : 0, train, stripped: k === 1 });
+            },
+          }),
+        );
       }
     }
   }
@@ -133,9 +136,11 @@ let weights: Record<string, number> = { ...INITIAL };
 for (let round = 0; round < Number(values.rounds); round++) {
   const samples = collect(weights);
   const w = fit(samples.filter((s) => s.train));
+  const other = samples.filter((s) => !s.train && !s.stripped);
+  const otherStripped = samples.filter((s) => !s.train && s.stripped);
   weights = { bias: Number((w[0] as number).toFixed(4)) };
   BOUNDARY_FEATURES.forEach((f, k) => (weights[f] = Number((w[k + 1] as number).toFixed(4))));
-  console.log(`round ${round + 1}: train days ${from}-${to} ${accuracy(samples.filter((s) => s.train), w)}; other days ${accuracy(samples.filter((s) => !s.train), w)}`);
+  console.log(`round ${round + 1}: train days ${from}-${to} ${accuracy(samples.filter((s) => s.train), w)}; other days ${accuracy(other, w)}${otherStripped.length > 0 ? `; other days without marks ${accuracy(otherStripped, w)}` : ''}`);
 }
 console.log(weights);
 if (values.write) {
