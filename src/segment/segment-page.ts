@@ -327,7 +327,10 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
  */
 function goesOnInto(text: string, next: string, options: SegmentOptions): boolean {
   if (opensWithParticle(next, options)) return true;
-  return /(?:[才而与和及并且就都也还又或以从向于由给让使占将把被对在这那其每各某]|另一)$/u.test(text) && !SENTENCE_OPENER.test(next);
+  if (!/(?:[才而与和及并且就都也还又或以从向于由给让使占将把被对在这那其每各某]|另一)$/u.test(text) || SENTENCE_OPENER.test(next)) return false;
+  // With jieba, the last character must be a word of its own: `…供给`, `…导向`, `…存在`, `…可以` end a phrase.
+  const spans = options.spansJoin;
+  return spans === undefined || text.endsWith('另一') || text.length < 2 || !spans(text.slice(0, -1), text.slice(-1));
 }
 
 /** True when `text` starts with a particle no sentence starts with (了 的 地 得 着 过 们 之 及), not a word that starts with one. */

@@ -299,6 +299,13 @@ test('the boundary features of a heading run: a couplet under a kicker, a run lo
   ]);
 });
 
+test('a deck that ends with a word whose last character alone would need what follows (…供给, …导向) stays a deck', () => {
+  // The first item shows a column break (参 + 与), so open joins on the page are column breaks unless told apart.
+  const lines = ['上一篇', '这一段被栏尾截断，社区居民踊跃参', '与志愿服务。', '丰富群众“菜篮子”也是政绩（话说新农村）', '餐桌虽小，方寸见真情。各地应瞄着补短板、强筋骨、保供给、稳增收不断发力、持续加力，形成菜价稳、供应足的制度供给', '春节前夕，发生在杭州的一件有关菜篮子的“小事”，引起了人们一致好评。'];
+  const item = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items[1];
+  assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[4]}`, `paragraph:${lines[5]}`]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
