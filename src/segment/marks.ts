@@ -182,6 +182,9 @@ export function parseCreditLine(line: string): string[] | null {
     if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
+  // A cartoon's or a drawing's artist (`朱慧卿作（新华社发）`, `X绘`): a name alone before 作 or 绘.
+  const artist = /^(\p{Script=Han}[\p{Script=Han}\s\u00a0\u3000]{1,7}?)\s*(?:作|绘|绘图)$/u.exec(text);
+  if (artist?.[1] !== undefined && looksLikeName(artist[1].replace(SPACE, ''))) return [artist[1].replace(SPACE, '')];
   // A credit that names the photographer after a colon (`剧照摄影：刘海栋`, `摄影：X Y`).
   const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄)[：:]\s*(.+)$/u.exec(text);
   if (after?.[1] !== undefined) return creditNames(after[1]);

@@ -23,7 +23,7 @@ export interface TitleLines {
 
 /** A line that is an item by itself when more follows it: an advertisement slot, a picture report's label. */
 export function isStandaloneItemLine(text: string): boolean {
-  return /^(?:广告|公益广告|图片报道|图片新闻)$/u.test(text.replace(/[\s\u3000]/gu, ''));
+  return /^(?:广告|公益广告|图片报道|图片新闻|漫画)$/u.test(text.replace(/[\s\u3000]/gu, ''));
 }
 
 /**

@@ -51,6 +51,9 @@ test('byline lines in every form give their names; other short lines give none',
 
 test('photo, agency and graphic credits', () => {
   assert.deepEqual(parseCreditLine('阚天峰摄'), ['阚天峰']);
+  assert.deepEqual(parseCreditLine('朱慧卿作（新华社发）'), ['朱慧卿']);
+  assert.deepEqual(parseCreditLine('李  晓绘'), ['李晓']);
+  assert.equal(parseCreditLine('精心创作'), null);
   assert.deepEqual(parseCreditLine('新华社记者 岳月伟摄'), ['岳月伟']);
   assert.deepEqual(parseCreditLine('罗星汉摄（影像中国）'), ['罗星汉']);
   assert.deepEqual(parseCreditLine('雒\u00a0圆摄（新华社发）'), ['雒圆']);

@@ -306,6 +306,15 @@ test('a deck that ends with a word whose last character alone would need what fo
   assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[4]}`, `paragraph:${lines[5]}`]);
 });
 
+test('a 漫画 line over its artist\'s credit is an item of its own; the title after it is the next article\'s', () => {
+  const { items } = segment(['前一篇', '第一段。', '漫画', '朱慧卿作（新华社发）', '责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', '签订责任书是为了更好地落实责任。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.photoCredit]), [
+    [null, '前一篇', ['第一段。'], null],
+    [null, '漫画', [], '朱慧卿'],
+    ['责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', ['签订责任书是为了更好地落实责任。'], null],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
