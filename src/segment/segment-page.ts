@@ -170,7 +170,9 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
   // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
   if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options))) return 'yes';
-  if (spans && next.role === 'body') return 'yes';
+  // (Under another title line, not when the text after opens with a word sentences open with: jieba reads
+  // `…亲子游` + `在位于…` as 游在.)
+  if (spans && next.role === 'body' && !(before?.role === 'heading' && /^(?:在|从|自|当|据|随着|为了|对于|关于|由于|今年|去年|近日|日前)/u.test(next.text))) return 'yes';
   // Under a headline with a column tag (`…（大家手笔）`) a subheadline is marked `——`: an unmarked line that stops
   // mid-sentence over text is text (`通过技术创新和制度创新的结合` + `更好保障…`), cut or not; a field line
   // (`提案人：致公党中央`) is not.

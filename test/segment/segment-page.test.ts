@@ -315,6 +315,14 @@ test('a 漫画 line over its artist\'s credit is an item of its own; the title a
   ]);
 });
 
+test('a title line over text that opens as sentences do (在…) is a title line, whatever word jieba reads across the join', () => {
+  const { items } = segment(['上一篇', '第一段。', '在宁夏，父母带孩子参加冬季运动渐成时尚', '大手拉小手，冰雪亲子游', '在位于宁夏回族自治区银川市区向北5公里处的阅海滑雪场，孩子们在父母的陪伴下学习滑雪。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '上一篇', ['第一段。']],
+    ['在宁夏，父母带孩子参加冬季运动渐成时尚', '大手拉小手，冰雪亲子游', ['在位于宁夏回族自治区银川市区向北5公里处的阅海滑雪场，孩子们在父母的陪伴下学习滑雪。']],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
