@@ -121,13 +121,16 @@ export function parseBylineLine(line: string): string[] | null {
   return names.length >= 2 ? names : null;
 }
 
+/** A place that starts with a province-level name (`河南洛阳`, `北京朝阳`): how readers sign their letters. */
+const PROVINCE_FIRST = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/u;
+
 /** A reader's signature line, a place then a name (`山东诸城市  祝建波`, `北京朝阳  林  峰`): the name, or null. */
 export function parsePlaceNameLine(line: string): string | null {
   if (line.length > 24) return null;
   const tokens = nameTokens(line);
   if (tokens.length !== 2) return null;
   const [place, name] = tokens as [string, string];
-  if (!/^\p{Script=Han}{2,8}$/u.test(place) || !/(?:省|市|县|区|州|旗|镇|乡|村|盟)$|^(?:北京|天津|上海|重庆)/u.test(place)) return null;
+  if (!/^\p{Script=Han}{2,8}$/u.test(place) || !(/(?:省|市|县|区|州|旗|镇|乡|村|盟)$/u.test(place) || PROVINCE_FIRST.test(place))) return null;
   return looksLikeName(name) && [...name].length <= 3 ? name : null;
 }
 

@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isSidebarLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -622,6 +622,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // The next story of a box: a section of it, whatever ended the story before.
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
         open.subheadRuns.push(run.length);
+        open.ended = false;
+      } else if (open !== null && open.ended && open.paragraphs > 0 && run.length === 1 && isSidebarLabel(unit.text) && units[end + 1]?.role === 'body') {
+        // A sidebar's label after an article's tail (`链  接`, `延伸阅读`): the article's sidebar, a section of it.
+        push(open, 'subhead', unit, unit.text);
+        open.subheadRuns.push(1);
         open.ended = false;
       } else if (open === null || open.ended) {
         openTitled(run, open === null ? (drafts.length === 0 ? 'title lines at the top of the page' : 'title lines') : `title lines after the end of the item above (its ${open.body.at(-1)?.type ?? 'title'})`);

@@ -47,6 +47,8 @@ test('byline lines in every form give their names; other short lines give none',
   assert.equal(parsePlaceNameLine('山东诸城市\u00a0\u00a0祝建波'), '祝建波');
   assert.equal(parsePlaceNameLine('北京朝阳  林  峰'), '林峰');
   assert.equal(parsePlaceNameLine('民俗活动 添欢乐'), null);
+  assert.equal(parsePlaceNameLine('河南洛阳  邓德洪'), '邓德洪');
+  assert.equal(parsePlaceNameLine('河南洛阳  老城区'), null);
 });
 
 test('photo, agency and graphic credits', () => {

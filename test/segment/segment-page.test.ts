@@ -323,6 +323,14 @@ test('a title line over text that opens as sentences do (在…) is a title line
   ]);
 });
 
+test('a sidebar label after an article\'s tail (链  接) opens the article\'s sidebar, not a new item', () => {
+  const { items } = segment(['非盟寻求解决难民问题“路线图”（国际视点）', '非洲拥有世界上近三分之一的难民。', '（本报亚的斯亚贝巴2月11日电）', '链\u00a0\u00a0接', '非洲联盟现有55个成员，总部设在埃塞俄比亚首都亚的斯亚贝巴。', '俄军完成新型防空导弹系统测试', '新华社符拉迪沃斯托克2月11日电（记者吴刚）俄罗斯军队完成了测试。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [
+    ['非盟寻求解决难民问题“路线图”（国际视点）', ['非洲拥有世界上近三分之一的难民。', '## 链\u00a0\u00a0接', '非洲联盟现有55个成员，总部设在埃塞俄比亚首都亚的斯亚贝巴。']],
+    ['俄军完成新型防空导弹系统测试', ['新华社符拉迪沃斯托克2月11日电（记者吴刚）俄罗斯军队完成了测试。']],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
