@@ -108,8 +108,9 @@ export function isHeadingLike(text: string): boolean {
   // A quote or a title mark left open is text a column end cut (`“要加快形成面向国内`), never a title.
   if (leavesOpen(text, '“', '”') || leavesOpen(text, '《', '》')) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
-  const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(text) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
-  return [...text].length <= limit;
+  const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(core) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
+  // (A column tag does not count: `一带一路，“互利共赢…的全球公共产品”（风从东方来——国际人士谈一带一路合作）`.)
+  return [...(hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '') : text)].length <= limit;
 }
 
 /** Pass 1a: the role of one block on its own. */
@@ -560,7 +561,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && readsAsKickerAbove(unit.text) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
+    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`).
+    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text) && [...unit.text].length <= 80;
+    if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
       continue;

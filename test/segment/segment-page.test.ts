@@ -331,6 +331,17 @@ test('a sidebar label after an article\'s tail (链  接) opens the article\'s s
   ]);
 });
 
+test('above a headline with a column tag, a line that does not end a sentence is its kicker; the tag does not count in a title\'s length', () => {
+  const kicker = '截至2018年底，中企在非洲承建的第一条“中国标准”电气化铁路已运送旅客13万人次';
+  const { items } = segment(['和平与稳定的促进剂（国际论坛）', '第一段。', '（作者为巴基斯坦学者）', kicker, '“亚吉铁路为我们的发展增添动力”（共建一带一路）', '“亚吉铁路开通后，再也不用忍受乘坐长途大巴的腰酸背痛了。”']);
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '和平与稳定的促进剂（国际论坛）', ['第一段。']],
+    [kicker, '“亚吉铁路为我们的发展增添动力”（共建一带一路）', ['“亚吉铁路开通后，再也不用忍受乘坐长途大巴的腰酸背痛了。”']],
+  ]);
+  const long = '一带一路，“互利共赢、共同发展的全球公共产品”（风从东方来——国际人士谈一带一路合作）';
+  assert.deepEqual(segment([long, '世界上越来越多国家同中国签署共建“一带一路”合作文件。']).items.map((item) => [item.headline, item.body]), [[long, ['世界上越来越多国家同中国签署共建“一带一路”合作文件。']]]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
