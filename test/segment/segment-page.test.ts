@@ -231,6 +231,9 @@ test('under a title, a line that ends with a word that needs what follows (…�
       assert.deepEqual(segment([...head, cut, rest], options).items[1]?.body, [cut + rest], cut);
     }
   }
+  // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
+  assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
   // A deck that ends with a word of its own (需要, 功能) stays a deck.
   assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
 });
@@ -250,6 +253,38 @@ test('a kicker marked with —— over a title, in an article with no subheads, 
   assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
     ['铁路公安开展专项行动', '贴心服务 平安出行', first.slice(2)],
     ['河南获嘉县——', '矛盾纠纷 多元化解', second.slice(2)],
+  ]);
+});
+
+test('under a headline with a column tag, an unmarked line that stops mid-sentence over text is text, never a subheadline', () => {
+  const lines = ['让技术创新与制度创新相契合（大家手笔）', '通过技术创新和制度创新的结合', '更好保障、实现司法公正。'];
+  // Without the word oracle the join stays open, and a line this short under a title is no deck: a column end cut it.
+  assert.deepEqual(segment(lines).items.map((item) => [item.headline, item.subheadline, item.body]), [['让技术创新与制度创新相契合（大家手笔）', null, ['通过技术创新和制度创新的结合更好保障、实现司法公正。']]]);
+  // On a page that shows no column break, it is a deck.
+  const plain = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items[0];
+  assert.deepEqual([plain?.subheadline, plain?.body.map((part) => `${part.type}:${part.text}`)], [null, ['deck:通过技术创新和制度创新的结合', 'paragraph:更好保障、实现司法公正。']]);
+  // A subheadline marked ——, and a field line (提案人：…), keep their places.
+  assert.deepEqual(segment(['让公众感受历史的魅力（人民论坛）', '——从历史中汲取走向未来的智慧', '第一段。']).items[0]?.subheadline, '——从历史中汲取走向未来的智慧');
+  assert.deepEqual(segment(['构建积极老龄化政策支撑体系(提案提要)', '提案人：致公党中央', '案由：预计2020年老年人口比重将提升到17.8%。']).items[0]?.body, ['案由：预计2020年老年人口比重将提升到17.8%。']);
+});
+
+test('title lines over 核心阅读 open the next article, even inside one that has subheads', () => {
+  const first = ['营造一种家的温馨', '社区里的老人们，每天都到日间照料中心坐一坐。', '暖心食堂', '食堂里的饭菜价格实惠，口味清淡，很受老人欢迎。', '贴心服务', '志愿者每周上门两次，帮老人打扫卫生、代购药品。', '每逢节日，中心还组织包饺子、写春联等活动。', '78岁的张大爷说：“在这里，就像在自己家一样。”', '下一步，街道计划再建三个照料点，覆盖所有小区。'];
+  const second = ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', '核心阅读', '湖北宜昌关停沿江化工企业，腾出岸线复绿。', '如今，江边的步道上每天都有市民散步。', '当地还引进了新能源企业，带动上千人就业。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '营造一种家的温馨', [first[1], '## 暖心食堂', first[3], '## 贴心服务', ...first.slice(5)]],
+    ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', ['## 核心阅读', ...second.slice(3)]],
+  ]);
+});
+
+test('a two-line title after an article\'s one-line subheads opens the next article', () => {
+  const first = ['春节假期旅游市场火热', '春节假期，各地景区游人如织，旅游市场持续升温。', '古镇游', '春节假期，江南古镇旅游火热，游客们坐乌篷船、品黄酒，感受水乡年味。', '冰雪游', '春节假期，东北冰雪旅游火热，不少游客带着孩子体验冰雪运动。', '据统计，假期全国接待游客四亿多人次。', '旅游收入同比增长百分之八点二。'];
+  const second = ['小区里装上了充电桩', '新能源车主充电不再难', '过去，住在老小区的车主充电要跑很远。', '今年，街道协调电力部门在小区停车场装了二十个充电桩。', '居民扫码就能充电，费用按电价结算。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '春节假期旅游市场火热', [first[1], '## 古镇游', first[3], '## 冰雪游', ...first.slice(5)]],
+    ['小区里装上了充电桩', '新能源车主充电不再难', second.slice(2)],
   ]);
 });
 
