@@ -141,6 +141,8 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         await writer.abort();
         throw error;
       }
+      // From here the output changes: the records of the last build stop describing it until the new ones are kept.
+      await cache.dropState(config.outDir);
       const finished = await writer.finish();
       report = { written: finished.written, unchanged: finished.unchanged, removed: finished.removed };
       await putState(
@@ -155,6 +157,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.
         for (const [path, content] of previous) if (isDeferredOutput(path)) files.push({ path, content });
       }
+      await cache.dropState(config.outDir);
       report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
       await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
     }

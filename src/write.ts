@@ -1,21 +1,37 @@
 /**
  * The only code that touches the output folder.
  *
- * A write never leaves the output half-written: the new site is put together beside it in
- * `.{out}.staging/` (unchanged files hard-linked from the current output, so their bytes are not
- * rewritten; changed files written), then swapped in with two renames (`out` → `.{out}.previous`,
- * staging → `out`) and the previous folder deleted. A crash or Ctrl-C before the swap leaves the old
- * output untouched; a crash between the two renames is repaired by the next write (see recoverOutput).
- * When no file changed, nothing on disk is touched. {@link lockOutput} keeps two builds apart.
+ * A write never leaves the output half-written. The files whose bytes change are put together beside it in
+ * `.{out}.staging/`; the output is then updated in place under a journal (each changed file renamed over the
+ * old one, the old bytes kept in `.{out}.previous/` until the last rename is done), so a rerun that changes a
+ * few files touches only those. A crash or Ctrl-C before that leaves the old output untouched; a crash during
+ * it is rolled back by the next write (see recoverOutput). A first build renames the staging folder into place;
+ * a clean build, or an output that cannot be changed in place (read-only), is swapped in whole with two renames
+ * (`out` → `.{out}.previous`, staging → `out`). When no file changed, nothing on disk is touched.
+ * {@link lockOutput} keeps two builds apart.
  */
-import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  accessSync,
+  constants as fsConstants,
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { chmod, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
 import { compareCodePoints } from './compare-code-points.js';
 import { listFileTree } from './list-file-tree.js';
-import { processAlive } from './stale-scratch.js';
+import { isStaleScratch, processAlive } from './stale-scratch.js';
 import type { OutputFile } from './types.js';
 
 /** File operations in flight at once: reading, linking and writing one file at a time leaves the disk idle. */
@@ -38,13 +54,14 @@ export interface WriteReport {
 }
 
 /** The sibling folders and lock of an output folder. */
-export function outputSidecars(outDir: string): { staging: string; previous: string; lock: string } {
+export function outputSidecars(outDir: string): { staging: string; previous: string; journal: string; lock: string } {
   const absolute = path.resolve(outDir);
   const parent = path.dirname(absolute);
   const base = path.basename(absolute);
   return {
     staging: path.join(parent, `.${base}.staging`),
     previous: path.join(parent, `.${base}.previous`),
+    journal: path.join(parent, `.${base}.journal`),
     lock: path.join(parent, `.${base}.lock`),
   };
 }
@@ -81,14 +98,26 @@ export function outputBytes(file: OutputFile): Uint8Array {
 
 
 /**
- * Finish or undo a write that was cut short: when the output folder is missing but `.{out}.previous` exists,
- * the crash came between the two renames, so the complete staging folder (or else the previous output) is
- * moved into place. Then leftover staging and previous folders are deleted.
+ * Finish or undo a write that was cut short. An update in place whose journal is still there is rolled back:
+ * the output gets its old files back (see {@link openOutputWriter}). When the output folder is missing but
+ * `.{out}.previous` exists, the crash came between the two renames of a swap, so the complete staging folder (or
+ * else the previous output) is moved into place. Then leftover staging and previous folders are deleted.
+ * @throws Error from the file system, or when the journal is not one this version wrote
  */
 export async function recoverOutput(outDir: string): Promise<void> {
-  const { staging, previous } = outputSidecars(outDir);
-  if (!(await exists(outDir)) && (await exists(previous))) {
+  const { staging, previous, journal } = outputSidecars(outDir);
+  const cut = readJournal(journal);
+  if (cut !== null) {
+    rollBack(outDir, previous, cut);
+    rmSync(journal, { force: true });
+  } else if (!(await exists(outDir)) && (await exists(previous))) {
     await rename((await exists(staging)) ? staging : previous, outDir);
+  }
+  // A journal being written when the build was killed (`.{out}.journal.{pid}.tmp`): nothing had changed yet.
+  const parent = path.dirname(journal);
+  const base = path.basename(journal);
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (name.startsWith(`${base}.`) && isStaleScratch(name)) await rm(path.join(parent, name), { force: true });
   }
   await removeTree(staging);
   await removeTree(previous);
@@ -150,19 +179,136 @@ export interface OutputWriter {
 }
 
 /**
+ * What an update in place is about to change (`.{out}.journal`, JSON), written before the first change to the
+ * output folder and deleted once the last is made: the files written, each with whether a file stood at its path
+ * (its old bytes are then hard-linked into `.{out}.previous/` first), and the files removed (moved there too).
+ * A journal found by the next write means the update was cut short: {@link recoverOutput} puts the old files back.
+ */
+interface OutputJournal {
+  readonly format: typeof JOURNAL_FORMAT;
+  readonly written: ReadonlyArray<readonly [path: string, existed: boolean]>;
+  readonly removed: readonly string[];
+}
+
+const JOURNAL_FORMAT = 'news-archive-output-journal-1';
+
+/** `relative` (forward slashes) under `root`. */
+const under = (root: string, relative: string): string => path.join(root, ...relative.split('/'));
+
+/** lstat, or null when nothing (or no folder on the way) is there. */
+function entryAt(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function sameBytesSync(file: string, content: Uint8Array): boolean {
+  try {
+    return readFileSync(file).equals(content);
+  } catch {
+    return false;
+  }
+}
+
+function sameEntry(a: string, b: string): boolean {
+  const x = entryAt(a);
+  const y = entryAt(b);
+  return x !== null && y !== null && x.ino === y.ino && x.dev === y.dev;
+}
+
+/** Remove the folders of `files` under `root` that are left empty, deepest first; a folder that still holds something stays. */
+function removeEmptyFolders(root: string, files: readonly string[]): void {
+  const folders = [...new Set(files.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.');
+  for (const folder of folders.sort(compareCodePoints).reverse()) {
+    const parts = folder.split('/');
+    for (let depth = parts.length; depth > 0; depth--) {
+      try {
+        rmdirSync(path.join(root, ...parts.slice(0, depth)));
+      } catch {
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Undo an update in place that was cut short (see {@link OutputJournal}): every file it wrote goes back to its old
+ * bytes (from `.{out}.previous/`) or, when it was new, is deleted; every file it removed comes back. Safe to run
+ * again when cut short itself.
+ */
+function rollBack(outDir: string, previous: string, journal: OutputJournal): void {
+  for (const [file, existed] of journal.written) {
+    const target = under(outDir, file);
+    const backup = under(previous, file);
+    if (!existed) rmSync(target, { force: true, recursive: true });
+    // The backup is the old file itself (a hard link): where both are the same, the new one never came.
+    else if (entryAt(backup) !== null && !sameEntry(target, backup)) renameSync(backup, target);
+  }
+  for (const file of journal.removed) {
+    const target = under(outDir, file);
+    const backup = under(previous, file);
+    if (entryAt(backup) !== null && entryAt(target) === null) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      renameSync(backup, target);
+    }
+  }
+  removeEmptyFolders(outDir, journal.written.filter(([, existed]) => !existed).map(([file]) => file));
+}
+
+/** The journal of `outDir`'s last update in place when it was cut short, else null. */
+function readJournal(file: string): OutputJournal | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const journal = JSON.parse(text) as OutputJournal;
+  if (journal.format !== JOURNAL_FORMAT) throw new Error(`${file}: not an output journal of this version; move it away and build again`);
+  return journal;
+}
+
+/** Whether this process may create and delete entries in each folder (by `access`; root may everywhere). */
+function writableFolders(folders: Iterable<string>): boolean {
+  for (const folder of folders) {
+    try {
+      accessSync(folder, fsConstants.W_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Start writing a new version of `outDir` (see {@link OutputWriter}); repairs a write cut short first.
+ *
+ * A file whose bytes equal the current output's is left where it is; a changed or new file is written into
+ * `.{out}.staging/` (so a failed build leaves the output as it was). `finish` then updates the output in place:
+ * it records what it will change in a journal, hard-links the old files it replaces or removes into
+ * `.{out}.previous/`, renames each new file over its path (new files first, so a page is there before the pages
+ * that link to it; a reader sees the old file or the new one, never part of one), removes the files not added
+ * and deletes the journal. A crash before the journal is deleted is rolled back by the next write. When the
+ * output folder is new, the staging folder is renamed into place; with `clean`, or when the output cannot be
+ * changed in place (a read-only copy: `chmod -R a-w dist`), the unchanged files are hard-linked into the staging
+ * folder and it is swapped in with two renames.
  * @param clean when true, every file is rewritten, even unchanged ones
  * @throws Error from the file system
  */
 export async function openOutputWriter(outDir: string, clean = false): Promise<OutputWriter> {
   await recoverOutput(outDir);
-  const { staging, previous } = outputSidecars(outDir);
+  const { staging, previous, journal } = outputSidecars(outDir);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await writeFile(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
-  // No output folder yet (a first build): no current file to compare with, so no stat of each (about 0.1 ms each).
+  // No output folder yet (a first build): no current file to compare with, so no stat of each.
   const compare = !clean && (await exists(outDir));
   const written: string[] = [];
+  /** Written paths at which the output has an entry now. */
+  const replaced = new Set<string>();
   const unchanged: string[] = [];
   const sizes = new Map<string, number>();
   const folders = new Map<string, Promise<unknown>>();
@@ -172,25 +318,15 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   const folder = (dir: string): Promise<unknown> => {
     let made = folders.get(dir);
     if (made === undefined) {
-      made = mkdir(path.join(staging, ...dir.split('/')), { recursive: true });
+      made = mkdir(under(staging, dir), { recursive: true });
       folders.set(dir, made);
     }
     return made;
   };
-  const put = async (file: OutputFile, size: number): Promise<void> => {
+  const stage = async (file: OutputFile): Promise<void> => {
     const dir = path.posix.dirname(file.path);
     if (dir !== '.') await folder(dir);
-    const target = path.join(staging, ...file.path.split('/'));
-    const source = path.join(outDir, ...file.path.split('/'));
-    // The bytes are compared only when the current file has the same size (no encoding of new or resized files).
-    const current = compare ? await stat(source).catch(() => null) : null;
-    if (current !== null && current.isFile() && current.size === size && (await sameBytes(source, outputBytes(file)))) {
-      await link(source, target).catch(() => copyFile(source, target));
-      unchanged.push(file.path);
-    } else {
-      await writeFile(target, file.content);
-      written.push(file.path);
-    }
+    await writeFile(under(staging, file.path), file.content);
   };
   const settle = async (): Promise<void> => {
     await Promise.all(inFlight);
@@ -209,28 +345,81 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     if (failure !== null) throw failure;
   };
 
+  /** Swap the staging folder in for the output (two renames), after hard-linking the unchanged files into it. */
+  const swap = async (): Promise<void> => {
+    for (const file of unchanged) {
+      const source = under(outDir, file);
+      const target = under(staging, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+    await rename(outDir, previous);
+    await rename(staging, outDir);
+    await removeTree(previous);
+  };
+
+  /** Update the output in place (see the function comment); on a failure, roll back and throw. */
+  const updateInPlace = (removed: readonly string[]): void => {
+    // New files first, then replaced ones, each group in path order.
+    const order = [...written.filter((file) => !replaced.has(file)), ...written.filter((file) => replaced.has(file))];
+    const entry: OutputJournal = { format: JOURNAL_FORMAT, written: order.map((file) => [file, replaced.has(file)]), removed };
+    const temporary = `${journal}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, journal);
+    try {
+      for (const file of [...order.filter((f) => replaced.has(f)), ...removed]) {
+        const backup = under(previous, file);
+        mkdirSync(path.dirname(backup), { recursive: true });
+        linkSync(under(outDir, file), backup);
+      }
+      for (const file of order) {
+        const target = under(outDir, file);
+        mkdirSync(path.dirname(target), { recursive: true });
+        renameSync(under(staging, file), target);
+      }
+      for (const file of removed) rmSync(under(outDir, file), { force: true });
+      removeEmptyFolders(outDir, removed);
+      if (entryAt(path.join(outDir, OUTPUT_MARKER)) === null) renameSync(path.join(staging, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
+    } catch (error) {
+      rollBack(outDir, previous, entry);
+      rmSync(journal, { force: true });
+      throw error;
+    }
+    rmSync(journal, { force: true });
+  };
+
   return {
     async add(file) {
       if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
       const size = outputSize(file);
       sizes.set(file.path, size);
-      await track(put(file, size));
+      if (failure !== null) throw failure;
+      if (compare) {
+        // The bytes are compared only when the current file has the same size (no encoding of new or resized files).
+        // Synchronous calls: the output was written by the last build, so its metadata and bytes are in memory,
+        // and one call costs a few microseconds against tens for a promise through the thread pool.
+        const source = under(outDir, file.path);
+        const current = entryAt(source);
+        if (current !== null && current.isFile() && current.size === size && sameBytesSync(source, outputBytes(file))) {
+          unchanged.push(file.path);
+          return;
+        }
+        if (current !== null) replaced.add(file.path);
+      }
+      written.push(file.path);
+      await track(stage(file));
     },
     async keep(file, size) {
       if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
       if (!compare) return false;
-      const source = path.join(outDir, ...file.split('/'));
-      const current = await stat(source).catch(() => null);
+      const current = entryAt(under(outDir, file));
       if (current === null || !current.isFile() || current.size !== size) return false;
       sizes.set(file, size);
       unchanged.push(file);
-      await track(
-        (async () => {
-          const dir = path.posix.dirname(file);
-          if (dir !== '.') await folder(dir);
-          await link(source, path.join(staging, ...file.split('/'))).catch(() => copyFile(source, path.join(staging, ...file.split('/'))));
-        })(),
-      );
       return true;
     },
     async finish() {
@@ -240,6 +429,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
         await rm(staging, { recursive: true, force: true });
         throw error;
       }
+      const there = await exists(outDir);
       const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER).sort(compareCodePoints);
       const report = {
         written: written.sort(compareCodePoints),
@@ -247,17 +437,41 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
         removed,
         sizes: [...sizes].map(([file, size]) => ({ path: file, size })).sort((a, b) => compareCodePoints(a.path, b.path)),
       };
-      if (written.length === 0 && removed.length === 0 && (sizes.size > 0 || (await exists(outDir)))) {
+      if (!there) {
+        if (unchanged.length > 0) {
+          await rm(staging, { recursive: true, force: true });
+          throw new Error(`${outDir}: the output folder was removed while the build ran; build again`);
+        }
+        await rename(staging, outDir);
+        return report;
+      }
+      if (written.length === 0 && removed.length === 0) {
         await rm(staging, { recursive: true, force: true });
         return report;
       }
-      if (await exists(outDir)) {
-        await rename(outDir, previous);
-        await rename(staging, outDir);
-        await removeTree(previous);
-      } else {
-        await rename(staging, outDir);
+      // The folders an update in place changes: those of the files written (or their nearest existing parent) and removed.
+      const touched = new Set<string>([outDir]);
+      for (const file of [...written, ...removed]) {
+        let dir = path.posix.dirname(file);
+        while (dir !== '.' && entryAt(under(outDir, dir)) === null) dir = path.posix.dirname(dir);
+        touched.add(dir === '.' ? outDir : under(outDir, dir));
       }
+      if (compare && writableFolders(touched)) {
+        try {
+          updateInPlace(removed);
+        } catch (error) {
+          // Not rolled back (the journal is left for the next write to finish): give up.
+          if (await exists(journal)) throw error;
+          // Rolled back: the output is as it was; the swap below replaces it whole (e.g. a file where a folder was).
+          await removeTree(previous);
+          await swap();
+          return report;
+        }
+        await removeTree(previous);
+        await removeTree(staging);
+        return report;
+      }
+      await swap();
       return report;
     },
     async abort() {

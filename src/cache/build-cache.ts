@@ -64,6 +64,12 @@ export interface BuildCache {
   putPage(key: string, entry: PageEntry): Promise<void>;
   getState(outDir: string): Promise<BuildState | null>;
   putState(state: BuildState): Promise<void>;
+  /**
+   * Forget the last build of `outDir` (a write to it is about to change its files): until the next putState, a
+   * build renders every page and compares its bytes, so a write cut short between its last change and the
+   * putState after it never leaves records that describe other files.
+   */
+  dropState(outDir: string): Promise<void>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
   /** Files of a search index shard (search/search-index.ts), or null. */
@@ -149,22 +155,27 @@ async function readJson<T>(file: string): Promise<T | null> {
  * @returns the value, or null when the file is missing, unreadable (a folder), fails its checksum or is not JSON
  */
 async function readCheckedJson<T>(file: string): Promise<T | null> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     return null;
   }
-  const match = /^\{"sum":"([0-9a-f]{32})","value":/.exec(text);
-  if (match === null || !text.endsWith('}')) return null;
-  const json = text.slice(match[0].length, -1);
-  if (checksum(json) !== match[1]) return null;
+  // The checksum is taken of the bytes as read (no UTF-8 encoding of the decoded text again), then only the value is decoded.
+  if (bytes.length < CHECKED_HEAD + 1 || bytes.toString('latin1', 0, 8) !== '{"sum":"' || bytes.toString('latin1', 40, CHECKED_HEAD) !== '","value":') return null;
+  if (bytes[bytes.length - 1] !== 0x7d) return null;
+  const sum = bytes.toString('latin1', 8, 40);
+  const json = bytes.subarray(CHECKED_HEAD, bytes.length - 1);
+  if (!/^[0-9a-f]{32}$/.test(sum) || checksum(json) !== sum) return null;
   try {
-    return JSON.parse(json) as T;
+    return JSON.parse(json.toString('utf8')) as T;
   } catch {
     return null;
   }
 }
+
+/** Length of `{"sum":"<32 hex digits>","value":`, the head of a checked entry. */
+const CHECKED_HEAD = 50;
 
 async function writeCheckedJson(file: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
@@ -245,6 +256,9 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async putState(state) {
       await ensureFolder(cacheDir, root);
       await writeCheckedJson(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+    },
+    async dropState(outDir) {
+      await rm(stateFile(outDir), { force: true, recursive: true });
     },
     async openRenderedMarkdown(generator, fresh = false) {
       await ensureFolder(cacheDir, root);

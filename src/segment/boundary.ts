@@ -14,6 +14,8 @@ export interface BoundaryFeatures {
   readonly lines: number;
   /** A line before the last ends with `——` or `：` (a kicker's mark). */
   readonly kickerMark: number;
+  /** A kicker's mark in a run of a shape the open article's subheads do not have (`河南获嘉县——` over a title). */
+  readonly freshKicker: number;
   /** The run's last line ends with `——` or `：` (a lead-in or a subhead naming a place, e.g. `湖北当阳——`). */
   readonly lastKickerMark: number;
   /** A line after the first starts with `——` (a subheadline's mark). */
@@ -24,8 +26,10 @@ export interface BoundaryFeatures {
   readonly numbered: number;
   /** A line ends with a sidebar's tag (`…（记者手记）`, `（延伸阅读）`, `（链接）`): it may go with the article above. */
   readonly sidebarTag: number;
-  /** A line is a section label (核心阅读, 编者按…). */
+  /** A line is a section label (核心阅读, 记者手记, 链接…), unless the run is a title over a lead label (leadLabel). */
   readonly sectionLabel: number;
+  /** The run's last line, under others, is a label that opens an article's text (核心阅读, 编者按): the others are its title. */
+  readonly leadLabel: number;
   /** The run starts with a line that is an item by itself (广告, 图片报道). */
   readonly standalone: number;
   /** The run is followed by a deck: a line that does not end a sentence, then text. */
@@ -44,6 +48,8 @@ export interface BoundaryFeatures {
   readonly sinceSubhead: number;
   /** The open article has a subhead run of as many lines as this run. */
   readonly shapeMatch: number;
+  /** The open article has subheads, and all of fewer lines than this run (a two-line title after one-line subheads). */
+  readonly longerRun: number;
   /** The words on either side of the run are nearly unrelated (similarity below 0.02). */
   readonly lowSimilarity: number;
   /** Similarity bands (the score is not linear in it): below 0.03, below 0.045, above 0.08, above 0.12. */
@@ -65,8 +71,8 @@ export interface BoundaryFeatures {
 
 /** The feature names, in a fixed order (for training). */
 export const BOUNDARY_FEATURES: readonly (keyof BoundaryFeatures)[] = [
-  'lines', 'kickerMark', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'standalone',
-  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'lowSimilarity', 'similarity',
+  'lines', 'kickerMark', 'freshKicker', 'lastKickerMark', 'subheadlineMark', 'columnTag', 'sidebarTag', 'numbered', 'sectionLabel', 'leadLabel', 'standalone',
+  'deckAfter', 'datelineAfter', 'bylineAfter', 'creditSoon', 'afterMark', 'openSubheads', 'openParagraphs', 'sinceSubhead', 'shapeMatch', 'longerRun', 'lowSimilarity', 'similarity',
   'similarityBelow03', 'similarityBelow045', 'similarityAbove08', 'similarityAbove12',
   'headSimilarity', 'headLength', 'endsPage',
 ];

@@ -96,7 +96,8 @@ export function parseBylineLine(line: string): string[] | null {
   if (tokens.length === 0) return null;
   let roles = 0;
   const names: string[] = [];
-  // After a role word (本报记者), two or three characters are a name whatever the surname (`本报记者 巨云鹏`).
+  // After a role word (本报记者), two to four characters are a name whatever the surname (`本报记者 巨云鹏`,
+  // `本报记者 琼达卓嘎`).
   const hasRole = tokens.some((token) => ROLE.test(token));
   for (const token of tokens) {
     if (ROLE.test(token)) {
@@ -110,7 +111,7 @@ export function parseBylineLine(line: string): string[] | null {
       names.push(glued[2]);
       continue;
     }
-    if (!(looksLikeName(token) || (hasRole && /^\p{Script=Han}{2,3}$/u.test(token) && !/[组部室团员处]$/u.test(token))) || /摄$/u.test(token)) return null;
+    if (!(looksLikeName(token) || (hasRole && /^\p{Script=Han}{2,4}$/u.test(token) && !/[组部室团员处]$/u.test(token))) || /摄$/u.test(token)) return null;
     names.push(token);
   }
   if (roles > 0) return names;

@@ -35,7 +35,7 @@ import {
 } from './marks.js';
 import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked, startsAsContinuation } from './punctuation.js';
 import { splitLines, type TextLine } from './split-lines.js';
-import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
+import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isStandaloneItemLine } from './title-roles.js';
 
 /** Optional knowledge the segmenter can use; all of it is pure and deterministic. */
 export interface SegmentOptions {
@@ -69,6 +69,12 @@ const MAX_HEADING_WITH_COMMA = 40;
  * paragraph's part a column end cut, and a verse line of seven characters and its comma is a line of its own.
  */
 const MIN_COLUMN_LINE = 9;
+
+/**
+ * Characters a deck (提要) under a title has at least, unless it ends with `——` or opens with a bullet: a shorter
+ * line that stops mid-sentence under a title is the first paragraph's part a column end cut.
+ */
+const MIN_DECK = 18;
 
 type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
@@ -140,7 +146,7 @@ const JOINABLE: ReadonlySet<UnitRole> = new Set(['heading', 'body', 'name', 'das
  * the join), 'open' (it stops mid-sentence and is long enough to be a cut paragraph, but nothing more says so), or
  * 'no'.
  */
-function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions, askOracle = true): 'yes' | 'open' | 'no' {
+function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptions, askOracle = true, before?: Unit): 'yes' | 'open' | 'no' {
   if (next === undefined || !JOINABLE.has(unit.role) || !JOINABLE.has(next.role) || unit.mark) return 'no';
   if (endsSentence(unit.text) || isOrnament(unit.text) || isOrnament(next.text)) return 'no';
   if (/[：:]$/u.test(unit.text) || /(?:——|—|--)$/u.test(unit.text)) return 'no';
@@ -155,14 +161,21 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: SegmentOptio
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
   // A body line that leaves a quote open (unless the next opens one too: the paragraphs of a long quotation), or
   // that the next line goes on from as no sentence starts (see goesOnInto).
-  if (unit.role === 'body' && next.role === 'body' && ((leavesQuoteOpen(unit.text) && !next.text.startsWith('“')) || goesOnInto(unit.text, next.text))) return 'yes';
+  if (unit.role === 'body' && next.role === 'body' && ((leavesQuoteOpen(unit.text) && !next.text.startsWith('“')) || goesOnInto(unit.text, next.text, options))) return 'yes';
   // (A body line's open join reads the same as a sure one in the text; only under a title, or while the page has
   // shown no column break yet, does jieba's answer change anything, so it is asked only then.)
   if (unit.role === 'body' && !askOracle) return 'open';
   const spans = crossesWord(options, unit.text, next.text);
   if (unit.role === 'body') return spans ? 'yes' : 'open';
-  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`).
-  return spans && next.role === 'body' ? 'yes' : 'no';
+  // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
+  // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
+  if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options))) return 'yes';
+  if (spans && next.role === 'body') return 'yes';
+  // Under a headline with a column tag (`…（大家手笔）`) a subheadline is marked `——`: an unmarked line that stops
+  // mid-sentence over text is text (`通过技术创新和制度创新的结合` + `更好保障…`), cut or not; a field line
+  // (`提案人：致公党中央`) is not.
+  if (next.role === 'body' && before?.role === 'heading' && hasColumnTag(before.text) && !isSubheadlineMarked(unit.text) && !hasColumnTag(unit.text) && !/[：:]/u.test(unit.text)) return 'open';
+  return 'no';
 }
 
 /**
@@ -204,7 +217,7 @@ function toUnits(blocks: readonly TextLine[], options: SegmentOptions): Unit[] {
       const before = out.at(-1);
       // (Also after a line that may be a deck: under a title, an open join is a deck unless a word crosses it.)
       const askOracle = sureJoins === 0 || before === undefined || before.role !== 'body' || !endsSentence(before.text);
-      const how = continuesInto(unit, next, options, askOracle);
+      const how = continuesInto(unit, next, options, askOracle, before);
       if (how === 'yes' && next !== undefined) {
         unit = joinUnits(unit, next);
         sureJoins++;
@@ -312,10 +325,36 @@ const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|�
  * or a summary line (`…才`, `…而`, `…和`, `…这`, `…另一`) and `next` does not open a sentence. A line under a title that stops mid-sentence is a
  * deck otherwise.
  */
-function goesOnInto(text: string, next: string): boolean {
-  // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…)
-  if (/^[了的地得着过们之及]/u.test(next) && !/^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(next)) return true;
+function goesOnInto(text: string, next: string, options: SegmentOptions): boolean {
+  if (opensWithParticle(next, options)) return true;
   return /(?:[才而与和及并且就都也还又或以从向于由给让使占将把被对在这那其每各某]|另一)$/u.test(text) && !SENTENCE_OPENER.test(next);
+}
+
+/** True when `text` starts with a particle no sentence starts with (了 的 地 得 着 过 们 之 及), not a word that starts with one. */
+function opensWithParticle(text: string, options: SegmentOptions): boolean {
+  // (Not the words that start with one: 过去, 着力, 之所以, 得益于, 地处, 的确, 了解…, and with jieba, any word
+  // it reads across the particle: 地理, 及早.)
+  if (!/^[了的地得着过们之及]/u.test(text) || /^(?:过去|过年|过节|过程|着力|着眼|之所以|之后|之前|之间|之一|得益|得到|得知|地处|地区|地方|的确|了解|及时)/u.test(text)) return false;
+  return options.spansJoin === undefined || text.length < 2 || !options.spansJoin(text.slice(0, 1), text.slice(1));
+}
+
+/**
+ * True when `text` ends with a word a deck (a summary line) never ends with: a modal, a copula, an adverb or a
+ * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`), a
+ * measure word without its noun (`…一个`) or a pronoun without its verb (`…，我`). A one-character word must stand
+ * alone at the end (jieba, through `spansJoin`): `需要`, `功能`, `条约` and `而已` end a phrase. Without jieba, of
+ * those only `的` and `是` count.
+ */
+function endsWithOpenWord(text: string, options: SegmentOptions): boolean {
+  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须|早已|已经)$/u.test(text)) return true;
+  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`); a pronoun after a
+  // comma waits for its verb (`…的队员，我`).
+  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  const last = text.slice(-1);
+  if (!/[的是要已约能会]/u.test(last) || text.length < 2) return false;
+  const spans = options.spansJoin;
+  if (spans === undefined) return last === '的' || last === '是';
+  return !spans(text.slice(0, -1), last);
 }
 
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
@@ -467,15 +506,20 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const firstBody = deckAfter ? bodies[1] : bodies[0];
     const previous = units[i - 1];
     const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
+    const kickerMark = run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0;
+    const shapeMatch = open.subheadRuns.includes(run.length) ? 1 : 0;
+    const leadLabel = run.length >= 2 && isLeadLabel(run.at(-1)!.text) ? 1 : 0;
     return {
       lines: run.length,
-      kickerMark: run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0,
+      kickerMark,
+      freshKicker: kickerMark * (1 - shapeMatch),
       lastKickerMark: isKickerMarked(run.at(-1)!.text) ? 1 : 0,
       subheadlineMark: run.slice(1).some((unit) => isSubheadlineMarked(unit.text)) ? 1 : 0,
       columnTag: run.some((unit) => hasColumnTag(unit.text)) ? 1 : 0,
       sidebarTag: run.some((unit) => hasSidebarTag(unit.text)) ? 1 : 0,
       numbered: /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条])/u.test(run[0]!.text) || BULLET.test(run[0]!.text) ? 1 : 0,
-      sectionLabel: run.some((unit) => isSectionLabel(unit.text)) ? 1 : 0,
+      sectionLabel: run.some((unit) => isSectionLabel(unit.text)) && !leadLabel ? 1 : 0,
+      leadLabel,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
       datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
@@ -485,7 +529,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       openSubheads: Math.min(open.subheads, 1),
       openParagraphs: Math.min(open.paragraphs, 10) / 10,
       sinceSubhead: Math.min(open.body.length - 1 - open.body.map((part) => part.type).lastIndexOf('subhead'), 10) / 10,
-      shapeMatch: open.subheadRuns.includes(run.length) ? 1 : 0,
+      shapeMatch,
+      longerRun: open.subheadRuns.length > 0 && run.length > Math.max(...open.subheadRuns) ? 1 : 0,
       lowSimilarity: similarity < 0.02 ? 1 : 0,
       similarityBelow03: similarity < 0.03 ? 1 : 0,
       similarityBelow045: similarity < 0.045 ? 1 : 0,
@@ -687,7 +732,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && goesOnInto(merged.text, units[i + 1]?.text ?? '');
+        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);

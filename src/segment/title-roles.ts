@@ -47,6 +47,11 @@ export function isSectionLabel(text: string): boolean {
   return /^[■●◆▲【\[]?(?:核心阅读|编者按|编者的话|阅读提示|内容提要|导读|开栏的话|结束语|记者手记|采访手记|短评|延伸阅读|相关链接|新闻链接|链接|背景|背景链接|人物小传|小资料|记者观察|数说|图解|专家点评|名词解释|人物简介|作者简介)[】\]]?[：:]?$/u.test(text.trim());
 }
 
+/** A section label that opens an article's text, right under its title (核心阅读, 编者按, 导读…), not a sidebar's. */
+export function isLeadLabel(text: string): boolean {
+  return /^[■●◆▲【\[]?(?:核心阅读|编者按|编者的话|阅读提示|内容提要|导读|开栏的话)[】\]]?[：:]?$/u.test(text.trim());
+}
+
 /** A line that reads as a deck (提要) rather than a title or subhead: long, or a clause with commas. */
 export function isDeckLike(text: string): boolean {
   const length = [...text].length;

@@ -1,10 +1,11 @@
 /**
- * The output folder is never half-written: a write that fails leaves the old site, a crash between the two
- * renames of the swap is repaired by the next write, and an unchanged write touches nothing.
+ * The output folder is never half-written: a write that fails leaves the old site, an update in place cut short
+ * is rolled back and a crash between the two renames of the swap is repaired by the next write, and an
+ * unchanged write touches nothing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openOutputWriter, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';
@@ -65,6 +66,58 @@ test('a crash between the two renames of the swap is finished by the next write'
   renameSync(s.out, previous);
   await recoverOutput(s.out);
   assert.deepEqual(s.list(), ['index.html', 'pages/a/01.html']);
+});
+
+test('a rerun changes only the files whose bytes change, in place: the others keep their inode, and no sidecar is left', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  const inode = (file: string): number => statSync(path.join(s.out, file)).ino;
+  const before = { a: inode('pages/a/01.html'), b: inode('pages/b/01.html'), marker: inode('.news-archive') };
+  const v2 = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a/01.html', content: 'a1' }, { path: 'pages/c/01.html', content: 'c1' }];
+  assert.deepEqual(await writeOutput(s.out, v2), { written: ['index.html', 'pages/c/01.html'], unchanged: ['pages/a/01.html'], removed: ['pages/b/01.html'] });
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html', 'pages/c/01.html']);
+  assert.deepEqual({ a: inode('pages/a/01.html'), marker: inode('.news-archive') }, { a: before.a, marker: before.marker });
+  assert.equal(s.read('index.html'), 'home v2');
+  assert.equal(s.read('pages/c/01.html'), 'c1');
+  assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
+});
+
+test('an update in place cut short is rolled back by the next write: the old site, whole', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  const { previous, journal } = outputSidecars(s.out);
+  // The state a crash leaves half-way through an update to index.html v2, a new pages/c/01.html and pages/b removed:
+  // the journal, the old index.html linked aside and replaced, the new page in place, pages/b/01.html moved aside.
+  writeFileSync(journal, JSON.stringify({ format: 'news-archive-output-journal-1', written: [['pages/c/01.html', false], ['index.html', true]], removed: ['pages/b/01.html'] }));
+  mkdirSync(path.join(previous, 'pages/b'), { recursive: true });
+  linkSync(path.join(s.out, 'index.html'), path.join(previous, 'index.html'));
+  linkSync(path.join(s.out, 'pages/b/01.html'), path.join(previous, 'pages/b/01.html'));
+  writeFileSync(path.join(s.out, 'index.html.new'), 'home v2');
+  renameSync(path.join(s.out, 'index.html.new'), path.join(s.out, 'index.html'));
+  mkdirSync(path.join(s.out, 'pages/c'));
+  writeFileSync(path.join(s.out, 'pages/c/01.html'), 'c1');
+  rmSync(path.join(s.out, 'pages/b'), { recursive: true });
+  await recoverOutput(s.out);
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html', 'pages/b/01.html']);
+  assert.deepEqual([s.read('index.html'), s.read('pages/b/01.html')], ['home v1', 'b1']);
+  assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
+
+  // Cut short before its first change (only the journal written): nothing to undo, and nothing is lost.
+  writeFileSync(journal, JSON.stringify({ format: 'news-archive-output-journal-1', written: [['index.html', true]], removed: ['pages/a/01.html'] }));
+  await writeOutput(s.out, v1);
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a/01.html', 'pages/b/01.html']);
+  assert.equal(s.read('index.html'), 'home v1');
+  assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
+});
+
+test('a file where a folder of the output was: the update in place gives way to a swap of the whole site', async () => {
+  const s = site();
+  await writeOutput(s.out, v1);
+  const v2 = [{ path: 'index.html', content: 'home v2' }, { path: 'pages/a', content: 'now a file' }, { path: 'pages/b/01.html', content: 'b1' }];
+  assert.deepEqual(await writeOutput(s.out, v2), { written: ['index.html', 'pages/a'], unchanged: ['pages/b/01.html'], removed: ['pages/a/01.html'] });
+  assert.deepEqual(s.list(), ['.news-archive', 'index.html', 'pages/a', 'pages/b/01.html']);
+  assert.deepEqual([s.read('index.html'), s.read('pages/a')], ['home v2', 'now a file']);
+  assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
 });
 
 test('a streamed write reports sizes in bytes, refuses a path twice, and an aborted one leaves the site as it was', async () => {

@@ -26,6 +26,7 @@ test('byline lines in every form give their names; other short lines give none',
   assert.deepEqual(parseBylineLine('本报记者 王明峰 王玉磊'), ['王明峰', '王玉磊']);
   assert.equal(parseBylineLine('胡同电暖\u00a0安享生活'), null);
   assert.deepEqual(parseBylineLine('本报记者\u00a0巨云鹏'), ['巨云鹏']);
+  assert.deepEqual(parseBylineLine('本报记者 琼达卓嘎'), ['琼达卓嘎']);
   assert.equal(parseBylineLine('记者 采访组'), null);
   assert.deepEqual(parseBylineLine('欧阳洁  王明峰'), ['欧阳洁', '王明峰']);
   assert.deepEqual(parseBylineLine('本报驻埃及记者 景玥'), ['景玥']);

@@ -218,6 +218,76 @@ test('under a title, a line that ends with a word no summary ends with (…才) 
   assert.deepEqual(items[1]?.body, ['2月16日，普京就叙利亚问题与马克龙进行电话交谈表示，必须推进叙利亚问题通过谈判达成政治解决办法，才能持久战胜极端组织。']);
 });
 
+test('under a title, a line that ends with a word that needs what follows (…已, …要, …是, …的) is the first paragraph, not a deck', () => {
+  const head = ['上一篇', '这一段被栏尾截断', '，接着写完。', '火树银花迎新年'];
+  for (const [cut, rest] of [
+    ['打铁花是一种流传千年的民间焰火表演，每逢年节，匠人便在夜空下击打铁水。如今，打铁花已', '成为多地新春民俗旅游的一张名片。'],
+    ['报告提出，要坚决打好脱贫攻坚战，同时指出要', '注重扶贫同扶志相结合。'],
+    ['小康不小康，关键看老乡。在乡村振兴的大局里，增加农民收入是', '关键。'],
+    ['一天，他到集镇为患病的母亲买药，店员报出的价格让他一愣，因为他知道这种药的', '价格，觉得高得离谱。'],
+  ] as const) {
+    for (const options of [{ spansJoin }, {}]) {
+      if (!('spansJoin' in options) && !/[的是]$/u.test(cut)) continue;
+      assert.deepEqual(segment([...head, cut, rest], options).items[1]?.body, [cut + rest], cut);
+    }
+  }
+  // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
+  assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
+  // A deck that ends with a word of its own (需要, 功能) stays a deck.
+  assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
+});
+
+test('a title-like line that the next line goes on from (a particle, or an open ending) is joined with it', () => {
+  const lines = ['上一篇', '这一段被栏尾截断', '，接着写完。', '家风', '电视剧中，列车长刘承光拿', '着鸡毛掸子，认真细致地打扫车厢。'];
+  assert.deepEqual(segment(lines, { spansJoin }).items[1]?.body, ['电视剧中，列车长刘承光拿着鸡毛掸子，认真细致地打扫车厢。']);
+  // A paragraph that opens with a word starting with a particle's character (地理) goes on from nothing.
+  const { items } = segment(['花果飘香的宾川（神州观览）', '地理常识，如果在中国找一个县，既生长四方花木，又能产南北水果，好像不大可能。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['花果飘香的宾川（神州观览）', ['地理常识，如果在中国找一个县，既生长四方花木，又能产南北水果，好像不大可能。']]]);
+});
+
+test('a kicker marked with —— over a title, in an article with no subheads, opens the next article', () => {
+  const first = ['铁路公安开展专项行动', '贴心服务 平安出行', '“行李要放在视线所及的地方。”春运期间，民警在候车室里一遍遍提醒旅客。', '今年以来，铁路公安机关共破获盗窃、诈骗案件一千余起，追回旅客财物价值三百多万元。', '民警还在车站设立服务台，为老弱病残旅客提供帮助。'];
+  const second = ['河南获嘉县——', '矛盾纠纷 多元化解', '“上班6年多，一查才知道单位没给我交社保。”在县矛盾纠纷调解中心，职工老李说。', '调解员当天就联系了用人单位，双方很快达成协议。', '去年以来，获嘉县整合司法、信访、人社等部门力量，化解各类矛盾纠纷两千多件。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    ['铁路公安开展专项行动', '贴心服务 平安出行', first.slice(2)],
+    ['河南获嘉县——', '矛盾纠纷 多元化解', second.slice(2)],
+  ]);
+});
+
+test('under a headline with a column tag, an unmarked line that stops mid-sentence over text is text, never a subheadline', () => {
+  const lines = ['让技术创新与制度创新相契合（大家手笔）', '通过技术创新和制度创新的结合', '更好保障、实现司法公正。'];
+  // Without the word oracle the join stays open, and a line this short under a title is no deck: a column end cut it.
+  assert.deepEqual(segment(lines).items.map((item) => [item.headline, item.subheadline, item.body]), [['让技术创新与制度创新相契合（大家手笔）', null, ['通过技术创新和制度创新的结合更好保障、实现司法公正。']]]);
+  // On a page that shows no column break, it is a deck.
+  const plain = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items[0];
+  assert.deepEqual([plain?.subheadline, plain?.body.map((part) => `${part.type}:${part.text}`)], [null, ['deck:通过技术创新和制度创新的结合', 'paragraph:更好保障、实现司法公正。']]);
+  // A subheadline marked ——, and a field line (提案人：…), keep their places.
+  assert.deepEqual(segment(['让公众感受历史的魅力（人民论坛）', '——从历史中汲取走向未来的智慧', '第一段。']).items[0]?.subheadline, '——从历史中汲取走向未来的智慧');
+  assert.deepEqual(segment(['构建积极老龄化政策支撑体系(提案提要)', '提案人：致公党中央', '案由：预计2020年老年人口比重将提升到17.8%。']).items[0]?.body, ['案由：预计2020年老年人口比重将提升到17.8%。']);
+});
+
+test('title lines over 核心阅读 open the next article, even inside one that has subheads', () => {
+  const first = ['营造一种家的温馨', '社区里的老人们，每天都到日间照料中心坐一坐。', '暖心食堂', '食堂里的饭菜价格实惠，口味清淡，很受老人欢迎。', '贴心服务', '志愿者每周上门两次，帮老人打扫卫生、代购药品。', '每逢节日，中心还组织包饺子、写春联等活动。', '78岁的张大爷说：“在这里，就像在自己家一样。”', '下一步，街道计划再建三个照料点，覆盖所有小区。'];
+  const second = ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', '核心阅读', '湖北宜昌关停沿江化工企业，腾出岸线复绿。', '如今，江边的步道上每天都有市民散步。', '当地还引进了新能源企业，带动上千人就业。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '营造一种家的温馨', [first[1], '## 暖心食堂', first[3], '## 贴心服务', ...first.slice(5)]],
+    ['宜昌积极淘汰落后产能，推动绿色发展', '山水变成“金饭碗”', ['## 核心阅读', ...second.slice(3)]],
+  ]);
+});
+
+test('a two-line title after an article\'s one-line subheads opens the next article', () => {
+  const first = ['春节假期旅游市场火热', '春节假期，各地景区游人如织，旅游市场持续升温。', '古镇游', '春节假期，江南古镇旅游火热，游客们坐乌篷船、品黄酒，感受水乡年味。', '冰雪游', '春节假期，东北冰雪旅游火热，不少游客带着孩子体验冰雪运动。', '据统计，假期全国接待游客四亿多人次。', '旅游收入同比增长百分之八点二。'];
+  const second = ['小区里装上了充电桩', '新能源车主充电不再难', '过去，住在老小区的车主充电要跑很远。', '今年，街道协调电力部门在小区停车场装了二十个充电桩。', '居民扫码就能充电，费用按电价结算。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body]), [
+    [null, '春节假期旅游市场火热', [first[1], '## 古镇游', first[3], '## 冰雪游', ...first.slice(5)]],
+    ['小区里装上了充电桩', '新能源车主充电不再难', second.slice(2)],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
