@@ -1,11 +1,12 @@
 /**
  * The build context: what a build or a `dev` session makes once and passes to every phase, instead of keeping it
  * in module variables. Each part is made on first use and kept for the context's life: the generator key (a hash
- * of the code), the gazetteer of a home region (125–146 ms), and the place tagger with jieba's dictionary
+ * of the code), the gazetteer of a home region (125–146 ms from the division codes, a few ms from the copy in the cache), and the place tagger with jieba's dictionary
  * (1.3–2 s and ~280 MB, so made only when a seed is segmented), plus the site items made from unchanged articles
  * (site/site-model.ts ItemMemo).
  */
 import path from 'node:path';
+import { storedGazetteer } from './cache/build-cache.js';
 import { generatorKey } from './cache/input-hashes.js';
 import { createPlaceTagger, Jieba, loadGazetteer, type Gazetteer, type PlaceTagger } from './places/index.js';
 import type { ArticleText, ListEntries } from './site/pages/shared.js';
@@ -24,8 +25,12 @@ export interface PlaceContext {
 export interface BuildContext {
   /** The generator's version key (cache/input-hashes.ts generatorKey), computed once. */
   generatorKey(): string;
-  /** The gazetteer of a home region (4-digit code), loaded once per region (no jieba). */
-  gazetteer(homeRegion: string): Gazetteer;
+  /**
+   * The gazetteer of a home region (4-digit code), loaded once per region (no jieba). With `cacheDir`, the copy a
+   * build of this generator stored there is read instead (cache/build-cache.ts storedGazetteer), or stored once made.
+   * @throws Error from the file system when the copy cannot be stored
+   */
+  gazetteer(homeRegion: string, cacheDir?: string): Gazetteer;
   /**
    * The gazetteer and tagger of a home region, loaded once per region and cache folder; the first call loads
    * jieba's dictionary.
@@ -60,25 +65,39 @@ export interface BuildContext {
   readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }
 
+/** Options of {@link createBuildContext}. */
+export interface BuildContextOptions {
+  /**
+   * Whether {@link BuildContext.gazetteer} may read the copy stored in the cache (default true); false for a
+   * `--clean` build, which reads nothing from the cache (it still stores the copy it makes).
+   */
+  readonly readStoredGazetteer?: boolean;
+}
+
 /**
  * A new, empty build context.
  * @param jieba the thread's jieba segmenter (default: a new one; nodejieba keeps one dictionary per thread, so
  *   contexts made one after the other in a thread may share one)
  */
-export function createBuildContext(jieba: Jieba = new Jieba()): BuildContext {
+export function createBuildContext(jieba: Jieba = new Jieba(), options: BuildContextOptions = {}): BuildContext {
   let generator: string | null = null;
   let gazetteer: Gazetteer | null = null;
   let places: { key: string; value: PlaceContext } | null = null;
   const context: BuildContext = {
     generatorKey: () => (generator ??= generatorKey()),
-    gazetteer(homeRegion) {
-      if (gazetteer?.homeRegion !== homeRegion) gazetteer = loadGazetteer({ homeRegion });
+    gazetteer(homeRegion, cacheDir) {
+      if (gazetteer?.homeRegion === homeRegion) return gazetteer;
+      if (cacheDir === undefined) return (gazetteer = loadGazetteer({ homeRegion }));
+      const store = storedGazetteer(cacheDir);
+      const key = context.generatorKey();
+      gazetteer = options.readStoredGazetteer === false ? null : store.get(homeRegion, key);
+      if (gazetteer === null) store.put(key, (gazetteer = loadGazetteer({ homeRegion })));
       return gazetteer;
     },
     places(homeRegion, cacheDir) {
       const key = `${homeRegion}\u0000${path.resolve(cacheDir)}`;
       if (places?.key !== key) {
-        const regional = context.gazetteer(homeRegion);
+        const regional = context.gazetteer(homeRegion, cacheDir);
         places = { key, value: { gazetteer: regional, tagger: createPlaceTagger(regional, path.join(cacheDir, 'jieba'), jieba) } };
       }
       return places.value;

@@ -5,8 +5,8 @@
  * cache and write the files whose bytes changed. The pipeline's own driver: the cache (cache/) is a store it reads
  * and writes entries of, and never calls back into the build.
  */
-import type { BuildContext } from './build-context.js';
-import { build, contextOf, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
+import { createBuildContext, type BuildContext } from './build-context.js';
+import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
 import { compareCodePoints } from './compare-code-points.js';
 import { COMMAND_PHASES } from './pipeline.js';
 import type { Diagnostic, OutputFile } from './types.js';
@@ -70,7 +70,8 @@ function outputRecords(files: readonly OutputFile[], report: WriteReport, known:
  *   OutputLockedError when another build holds the output folder; Error from the file system
  */
 export async function buildIncremental(given: IncrementalOptions): Promise<IncrementalResult> {
-  const context = contextOf(given);
+  // `--clean` reads nothing from the cache, the gazetteer's stored copy included.
+  const context = given.context ?? given.session?.context ?? createBuildContext(undefined, { readStoredGazetteer: given.clean !== true });
   // A context made here is this build's to close (the jieba thread it may start).
   if (given.context !== undefined || given.session !== undefined) return buildIncrementalWith(given, context);
   try {

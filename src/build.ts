@@ -558,7 +558,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map() };
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
-  const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion);
+  const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
   const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, selected);
   return {
     files,

@@ -22,7 +22,7 @@ import { compareCodePoints } from '../compare-code-points.js';
 import { isStaleScratch } from '../stale-scratch.js';
 import { newestShardFirst } from './shards.js';
 import type { OutputFile } from '../types.js';
-import { PAGEFIND_VERSION, PagefindProcess } from './pagefind-process.js';
+import { PAGEFIND_VERSION, indexFolder } from './pagefind-process.js';
 
 /** Folder of the index in the output. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -182,12 +182,11 @@ export interface SearchStageOptions extends SearchIndexOptions {
 }
 
 /**
- * Pagefind processes that index shards side by side. One Pagefind process indexes one shard at a time on about one
- * core (two indexes asked of one process at once took as long as one after the other), so a build whose pages are
- * all rendered waited on it with the other core idle. With two lanes the cold build of 3,981 articles on a 2-core
- * machine took 23.6 / 22.1 s instead of 26.8 / 24.7 s, with byte-identical output: each shard is its own index
- * whichever process makes it. Each stage starts its own processes (on first need) and ends them in `index()` or
- * `discard()`, waiting for them to exit.
+ * Pagefind runs that index shards side by side. One Pagefind process indexes one shard on about one core, so a
+ * build whose pages are all rendered waited on it with the other core idle. With two lanes the cold build of 3,981
+ * articles on a 2-core machine took 23.6 / 22.1 s instead of 26.8 / 24.7 s, with byte-identical output: each shard
+ * is its own index whichever run makes it. Each shard is one run of the Pagefind command ({@link indexFolder}),
+ * waited for until it exits, so no process outlives `index()` or `discard()`.
  */
 export const SEARCH_INDEX_LANES = 2;
 
@@ -248,23 +247,18 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   const results = new Map<string, Promise<readonly OutputFile[]>>();
   /** Store lookups run one shard at a time: `index()` without `expected` closes every shard at once. */
   let lookups: Promise<unknown> = Promise.resolve();
-  /** Per lane (see SEARCH_INDEX_LANES): whether a shard is being indexed on it, and its process once started (ended by stop). */
-  const busy: boolean[] = new Array<boolean>(SEARCH_INDEX_LANES).fill(false);
-  const processes: (PagefindProcess | undefined)[] = new Array<PagefindProcess | undefined>(SEARCH_INDEX_LANES).fill(undefined);
+  /** Pagefind runs going on (at most SEARCH_INDEX_LANES), and the shards waiting for a lane. */
+  let running = 0;
   const waiting: Array<() => void> = [];
 
   /** Run `task` on a free Pagefind lane, in about the order the shards complete (each lane indexes one shard at a time). */
-  const enqueue = async <T>(task: (pagefind: PagefindProcess) => Promise<T>): Promise<T> => {
-    let lane = busy.indexOf(false);
-    while (lane < 0) {
-      await new Promise<void>((resolve) => waiting.push(resolve));
-      lane = busy.indexOf(false);
-    }
-    busy[lane] = true;
+  const enqueue = async <T>(task: () => Promise<T>): Promise<T> => {
+    while (running >= SEARCH_INDEX_LANES) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
     try {
-      return await task((processes[lane] ??= new PagefindProcess()));
+      return await task();
     } finally {
-      busy[lane] = false;
+      running--;
       waiting.shift()?.();
     }
   };
@@ -316,8 +310,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
       }
       pages.length = 0;
       if (count === 0) return [];
-      return enqueue(async (pagefind) => {
-        const files = await indexShard(pagefind, folder, count);
+      return enqueue(async () => {
+        const files = await indexShard(folder, count);
         await options.store?.put(key, files);
         await rm(folder, { recursive: true, force: true });
         return files;
@@ -332,11 +326,9 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     results.set(name, job);
   };
 
+  /** Wait for the shards being indexed (each Pagefind run has exited when its shard's promise settles). */
   const stop = async (): Promise<void> => {
     await Promise.allSettled(results.values());
-    const started = processes.filter((process): process is PagefindProcess => process !== undefined);
-    processes.fill(undefined);
-    await Promise.all(started.map((process) => process.close()));
   };
 
   const stagePage = (file: string, page: StagedPage): void => {
@@ -403,8 +395,9 @@ function bundleFiles(shard: string, primary: boolean, files: readonly OutputFile
  * its needed files, paths relative to the bundle, sorted.
  * @throws Error when Pagefind reports errors or indexes other than `expected` pages
  */
-async function indexShard(pagefind: PagefindProcess, folder: string, expected: number): Promise<OutputFile[]> {
-  const { files, pageCount } = await pagefind.indexDirectory(folder, { forceLanguage: 'zh-cn' });
+async function indexShard(folder: string, expected: number): Promise<OutputFile[]> {
+  // The index is written beside the shard's documents (a shard's name has no `.`), read back and removed.
+  const { files, pageCount } = await indexFolder(folder, `${folder}.index`, { forceLanguage: 'zh-cn' });
   if (pageCount !== expected) throw new Error(`pagefind: ${folder}: indexed ${pageCount} page(s), expected ${expected}`);
   return files
     .filter((file) => needed(file.path))

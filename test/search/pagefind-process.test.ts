@@ -3,9 +3,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PagefindProcess } from '../../src/search/pagefind-process.js';
+import { indexFolder, PagefindProcess } from '../../src/search/pagefind-process.js';
 import { tempDir } from '../temp-dir.js';
 
 function alive(pid: number): boolean {
@@ -42,4 +42,30 @@ test('a Pagefind binary that cannot start is an error, and close() still returns
   const pagefind = new PagefindProcess(path.join(tempDir('news-archive-pagefind-'), 'no-such-binary'));
   await assert.rejects(pagefind.indexDirectory('.'), /pagefind: spawn .*ENOENT/);
   await pagefind.close();
+});
+
+test('one run of the Pagefind command makes the same index as the service, and leaves no process or output behind', async () => {
+  const dir = tempDir('news-archive-pagefind-');
+  const site = path.join(dir, 'site');
+  mkdirSync(path.join(site, 'pages'), { recursive: true });
+  writeFileSync(path.join(site, 'pages', 'a.html'), '<!DOCTYPE html><html lang="zh-CN"><body><article data-pagefind-body><h1>张芝山镇</h1><p>志愿者参加核酸检测。</p></article></body></html>');
+  writeFileSync(path.join(site, 'pages', 'b.html'), '<!DOCTYPE html><html lang="zh-CN"><body><article data-pagefind-body><p>海安</p></article></body></html>');
+  const pagefind = new PagefindProcess();
+  const service = await pagefind.indexDirectory(site, { forceLanguage: 'zh-cn' });
+  await pagefind.close();
+  const output = path.join(dir, 'index');
+  const command = await indexFolder(site, output, { forceLanguage: 'zh-cn' });
+  assert.equal(command.pageCount, 2);
+  const sorted = [...service.files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  assert.deepEqual(command.files.map((file) => file.path), sorted.map((file) => file.path));
+  assert.deepEqual(command.files, sorted);
+  assert.deepEqual(readdirSync(dir).sort(), ['site']);
+});
+
+test('a Pagefind command that fails or cannot start is an error that names the folder', async () => {
+  const dir = tempDir('news-archive-pagefind-');
+  await assert.rejects(indexFolder(dir, path.join(dir, 'out'), {}, path.join(dir, 'no-such-binary')), /pagefind: spawn .*ENOENT/);
+  const failing = path.join(dir, 'fails.sh');
+  writeFileSync(failing, '#!/bin/sh\necho "Error: something went wrong" >&2\nexit 3\n', { mode: 0o755 });
+  await assert.rejects(indexFolder(dir, path.join(dir, 'out'), {}, failing), new RegExp(`^Error: pagefind: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: exit code 3: Error: something went wrong$`));
 });
