@@ -320,7 +320,7 @@ function opensStory(draft: Draft): boolean {
 const OPENS_WITH_SOURCE = /^(?:据(?:报道|介绍|了解|悉|统计|测算|估计|调查|透露|称|新华社|央视)|记者(?:从|了解到|获悉|近日|日前))/u;
 
 /** Words that open a sentence with when or how it goes on (`最近，`, `近几年，`, `2018年，`, `但是`): a new paragraph. */
-const SENTENCE_OPENER = /^(?:最近|近来|近日|日前|目前|如今|当前|此前|今年|去年|明年|近年|近几年|这两年|这些年|那时|当时|此外|其中|同时|然而|但是|不过|因此|所以|首先|其次|最后|[\d０-９一二三四五六七八九十]+(?:年|月|日))/u;
+const SENTENCE_OPENER = /^(?:最近|近来|近日|近期|日前|目前|如今|当前|眼下|当下|此前|前不久|不久前|现在|刚刚|今天|昨天|今年|去年|明年|近年|近几年|这几天|这两年|这些年|那时|当时|此外|其中|同时|然而|但是|不过|因此|所以|首先|其次|最后|[\d０-９一二三四五六七八九十]+(?:年|月|日))/u;
 
 /**
  * True when `next` goes on from `text`, a line that stops mid-sentence, as a column end cut it: `next` starts with a
@@ -361,6 +361,15 @@ function endsWithOpenWord(text: string, options: SegmentOptions): boolean {
   const spans = options.spansJoin;
   if (spans === undefined) return last === '的' || last === '是';
   return !spans(text.slice(0, -1), last);
+}
+
+/**
+ * True when `text` opens with one or two characters and a comma (`报数，`, `要求，`, `生蚝、`): the end of a clause a
+ * column end cut, not a paragraph's opening, unless they open sentences (`去年，`, `如今，`). (Three are too many:
+ * `越开放，越发展` and `叫个车、寄份快递` open paragraphs.)
+ */
+function opensWithFragment(text: string): boolean {
+  return /^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) && !SENTENCE_OPENER.test(text);
 }
 
 /** A line of two to four characters set with spaces between them (`西  安`, `链  接`). */
@@ -746,7 +755,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options));
+        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? ''));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
