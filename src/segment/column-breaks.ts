@@ -263,10 +263,11 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
 /**
  * True when `text` opens with one or two characters and a comma (`报数，`, `要求，`, `生蚝、`): the end of a clause a
  * column end cut, not a paragraph's opening, unless they open sentences (`去年，`, `如今，`). (Three are too many:
- * `越开放，越发展` and `叫个车、寄份快递` open paragraphs.)
+ * `越开放，越发展` and `叫个车、寄份快递` open paragraphs.) Or with a verb and 了 (`举行了…`), a predicate whose
+ * subject the line before ends with; `为了`, `除了` open sentences.
  */
 export function opensWithFragment(text: string): boolean {
-  return /^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) && !SENTENCE_OPENER.test(text);
+  return (/^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) || (/^\p{Script=Han}{2}了/u.test(text) && !/^(?:为了|除了|有了|到了)/u.test(text))) && !SENTENCE_OPENER.test(text);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

@@ -346,6 +346,8 @@ test('under a title, a line whose next opens with the end of a clause (报数，
   const head = ['上一篇', '这一段被栏尾截断，社区居民踊跃参', '与志愿服务。', '减负才能增效（来论）'];
   const cut = '不得要求通过微信、QQ等工作群晒工作痕迹，坚决减少频繁填表';
   assert.deepEqual(segment([...head, cut, '报数，基层干部有了更多时间走村入户。'], { spansJoin }).items[1]?.body, [`${cut}报数，基层干部有了更多时间走村入户。`]);
+  const subject = '写春联、看年画、买年货，春节前夕，遍布世界各地的海外中国文化中心';
+  assert.deepEqual(segment([...head, subject, '举行了丰富多彩的庆祝活动。'], { spansJoin }).items[1]?.body, [`${subject}举行了丰富多彩的庆祝活动。`]);
   // A deck over a paragraph that opens with a time word, or with a parallel clause of three characters, stays a deck.
   const deck = '身处世界百年未有之大变局，中国不仅在理念上举起维护世界多边机制的旗帜';
   for (const next of ['去年，我国货物贸易进出口总值创历史新高。', '越开放，越发展；越发展，越需要进一步开放。']) {
