@@ -234,6 +234,8 @@ test('under a title, a line that ends with a word that needs what follows (…�
   // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
   assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
   assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得', '格外壮观。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得格外壮观。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '终于等到机会去拜会，那些相片就像一张张', '滤网，过滤了杂念。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '终于等到机会去拜会，那些相片就像一张张滤网，过滤了杂念。']]]);
   // A deck that ends with a word of its own (需要, 功能) stays a deck.
   assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
 });
