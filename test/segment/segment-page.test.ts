@@ -342,6 +342,18 @@ test('above a headline with a column tag, a line that does not end a sentence is
   assert.deepEqual(segment([long, '世界上越来越多国家同中国签署共建“一带一路”合作文件。']).items.map((item) => [item.headline, item.body]), [[long, ['世界上越来越多国家同中国签署共建“一带一路”合作文件。']]]);
 });
 
+test('under a title, a line whose next opens with the end of a clause (报数，) was cut by a column end: the first paragraph', () => {
+  const head = ['上一篇', '这一段被栏尾截断，社区居民踊跃参', '与志愿服务。', '减负才能增效（来论）'];
+  const cut = '不得要求通过微信、QQ等工作群晒工作痕迹，坚决减少频繁填表';
+  assert.deepEqual(segment([...head, cut, '报数，基层干部有了更多时间走村入户。'], { spansJoin }).items[1]?.body, [`${cut}报数，基层干部有了更多时间走村入户。`]);
+  // A deck over a paragraph that opens with a time word, or with a parallel clause of three characters, stays a deck.
+  const deck = '身处世界百年未有之大变局，中国不仅在理念上举起维护世界多边机制的旗帜';
+  for (const next of ['去年，我国货物贸易进出口总值创历史新高。', '越开放，越发展；越发展，越需要进一步开放。']) {
+    const item = segmentPage({ file: 'seeds/case.txt', text: [...head, deck, next].join('\n\n'), firstLine: 1 }, { spansJoin }).items[1];
+    assert.deepEqual(item?.body.map((part) => part.type), ['deck', 'paragraph'], next);
+  }
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
