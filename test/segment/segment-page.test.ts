@@ -234,6 +234,8 @@ test('under a title, a line that ends with a word that needs what follows (…�
   // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
   assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
   assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得', '格外壮观。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得格外壮观。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '终于等到机会去拜会，那些相片就像一张张', '滤网，过滤了杂念。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '终于等到机会去拜会，那些相片就像一张张滤网，过滤了杂念。']]]);
   // A deck that ends with a word of its own (需要, 功能) stays a deck.
   assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
 });
@@ -346,6 +348,8 @@ test('under a title, a line whose next opens with the end of a clause (报数，
   const head = ['上一篇', '这一段被栏尾截断，社区居民踊跃参', '与志愿服务。', '减负才能增效（来论）'];
   const cut = '不得要求通过微信、QQ等工作群晒工作痕迹，坚决减少频繁填表';
   assert.deepEqual(segment([...head, cut, '报数，基层干部有了更多时间走村入户。'], { spansJoin }).items[1]?.body, [`${cut}报数，基层干部有了更多时间走村入户。`]);
+  const subject = '写春联、看年画、买年货，春节前夕，遍布世界各地的海外中国文化中心';
+  assert.deepEqual(segment([...head, subject, '举行了丰富多彩的庆祝活动。'], { spansJoin }).items[1]?.body, [`${subject}举行了丰富多彩的庆祝活动。`]);
   // A deck over a paragraph that opens with a time word, or with a parallel clause of three characters, stays a deck.
   const deck = '身处世界百年未有之大变局，中国不仅在理念上举起维护世界多边机制的旗帜';
   for (const next of ['去年，我国货物贸易进出口总值创历史新高。', '越开放，越发展；越发展，越需要进一步开放。']) {
