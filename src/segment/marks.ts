@@ -260,9 +260,11 @@ function authorCredit(inner: string): string | null {
   return /(?:员|长|授|家|师|者|任|书记|主席|委员|院士|代表|总裁|经理|主编|学者)$/u.test(post) && /^\p{Script=Han}[\p{Script=Han}（）()·]{1,24}$/u.test(post) ? name : null;
 }
 
-/** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`). */
+/** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`, `写于乌兰巴托`). */
 export function isDateLine(line: string): boolean {
-  return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(line.replace(SPACE, ''));
+  const text = line.replace(SPACE, '');
+  // Also where (and when) a letter was written, under its signature (`写于蒙古国首都乌兰巴托`).
+  return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(text) || /^[（(]?(?:写于|作于|记于)[^。！？，,]{2,24}[）)]?$/u.test(text);
 }
 
 /** True for an attribution line (`——编  者`, `——某某`), which signs what stands above it. */

@@ -107,6 +107,8 @@ test('tails, signatures and dates', () => {
   assert.equal(parseTail('（数据来源 国家统计局）'), null);
   assert.equal(isDateLine('2019年1月21日'), true);
   assert.equal(isDateLine('二〇一九年一月二十一日'), true);
+  assert.equal(isDateLine('写于蒙古国首都乌兰巴托'), true);
+  assert.equal(isDateLine('写于乌兰巴托，寄给家乡'), false);
   assert.equal(isAttribution('——编  者'), true);
 });
 

@@ -358,6 +358,12 @@ test('under a title, a line whose next opens with the end of a clause (报数，
   }
 });
 
+test('a letter signed with a name over where it was written (写于…) keeps its signature', () => {
+  const [letter] = segmentPage({ file: 'seeds/case.txt', text: ['四海同庆新春', '亲爱的祖国：', '最后，为您送上诚挚的节日祝福。', '路乘俊', '写于蒙古国首都乌兰巴托'].join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(letter?.body.map((part) => `${part.type}:${part.text}`), ['paragraph:亲爱的祖国：', 'paragraph:最后，为您送上诚挚的节日祝福。', 'byline:路乘俊', 'signature:写于蒙古国首都乌兰巴托']);
+  assert.deepEqual(letter?.bylines, ['路乘俊']);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
