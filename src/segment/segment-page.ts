@@ -330,7 +330,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       // (`志愿者朋友们：`): the text's first paragraph, not a title line.
       // Inside an article's text, a line ending in `——` before its paragraph is a lead-in to it, too.
       const inText = open !== null && !open.ended && open.paragraphs > 0;
-      if ((end > i || inText) && (/[：:]$/u.test(units[end]!.text) || (inText && /(?:——|—)$/u.test(units[end]!.text))) && units[end + 1]?.role === 'body') {
+      // (So is one under a title and its decks, before the text: a deck never ends with a colon.)
+      const underTitle = open !== null && !open.ended && open.headline !== null && open.paragraphs === 0 && open.body.length > 0;
+      if ((end > i || inText || underTitle) && (/[：:]$/u.test(units[end]!.text) || (inText && /(?:——|—)$/u.test(units[end]!.text))) && units[end + 1]?.role === 'body') {
         units[end] = { ...units[end]!, role: 'body' };
         end--;
         if (end < i) {

@@ -364,6 +364,12 @@ test('a letter signed with a name over where it was written (写于…) keeps it
   assert.deepEqual(letter?.bylines, ['路乘俊']);
 });
 
+test('under a title and its deck, a line that ends with a colon is the text\'s lead-in, not a second deck', () => {
+  const lines = ['丰富群众“菜篮子”也是政绩（话说新农村）', '餐桌虽小，方寸见真情。各地应瞄着补短板、强筋骨、保供给不断发力，形成菜价稳、供应足的制度供给', '春节前夕，发生在杭州的一件“小事”，引起了人们一致好评：', '连日来，杭州雨雪交加，道路结冰。'];
+  const [item] = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[1]}`, `paragraph:${lines[2]}`, `paragraph:${lines[3]}`]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
