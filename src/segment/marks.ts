@@ -186,8 +186,8 @@ export function parseCreditLine(line: string): string[] | null {
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
   // A cartoon's or a drawing's artist (`朱慧卿作（新华社发）`, `X绘`): a name alone before 作 or 绘.
-  const artist = /^(\p{Script=Han}[\p{Script=Han}\s\u00a0\u3000]{1,7}?)\s*(?:作|绘|绘图)$/u.exec(text);
-  if (artist?.[1] !== undefined && looksLikeName(artist[1].replace(SPACE, ''))) return [artist[1].replace(SPACE, '')];
+  const artist = artistOf(text);
+  if (artist !== null) return [artist];
   // A credit that names the photographer after a colon (`剧照摄影：刘海栋`, `摄影：X Y`).
   const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄)[：:]\s*(.+)$/u.exec(text);
   if (after?.[1] !== undefined) return creditNames(after[1]);
@@ -195,6 +195,22 @@ export function parseCreditLine(line: string): string[] | null {
   const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
   if (both?.[1] !== undefined && both[1] !== '') return creditNames(both[1]);
   return null;
+}
+
+/** The artist of a drawing's credit, the agency taken off (`朱慧卿作`, `李  晓绘`), or null. */
+function artistOf(text: string): string | null {
+  const artist = /^(\p{Script=Han}[\p{Script=Han}\s\u00a0\u3000]{1,7}?)\s*(?:作|绘|绘图)$/u.exec(text);
+  const name = artist?.[1]?.replace(SPACE, '');
+  return name !== undefined && looksLikeName(name) ? name : null;
+}
+
+/**
+ * True for a credit line of a drawing or a cartoon, not a photo (`朱慧卿作（新华社发）`): its artist is a byline of the
+ * item, not its photographer (see parseCreditLine).
+ */
+export function isDrawingCredit(line: string): boolean {
+  if (line.length > 80 || [...line].length > 40) return false;
+  return artistOf(line.replace(CREDIT_SUFFIX, '')) !== null;
 }
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */

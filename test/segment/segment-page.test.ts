@@ -312,9 +312,11 @@ test('a 漫画 line over its artist\'s credit is an item of its own; the title a
   const { items } = segment(['前一篇', '第一段。', '漫画', '朱慧卿作（新华社发）', '责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', '签订责任书是为了更好地落实责任。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.photoCredit]), [
     [null, '前一篇', ['第一段。'], null],
-    [null, '漫画', [], '朱慧卿'],
+    [null, '漫画', [], null],
     ['责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', ['签订责任书是为了更好地落实责任。'], null],
   ]);
+  // The artist is the cartoon's byline, not its photographer.
+  assert.deepEqual(items[1]?.bylines, ['朱慧卿']);
 });
 
 test('a title line over text that opens as sentences do (在…) is a title line, whatever word jieba reads across the join', () => {
