@@ -41,7 +41,18 @@ export function looksLikeName(name: string): boolean {
 }
 
 /** A role word before or after names in a byline: 记者, 通讯员, 评论员, 实习生… with what qualifies it (`本报驻埃及记者`). */
-const ROLE = /^[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|撰稿人|撰稿|编辑|主持人|摄影|摄像)[：:]?$/u;
+const ROLE = /^(?:[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|撰稿人|撰稿|编辑|主持人|摄影|摄像|撰文)[：:]?|(?:文|图|文图|图文|作者)[：:])$/u;
+
+/**
+ * A byline line's slash credits as role words and names (`文/王明峰 图/李四` → `文： 王明峰 图： 李四`, `王明峰/文` →
+ * `文： 王明峰`, `文/图 王明峰`, `文·图/王明峰`, `作者：王明峰`), the way many papers credit text and pictures.
+ */
+function slashCredits(line: string): string {
+  return line
+    .replace(/(?:文\s*[/／·・]\s*图|图\s*[/／·・]\s*文|文图|图文)\s*[/／:：]?\s*/gu, '文： ')
+    .replace(/(^|\s)(文|图|作者)\s*[/／:：]\s*/gu, '$1$2： ')
+    .replace(/(\p{Script=Han}{2,4})\s*[/／]\s*(文|图)(?=\s|$)/gu, '$2： $1');
+}
 
 /** Tokens of a line: runs without whitespace; padded single characters in a row paired (`李  纵` → `李纵`). */
 function nameTokens(text: string): string[] {
@@ -92,7 +103,7 @@ export function parseBylineLine(line: string): string[] | null {
   const dot = DOT_BYLINE.exec(line);
   if (dot?.[1] !== undefined) return splitNames(dot[1]);
   if ([...line].length > 48 || /[。！？，,；;“”"《》]/u.test(line)) return null;
-  const tokens = nameTokens(line);
+  const tokens = nameTokens(slashCredits(line.replace(/^[■●◆▲□○◎★☆]\s*/u, '')));
   if (tokens.length === 0) return null;
   let roles = 0;
   const names: string[] = [];
@@ -303,8 +314,11 @@ export function opensWithDateline(paragraph: string): boolean {
  */
 export function openingNames(paragraph: string): string[] {
   const match = /^(?:据)?(?:本报|新华社|中新社|人民网|新华网|央视|光明日报|经济日报)[^，。（(]{0,24}?(?:电|讯)\s*[（(]([^）)]{2,60})[）)]/u.exec(paragraph);
-  if (match?.[1] === undefined) return [];
-  return namesIn(match[1].replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
+  // Without parentheses, the names between 本报讯 and the text, each after its role word (`本报讯 记者王明峰 通讯员李四 近日，`).
+  const bare = match === null ? /^本报[^，。（(\s]{0,8}讯[\s\u3000]+((?:(?:本报)?(?:记者|通讯员|实习生)[\s\u3000]*\p{Script=Han}{2,4}[\s\u3000]+){1,4})/u.exec(paragraph) : null;
+  const inner = match?.[1] ?? bare?.[1];
+  if (inner === undefined) return [];
+  return namesIn(inner.replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
 }
 
 /**

@@ -372,6 +372,11 @@ test('under a title and its deck, a line that ends with a colon is the text\'s l
   assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[1]}`, `paragraph:${lines[2]}`, `paragraph:${lines[3]}`]);
 });
 
+test('a slash credit under a title (文/王明峰 图/李四) is the article\'s byline, not its first paragraph', () => {
+  const { items } = segment(['古镇里的年味', '文/王明峰 图/李四', '腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines]), [['古镇里的年味', ['腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。'], ['王明峰', '李四']]]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
