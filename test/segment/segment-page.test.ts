@@ -312,9 +312,11 @@ test('a 漫画 line over its artist\'s credit is an item of its own; the title a
   const { items } = segment(['前一篇', '第一段。', '漫画', '朱慧卿作（新华社发）', '责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', '签订责任书是为了更好地落实责任。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.photoCredit]), [
     [null, '前一篇', ['第一段。'], null],
-    [null, '漫画', [], '朱慧卿'],
+    [null, '漫画', [], null],
     ['责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', ['签订责任书是为了更好地落实责任。'], null],
   ]);
+  // The artist is the cartoon's byline, not its photographer.
+  assert.deepEqual(items[1]?.bylines, ['朱慧卿']);
 });
 
 test('a title line over text that opens as sentences do (在…) is a title line, whatever word jieba reads across the join', () => {
@@ -356,6 +358,23 @@ test('under a title, a line whose next opens with the end of a clause (报数，
     const item = segmentPage({ file: 'seeds/case.txt', text: [...head, deck, next].join('\n\n'), firstLine: 1 }, { spansJoin }).items[1];
     assert.deepEqual(item?.body.map((part) => part.type), ['deck', 'paragraph'], next);
   }
+});
+
+test('a letter signed with a name over where it was written (写于…) keeps its signature', () => {
+  const [letter] = segmentPage({ file: 'seeds/case.txt', text: ['四海同庆新春', '亲爱的祖国：', '最后，为您送上诚挚的节日祝福。', '路乘俊', '写于蒙古国首都乌兰巴托'].join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(letter?.body.map((part) => `${part.type}:${part.text}`), ['paragraph:亲爱的祖国：', 'paragraph:最后，为您送上诚挚的节日祝福。', 'byline:路乘俊', 'signature:写于蒙古国首都乌兰巴托']);
+  assert.deepEqual(letter?.bylines, ['路乘俊']);
+});
+
+test('under a title and its deck, a line that ends with a colon is the text\'s lead-in, not a second deck', () => {
+  const lines = ['丰富群众“菜篮子”也是政绩（话说新农村）', '餐桌虽小，方寸见真情。各地应瞄着补短板、强筋骨、保供给不断发力，形成菜价稳、供应足的制度供给', '春节前夕，发生在杭州的一件“小事”，引起了人们一致好评：', '连日来，杭州雨雪交加，道路结冰。'];
+  const [item] = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[1]}`, `paragraph:${lines[2]}`, `paragraph:${lines[3]}`]);
+});
+
+test('a slash credit under a title (文/王明峰 图/李四) is the article\'s byline, not its first paragraph', () => {
+  const { items } = segment(['古镇里的年味', '文/王明峰 图/李四', '腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines]), [['古镇里的年味', ['腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。'], ['王明峰', '李四']]]);
 });
 
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
