@@ -243,16 +243,18 @@ function opensWithParticle(text: string, options: WordOracle): boolean {
 
 /**
  * True when `text` ends with a word a deck (a summary line) never ends with: a modal, a copula, an adverb or a
- * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`), a
- * measure word without its noun (`…一个`) or a pronoun without its verb (`…，我`). A one-character word must stand
+ * particle that needs what follows (`…打铁花已`, `…同时指出要`, `…增加农民收入是`, `…这种药的`, `…才能`), a verb,
+ * preposition or conjunction that cannot end a clause (`…显得`, `…通过`, `…就像`), a measure word without its noun
+ * (`…一个`, `…一张张`) or a pronoun without its verb (`…，我`). A one-character word must stand
  * alone at the end (jieba, through `spansJoin`): `需要`, `功能`, `条约` and `而已` end a phrase. Without jieba, of
  * those only `的` and `是` count.
  */
 export function endsWithOpenWord(text: string, options: WordOracle): boolean {
-  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须|早已|已经)$/u.test(text)) return true;
-  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`); a pronoun after a
-  // comma waits for its verb (`…的队员，我`).
-  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  // Modals, and verbs, prepositions and conjunctions that cannot end a clause (`…在阳光的照耀下显得`, `…就像`).
+  if (/(?:才能|就能|才会|就会|将会|能够|应该|必须|早已|已经|显得|觉得|变得|使得|成为|作为|认为|通过|对于|关于|由于|为了|随着|因为|如果|虽然|而且|并且|以及|或者|不仅|不但|即使|尽管|包括|就像|好像|仿佛)$/u.test(text)) return true;
+  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`); a
+  // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，笔，方形纸`.)
+  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$|一([个张条片座位])\1$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
   const last = text.slice(-1);
   if (!/[的是要已约能会]/u.test(last) || text.length < 2) return false;
   const spans = options.spansJoin;
@@ -263,10 +265,11 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
 /**
  * True when `text` opens with one or two characters and a comma (`报数，`, `要求，`, `生蚝、`): the end of a clause a
  * column end cut, not a paragraph's opening, unless they open sentences (`去年，`, `如今，`). (Three are too many:
- * `越开放，越发展` and `叫个车、寄份快递` open paragraphs.)
+ * `越开放，越发展` and `叫个车、寄份快递` open paragraphs.) Or with a verb and 了 (`举行了…`), a predicate whose
+ * subject the line before ends with; `为了`, `除了` open sentences.
  */
 export function opensWithFragment(text: string): boolean {
-  return /^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) && !SENTENCE_OPENER.test(text);
+  return (/^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) || (/^\p{Script=Han}{2}了/u.test(text) && !/^(?:为了|除了|有了|到了)/u.test(text))) && !SENTENCE_OPENER.test(text);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

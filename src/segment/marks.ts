@@ -41,7 +41,18 @@ export function looksLikeName(name: string): boolean {
 }
 
 /** A role word before or after names in a byline: 记者, 通讯员, 评论员, 实习生… with what qualifies it (`本报驻埃及记者`). */
-const ROLE = /^[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|撰稿人|撰稿|编辑|主持人|摄影|摄像)[：:]?$/u;
+const ROLE = /^(?:[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生|特派员|撰稿人|撰稿|编辑|主持人|摄影|摄像|撰文)[：:]?|(?:文|图|文图|图文|作者)[：:])$/u;
+
+/**
+ * A byline line's slash credits as role words and names (`文/王明峰 图/李四` → `文： 王明峰 图： 李四`, `王明峰/文` →
+ * `文： 王明峰`, `文/图 王明峰`, `文·图/王明峰`, `作者：王明峰`), the way many papers credit text and pictures.
+ */
+function slashCredits(line: string): string {
+  return line
+    .replace(/(?:文\s*[/／·・]\s*图|图\s*[/／·・]\s*文|文图|图文)\s*[/／:：]?\s*/gu, '文： ')
+    .replace(/(^|\s)(文|图|作者)\s*[/／:：]\s*/gu, '$1$2： ')
+    .replace(/(\p{Script=Han}{2,4})\s*[/／]\s*(文|图)(?=\s|$)/gu, '$2： $1');
+}
 
 /** Tokens of a line: runs without whitespace; padded single characters in a row paired (`李  纵` → `李纵`). */
 function nameTokens(text: string): string[] {
@@ -92,7 +103,7 @@ export function parseBylineLine(line: string): string[] | null {
   const dot = DOT_BYLINE.exec(line);
   if (dot?.[1] !== undefined) return splitNames(dot[1]);
   if ([...line].length > 48 || /[。！？，,；;“”"《》]/u.test(line)) return null;
-  const tokens = nameTokens(line);
+  const tokens = nameTokens(slashCredits(line.replace(/^[■●◆▲□○◎★☆]\s*/u, '')));
   if (tokens.length === 0) return null;
   let roles = 0;
   const names: string[] = [];
@@ -186,8 +197,8 @@ export function parseCreditLine(line: string): string[] | null {
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
   // A cartoon's or a drawing's artist (`朱慧卿作（新华社发）`, `X绘`): a name alone before 作 or 绘.
-  const artist = /^(\p{Script=Han}[\p{Script=Han}\s\u00a0\u3000]{1,7}?)\s*(?:作|绘|绘图)$/u.exec(text);
-  if (artist?.[1] !== undefined && looksLikeName(artist[1].replace(SPACE, ''))) return [artist[1].replace(SPACE, '')];
+  const artist = artistOf(text);
+  if (artist !== null) return [artist];
   // A credit that names the photographer after a colon (`剧照摄影：刘海栋`, `摄影：X Y`).
   const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄)[：:]\s*(.+)$/u.exec(text);
   if (after?.[1] !== undefined) return creditNames(after[1]);
@@ -195,6 +206,22 @@ export function parseCreditLine(line: string): string[] | null {
   const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
   if (both?.[1] !== undefined && both[1] !== '') return creditNames(both[1]);
   return null;
+}
+
+/** The artist of a drawing's credit, the agency taken off (`朱慧卿作`, `李  晓绘`), or null. */
+function artistOf(text: string): string | null {
+  const artist = /^(\p{Script=Han}[\p{Script=Han}\s\u00a0\u3000]{1,7}?)\s*(?:作|绘|绘图)$/u.exec(text);
+  const name = artist?.[1]?.replace(SPACE, '');
+  return name !== undefined && looksLikeName(name) ? name : null;
+}
+
+/**
+ * True for a credit line of a drawing or a cartoon, not a photo (`朱慧卿作（新华社发）`): its artist is a byline of the
+ * item, not its photographer (see parseCreditLine).
+ */
+export function isDrawingCredit(line: string): boolean {
+  if (line.length > 80 || [...line].length > 40) return false;
+  return artistOf(line.replace(CREDIT_SUFFIX, '')) !== null;
 }
 
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
@@ -260,9 +287,11 @@ function authorCredit(inner: string): string | null {
   return /(?:员|长|授|家|师|者|任|书记|主席|委员|院士|代表|总裁|经理|主编|学者)$/u.test(post) && /^\p{Script=Han}[\p{Script=Han}（）()·]{1,24}$/u.test(post) ? name : null;
 }
 
-/** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`). */
+/** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`, `写于乌兰巴托`). */
 export function isDateLine(line: string): boolean {
-  return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(line.replace(SPACE, ''));
+  const text = line.replace(SPACE, '');
+  // Also where (and when) a letter was written, under its signature (`写于蒙古国首都乌兰巴托`).
+  return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(text) || /^[（(]?(?:写于|作于|记于)[^。！？，,]{2,24}[）)]?$/u.test(text);
 }
 
 /** True for an attribution line (`——编  者`, `——某某`), which signs what stands above it. */
@@ -285,8 +314,11 @@ export function opensWithDateline(paragraph: string): boolean {
  */
 export function openingNames(paragraph: string): string[] {
   const match = /^(?:据)?(?:本报|新华社|中新社|人民网|新华网|央视|光明日报|经济日报)[^，。（(]{0,24}?(?:电|讯)\s*[（(]([^）)]{2,60})[）)]/u.exec(paragraph);
-  if (match?.[1] === undefined) return [];
-  return namesIn(match[1].replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
+  // Without parentheses, the names between 本报讯 and the text, each after its role word (`本报讯 记者王明峰 通讯员李四 近日，`).
+  const bare = match === null ? /^本报[^，。（(\s]{0,8}讯[\s\u3000]+((?:(?:本报)?(?:记者|通讯员|实习生)[\s\u3000]*\p{Script=Han}{2,4}[\s\u3000]+){1,4})/u.exec(paragraph) : null;
+  const inner = match?.[1] ?? bare?.[1];
+  if (inner === undefined) return [];
+  return namesIn(inner.replace(/本报记者|新华社记者|通讯员|实习生|记者/gu, ' '));
 }
 
 /**

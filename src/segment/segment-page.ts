@@ -20,7 +20,7 @@
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
-import { openingNames, opensWithDateline } from './marks.js';
+import { isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
 import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
 import { BULLET, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
@@ -330,7 +330,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       // (`志愿者朋友们：`): the text's first paragraph, not a title line.
       // Inside an article's text, a line ending in `——` before its paragraph is a lead-in to it, too.
       const inText = open !== null && !open.ended && open.paragraphs > 0;
-      if ((end > i || inText) && (/[：:]$/u.test(units[end]!.text) || (inText && /(?:——|—)$/u.test(units[end]!.text))) && units[end + 1]?.role === 'body') {
+      // (So is one under a title and its decks, before the text: a deck never ends with a colon.)
+      const underTitle = open !== null && !open.ended && open.headline !== null && open.paragraphs === 0 && open.body.length > 0;
+      if ((end > i || inText || underTitle) && (/[：:]$/u.test(units[end]!.text) || (inText && /(?:——|—)$/u.test(units[end]!.text))) && units[end + 1]?.role === 'body') {
         units[end] = { ...units[end]!, role: 'body' };
         end--;
         if (end < i) {
@@ -423,7 +425,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       case 'credit': {
         if (open !== null) {
           push(open, 'credit', unit, unit.text);
-          if (open.photoCredit === null && unit.names.length > 0) {
+          // (A drawing's artist is a byline; the photo credit is a photographer's.)
+          if (open.photoCredit === null && unit.names.length > 0 && !isDrawingCredit(unit.text)) {
             open.photoCredit = unit.names[0] as string;
             addNames(open, unit.names.slice(1));
           } else {

@@ -27,6 +27,17 @@ test('byline lines in every form give their names; other short lines give none',
   assert.equal(parseBylineLine('胡同电暖\u00a0安享生活'), null);
   assert.deepEqual(parseBylineLine('本报记者\u00a0巨云鹏'), ['巨云鹏']);
   assert.deepEqual(parseBylineLine('本报记者 琼达卓嘎'), ['琼达卓嘎']);
+  // Slash credits of text and pictures, and a bullet before the byline, as many papers print them.
+  assert.deepEqual(parseBylineLine('文/王明峰 图/李四'), ['王明峰', '李四']);
+  assert.deepEqual(parseBylineLine('文 / 王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('文/图 王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('文·图/王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('王明峰/文 李四/图'), ['王明峰', '李四']);
+  assert.deepEqual(parseBylineLine('作者：王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('撰文 王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('■本报记者 王明峰'), ['王明峰']);
+  assert.equal(parseBylineLine('图/新春走基层'), null);
+  assert.equal(parseBylineLine('文化/旅游'), null);
   assert.equal(parseBylineLine('记者 采访组'), null);
   assert.deepEqual(parseBylineLine('欧阳洁  王明峰'), ['欧阳洁', '王明峰']);
   assert.deepEqual(parseBylineLine('本报驻埃及记者 景玥'), ['景玥']);
@@ -107,12 +118,16 @@ test('tails, signatures and dates', () => {
   assert.equal(parseTail('（数据来源 国家统计局）'), null);
   assert.equal(isDateLine('2019年1月21日'), true);
   assert.equal(isDateLine('二〇一九年一月二十一日'), true);
+  assert.equal(isDateLine('写于蒙古国首都乌兰巴托'), true);
+  assert.equal(isDateLine('写于乌兰巴托，寄给家乡'), false);
   assert.equal(isAttribution('——编  者'), true);
 });
 
 test('names in an opening dateline or 本报讯, and marks appended to a paragraph', () => {
   assert.deepEqual(openingNames('本报北京2月11日电  （记者李心萍、王珂）国家统计局发布…'), ['李心萍', '王珂']);
   assert.deepEqual(openingNames('本报讯（记者 张三 通讯员 李四）海安市…'), ['张三', '李四']);
+  assert.deepEqual(openingNames('本报讯 记者王明峰 通讯员李四 近日，海安市…'), ['王明峰', '李四']);
+  assert.deepEqual(openingNames('本报讯 近日，海安市记者协会…'), []);
   assert.deepEqual(openingNames('新华社北京2月11日电\u00a0（记者吴晶）…'), ['吴晶']);
   assert.deepEqual(openingNames('本报记者张三日前获悉…'), []);
   assert.deepEqual(splitTrailingByline('…打赢防疫阻击战。 ·黄艳鸣 杜俊烨·'), { text: '…打赢防疫阻击战。', mark: '·黄艳鸣 杜俊烨·', names: ['黄艳鸣', '杜俊烨'] });

@@ -234,6 +234,8 @@ test('under a title, a line that ends with a word that needs what follows (…�
   // A title-like line that ends with a measure word or a pronoun waiting for what follows is text, too.
   assert.deepEqual(segment(['上一篇', '第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个', '热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '焦黄色的鸡翅、爽口的胡萝卜炒山药、诱人的火腿肉，外加一个热气腾腾的红枣馍馍……大年初五，车站里年味正浓。']]]);
   assert.deepEqual(segment(['上一篇', '第一段。', '犹记得作为首支维和步兵营的队员，我', '和战友们坚守在任务区。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '犹记得作为首支维和步兵营的队员，我和战友们坚守在任务区。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得', '格外壮观。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '记者向远方望去，林海雪原在阳光的照耀下显得格外壮观。']]]);
+  assert.deepEqual(segment(['上一篇', '第一段。', '终于等到机会去拜会，那些相片就像一张张', '滤网，过滤了杂念。']).items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '终于等到机会去拜会，那些相片就像一张张滤网，过滤了杂念。']]]);
   // A deck that ends with a word of its own (需要, 功能) stays a deck.
   assert.deepEqual(segment([...head, '坚持以人民为中心，更好满足群众多样化的需要', '春节期间，各地举办了丰富多彩的活动。'], { spansJoin }).items[1]?.body, ['春节期间，各地举办了丰富多彩的活动。']);
 });
@@ -310,9 +312,11 @@ test('a 漫画 line over its artist\'s credit is an item of its own; the title a
   const { items } = segment(['前一篇', '第一段。', '漫画', '朱慧卿作（新华社发）', '责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', '签订责任书是为了更好地落实责任。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.photoCredit]), [
     [null, '前一篇', ['第一段。'], null],
-    [null, '漫画', [], '朱慧卿'],
+    [null, '漫画', [], null],
     ['责任书不能成为一纸空文', '落实责任书需要责任心（有的放矢）', ['签订责任书是为了更好地落实责任。'], null],
   ]);
+  // The artist is the cartoon's byline, not its photographer.
+  assert.deepEqual(items[1]?.bylines, ['朱慧卿']);
 });
 
 test('a title line over text that opens as sentences do (在…) is a title line, whatever word jieba reads across the join', () => {
@@ -346,12 +350,31 @@ test('under a title, a line whose next opens with the end of a clause (报数，
   const head = ['上一篇', '这一段被栏尾截断，社区居民踊跃参', '与志愿服务。', '减负才能增效（来论）'];
   const cut = '不得要求通过微信、QQ等工作群晒工作痕迹，坚决减少频繁填表';
   assert.deepEqual(segment([...head, cut, '报数，基层干部有了更多时间走村入户。'], { spansJoin }).items[1]?.body, [`${cut}报数，基层干部有了更多时间走村入户。`]);
+  const subject = '写春联、看年画、买年货，春节前夕，遍布世界各地的海外中国文化中心';
+  assert.deepEqual(segment([...head, subject, '举行了丰富多彩的庆祝活动。'], { spansJoin }).items[1]?.body, [`${subject}举行了丰富多彩的庆祝活动。`]);
   // A deck over a paragraph that opens with a time word, or with a parallel clause of three characters, stays a deck.
   const deck = '身处世界百年未有之大变局，中国不仅在理念上举起维护世界多边机制的旗帜';
   for (const next of ['去年，我国货物贸易进出口总值创历史新高。', '越开放，越发展；越发展，越需要进一步开放。']) {
     const item = segmentPage({ file: 'seeds/case.txt', text: [...head, deck, next].join('\n\n'), firstLine: 1 }, { spansJoin }).items[1];
     assert.deepEqual(item?.body.map((part) => part.type), ['deck', 'paragraph'], next);
   }
+});
+
+test('a letter signed with a name over where it was written (写于…) keeps its signature', () => {
+  const [letter] = segmentPage({ file: 'seeds/case.txt', text: ['四海同庆新春', '亲爱的祖国：', '最后，为您送上诚挚的节日祝福。', '路乘俊', '写于蒙古国首都乌兰巴托'].join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(letter?.body.map((part) => `${part.type}:${part.text}`), ['paragraph:亲爱的祖国：', 'paragraph:最后，为您送上诚挚的节日祝福。', 'byline:路乘俊', 'signature:写于蒙古国首都乌兰巴托']);
+  assert.deepEqual(letter?.bylines, ['路乘俊']);
+});
+
+test('under a title and its deck, a line that ends with a colon is the text\'s lead-in, not a second deck', () => {
+  const lines = ['丰富群众“菜篮子”也是政绩（话说新农村）', '餐桌虽小，方寸见真情。各地应瞄着补短板、强筋骨、保供给不断发力，形成菜价稳、供应足的制度供给', '春节前夕，发生在杭州的一件“小事”，引起了人们一致好评：', '连日来，杭州雨雪交加，道路结冰。'];
+  const [item] = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items;
+  assert.deepEqual(item?.body.map((part) => `${part.type}:${part.text}`), [`deck:${lines[1]}`, `paragraph:${lines[2]}`, `paragraph:${lines[3]}`]);
+});
+
+test('a slash credit under a title (文/王明峰 图/李四) is the article\'s byline, not its first paragraph', () => {
+  const { items } = segment(['古镇里的年味', '文/王明峰 图/李四', '腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines]), [['古镇里的年味', ['腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。'], ['王明峰', '李四']]]);
 });
 
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
