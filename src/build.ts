@@ -510,7 +510,8 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
     if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
   }
-  // Cached entries are read 32 at a time: one after the other, 4,000 seeds' entries took seconds of waiting.
+  // Cached entries are read through pMap (a session's come from memory); the store reads each one synchronously
+  // (cache/build-cache.ts), which costs less CPU than a promise through the thread pool for a file of a few KB.
   const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
     concurrency: 32,
   });

@@ -159,7 +159,9 @@ async function readJson<T>(file: string): Promise<T | null> {
 async function readCheckedJson<T>(file: string): Promise<T | null> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // Read synchronously: an entry is a few KB the system has in memory, and a promise through the thread pool
+    // (open, stat, read, close) costs more CPU than the read itself (958 page entries: 0.25 → 0.18 CPU s).
+    bytes = readFileSync(file);
   } catch {
     return null;
   }

@@ -2,8 +2,8 @@
  * seeds/ folder → SeedPages. The only seed code that touches the disk.
  */
 import { createHash } from 'node:crypto';
-import { statSync, type Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { compareCodePoints } from '../compare-code-points.js';
@@ -107,13 +107,15 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
  * Read the bytes of every seed of a folder, sorted by file name. A seed that cannot be read (deleted since the
  * listing, no permission, a symbolic link) is left out and listed in `problems`.
  * @param memo seeds read before (see {@link SeedReadMemo}); updated to the files read now
- * @param readBytes how a file is read (default fs/promises readFile; tests pass one that deletes the file first)
+ * @param readBytes how a file is read (default: synchronously, as a seed is a few KB the system has in memory and a
+ *   promise through the thread pool costs more CPU than the read: 950 seeds read and hashed in 0.03 CPU s instead of
+ *   0.07–0.1; tests pass one that deletes the file first)
  * @throws when the folder cannot be listed
  */
 export async function readSeedSources(
   dir: string,
   memo?: SeedReadMemo,
-  readBytes: (file: string) => Promise<Buffer> = readFile,
+  readBytes: (file: string) => Promise<Buffer> = async (file) => readFileSync(file),
 ): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[] }> {
   const { files: names, links } = await listSeedFolder(dir);
   const problems: SeedReadProblem[] = links.map((fileName) => ({ fileName, code: 'symlink' }));
