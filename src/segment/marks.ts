@@ -199,8 +199,9 @@ export function parseCreditLine(line: string): string[] | null {
   // A cartoon's or a drawing's artist (`朱慧卿作（新华社发）`, `X绘`): a name alone before 作 or 绘.
   const artist = artistOf(text);
   if (artist !== null) return [artist];
-  // A credit that names the photographer after a colon (`剧照摄影：刘海栋`, `摄影：X Y`).
-  const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄)[：:]\s*(.+)$/u.exec(text);
+  if (/^(?:资料图片?|资料照片|档案照片)$/u.test(text)) return [];
+  // A credit that names the photographer after a colon or a slash (`剧照摄影：刘海栋`, `摄影：X Y`, `图/X`, `摄/X`).
+  const after = /^(?:剧照|图片|本版图片|本版)?(?:摄影|摄|图)\s*[：:/／]\s*(.+)$/u.exec(text);
   if (after?.[1] !== undefined) return creditNames(after[1]);
   // Text and pictures by one reporter (`本报驻美国记者  高  石文并图`, `记者 王明峰文/图`).
   const both = /^(.*?)\s*(?:文并图|文\/图|图\/文|图文)$/u.exec(text);
@@ -227,7 +228,7 @@ export function isDrawingCredit(line: string): boolean {
 /** True for a graphic, design or page credit (`制图：郭 祥`, `版式设计：蔡华伟`, `数据来源：…`, `责编：X`). */
 export function isGraphicCredit(line: string): boolean {
   if ([...line].length > 60) return false;
-  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理|稿件统筹|组稿)[、/]?)+\s*[：:]/u.test(line)) return true;
+  if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理|稿件统筹|组稿)[、/]?)+\s*[：:]/u.test(line)) return true;
   // Where the pictures come from (`图片均由湖南省博物馆提供`).
   if (/^(?:本版)?(?:图片|照片|资料图片)(?:均|皆)?由.{2,30}提供$/u.test(line)) return true;
   // Page furniture: a column's mailbox, a code to scan.

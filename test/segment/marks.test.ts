@@ -65,6 +65,10 @@ test('byline lines in every form give their names; other short lines give none',
 test('photo, agency and graphic credits', () => {
   assert.deepEqual(parseCreditLine('阚天峰摄'), ['阚天峰']);
   assert.deepEqual(parseCreditLine('朱慧卿作（新华社发）'), ['朱慧卿']);
+  assert.deepEqual(parseCreditLine('图/王明峰'), ['王明峰']);
+  assert.deepEqual(parseCreditLine('摄影/王明峰'), ['王明峰']);
+  assert.deepEqual(parseCreditLine('资料图片'), []);
+  assert.equal(parseCreditLine('图/李四 文/王明峰'), null);
   assert.deepEqual(parseCreditLine('李  晓绘'), ['李晓']);
   assert.equal(parseCreditLine('精心创作'), null);
   assert.deepEqual(parseCreditLine('新华社记者 岳月伟摄'), ['岳月伟']);
@@ -77,6 +81,7 @@ test('photo, agency and graphic credits', () => {
   assert.equal(parseCreditLine('他们在河边拍摄'), null);
   assert.equal(isGraphicCredit('制图：郭  祥'), true);
   assert.equal(isGraphicCredit('版式、制图：沈亦伶'), true);
+  assert.equal(isGraphicCredit('编辑：王五'), true);
   assert.equal(isGraphicCredit('数据来源：国家统计局'), true);
   assert.equal(isGraphicCredit('制图的人很辛苦。'), false);
   assert.equal(isGraphicCredit('资料整理：孟  扬  张佳莹'), true);
