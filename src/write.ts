@@ -147,20 +147,21 @@ export async function removeTree(dir: string): Promise<void> {
 }
 
 /**
- * Where a build's files go, file by file: the one output interface of the build. Implementations: the staged
- * swap ({@link openOutputWriter}: a new version beside the output folder, swapped in by `finish`), in place
- * ({@link openInPlaceWriter}, for `news-archive dev`) and in memory ({@link openMemoryOutput}).
+ * Where a build's files go, file by file: the one output interface of the build. Implementations: staged
+ * ({@link openOutputWriter}: changed files staged beside the output folder, committed by `finish` in place under
+ * a journal or swapped in whole), in place ({@link openInPlaceWriter}, for `news-archive dev`) and in memory
+ * ({@link openMemoryOutput}).
  */
 export interface OutputWriter {
   /**
-   * Put one file into the new version: hard-linked from the current output when its bytes are the same, else
-   * written. Resolves once the file is queued; at most CONCURRENCY file operations run at once, so the caller
+   * Put one file into the new version: left as it is when the current output's file has the same bytes, else
+   * written (staged beside the output until `finish`, or in place for `dev`). Resolves once the file is queued; at most CONCURRENCY file operations run at once, so the caller
    * may drop the content as soon as this resolves.
    * @throws TypeError when the same path is added twice; Error from the file system (also from `finish`)
    */
   add(file: OutputFile): Promise<void>;
   /**
-   * Put the current output's file at `path` into the new version unchanged (hard-linked), without its content:
+   * Put the current output's file at `path` into the new version unchanged, without its content:
    * for a file whose inputs did not change since it was written. Checks only that the current file exists with
    * `size` bytes (a file edited by hand to the same size is kept; `--clean` rewrites every file).
    * @returns false, adding nothing, when the current file is missing, of another size, or the writer rewrites
@@ -169,12 +170,13 @@ export interface OutputWriter {
    */
   keep(path: string, size: number): Promise<boolean>;
   /**
-   * Wait for every file, then make the output folder hold exactly the files added: swap the new version in, or,
-   * when no file changed and none is to be removed, leave the output folder untouched.
+   * Wait for every file, then make the output folder hold exactly the files added (the staged implementation
+   * updates it in place under a journal, or swaps a whole new version in: see {@link openOutputWriter}), or, when
+   * no file changed and none is to be removed, leave the output folder untouched.
    * @returns what changed, and the size in bytes of every file added, by path (both sorted by code point)
    */
   finish(): Promise<WriteReport & { readonly sizes: ReadonlyArray<{ readonly path: string; readonly size: number }> }>;
-  /** Give up: delete the staging folder; the output folder stays as it was. */
+  /** Give up: delete the staging folder; the output folder stays as it was (in place: the files written stay). */
   abort(): Promise<void>;
 }
 
