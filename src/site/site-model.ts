@@ -107,11 +107,20 @@ export function comparePageNumbers(a: string, b: string): number {
  */
 function pageLabel(page: SeedPageInfo, items: readonly SiteItem[]): string {
   const { page: number, pageName } = page.meta;
-  const numberLabel = number === null ? null : /^\d+$/.test(number) ? `第${number}版` : `${number}版`;
+  const numberLabel = number === null ? null : pageNumberLabel(number);
   const parts = [numberLabel, pageName].filter((part): part is string => part !== null);
   if (parts.length > 0) return parts.join(' ');
   const lead = items.find((item) => item.article.headline !== null) ?? items[0];
   return lead === undefined ? '未命名版面' : `版面「${lead.title}」`;
+}
+
+/**
+ * The front matter's `page` (版次) as readers see it: `3` → `第3版`, `A3` → `A3版`; a value the editor wrote with
+ * its `版` already (`第五版`, `A3版`, `5版`) gets no second one (`第五版`, `A3版`, `第5版`). Surrounding spaces dropped.
+ */
+export function pageNumberLabel(page: string): string {
+  const core = page.trim().replace(/\s*版$/u, '').trim();
+  return /^\d+$/u.test(core) ? `第${core}版` : `${core}版`;
 }
 
 /** Non-space characters of a text. */
