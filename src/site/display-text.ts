@@ -8,28 +8,33 @@
  * before it is CJK and the character after it is CJK, a digit, or nothing (the end of the text: `西禅寺村:`).
  * CJK here: Han characters, CJK symbols and punctuation (U+3000–U+303F, `、。「」《》`), full-width forms
  * (U+FF00–U+FFEF), the quotes `“ ” ‘ ’`, `…` and `—`. So `WIFI,扫码`, `12:30`, `1,000` and `Time: 9` stay as
- * they are.
+ * they are. A pair of half-width parentheses on one line around text with a Han character in it is shown as the
+ * full-width pair first (`村(社区),开展` → `村（社区），开展`, the comma then after a full-width mark); `(2021)` and
+ * `(WIFI)` stay.
  */
 import type { BodyPart, TaggedArticle } from '../types.js';
 
-/** The five half-width marks mapped, and their full-width forms, position for position. */
-export const HALF_WIDTH = ',:;!?';
-export const FULL_WIDTH = '，：；！？';
+/** The half-width marks mapped (five marks and the parentheses), and their full-width forms, position for position. */
+export const HALF_WIDTH = ',:;!?()';
+export const FULL_WIDTH = '，：；！？（）';
 
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’…—';
 const MAPPED = new RegExp(`(?<=[${CJK}])[,:;!?](?=[${CJK}0-9]|$)`, 'gu');
+/** A half-width pair of parentheses with no parenthesis or line break inside and a Han character among its text. */
+const PARENTHESES = /\(([^()\n]*\p{Script=Han}[^()\n]*)\)/gu;
 
 /**
- * `text` with each half-width `,` `:` `;` `!` `?` between CJK neighbours (see the module comment) replaced by its
- * full-width form. Same length (UTF-16 and code points); every other character unchanged.
+ * `text` with each half-width pair of parentheses around Chinese text as `（` `）`, then each half-width `,` `:` `;`
+ * `!` `?` between CJK neighbours (see the module comment) replaced by its full-width form. Same length (UTF-16 and
+ * code points); every other character unchanged.
  */
 export function fullWidthPunctuation(text: string): string {
-  return text.replace(MAPPED, (mark) => FULL_WIDTH[HALF_WIDTH.indexOf(mark)] as string);
+  return text.replace(PARENTHESES, '（$1）').replace(MAPPED, (mark) => FULL_WIDTH[HALF_WIDTH.indexOf(mark)] as string);
 }
 
-/** `text` with the five full-width marks as half-width: two texts that differ only by the mapping fold alike (search). */
+/** `text` with the mapped full-width marks as half-width: two texts that differ only by the mapping fold alike. */
 export function foldPunctuation(text: string): string {
-  return text.replace(/[，：；！？]/gu, (mark) => HALF_WIDTH[FULL_WIDTH.indexOf(mark)] as string);
+  return text.replace(/[，：；！？（）]/gu, (mark) => HALF_WIDTH[FULL_WIDTH.indexOf(mark)] as string);
 }
 
 const nullable = (text: string | null): string | null => (text === null ? null : fullWidthPunctuation(text));

@@ -30,9 +30,18 @@ test('half-width , : ; ! ? become full-width after a CJK character, before a CJK
     ['好, 再见', '好, 再见'],
     [',开头', ',开头'],
     ['已是全角，不变', '已是全角，不变'],
+    // Half-width parentheses around Chinese text: the full-width pair, and a comma after it full-width too.
+    ['以村(社区)支部书记为组长', '以村（社区）支部书记为组长'],
+    ['下沉到村(社区),开展排查', '下沉到村（社区），开展排查'],
+    ['本报讯(记者 王明峰)近日', '本报讯（记者 王明峰）近日'],
+    ['连接WIFI(无线网)', '连接WIFI（无线网）'],
+    // Digits or Latin only inside, an unpaired or nested parenthesis: unchanged.
+    ['今年(2021)以来', '今年(2021)以来'],
+    ['连接(WIFI),扫码', '连接(WIFI),扫码'],
+    ['见图(上', '见图(上'],
   ];
   for (const [input, shown] of cases) assert.equal(fullWidthPunctuation(input), shown, input);
-  assert.equal(foldPunctuation('近日，如皋市：好！吗？是；'), '近日,如皋市:好!吗?是;');
+  assert.equal(foldPunctuation('近日，如皋市：好！吗？是；（社区）'), '近日,如皋市:好!吗?是;(社区)');
   assert.equal([...HALF_WIDTH].length, [...FULL_WIDTH].length);
 });
 
@@ -40,6 +49,7 @@ test('every page shows every character of its items: the segmented text, modulo 
   const site = await buildFixtureSite();
   const model = buildSiteModel(site.result.pages, site.result.articles);
   let mapped = 0;
+  let parentheses = 0;
   for (const item of model.items) {
     const raw = item.article;
     const shown = displayArticle(raw);
@@ -51,7 +61,8 @@ test('every page shows every character of its items: the segmented text, modulo 
       for (let i = 0; i < before.length; i++) {
         if (before[i] === after?.[i]) continue;
         mapped++;
-        // The only change: one of the five marks, to its full-width form.
+        if (before[i] === '(' || before[i] === ')') parentheses++;
+        // The only change: one of the mapped marks, to its full-width form.
         assert.equal(FULL_WIDTH[HALF_WIDTH.indexOf(before[i] as string)], after?.[i], `${item.id}: ${before.slice(Math.max(0, i - 3), i + 3)}`);
       }
     }
@@ -63,8 +74,9 @@ test('every page shows every character of its items: the segmented text, modulo 
     assert.equal(text, shown.body.filter((part) => !shownInHeader(part, raw)).map((part) => part.text).join(''), item.id);
     for (const name of [...raw.bylines, ...(raw.photoCredit === null ? [] : [raw.photoCredit])]) assert.ok(html.includes(`>${name}</a>`), `${item.id}: ${name} linked`);
   }
-  // The seed and fixtures: 374 marks mapped (most of them commas between two Han characters).
-  assert.equal(mapped, 374);
+  // The seed and fixtures: 382 marks mapped (most of them commas between two Han characters; 8 are parentheses).
+  assert.equal(mapped, 382);
+  assert.equal(parentheses, 8);
   // The feed and the search documents show the mapped text too; articles.json keeps the extracted text.
   assert.ok(site.read('feed.xml').includes('“儿女们天天忙，就盼着有人能教一下我们怎么用这些手机功能。'));
   assert.ok(site.read('data/articles.json').includes('面对当前疫情防控严峻形势,近期,崇川区人大常委会机关迅速行动'));
