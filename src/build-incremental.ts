@@ -12,6 +12,7 @@ import { COMMAND_PHASES } from './pipeline.js';
 import type { Diagnostic, OutputFile } from './types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
 import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
+import { searchDocument, searchDocumentHash } from './search/search-index.js';
 
 /** Options of {@link buildIncremental}. */
 export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs' | 'phases' | 'output'> {
@@ -54,14 +55,34 @@ const byPath = (a: { readonly path: string }, b: { readonly path: string }): num
 /** The state key of an output whose search index is not yet updated: never equal to an inputs key. */
 const SEARCH_PENDING = ':search-pending';
 
-/** Path and size of every file, taken from `known` when its content is unchanged. */
-function outputRecords(files: readonly OutputFile[], report: WriteReport, known: ReadonlyMap<string, OutputRecord>): OutputRecord[] {
+/**
+ * The record of every file a session wrote (or left as it was): its path and size, the hash of the data its
+ * page was rendered from in this build (`rendered`, build.ts BuildResult.records) and, with search on, its search
+ * document's hash, as a plain build records them. Without these a plain build after `dev` renders every page
+ * the session wrote again (after a session's first build on a new output folder: every page of the site).
+ * The size and the search hash depend on the bytes alone: a file whose bytes did not change keeps `known`'s.
+ */
+function outputRecords(
+  files: readonly OutputFile[],
+  report: WriteReport,
+  known: ReadonlyMap<string, OutputRecord>,
+  rendered: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>,
+  search: boolean,
+): OutputRecord[] {
   const rewritten = new Set(report.written);
   return files.map((file) => {
-    const record = rewritten.has(file.path) ? undefined : known.get(file.path);
-    if (record !== undefined) return record;
-    return { path: file.path, size: outputSize(file) };
+    const before = rewritten.has(file.path) ? undefined : known.get(file.path);
+    const unit = rendered.get(file.path)?.unit;
+    const document = !search ? undefined : (before?.search ?? searchHashOf(file));
+    return { path: file.path, size: before?.size ?? outputSize(file), ...(unit === undefined ? {} : { unit }), ...(document === undefined ? {} : { search: document }) };
   });
+}
+
+/** The hash of a page's search document, as the search stage takes it (search/search-index.ts); undefined when it has none. */
+function searchHashOf(file: OutputFile): string | undefined {
+  if (typeof file.content !== 'string' || !file.path.endsWith('.html')) return undefined;
+  const document = searchDocument(file.content);
+  return document === null ? undefined : searchDocumentHash(document);
 }
 
 /**
@@ -120,7 +141,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
       });
     };
     const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
-      const records = outputRecords(all, written, known).sort(byPath);
+      const records = outputRecords(all, written, known, result.records, config.search).sort(byPath);
       for (const r of records) known.set(r.path, r);
       await putState(key, records);
       if (session) {
