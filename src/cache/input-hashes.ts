@@ -61,8 +61,20 @@ export function generatorKey(): string {
   ]);
 }
 
-/** Hash of a config: every field, in a fixed order. */
+/**
+ * The fields of a config that say where the files are, not what the site holds: a build's output does not depend
+ * on how they are spelt (`seeds`, `./seeds/`, `/home/editor/archive/seeds`). The seeds folder's name reaches the
+ * site through the seeds' paths, which the inputs key hashes (build.ts BuildInputs.key); the output folder has its
+ * own build state (cache/build-cache.ts), and the cache folder holds it.
+ */
+const FOLDER_FIELDS: ReadonlySet<string> = new Set<keyof Config>(['seedsDir', 'outDir', 'cacheDir']);
+
+/**
+ * Hash of a config: every field but the folders ({@link FOLDER_FIELDS}), in a fixed order. So the same folders
+ * given another way (an absolute path instead of a relative one, a trailing slash) keep every page's render key:
+ * a rerun is up to date, or renders only what changed, instead of rendering every page again.
+ */
 export function configKey(config: Config): string {
-  const fields = Object.keys(config).sort() as (keyof Config)[];
+  const fields = (Object.keys(config).sort() as (keyof Config)[]).filter((field) => !FOLDER_FIELDS.has(field));
   return hashParts(fields.map((field) => `${field}=${JSON.stringify(config[field])}`));
 }
