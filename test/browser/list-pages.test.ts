@@ -55,6 +55,8 @@ for (const width of [375, 1280]) {
     await inspect(page, 'district-list-1', width);
 
     await page.click('.list-pager a[rel="next"]');
+    // (The click starts the navigation; measure once the next page's stylesheet has loaded, on a busy machine too.)
+    await page.waitForLoadState('load');
     // 第 2 页 is the newer of the two archived blocks of 50: slot 3 (see site/render-site.ts paginate).
     assert.equal(new URL(page.url()).pathname, '/places/320614_3.html');
     assert.equal(await page.title(), '海门区（第 2 页） - 地方报纸数字档案');
@@ -65,6 +67,8 @@ for (const width of [375, 1280]) {
     await inspect(page, 'district-list-2', width);
 
     await page.click('.list-pager a[rel="next"]');
+    // (The click starts the navigation; measure once the next page's stylesheet has loaded, on a busy machine too.)
+    await page.waitForLoadState('load');
     assert.equal(new URL(page.url()).pathname, '/places/320614_2.html');
     assert.equal(await page.locator('.items > li').count(), 50);
     assert.deepEqual(await page.$$eval('.list-pager a', (links) => links.map((a) => a.textContent)), ['第一页', '较新']);
