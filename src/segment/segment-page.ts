@@ -110,6 +110,15 @@ function readsAsKickerAbove(text: string): boolean {
   return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
 }
 
+/** True when an item's byline line stands under its title, before its text (`本报记者 王明峰` over the first paragraph). */
+function bylineUnderTitle(draft: Draft): boolean {
+  for (const part of draft.body) {
+    if (part.type === 'paragraph' || part.type === 'subhead') return false;
+    if (part.type === 'byline') return true;
+  }
+  return false;
+}
+
 /** True when the next text of a box opens one of its stories: its last parts are a story's title and decks. */
 function opensStory(draft: Draft): boolean {
   if (!draft.box) return false;
@@ -388,10 +397,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         titleOnly(run, 'title lines at the end of the page, with no text after them');
       } else {
         const f = features(open, i, end);
-        const opened = open.headline === null || boundaryScore(f, weights) > 0;
+        // A title of two lines or more over a byline line, after an article with its own byline line under a title of
+        // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
+        // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
+        const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        const scored = boundaryScore(f, weights) > 0;
+        const opened = open.headline === null || scored || secondByline;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
-          openTitled(run, open.headline === null ? 'title lines after untitled text' : `title lines read as a new title, not a subhead (${explainScore(f, weights)})`);
+          openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');
         } else {
           for (const line of run) push(open, 'subhead', line, line.text);
           open.subheadRuns.push(run.length);

@@ -377,6 +377,16 @@ test('a slash credit under a title (文/王明峰 图/李四) is the article\'s 
   assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines]), [['古镇里的年味', ['腊月里，古镇的街巷挂满了红灯笼。', '游客们在这里写春联、包饺子。'], ['王明峰', '李四']]]);
 });
 
+test('a title over a byline line, after an article with its own byline under its title, opens the next article', () => {
+  const first = ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', '本报记者 王明峰', '连日来，掘港镇迅速行动，全面落实各项疫情防控措施。', '据了解，截至目前，掘港镇已完成三轮全员核酸检测。'];
+  const second = ['海安市曲塘镇', '“小板凳”议事会解民忧', '文/王明峰 图/李四', '今年以来，曲塘镇在各村居推行“小板凳”议事会，干部带着板凳进院落。', '截至目前，议事会已收集群众意见建议300余条。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.bylines]), [
+    ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', first.slice(3), ['王明峰']],
+    ['海安市曲塘镇', '“小板凳”议事会解民忧', second.slice(3), ['王明峰', '李四']],
+  ]);
+});
+
 test('a line shorter than a column line is never a paragraph part a column end cut, whatever jieba says', () => {
   const { items } = segment(['全村福', '在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。', '吕廷川摄'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['全村福', ['在2017年启动的迁建项目中，外山村全体村民合拍“全家福”。']]]);
