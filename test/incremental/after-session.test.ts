@@ -12,6 +12,7 @@ import { createBuildSession } from '../../src/build.js';
 import { buildIncremental } from '../../src/build-incremental.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { tempDir } from '../temp-dir.js';
+import { PAGES_RENDERED_ADDING_A1_19 } from './added-page.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/seed');
@@ -36,13 +37,7 @@ function editHeadline(config: Config): void {
 }
 
 /** The pages a plain build renders when B1 is added to the two seeds of A1 and the edited A2. */
-const ADDED = [
-  'authors/index.html', 'authors/吴霜.html', 'authors/曹丁丁.html', 'authors/杜俊烨.html', 'authors/王秋乐.html', 'authors/邢董明.html', 'authors/陈可.html', 'authors/黄艳鸣.html',
-  'editions/2021-08-18.html', 'editions/2021-08-19.html', 'editions/index.html', 'index.html',
-  'pages/2021-08-18_A1/01.html', 'pages/2021-08-18_A1/index.html',
-  'pages/2021-08-19_A1/01.html', 'pages/2021-08-19_A1/02.html', 'pages/2021-08-19_A1/03.html', 'pages/2021-08-19_A1/index.html',
-  'places/320612.html', 'places/320612001.html', 'places/320612119.html', 'places/320613.html', 'places/320613001.html', 'places/320671.html', 'places/320671403.html', 'places/index.html',
-];
+const ADDED = PAGES_RENDERED_ADDING_A1_19;
 
 test('after plain builds (cold, a headline edit), adding a seed renders the pages that show it', async () => {
   const config = project();

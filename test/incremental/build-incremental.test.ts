@@ -12,6 +12,7 @@ import { createBuildContext } from '../../src/build-context.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { lockOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';
+import { PAGES_RENDERED_ADDING_A1_19 } from './added-page.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/seed');
@@ -82,16 +83,9 @@ test('adding a seed segments only it and rewrites only files whose bytes change;
   assert.equal(addContext.jiebaInOwnThread, true, 'the dictionary was loaded beside the build');
   await addContext.close();
   assert.deepEqual(added.stats, { seeds: 3, processed: 1, cached: 2, placesUsed: true, rendered: 26, pagesOfSite: 59 });
-  // The 26: the new page (版) and its 3 items; its edition, the older edition (its 下一期), the issue calendar and the
-  // home page; the page and item read just before it until now (their 上一版 / 上一篇 is now the new page and its
-  // last item); the author index and the 7 authors of its items; the place index and the 7 places they are tagged with.
-  assert.deepEqual(added.renderedPaths, [
-    'authors/index.html', 'authors/吴霜.html', 'authors/曹丁丁.html', 'authors/杜俊烨.html', 'authors/王秋乐.html', 'authors/邢董明.html', 'authors/陈可.html', 'authors/黄艳鸣.html',
-    'editions/2021-08-18.html', 'editions/2021-08-19.html', 'editions/index.html', 'index.html',
-    'pages/2021-08-18_A1/01.html', 'pages/2021-08-18_A1/index.html',
-    'pages/2021-08-19_A1/01.html', 'pages/2021-08-19_A1/02.html', 'pages/2021-08-19_A1/03.html', 'pages/2021-08-19_A1/index.html',
-    'places/320612.html', 'places/320612001.html', 'places/320612119.html', 'places/320613.html', 'places/320613001.html', 'places/320671.html', 'places/320671403.html', 'places/index.html',
-  ]);
+  // The 26 (see added-page.ts): the new page and its items, the editions, calendar and home page, the page and item
+  // read before it, the authors and places of its items and their indexes.
+  assert.deepEqual(added.renderedPaths, PAGES_RENDERED_ADDING_A1_19);
   const after = tree(config.outDir);
   assert.ok(after.has('pages/2021-08-19_A1/index.html'));
   assert.ok(after.has('pages/2021-08-19_A1/01.html'));
