@@ -4,7 +4,7 @@
  */
 import { groupByInitial } from '../name-order.js';
 import { href, routes } from '../routes.js';
-import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type SourcedEntry } from './shared.js';
+import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPageData } from './shared.js';
 
 /** What the authors index shows. */
 export interface AuthorsData {
@@ -28,14 +28,10 @@ export const authorsKind = templated<AuthorsData>(
 );
 
 /** What one page of an author's list shows. */
-export interface AuthorListData {
+export interface AuthorListData extends ListPageData {
   readonly name: string;
   /** Path of the list's own page (page 1). */
   readonly first: string;
-  /** `123 篇 · 第 1 / 2 页` (see shared.ts listCount: an archived block's does not change with the list's length). */
-  readonly countLine: string;
-  readonly page: ListPosition;
-  readonly items: readonly SourcedEntry[];
 }
 
 export const authorListKind = templated<AuthorListData>(

@@ -5,7 +5,7 @@
  */
 import { href, routes } from '../routes.js';
 import type { SiteModel, SitePlace } from '../site-model.js';
-import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPosition, type PlanContext, type SourcedEntry } from './shared.js';
+import { listCrumbs, listPageData, listItem, listPager, listPageTitle, paginate, templated, type ListPageData, type PlanContext } from './shared.js';
 
 /** A place with how many articles are tagged with it. */
 export interface PlaceCount {
@@ -57,17 +57,13 @@ export const placesKind = templated<PlacesData>(
 );
 
 /** What one page of a place's list shows. */
-export interface PlaceListData {
+export interface PlaceListData extends ListPageData {
   readonly code: string;
   readonly name: string;
   /** A town's district; null for a district (or a town whose district is unknown). */
   readonly parent: { readonly code: string; readonly name: string } | null;
   /** A district's towns with their counts, on its page 1; else empty. */
   readonly towns: readonly PlaceCount[];
-  /** `123 篇 · 第 1 / 2 页` (see shared.ts listCount). */
-  readonly countLine: string;
-  readonly page: ListPosition;
-  readonly items: readonly SourcedEntry[];
 }
 
 export const placeListKind = templated<PlaceListData>(

@@ -228,12 +228,20 @@ export interface SourcedEntry {
   readonly source: string;
 }
 
+/** What every list page (an author's, a place's) shows of its list: see {@link listPageData}. */
+export interface ListPageData {
+  /** `123 篇 · 第 1 / 2 页` ({@link listCount}: an archived block's does not change with the list's length). */
+  readonly countLine: string;
+  readonly page: ListPosition;
+  readonly items: readonly SourcedEntry[];
+}
+
 /**
  * The data every list page (an author's, a place's) holds in the same order: the count line ({@link listCount}),
  * the page's position among the list's pages and its entries with their sources.
  * @param total how many items the whole list has
  */
-export function listPageData(total: number, page: ListPage<SiteItem>, context: Pick<PlanContext, 'entry' | 'sourceOf'>): { readonly countLine: string; readonly page: ListPosition; readonly items: readonly SourcedEntry[] } {
+export function listPageData(total: number, page: ListPage<SiteItem>, context: Pick<PlanContext, 'entry' | 'sourceOf'>): ListPageData {
   return {
     countLine: listCount(total, page),
     page: { number: page.number, total: page.total, slot: page.slot },
