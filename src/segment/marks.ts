@@ -49,7 +49,7 @@ const ROLE = /^(?:[\p{Script=Han}]{0,12}?(?:记者|通讯员|评论员|实习生
  */
 function slashCredits(line: string): string {
   return line
-    .replace(/(?:文\s*[/／·・]\s*图|图\s*[/／·・]\s*文|文图|图文)\s*[/／:：]?\s*/gu, '文： ')
+    .replace(/(?:文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)\s*[/／:：]?\s*|(?:文图|图文)(?:\s*[/／:：]\s*|\s+)/gu, '文： ')
     .replace(/(^|\s)(文|图|作者)\s*[/／:：]\s*/gu, '$1$2： ')
     .replace(/(\p{Script=Han}{2,4})\s*[/／]\s*(文|图)(?=\s|$)/gu, '$2： $1');
 }
@@ -125,7 +125,9 @@ export function parseBylineLine(line: string): string[] | null {
     if (!(looksLikeName(token) || (hasRole && /^\p{Script=Han}{2,4}$/u.test(token) && !/[组部室团员处]$/u.test(token))) || /摄$/u.test(token)) return null;
     names.push(token);
   }
-  if (roles > 0) return names;
+  // (A byline without names is a role's, `本报评论员`; a slash credit names someone: `文/` alone is no byline.)
+  const slashOnly = tokens.every((token) => !ROLE.test(token) || /^(?:文|图|文图|图文|作者)[：:]$/u.test(token));
+  if (roles > 0) return names.length > 0 || !slashOnly ? names : null;
   // Without a role word, four characters are a name only after a compound surname (欧阳…): `胡同电暖  安享生活`
   // is a couplet subhead, not two people.
   if (names.some((name) => [...name].length >= 4 && !COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)))) return null;

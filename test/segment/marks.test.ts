@@ -38,6 +38,11 @@ test('byline lines in every form give their names; other short lines give none',
   assert.deepEqual(parseBylineLine('■本报记者 王明峰'), ['王明峰']);
   assert.equal(parseBylineLine('图/新春走基层'), null);
   assert.equal(parseBylineLine('文化/旅游'), null);
+  assert.equal(parseBylineLine('图文直播'), null);
+  assert.equal(parseBylineLine('文图并茂'), null);
+  assert.equal(parseBylineLine('文/'), null);
+  assert.deepEqual(parseBylineLine('图文 王明峰'), ['王明峰']);
+  assert.deepEqual(parseBylineLine('本报评论员'), []);
   assert.equal(parseBylineLine('记者 采访组'), null);
   assert.deepEqual(parseBylineLine('欧阳洁  王明峰'), ['欧阳洁', '王明峰']);
   assert.deepEqual(parseBylineLine('本报驻埃及记者 景玥'), ['景玥']);
