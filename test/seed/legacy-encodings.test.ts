@@ -10,6 +10,8 @@ import iconv from 'iconv-lite';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { decodeSeed } from '../../src/seed/decode-seed.js';
 import { readSeedBytes } from '../../src/seed/load-seeds.js';
+import { Jieba } from '../../src/places/jieba.js';
+import { segmentPage } from '../../src/segment/segment-page.js';
 
 const TRADITIONAL = '本報訊 臺灣地區今年經濟發展情況良好\n\n記者從有關部門獲悉，當地政府將繼續推動產業轉型，學校開學典禮於昨日舉行，師生共同參與。\n';
 const JAPANESE = '東京都が新しい経済対策\n\n東京都は昨日、新しい経済対策を発表しました。記者会見では、知事が今後の方針について説明しました。\n';
@@ -43,4 +45,20 @@ test('every fixture page, and every line of them with Chinese, saved as GB18030 
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+test('a page saved as GB18030 with CRLF line endings reads as the same items as in UTF-8, bylines and all', () => {
+  const lines = ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', '本报记者 王明峰', '连日来，掘港镇迅速行动，全面落实各项疫情防控措施。', '海安市曲塘镇', '“小板凳”议事会解民忧', '文/王明峰 图/李四', '今年以来，曲塘镇推行“小板凳”议事会。', '·陈馨 王铁荣·'];
+  const { spansJoin } = new Jieba();
+  const itemsOf = (bytes: Buffer): unknown => {
+    const read = readSeedBytes(bytes, 'page.txt', 'seeds');
+    assert.ok(read.page);
+    return segmentPage(read.page, { spansJoin }).items.map((item) => [item.kicker, item.headline, item.body.filter((part) => part.type === 'paragraph').map((part) => part.text), item.bylines, item.sourceLines]);
+  };
+  const expected = [
+    ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', ['连日来，掘港镇迅速行动，全面落实各项疫情防控措施。'], ['王明峰'], [1, 7]],
+    ['海安市曲塘镇', '“小板凳”议事会解民忧', ['今年以来，曲塘镇推行“小板凳”议事会。'], ['王明峰', '李四', '陈馨', '王铁荣'], [9, 17]],
+  ];
+  assert.deepEqual(itemsOf(Buffer.from(lines.join('\n\n'), 'utf8')), expected);
+  assert.deepEqual(itemsOf(iconv.encode(lines.join('\r\n\r\n'), 'gb18030')), expected);
 });
