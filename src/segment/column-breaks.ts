@@ -266,7 +266,7 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
   if (/(?:就是|甚至|十分|非常|格外|更加|更是|尤其|越来越|正在|一直|始终|仍然|依然|逐渐|进一步|哪些|一些|这些|那些|各种|所有)$/u.test(text)) return true;
   // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`, `…、88个`); a
   // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，笔，方形纸`.)
-  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$|一([个张条片座位])\1$/u.test(text) || /、[\d０-９]+[个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句样套双把块间座所户棵朵幅首部场杯碗瓶袋箱盒款]$|一([个张条片座位])\1$/u.test(text) || /、[\d０-９]+[个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
   const last = text.slice(-1);
   // (And prepositions and conjunctions that stand before their object, and 着: `…中方愿同`, `…开发为`, `…挑战和`, `…生活着`.)
   if (!/[的是要已约能会在对与以从向为同和及把被将给让使由于其着]/u.test(last) || text.length < 2) return false;

@@ -110,10 +110,14 @@ function readsAsKickerAbove(text: string): boolean {
   return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
 }
 
-/** True when an item's byline line stands under its title, before its text (`本报记者 王明峰` over the first paragraph). */
+/**
+ * True when an item names its reporters under its title, before its text: a byline line (`本报记者 王明峰` over the
+ * first paragraph) or a dateline with names opening the first paragraph (`新华社北京2月3日电（记者X）…`).
+ */
 function bylineUnderTitle(draft: Draft): boolean {
   for (const part of draft.body) {
-    if (part.type === 'paragraph' || part.type === 'subhead') return false;
+    if (part.type === 'subhead') return false;
+    if (part.type === 'paragraph') return opensWithDateline(part.text) && openingNames(part.text).length > 0;
     if (part.type === 'byline') return true;
   }
   return false;

@@ -480,6 +480,7 @@ test('a title-like line that ends with a preposition, an adverb of degree, a det
     ['这一年，乡亲们收获了哪些', '新变化？'],
     ['新建的车站有12个站台、36个', '检票口，可以同时接待上万名旅客。'],
     ['山脚下的小村里，生活着', '三百多户人家。'],
+    ['年前去了一趟超市，给家里添几样', '新鲜的年货。'],
   ] as const) {
     const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
     assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
@@ -496,4 +497,19 @@ test('after text that closes a bracket or a quote without a full stop, a title-l
   // A tail that names many reporters (综合本报记者…报道) ends the article; its names are the article's.
   const { items } = segment(['元宵节各地欢庆', '各地举办了丰富多彩的活动。', '（综合本报记者张三、李四、王五、赵六、孙七、周八、吴九、郑十、钱一、陈二、冯三、褚四、卫五、蒋六、沈七、韩八报道）', '走进科技创新的春天', '2018年10月，一场展览在北京开幕。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.bylines.length]), [['元宵节各地欢庆', 16], ['走进科技创新的春天', 0]]);
+});
+
+test('a title over a byline line, after an article whose opening dateline names its reporter, opens the next article', () => {
+  const first = ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', '本报如东3月2日电  （记者王明峰）连日来，掘港镇迅速行动，全面落实各项疫情防控措施。', '据了解，截至目前，掘港镇已完成三轮全员核酸检测。'];
+  const second = ['新春走基层', '“小板凳”议事会解民忧', '本报记者 李四', '今年以来，曲塘镇在各村居推行“小板凳”议事会，干部带着板凳进院落。', '截至目前，议事会已收集群众意见建议300余条。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.bylines]), [
+    ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', first.slice(2), ['王明峰']],
+    ['新春走基层', '“小板凳”议事会解民忧', second.slice(3), ['李四']],
+  ]);
+});
+
+test('the title of a work of art with its medium (…（中国画）) is an item of its own, between the items around it', () => {
+  const { items } = segment(['上一篇', '第一段写完了。', '兰香（中国画）', '迎春（麦秆画）', '春到江南', '春风吹过江南的田野，油菜花开得正旺。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段写完了。']], ['兰香（中国画）', []], ['迎春（麦秆画）', []], ['春到江南', ['春风吹过江南的田野，油菜花开得正旺。']]]);
 });
