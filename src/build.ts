@@ -462,7 +462,10 @@ function inputsOf(
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash])]);
+  // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
+  // warning names it, not an up-to-date rerun repeating the last build's warnings.
+  const skipped = readDiagnostics.length === 0 ? [] : ['skipped', ...readDiagnostics.map((d) => `${d.rule} ${d.file}`)];
+  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash]), ...skipped]);
   return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 

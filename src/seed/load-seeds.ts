@@ -60,19 +60,35 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The `.txt` entries directly in `dir`, sorted by code point: regular files (the seeds), and symbolic links,
- * which are not read (a seed is a file of the folder) but reported.
+ * Names in a seeds folder that are never pages and never reported: hidden files and folders (`.DS_Store`, an
+ * editor's `.page.txt.swp`), backups (`page.txt~`) and the folder files Windows makes.
+ */
+function isLitter(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
+}
+
+/**
+ * The entries directly in `dir`, sorted by code point: the `.txt` files (any case: `page.TXT`), which are the
+ * seeds; `.txt` symbolic links, which are not read (a seed is a file of the folder) but reported; and `others`:
+ * every other file or folder (`page.md`, `notes.docx`, a folder `2021/`), not read but reported, so that a page
+ * saved under another name is not left out unseen. Hidden entries and backups (`page.txt~`) are left out silently.
  * @throws when the folder cannot be read (the caller reports it as a fatal error)
  */
-export async function listSeedFolder(dir: string): Promise<{ files: string[]; links: string[] }> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.name.toLowerCase().endsWith('.txt'));
+export async function listSeedFolder(dir: string): Promise<{ files: string[]; links: string[]; others: { name: string; folder: boolean }[] }> {
+  const all = (await readdir(dir, { withFileTypes: true })).filter((entry) => !isLitter(entry.name));
+  const entries = all.filter((entry) => entry.name.toLowerCase().endsWith('.txt'));
   const names = (keep: (entry: (typeof entries)[number]) => boolean): string[] => entries.filter(keep).map((entry) => entry.name).sort(compareCodePoints);
-  return { files: names((entry) => entry.isFile()), links: names((entry) => entry.isSymbolicLink()) };
+  const others = all
+    .filter((entry) => !entry.name.toLowerCase().endsWith('.txt') && (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()))
+    .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }))
+    .sort((a, b) => compareCodePoints(a.name, b.name));
+  return { files: names((entry) => entry.isFile()), links: names((entry) => entry.isSymbolicLink()), others };
 }
 
 /**
  * A seed listed but not read: `vanished` when it was deleted between listing and reading, `symlink` for a
- * symbolic link, else the error code of the read (`EACCES`, …).
+ * symbolic link, `not-txt` for a file whose name does not end in `.txt`, `folder` for a folder inside the seeds
+ * folder, else the error code of the read (`EACCES`, …).
  */
 export interface SeedReadProblem {
   readonly fileName: string;
@@ -94,6 +110,25 @@ export function seedReadDiagnostic(problem: SeedReadProblem, label: string): Dia
       message: 'Unexpected symbolic link: seeds are read from the files of the folder only; skipped (copy the file into the folder)',
     };
   }
+  if (problem.code === 'not-txt') {
+    const stem = problem.fileName.replace(/\.[^.]*$/, '') || problem.fileName;
+    return {
+      file,
+      line: null,
+      rule: 'seed/not-txt',
+      severity: 'warning',
+      message: `Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as ${stem}.txt)`,
+    };
+  }
+  if (problem.code === 'folder') {
+    return {
+      file,
+      line: null,
+      rule: 'seed/folder',
+      severity: 'warning',
+      message: `Unexpected folder: seeds are read from the .txt files directly in ${label === '' ? 'the seeds folder' : `${label}/`}, not from folders inside it; skipped (move its pages up into ${label === '' ? 'the seeds folder' : `${label}/`})`,
+    };
+  }
   return { file, line: null, rule: 'seed/read', severity: 'error', message: `Cannot read the file (${problem.code}); page skipped` };
 }
 
@@ -105,7 +140,8 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
 
 /**
  * Read the bytes of every seed of a folder, sorted by file name. A seed that cannot be read (deleted since the
- * listing, no permission, a symbolic link) is left out and listed in `problems`.
+ * listing, no permission, a symbolic link) is left out and listed in `problems`, and so is every other entry of
+ * the folder that is not a seed (a file not named `.txt`, a folder; see {@link listSeedFolder}).
  * @param memo seeds read before (see {@link SeedReadMemo}); updated to the files read now
  * @param readBytes how a file is read (default: synchronously, as a seed is a few KB the system has in memory and a
  *   promise through the thread pool costs more CPU than the read: 950 seeds read and hashed in 0.03 CPU s instead of
@@ -117,8 +153,11 @@ export async function readSeedSources(
   memo?: SeedReadMemo,
   readBytes: (file: string) => Promise<Buffer> = async (file) => readFileSync(file),
 ): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[] }> {
-  const { files: names, links } = await listSeedFolder(dir);
-  const problems: SeedReadProblem[] = links.map((fileName) => ({ fileName, code: 'symlink' }));
+  const { files: names, links, others } = await listSeedFolder(dir);
+  const problems: SeedReadProblem[] = [
+    ...links.map((fileName) => ({ fileName, code: 'symlink' })),
+    ...others.map((other) => ({ fileName: other.name, code: other.folder ? 'folder' : 'not-txt' })),
+  ];
   const failed = (fileName: string, error: unknown): null => {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({ fileName, code: code === 'ENOENT' ? 'vanished' : (code ?? String(error)) });
