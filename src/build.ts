@@ -14,7 +14,7 @@ import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/mar
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -503,7 +503,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const selected = options.phases ?? COMMAND_PHASES.build;
   // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
-  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label) : [];
+  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label, (name) => seedSavedAt(config.seedsDir, name)) : [];
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;

@@ -261,28 +261,58 @@ export function readSeedBytes(
 }
 
 /**
- * Warnings for seeds whose bytes equal an earlier seed's (in file name order). Both are still built.
+ * Warnings for seeds whose bytes equal another seed's. Both are still built. Of each group of equal seeds the
+ * one saved first (earliest modification time, then file name) is taken for the page and every other one for a
+ * copy of it: the warning is on the copy and names the page it repeats (`seeds/b.txt: … same bytes as
+ * seeds/a.txt, saved before it …`), so it lands on the file saved by mistake, which is also the one `dev` shows
+ * the diagnostics of.
  * @param sources seeds sorted by file name
+ * @param savedAt modification time of a seed in ms, or null when unknown (then file names decide); called only for
+ *   the seeds of a group of equal ones
  */
-export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[], label: string): Diagnostic[] {
-  const first = new Map<string, string>();
-  const out: Diagnostic[] = [];
+export function duplicateSeedDiagnostics(
+  sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[],
+  label: string,
+  savedAt: (fileName: string) => number | null = () => null,
+): Diagnostic[] {
+  const groups = new Map<string, string[]>();
   for (const source of sources) {
     if (source.bytes.length === 0) continue;
-    const earlier = first.get(source.hash);
-    if (earlier === undefined) {
-      first.set(source.hash, source.fileName);
-      continue;
-    }
-    out.push({
-      file: seedPath(label, source.fileName),
-      line: null,
-      rule: 'seed/duplicate',
-      severity: 'warning',
-      message: `Unexpected duplicate: same bytes as ${seedPath(label, earlier)}; built as a page of its own (delete one of the two files if it was saved twice)`,
-    });
+    const group = groups.get(source.hash);
+    if (group === undefined) groups.set(source.hash, [source.fileName]);
+    else group.push(source.fileName);
   }
-  return out;
+  const out: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const timed = group.map((fileName) => ({ fileName, time: savedAt(fileName) }));
+    const known = timed.every((entry) => entry.time !== null);
+    if (known) timed.sort((a, b) => (a.time as number) - (b.time as number) || compareCodePoints(a.fileName, b.fileName));
+    const [first, ...copies] = timed as [(typeof timed)[number], ...typeof timed];
+    const original = seedPath(label, first.fileName);
+    for (const copy of copies) {
+      const before = known && (copy.time as number) > (first.time as number);
+      out.push({
+        file: seedPath(label, copy.fileName),
+        line: null,
+        rule: 'seed/duplicate',
+        severity: 'warning',
+        message: before
+          ? `Unexpected duplicate: this file has the same bytes as ${original}, which was saved before it; both are built, each as a page of its own (if the page was saved twice, delete this file)`
+          : `Unexpected duplicate: this file and ${original} have the same bytes; both are built, each as a page of its own (if the page was saved twice, delete one of the two)`,
+      });
+    }
+  }
+  return out.sort((a, b) => compareCodePoints(a.file, b.file));
+}
+
+/** The modification time (ms) of seed `fileName` of folder `dir`, or null when it cannot be read (deleted since). */
+export function seedSavedAt(dir: string, fileName: string): number | null {
+  try {
+    return statSync(path.join(dir, fileName)).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -293,7 +323,7 @@ export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fil
 export async function loadSeeds(dir: string, label = path.basename(path.resolve(dir)), options: ReadSeedOptions = {}): Promise<LoadedSeeds> {
   const pages: SeedPage[] = [];
   const { sources, problems } = await readSeedSources(dir);
-  const diagnostics: Diagnostic[] = [...problems.map((problem) => seedReadDiagnostic(problem, label)), ...duplicateSeedDiagnostics(sources, label)];
+  const diagnostics: Diagnostic[] = [...problems.map((problem) => seedReadDiagnostic(problem, label)), ...duplicateSeedDiagnostics(sources, label, (name) => seedSavedAt(dir, name))];
   for (const source of sources) {
     const result = readSeedBytes(source.bytes, source.fileName, label, options);
     diagnostics.push(...result.diagnostics);
