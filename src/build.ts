@@ -56,13 +56,16 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
 
 /**
  * Phase segment: a decoded, parsed page → its items (segment/segmentPage, with `jieba` deciding column-break joins),
- * the nothing-lost check, and a warning for a page of articles without any byline.
+ * the nothing-lost check, and a warning for a page of articles with text but without any byline.
  * @throws whatever the segmenter throws (a fault of this code: {@link processPage} turns it into an error)
  */
 export function segmentSeed(page: SeedPage, jieba: Pick<PlaceContext['tagger']['jieba'], 'spansJoin'>): { items: Article[]; diagnostics: Diagnostic[] } {
   const { items, diagnostics } = segmentPage(page, { spansJoin: jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
-  if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
+  // Only where there are article ends to find: a page of titles with no text after them (a picture page, its
+  // text printed elsewhere) gets the title-only warnings alone.
+  const paragraphs = (item: Article): boolean => item.body.some((part) => part.type === 'paragraph');
+  if (items.some((item) => item.kind === 'article' && paragraphs(item)) && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
       file: page.file,
       line: null,

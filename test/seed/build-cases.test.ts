@@ -60,6 +60,19 @@ test('two seeds with the same bytes: both built, the one saved later warned abou
   ]);
 });
 
+test('a page of titles only gets the title-only warning, not the no-bylines one (there are no article ends to guess)', async () => {
+  const result = await build({ config: seeds({ 'titles.txt': '---\ndate: 2021-08-20\npage: A5\n---\n\n只有标题的版面\n' }) });
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    'seeds/titles.txt:6: warning: Unexpected title at the end of the page with no text after it (a picture or a graphic, or text printed elsewhere?); published as an item with its title only [segment/title-only]',
+  ]);
+  assert.deepEqual(result.articles.map((a) => [a.kind, a.headline, a.body.length]), [['article', '只有标题的版面', 0]]);
+  // One article with text and no byline still gets it: where it ends is guessed.
+  const text = await build({ config: seeds({ 'one.txt': '只有一篇的版面\n\n正文写的是城里的一件事，写完了。\n' }) });
+  assert.deepEqual(text.diagnostics.map(formatDiagnostic), [
+    'seeds/one.txt: warning: Unexpected page without bylines: where one article ends and the next begins is read from its headings, datelines and words alone; check it with `news-archive check` [segment/no-bylines]',
+  ]);
+});
+
 // Known gap (issue 12): with the boundary weights fitted on 人民日报, whose articles carry datelines, the seed page
 // stripped of its ·bylines· reads as 2 articles with subheads; the build and the warning are right, the count is not.
 test('a page without any byline is built, with a warning that article ends are guessed', { todo: 'article ends on a page with neither bylines nor datelines (issue 12)' }, async () => {
