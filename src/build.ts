@@ -14,7 +14,7 @@ import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/mar
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -56,13 +56,16 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
 
 /**
  * Phase segment: a decoded, parsed page → its items (segment/segmentPage, with `jieba` deciding column-break joins),
- * the nothing-lost check, and a warning for a page of articles without any byline.
+ * the nothing-lost check, and a warning for a page of articles with text but without any byline.
  * @throws whatever the segmenter throws (a fault of this code: {@link processPage} turns it into an error)
  */
 export function segmentSeed(page: SeedPage, jieba: Pick<PlaceContext['tagger']['jieba'], 'spansJoin'>): { items: Article[]; diagnostics: Diagnostic[] } {
   const { items, diagnostics } = segmentPage(page, { spansJoin: jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
-  if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
+  // Only where there are article ends to find: a page of titles with no text after them (a picture page, its
+  // text printed elsewhere) gets the title-only warnings alone.
+  const paragraphs = (item: Article): boolean => item.body.some((part) => part.type === 'paragraph');
+  if (items.some((item) => item.kind === 'article' && paragraphs(item)) && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
       file: page.file,
       line: null,
@@ -462,7 +465,10 @@ function inputsOf(
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash])]);
+  // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
+  // warning names it, not an up-to-date rerun repeating the last build's warnings.
+  const skipped = readDiagnostics.length === 0 ? [] : ['skipped', ...readDiagnostics.map((d) => `${d.rule} ${d.file}`)];
+  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash]), ...skipped]);
   return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
@@ -500,7 +506,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const selected = options.phases ?? COMMAND_PHASES.build;
   // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
-  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label) : [];
+  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label, (name) => seedSavedAt(config.seedsDir, name)) : [];
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
