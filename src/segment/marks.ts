@@ -261,7 +261,7 @@ export function parseTail(line: string): string[] | null {
   }
   if (/对本文(?:亦)?有(?:所)?贡献$/u.test(inner)) return namesIn(inner.replace(/对本文.*$/u, '').replace(/实习生|记者|通讯员/gu, ' '));
   if (/^综合[^。]{2,40}报道$/u.test(inner) && !/记者/u.test(inner)) return namesIn(inner.replace(/^综合|报道$/gu, ' '));
-  if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者.{2,40}报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
+  if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者(?:.{2,40}|[\p{Script=Han}、，\s]{2,240})报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据|本文|节选|编者注)|来源[：:]|节选自|^(?:相关报道|详细报道|更多报道)?见(?:本报)?第?.{1,4}版/u.test(inner)) return [];
   if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
   if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && [...inner].length <= 80) return [];

@@ -110,10 +110,14 @@ function readsAsKickerAbove(text: string): boolean {
   return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
 }
 
-/** True when an item's byline line stands under its title, before its text (`本报记者 王明峰` over the first paragraph). */
+/**
+ * True when an item names its reporters under its title, before its text: a byline line (`本报记者 王明峰` over the
+ * first paragraph) or a dateline with names opening the first paragraph (`新华社北京2月3日电（记者X）…`).
+ */
 function bylineUnderTitle(draft: Draft): boolean {
   for (const part of draft.body) {
-    if (part.type === 'paragraph' || part.type === 'subhead') return false;
+    if (part.type === 'subhead') return false;
+    if (part.type === 'paragraph') return opensWithDateline(part.text) && openingNames(part.text).length > 0;
     if (part.type === 'byline') return true;
   }
   return false;
@@ -512,7 +516,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           push(draft, 'deck', merged, merged.text);
           break;
         }
-        while (merged.openJoin && units[i + 1] !== undefined && ['body', 'heading', 'name', 'dash'].includes(units[i + 1]!.role)) {
+        while (merged.openJoin && units[i + 1] !== undefined && ['body', 'heading', 'name', 'dash'].includes(units[i + 1]!.role) && !isTitleAfterText(merged, units[i + 1] as Unit, units[i + 2])) {
           merged = joinUnits(merged, units[i + 1] as Unit);
           i++;
         }
@@ -559,4 +563,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     opening: draft.opening || `line ${draft.first}: text the rules could not place (see the warning)`,
   }));
   return { items, diagnostics };
+}
+
+/**
+ * True when `next`, a heading-like line after `text`, a line of text that stops with no sentence-final mark, is a
+ * title rather than what a column end left of that paragraph: the paragraph closes a bracket or a quote (`…（相关报道见第四版）`,
+ * `…（综合本报记者…报道）`), the line carries a column tag (`…（观沧海）`), or an author's name line stands under it.
+ * (What a column end leaves of a paragraph ends where the paragraph ends, with its full stop, and is text, not a heading.)
+ */
+function isTitleAfterText(text: Unit, next: Unit, after: Unit | undefined): boolean {
+  if (next.role !== 'heading') return false;
+  return /[）)”’》」』】]$/u.test(text.text) || hasColumnTag(next.text) || after?.role === 'name';
 }

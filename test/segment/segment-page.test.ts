@@ -458,3 +458,58 @@ test('a line that opens with its source (据报道，) is text, never a title, e
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '据报道，某地发生一件事']]]);
   assert.deepEqual(warnings, ['5: segment/continued']);
 });
+
+test('a title-like line that opens as a sentence does (如今，… / 某某说，…) and stops mid-sentence is text a column end cut, not a subhead', () => {
+  for (const [cut, rest] of [
+    ['如今，村里的每一户人家', '都通上了自来水。'],
+    ['王建国说，这条路修好以后', '村民进城只要半小时。'],
+    ['据她介绍，为了方便游客', '景区新建了停车场。'],
+  ] as const) {
+    const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
+    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
+  }
+  // A headline that reports a finding (调查显示，…) and a lead-in that ends with a colon are not cut text.
+  const { items } = segment(['上一篇', '第一段。', '调查显示，春节期间游客满意度创新高', '本报北京2月11日电  今年春节，各地旅游市场平稳有序。'], { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['上一篇', '调查显示，春节期间游客满意度创新高']);
+});
+
+test('a title-like line that ends with a preposition, an adverb of degree, a determiner, 着 or an enumerated count is text a column end cut', () => {
+  for (const [cut, rest] of [
+    ['市长在会上表示，愿同', '各方加强合作。'],
+    ['看着新房子，老人心里十分', '高兴。'],
+    ['这一年，乡亲们收获了哪些', '新变化？'],
+    ['新建的车站有12个站台、36个', '检票口，可以同时接待上万名旅客。'],
+    ['山脚下的小村里，生活着', '三百多户人家。'],
+    ['年前去了一趟超市，给家里添几样', '新鲜的年货。'],
+  ] as const) {
+    const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
+    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
+  }
+  // A count that stands alone (a figure callout) is a subhead.
+  assert.deepEqual(segment(['上一篇', '第一段。', '628个', '集中力量建设产业园区。'], { spansJoin }).items[0]?.body, ['第一段。', '## 628个', '集中力量建设产业园区。']);
+});
+
+test('after text that closes a bracket or a quote without a full stop, a title-like line is the next title, not the paragraph\'s end', () => {
+  for (const end of ['各主要高速公路运行平稳（相关报道见第四版）', '他说：“我们要拿出更多办法来。”.']) {
+    const { items } = segment(['上一篇', '第一段。', `春节假期里，全国大部分地区天气良好。${end}`, '春节假期全国道路交通安全顺畅', '本报北京2月5日电  （记者张洋）2月5日是春节假期第二天。'], { spansJoin });
+    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', `春节假期里，全国大部分地区天气良好。${end}`]], ['春节假期全国道路交通安全顺畅', ['本报北京2月5日电  （记者张洋）2月5日是春节假期第二天。']]], end);
+  }
+  // A tail that names many reporters (综合本报记者…报道) ends the article; its names are the article's.
+  const { items } = segment(['元宵节各地欢庆', '各地举办了丰富多彩的活动。', '（综合本报记者张三、李四、王五、赵六、孙七、周八、吴九、郑十、钱一、陈二、冯三、褚四、卫五、蒋六、沈七、韩八报道）', '走进科技创新的春天', '2018年10月，一场展览在北京开幕。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.bylines.length]), [['元宵节各地欢庆', 16], ['走进科技创新的春天', 0]]);
+});
+
+test('a title over a byline line, after an article whose opening dateline names its reporter, opens the next article', () => {
+  const first = ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', '本报如东3月2日电  （记者王明峰）连日来，掘港镇迅速行动，全面落实各项疫情防控措施。', '据了解，截至目前，掘港镇已完成三轮全员核酸检测。'];
+  const second = ['新春走基层', '“小板凳”议事会解民忧', '本报记者 李四', '今年以来，曲塘镇在各村居推行“小板凳”议事会，干部带着板凳进院落。', '截至目前，议事会已收集群众意见建议300余条。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.body, item.bylines]), [
+    ['如东县掘港镇多措并举', '筑牢疫情防控“防火墙”', first.slice(2), ['王明峰']],
+    ['新春走基层', '“小板凳”议事会解民忧', second.slice(3), ['李四']],
+  ]);
+});
+
+test('the title of a work of art with its medium (…（中国画）) is an item of its own, between the items around it', () => {
+  const { items } = segment(['上一篇', '第一段写完了。', '兰香（中国画）', '迎春（麦秆画）', '春到江南', '春风吹过江南的田野，油菜花开得正旺。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段写完了。']], ['兰香（中国画）', []], ['迎春（麦秆画）', []], ['春到江南', ['春风吹过江南的田野，油菜花开得正旺。']]]);
+});
