@@ -221,12 +221,12 @@ export function toUnits(blocks: readonly TextLine[], options: WordOracle): Unit[
 
 /**
  * True when a heading-like line opens as a sentence of text does, with a sentence adverb or a speaker and a comma
- * (`当然，…`, `如今，…`, `可以说，…`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
+ * (`当然，…`, `如今，…`, `可以说，…`, `针对…，`, `随着…，`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
  * that does and stops mid-sentence is what a column end left of a paragraph. (Not `…显示，`: `调查显示，…` and
  * `世界银行报告显示，…` are headlines; not a lead-in that ends with a colon.)
  */
 export function opensAsSentence(text: string): boolean {
-  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
+  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|(?:针对|随着|根据|按照)[^，]{2,30}|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
 }
 
 /** The words a paragraph opens with to give its source (`据报道，`, `据介绍`, `记者从…获悉`). */
@@ -294,11 +294,12 @@ export function opensWithFragment(text: string): boolean {
 }
 
 /**
- * True when `text` stops inside an enumeration (`…由市场监管、物价、…、审批`) and `next` goes on with its next items
- * (`改革办、督察室及…`): a list a column end cut. (Not a numbered line: `一、`.)
+ * True when `text` stops inside an enumeration of short items (`…由市场监管、物价、…、审批`) and `next` goes on with
+ * its next ones (`改革办、督察室及…`): a list a column end cut. (Not a numbered line, `一、`, nor lists of phrases:
+ * `…、走进世界各国` over `年画春联的缤纷、…`.)
  */
 export function continuesEnumeration(text: string, next: string): boolean {
-  return /、[^，,。；;：:、“”]{1,10}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,10}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
+  return /、[^，,。；;：:、“”]{1,4}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,5}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

@@ -257,6 +257,19 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return f.columnTag === 1 || f.kickerMark === 1 || f.creditSoon === 1 || f.standalone === 1;
   };
 
+  /**
+   * True when the text from `units[from]` opens with a dateline (`新华社北京2月22日电…`), right away or under up to three
+   * lines of text: a title's subheadline and decks set as text lines, a summary (a dateline opens an article only).
+   */
+  const datelineUnderDecks = (from: number): boolean => {
+    for (let k = from; k < Math.min(units.length, from + 4); k++) {
+      const unit = units[k] as Unit;
+      if (unit.role !== 'body') return false;
+      if (opensWithDateline(unit.text)) return true;
+    }
+    return false;
+  };
+
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
   const features = (open: Draft, i: number, end: number): BoundaryFeatures => {
     const run = units.slice(i, end + 1);
@@ -284,7 +297,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       leadLabel,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
-      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
+      datelineAfter: datelineUnderDecks(end + 1) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,

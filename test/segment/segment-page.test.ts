@@ -536,3 +536,13 @@ test('under a title, a line that stops inside a list the next line goes on with,
   const long = `为吸引更多人才到本市创业，${'本次大赛面向海内外征集创新项目，'.repeat(20)}报名电话`;
   assert.deepEqual(segment([...head, long, '0536-1234567。'], { spansJoin }).items[1]?.body, [`${long}0536-1234567。`]);
 });
+
+test('a title over text lines and then a dateline (a subheadline and decks set as text) opens the next article', () => {
+  const first = ['省委召开常委会议', '本报南京3月1日电  （记者王明峰）省委常委会3月1日召开会议，研究部署近期工作。', '会议强调，要抓好春耕生产，确保粮食安全。'];
+  const second = ['省政府召开常务会议', '研究部署春季农业生产 审议《关于加快推进全省农村公路提档升级和管理养护工作的实施意见》等文件 省长主持会议', '会议认为，过去一年，全省农业农村工作取得新的重大进展。', '本报南京3月2日电  省政府3月2日召开常务会议，研究部署春季农业生产。'];
+  const { items } = segment([...first, ...second], { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['省委召开常委会议', '省政府召开常务会议']);
+  // (A line that opens with 针对…， and stops mid-sentence is text a column end cut.)
+  const { items: cut } = segment(['上一篇', '第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门', '采取多种措施，确保旅客平安出行。'], { spansJoin });
+  assert.deepEqual(cut.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门采取多种措施，确保旅客平安出行。']]]);
+});
