@@ -52,6 +52,12 @@ const MIN_COLUMN_LINE = 9;
  */
 export const MIN_DECK = 18;
 
+/**
+ * Characters a deck has at most: a summary under a title is a few clauses (人民日报's run to about 230); a longer
+ * block that stops mid-sentence under a title is the first paragraph's part a column end cut.
+ */
+export const MAX_DECK = 300;
+
 export type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
 /** A block, or column-break fragments joined, with its role. */
@@ -267,6 +273,8 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
   // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`, `…、88个`); a
   // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，笔，方形纸`.)
   if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句样套双把块间座所户棵朵幅首部场杯碗瓶袋箱盒款]$|一([个张条片座位])\1$/u.test(text) || /、[\d０-９]+[个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  // A clause just opened after a colon, in a line of clauses (`…，首都生态环境发生根本逆转：雾霾`).
+  if (/[，,][^：:]*[：:][^，,。；;：:、“”]{1,3}$/u.test(text)) return true;
   const last = text.slice(-1);
   // (And prepositions and conjunctions that stand before their object, and 着: `…中方愿同`, `…开发为`, `…挑战和`, `…生活着`.)
   if (!/[的是要已约能会在对与以从向为同和及把被将给让使由于其着]/u.test(last) || text.length < 2) return false;
@@ -283,6 +291,14 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
  */
 export function opensWithFragment(text: string): boolean {
   return (/^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) || (/^\p{Script=Han}{2}了/u.test(text) && !/^(?:为了|除了|有了|到了)/u.test(text))) && !SENTENCE_OPENER.test(text);
+}
+
+/**
+ * True when `text` stops inside an enumeration (`…由市场监管、物价、…、审批`) and `next` goes on with its next items
+ * (`改革办、督察室及…`): a list a column end cut. (Not a numbered line: `一、`.)
+ */
+export function continuesEnumeration(text: string, next: string): boolean {
+  return /、[^，,。；;：:、“”]{1,10}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,10}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

@@ -22,7 +22,7 @@ import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
 import { isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
 import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
-import { BULLET, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
+import { BULLET, continuesEnumeration, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MAX_DECK, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
 import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isSidebarLabel, isStandaloneItemLine } from './title-roles.js';
 
@@ -469,7 +469,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         if (open !== null) {
           push(open, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
           addNames(open, unit.names);
-          if (unit.role === 'tail' || unit.role === 'graphic') open.ended = true;
+          // (A tail under the title, before any text, annotates what follows: a law's note of its adoption.)
+          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null)) || unit.role === 'graphic') open.ended = true;
           if (unit.role === 'date') {
             // The lines just above a date line sign it (a letter's or a document's signature).
             const previous = open.body.at(-2);
@@ -510,7 +511,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? ''));
+        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || [...merged.text].length > MAX_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? '') || continuesEnumeration(merged.text, units[i + 1]?.text ?? ''));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);

@@ -513,3 +513,26 @@ test('the title of a work of art with its medium (…（中国画）) is an item
   const { items } = segment(['上一篇', '第一段写完了。', '兰香（中国画）', '迎春（麦秆画）', '春到江南', '春风吹过江南的田野，油菜花开得正旺。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段写完了。']], ['兰香（中国画）', []], ['迎春（麦秆画）', []], ['春到江南', ['春风吹过江南的田野，油菜花开得正旺。']]]);
 });
+
+test('a law\'s note of its adoption and amendments under its title, however long, is a tail that does not end the item', () => {
+  const note = `（2018年8月31日第十三届全国人民代表大会常务委员会第五次会议通过  ${'根据某年某月某日全国人民代表大会常务委员会《关于修改〈某某法〉的决定》修正  '.repeat(8)}第七次修正）`;
+  const lines = ['中华人民共和国某某法', note, '第一条  为了规范某某行为，制定本法。', '第二条  本法自公布之日起施行。', '（新华社北京8月31日电）', '下一篇', '下一篇的第一段。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['中华人民共和国某某法', ['第一条  为了规范某某行为，制定本法。', '第二条  本法自公布之日起施行。']], ['下一篇', ['下一篇的第一段。']]]);
+  const parts = segmentPage({ file: 'seeds/case.txt', text: lines.join('\n\n'), firstLine: 1 }, { spansJoin }).items[0]?.body.map((part) => part.type);
+  assert.deepEqual(parts, ['tail', 'paragraph', 'paragraph', 'tail']);
+});
+
+test('under a title, a line that stops inside a list the next line goes on with, or just after a colon, was cut by a column end: the first paragraph', () => {
+  // (A page that shows a column break somewhere: '这一段被栏尾截断' goes on in '，接着写完。'.)
+  const head = ['上一篇', '这一段被栏尾截断', '，接着写完。', '联合检查 企业负担轻了'];
+  for (const [cut, rest] of [
+    ['一大早，位于市中心的一家酒店接到通知，由市场监管、物价、文化、旅游、公安、环保、消防等9个部门的人员和政府法制办、审批', '服务局、督察室等部门组成的检查组将上门检查。'],
+    ['五年协同发展，五年强身健体，首都生态环境发生根本逆转：雾霾', '渐除，蓝天回归，黑臭水体变清。'],
+  ] as const) {
+    assert.deepEqual(segment([...head, cut, rest], { spansJoin }).items[1]?.body, [cut + rest], cut);
+  }
+  // A block far longer than any summary that stops mid-sentence under a title is text, too.
+  const long = `为吸引更多人才到本市创业，${'本次大赛面向海内外征集创新项目，'.repeat(20)}报名电话`;
+  assert.deepEqual(segment([...head, long, '0536-1234567。'], { spansJoin }).items[1]?.body, [`${long}0536-1234567。`]);
+});
