@@ -311,7 +311,8 @@ export async function renderFiles(
     }
     await store?.close();
 
-    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+    // The last build's articles.json is about as large: its size lets each record be serialised once.
+    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model, options.previous?.get(routes.articlesJson())?.size) });
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
     const site = files();
     const search = async (): Promise<OutputFile[]> => {
@@ -501,6 +502,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 const FEW_SEEDS = 16;
 
+/**
+ * For a plain build (no session) that will segment between 1 and {@link FEW_SEEDS} seeds (those whose page entry is
+ * not in the cache): start loading jieba's dictionary in its thread now (build-context.ts preparePlaces), so that it
+ * loads while the build reads its cache. The incremental driver calls it as soon as the inputs are read; a no-op
+ * when the places were loaded already or the build segments no seed or many.
+ * @throws Error from the file system when the user dictionary cannot be written
+ */
+export function prepareFewSeeds(options: Pick<BuildOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
+  const { config, cache, context } = options;
+  if (options.session !== undefined || context.placesLoaded) return;
+  let missing = 0;
+  for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
+  if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
+}
+
 async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
@@ -510,12 +526,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
-  // A plain build that will segment a few seeds: jieba's dictionary loads beside the reading of the cache.
-  if (session === undefined && !context.placesLoaded) {
-    let missing = 0;
-    for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
-    if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
-  }
+  prepareFewSeeds({ ...options, context }, inputs);
   // Cached entries are read through pMap (a session's come from memory); the store reads each one synchronously
   // (cache/build-cache.ts), which costs less CPU than a promise through the thread pool for a file of a few KB.
   const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
