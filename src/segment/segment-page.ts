@@ -20,7 +20,7 @@
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
-import { isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
+import { isContinuationMark, isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
 import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
 import { BULLET, continuesEnumeration, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MAX_DECK, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
@@ -483,7 +483,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           push(open, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
           addNames(open, unit.names);
           // (A tail under the title, before any text, annotates what follows: a law's note of its adoption.)
-          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null)) || unit.role === 'graphic') open.ended = true;
+          // (`（下转第二版）`, `（未完）`: the article goes on on another page.)
+          const continues = unit.role === 'tail' && isContinuationMark(unit.text);
+          if (continues) open.continued = true;
+          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null || continues)) || unit.role === 'graphic') open.ended = true;
           if (unit.role === 'date') {
             // The lines just above a date line sign it (a letter's or a document's signature).
             const previous = open.body.at(-2);

@@ -546,3 +546,10 @@ test('a title over text lines and then a dateline (a subheadline and decks set a
   const { items: cut } = segment(['上一篇', '第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门', '采取多种措施，确保旅客平安出行。'], { spansJoin });
   assert.deepEqual(cut.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门采取多种措施，确保旅客平安出行。']]]);
 });
+
+test('a continuation mark (（下转第二版）, （未完）) ends the article and marks it continued, never a title of the next', () => {
+  for (const mark of ['（下转第二版）', '（转A3版）', '（未完）', '(未完待续)']) {
+    const { items } = segment(['春耕备耕正当时', '春分将至，春耕备耕进入关键时期。', '各地抓住有利时机，组织农民开展春耕生产，农机具检修和农资储备有序推进，', mark, '海安市曲塘镇', '“小板凳”议事会解民忧', '今年以来，曲塘镇推行“小板凳”议事会。'], { spansJoin });
+    assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.continued]), [[null, '春耕备耕正当时', true], ['海安市曲塘镇', '“小板凳”议事会解民忧', false]], mark);
+  }
+});
