@@ -330,8 +330,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`).
-    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text) && [...unit.text].length <= 80;
+    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`,
+    // `行政审批、生活缴费、交通出行……1511个事项网上可办理`: an ellipsis inside ends no sentence).
+    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text.replace(/…+/gu, '，')) && [...unit.text].length <= 80;
     if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
@@ -513,6 +514,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           while (units[end]?.role === 'body' && !units[end]?.mark) end++;
           const after = units[end];
           const isPhoto = after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+          // One paragraph after an article's tail, before the next title or the page's end, is the article's own
+          // (an interviewee's or an author's note under `（某某采访整理）`): it stays with the article.
+          const note = draft !== null && !isPhoto && draft.kind === 'article' && draft.headline !== null && draft.body.at(-1)?.type === 'tail' && end === i + 1 && (after === undefined || after.role === 'heading');
+          if (note) {
+            push(draft as Draft, 'paragraph', unit, unit.text);
+            break;
+          }
           close();
           draft = newDraft(isPhoto ? 'photo' : 'unsorted', unit.first);
           draft.opening = `line ${unit.first}: ${isPhoto ? 'a caption followed by a photo credit' : open === null ? 'text with no title above it' : 'text after the end of the item above, with no title'}`;

@@ -490,13 +490,13 @@ test('a title-like line that ends with a preposition, an adverb of degree, a det
 });
 
 test('after text that closes a bracket or a quote without a full stop, a title-like line is the next title, not the paragraph\'s end', () => {
-  for (const end of ['各主要高速公路运行平稳（相关报道见第四版）', '他说：“我们要拿出更多办法来。”.']) {
-    const { items } = segment(['上一篇', '第一段。', `春节假期里，全国大部分地区天气良好。${end}`, '春节假期全国道路交通安全顺畅', '本报北京2月5日电  （记者张洋）2月5日是春节假期第二天。'], { spansJoin });
-    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', `春节假期里，全国大部分地区天气良好。${end}`]], ['春节假期全国道路交通安全顺畅', ['本报北京2月5日电  （记者张洋）2月5日是春节假期第二天。']]], end);
+  for (const end of ['各主要高速公路运行平稳（相关报道见第四版）', '他说：“我们会把这件事办好。”.']) {
+    const { items } = segment(['上一篇', '第一段。', `春节假期里，全国大部分地区天气良好。${end}`, '节日期间全市公交运行平稳', '本报南通2月5日电  （记者李四）2月5日是节日第二天。'], { spansJoin });
+    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', `春节假期里，全国大部分地区天气良好。${end}`]], ['节日期间全市公交运行平稳', ['本报南通2月5日电  （记者李四）2月5日是节日第二天。']]], end);
   }
   // A tail that names many reporters (综合本报记者…报道) ends the article; its names are the article's.
-  const { items } = segment(['元宵节各地欢庆', '各地举办了丰富多彩的活动。', '（综合本报记者张三、李四、王五、赵六、孙七、周八、吴九、郑十、钱一、陈二、冯三、褚四、卫五、蒋六、沈七、韩八报道）', '走进科技创新的春天', '2018年10月，一场展览在北京开幕。'], { spansJoin });
-  assert.deepEqual(items.map((item) => [item.headline, item.bylines.length]), [['元宵节各地欢庆', 16], ['走进科技创新的春天', 0]]);
+  const { items } = segment(['元宵节各地欢庆', '各地举办了丰富多彩的活动。', '（综合本报记者张三、李四、王五、赵六、孙七、周八、吴九、郑十、钱一、陈二、冯三、褚四、卫五、蒋六、沈七、韩八报道）', '科技小院里的年轻人', '2018年10月，一场展览在南通开幕。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.bylines.length]), [['元宵节各地欢庆', 16], ['科技小院里的年轻人', 0]]);
 });
 
 test('a title over a byline line, after an article whose opening dateline names its reporter, opens the next article', () => {
@@ -510,8 +510,8 @@ test('a title over a byline line, after an article whose opening dateline names 
 });
 
 test('the title of a work of art with its medium (…（中国画）) is an item of its own, between the items around it', () => {
-  const { items } = segment(['上一篇', '第一段写完了。', '兰香（中国画）', '迎春（麦秆画）', '春到江南', '春风吹过江南的田野，油菜花开得正旺。'], { spansJoin });
-  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段写完了。']], ['兰香（中国画）', []], ['迎春（麦秆画）', []], ['春到江南', ['春风吹过江南的田野，油菜花开得正旺。']]]);
+  const { items } = segment(['上一篇', '第一段写完了。', '荷韵（中国画）', '春晓（剪纸）', '春到江南', '春风吹过江南的田野，油菜花开得正旺。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段写完了。']], ['荷韵（中国画）', []], ['春晓（剪纸）', []], ['春到江南', ['春风吹过江南的田野，油菜花开得正旺。']]]);
 });
 
 test('a law\'s note of its adoption and amendments under its title, however long, is a tail that does not end the item', () => {
@@ -527,8 +527,8 @@ test('under a title, a line that stops inside a list the next line goes on with,
   // (A page that shows a column break somewhere: '这一段被栏尾截断' goes on in '，接着写完。'.)
   const head = ['上一篇', '这一段被栏尾截断', '，接着写完。', '联合检查 企业负担轻了'];
   for (const [cut, rest] of [
-    ['一大早，位于市中心的一家酒店接到通知，由市场监管、物价、文化、旅游、公安、环保、消防等9个部门的人员和政府法制办、审批', '服务局、督察室等部门组成的检查组将上门检查。'],
-    ['五年协同发展，五年强身健体，首都生态环境发生根本逆转：雾霾', '渐除，蓝天回归，黑臭水体变清。'],
+    ['清早，城南的一家商场接到通知，由质监、税务、卫健、住建、交通、水务、园林等7个部门的人员和街道、城管', '中队、网格站等单位组成的检查组当天上门。'],
+    ['三年整治下来，小河两岸，村里的人居环境有了明显变化：垃圾', '不见了，河水变清了，村民笑了。'],
   ] as const) {
     assert.deepEqual(segment([...head, cut, rest], { spansJoin }).items[1]?.body, [cut + rest], cut);
   }
@@ -543,8 +543,8 @@ test('a title over text lines and then a dateline (a subheadline and decks set a
   const { items } = segment([...first, ...second], { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['省委召开常委会议', '省政府召开常务会议']);
   // (A line that opens with 针对…， and stops mid-sentence is text a column end cut.)
-  const { items: cut } = segment(['上一篇', '第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门', '采取多种措施，确保旅客平安出行。'], { spansJoin });
-  assert.deepEqual(cut.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '针对近日大范围雨雪天气给返程运输带来的影响，铁路部门采取多种措施，确保旅客平安出行。']]]);
+  const { items: cut } = segment(['上一篇', '第一段。', '针对连日大雾给港口作业带来的不便，港务部门', '调整了船舶进出港计划。'], { spansJoin });
+  assert.deepEqual(cut.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', '针对连日大雾给港口作业带来的不便，港务部门调整了船舶进出港计划。']]]);
 });
 
 test('a continuation mark (（下转第二版）, （未完）) ends the article and marks it continued, never a title of the next', () => {
@@ -552,4 +552,15 @@ test('a continuation mark (（下转第二版）, （未完）) ends the article
     const { items } = segment(['春耕备耕正当时', '春分将至，春耕备耕进入关键时期。', '各地抓住有利时机，组织农民开展春耕生产，农机具检修和农资储备有序推进，', mark, '海安市曲塘镇', '“小板凳”议事会解民忧', '今年以来，曲塘镇推行“小板凳”议事会。'], { spansJoin });
     assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.continued]), [[null, '春耕备耕正当时', true], ['海安市曲塘镇', '“小板凳”议事会解民忧', false]], mark);
   }
+});
+
+test('one paragraph after an article\'s tail, before the next title, is the article\'s note (an interviewee\'s biography), not an item of its own', () => {
+  const { items, warnings } = segment(['乡村学校的新课堂', '山里的孩子也能上美术课了。', '老师们说，这是他们最想做的事。', '（本报记者 李四采访整理）', '王芳，1975年生于江苏如东，小学美术教师。', '下一篇', '下一篇的第一段。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['乡村学校的新课堂', ['山里的孩子也能上美术课了。', '老师们说，这是他们最想做的事。', '王芳，1975年生于江苏如东，小学美术教师。']], ['下一篇', ['下一篇的第一段。']]]);
+  assert.deepEqual(warnings.filter((warning) => warning.includes('no-headline')), []);
+});
+
+test('above a headline with a column tag, a line with an ellipsis inside that does not end a sentence is its kicker', () => {
+  const { items } = segment(['看病、上学、办证……300多项服务就近可办', '东港 服务进小区，居民少跑腿（基层治理观察）', '走进社区服务站，前来办事的居民井然有序。'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline]), [['看病、上学、办证……300多项服务就近可办', '东港 服务进小区，居民少跑腿（基层治理观察）']]);
 });
