@@ -419,8 +419,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
         // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
         const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
+        // next of a row of sibling stories, not a section of the first.
+        const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
+        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline;
+        const opened = open.headline === null || scored || secondByline || sibling;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');

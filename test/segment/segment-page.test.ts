@@ -564,3 +564,8 @@ test('above a headline with a column tag, a line with an ellipsis inside that do
   const { items } = segment(['看病、上学、办证……300多项服务就近可办', '东港 服务进小区，居民少跑腿（基层治理观察）', '走进社区服务站，前来办事的居民井然有序。'], { spansJoin });
   assert.deepEqual(items.map((item) => [item.kicker, item.headline]), [['看病、上学、办证……300多项服务就近可办', '东港 服务进小区，居民少跑腿（基层治理观察）']]);
 });
+
+test('a one-line couplet title under an article titled by such a couplet alone opens the next of a row of sibling stories', () => {
+  const { items } = segment(['深入调研  在田间找答案', '一月中旬，调研组来到三个乡镇。', '大家围坐在一起，谈收成、谈打算。', '专题协商  凝聚更多共识', '会场中间，几块计时牌格外显眼。', '发言的委员们都开门见山。'], { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['深入调研  在田间找答案', '专题协商  凝聚更多共识']);
+});
