@@ -43,8 +43,8 @@ test('a couplet over a plain line is a kicker over the headline', () => {
 });
 
 test('a second line that gives the figures of the first is its subheadline', () => {
-  const { items } = segment(['北京再取消21项创业办事证明', '累计精简比例达81%', '北京市日前公布第三批取消的证明事项。']);
-  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], [null, '北京再取消21项创业办事证明', '累计精简比例达81%']);
+  const { items } = segment(['南通再取消18项企业办事证明', '累计精简比例达65%', '南通市日前公布第二批取消的证明事项。']);
+  assert.deepEqual([items[0]?.kicker, items[0]?.headline, items[0]?.subheadline], [null, '南通再取消18项企业办事证明', '累计精简比例达65%']);
 });
 
 test('a clause with commas over a line with figures is a kicker', () => {
@@ -129,8 +129,8 @@ test('a title at the end of the page with no text after it is an item with its t
 });
 
 test('a title at the end of the page after a paragraph that ends a sentence is an item of its own, not its tail', () => {
-  const { items, warnings } = segment(['标题', '第一段。', '第二段。', '绘年画 赏年画']);
-  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '第二段。']], ['绘年画 赏年画', []]]);
+  const { items, warnings } = segment(['标题', '第一段。', '第二段。', '剪窗花 贴窗花']);
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['标题', ['第一段。', '第二段。']], ['剪窗花 贴窗花', []]]);
   assert.deepEqual(warnings, ['7: segment/title-only']);
   // After a paragraph cut mid-sentence, a short last line is still the paragraph's end.
   assert.deepEqual(segment(['标题', '第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后', '几个字']).items[0]?.body, ['第一段。', '第二段从这里写起，写了很长很长的一句话，这句话长到超过了五十个字，一直写到这一栏的末尾还没有写完它的最后几个字']);
@@ -194,7 +194,7 @@ test('questions above a title are its kicker', () => {
 
 test('title roles: a sports event over its result is a kicker; what a meeting heard, or who attended, is a subheadline', () => {
   const roles = (lines: string[]) => { const item = segment([...lines, '正文第一段。']).items[0]; return [item?.kicker, item?.headline, item?.subheadline]; };
-  assert.deepEqual(roles(['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌']), ['巴黎柔道大满贯赛', '陈飞摘得女子78公斤级铜牌', null]);
+  assert.deepEqual(roles(['南京田径大奖赛', '王芳摘得女子1500米铜牌']), ['南京田径大奖赛', '王芳摘得女子1500米铜牌', null]);
   assert.deepEqual(roles(['市人大常委会召开第十五次主任会议', '听取有关议案和报告起草情况的汇报']), [null, '市人大常委会召开第十五次主任会议', '听取有关议案和报告起草情况的汇报']);
   assert.deepEqual(roles(['中国——东盟青年交流周开幕', '张明出席开幕式并宣读贺信']), [null, '中国——东盟青年交流周开幕', '张明出席开幕式并宣读贺信']);
   assert.deepEqual(roles(['市书法家协会第五次会员代表大会举行', '王建国出席 李卫东讲话']), [null, '市书法家协会第五次会员代表大会举行', '王建国出席 李卫东讲话']);
