@@ -100,8 +100,8 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
 
 /**
  * A line of text that reads as the kicker of the title under it: short, ending with `……`, `？` or `！` and no full
- * stop inside (`写春联、赏年画、进博物馆……`, `干部节后收心了吗？服务热心了吗？`), or ending with `——`, whatever
- * it says before (`过去除了串门聊天打牌，就是在家看电视。山东农村——`).
+ * stop inside (`贴窗花、挂灯笼、逛庙会……`, `孩子作业写完了吗？书包收好了吗？`), or ending with `——`, whatever
+ * it says before (`以前一到冬天就只能窝在家里。苏北乡村——`).
  */
 function readsAsKickerAbove(text: string): boolean {
   const length = [...text].length;
@@ -329,9 +329,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       open !== null &&
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
-    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
+    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`贴窗花、挂灯笼、逛庙会……`).
     // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`,
-    // `行政审批、生活缴费、交通出行……1511个事项网上可办理`: an ellipsis inside ends no sentence).
+    // `看病、上学、办证……300多项服务就近可办`: an ellipsis inside ends no sentence).
     const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text.replace(/…+/gu, '，')) && [...unit.text].length <= 80;
     if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
