@@ -566,6 +566,7 @@ test('above a headline with a column tag, a line with an ellipsis inside that do
 });
 
 test('a one-line couplet title under an article titled by such a couplet alone opens the next of a row of sibling stories', () => {
-  const { items } = segment(['深入调研  在田间找答案', '一月中旬，调研组来到三个乡镇。', '大家围坐在一起，谈收成、谈打算。', '专题协商  凝聚更多共识', '会场中间，几块计时牌格外显眼。', '发言的委员们都开门见山。'], { spansJoin });
+  // (Stories on one subject: the words on either side alone would make the second title a subhead.)
+  const { items } = segment(['深入调研  在田间找答案', '政协委员们一月中旬来到三个乡镇调研农业生产。', '政协委员们围坐在农户家中，谈农业生产、谈乡村振兴。', '政协委员们说，农业生产要靠科技。', '专题协商  凝聚更多共识', '政协委员们在会上围绕农业生产、乡村振兴建言献策。', '政协委员们说，乡村振兴要靠人才。'], { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['深入调研  在田间找答案', '专题协商  凝聚更多共识']);
 });
