@@ -6,7 +6,7 @@
  * and writes entries of, and never calls back into the build.
  */
 import { createBuildContext, type BuildContext } from './build-context.js';
-import { build, isDeferredOutput, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
+import { build, isDeferredOutput, prepareFewSeeds, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
 import { compareCodePoints } from './compare-code-points.js';
 import { COMMAND_PHASES } from './pipeline.js';
 import type { Diagnostic, OutputFile } from './types.js';
@@ -112,6 +112,9 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
   const release = await lockOutput(config.outDir);
   try {
     const inputs = await readBuildInputs(options);
+    // jieba's dictionary, when a few seeds are new or changed, loads from here on in its thread (the up-to-date
+    // check below cannot need it: equal keys mean every page entry was made by the last build).
+    prepareFewSeeds({ ...options, cache }, inputs);
     const state = await cache.getState(config.outDir);
     // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.
     const primed = session === undefined || session.written !== null;

@@ -14,7 +14,7 @@ import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/mar
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -57,13 +57,16 @@ export function processPage(page: SeedPage, places: PlaceContext): { articles: T
 
 /**
  * Phase segment: a decoded, parsed page → its items (segment/segmentPage, with `jieba` deciding column-break joins),
- * the nothing-lost check, and a warning for a page of articles without any byline.
+ * the nothing-lost check, and a warning for a page of articles with text but without any byline.
  * @throws whatever the segmenter throws (a fault of this code: {@link processPage} turns it into an error)
  */
 export function segmentSeed(page: SeedPage, jieba: Pick<PlaceContext['tagger']['jieba'], 'spansJoin'>): { items: Article[]; diagnostics: Diagnostic[] } {
   const { items, diagnostics } = segmentPage(page, { spansJoin: jieba.spansJoin });
   diagnostics.push(...checkNothingLost(page, items));
-  if (items.some((item) => item.kind === 'article') && items.every((item) => item.bylines.length === 0)) {
+  // Only where there are article ends to find: a page of titles with no text after them (a picture page, its
+  // text printed elsewhere) gets the title-only warnings alone.
+  const paragraphs = (item: Article): boolean => item.body.some((part) => part.type === 'paragraph');
+  if (items.some((item) => item.kind === 'article' && paragraphs(item)) && items.every((item) => item.bylines.length === 0)) {
     diagnostics.push({
       file: page.file,
       line: null,
@@ -309,7 +312,8 @@ export async function renderFiles(
     }
     await store?.close();
 
-    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model) });
+    // The last build's articles.json is about as large: its size lets each record be serialised once.
+    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model, options.previous?.get(routes.articlesJson())?.size) });
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
     const site = files();
     const search = async (): Promise<OutputFile[]> => {
@@ -466,7 +470,10 @@ function inputsOf(
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
   const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash])]);
+  // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
+  // warning names it, not an up-to-date rerun repeating the last build's warnings.
+  const skipped = readDiagnostics.length === 0 ? [] : ['skipped', ...readDiagnostics.map((d) => `${d.rule} ${d.file}`)];
+  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash]), ...skipped]);
   return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
 }
 
@@ -502,21 +509,31 @@ const FEW_SEEDS = 16;
 /** What a decoded seed's bytes are replaced by in a plain build (see buildWith). */
 const NO_BYTES = new Uint8Array(0);
 
+/**
+ * For a plain build (no session) that will segment between 1 and {@link FEW_SEEDS} seeds (those whose page entry is
+ * not in the cache): start loading jieba's dictionary in its thread now (build-context.ts preparePlaces), so that it
+ * loads while the build reads its cache. The incremental driver calls it as soon as the inputs are read; a no-op
+ * when the places were loaded already or the build segments no seed or many.
+ * @throws Error from the file system when the user dictionary cannot be written
+ */
+export function prepareFewSeeds(options: Pick<BuildOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
+  const { config, cache, context } = options;
+  if (options.session !== undefined || context.placesLoaded) return;
+  let missing = 0;
+  for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
+  if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
+}
+
 async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
   const inputs = options.inputs ?? (await readBuildInputs({ ...options, context }));
   const selected = options.phases ?? COMMAND_PHASES.build;
   // Seeds with the same bytes as another: a warning of a site build (`check` looks at files one by one).
-  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label) : [];
+  const duplicates = runsNow(selected, 'model') ? duplicateSeedDiagnostics(inputs.seeds, inputs.label, (name) => seedSavedAt(config.seedsDir, name)) : [];
   const diagnostics: Diagnostic[] = [...inputs.readDiagnostics, ...duplicates];
 
   const { session } = options;
-  // A plain build that will segment a few seeds: jieba's dictionary loads beside the reading of the cache.
-  if (session === undefined && !context.placesLoaded) {
-    let missing = 0;
-    for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
-    if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
-  }
+  prepareFewSeeds({ ...options, context }, inputs);
   // Cached entries are read through pMap (a session's come from memory); the store reads each one synchronously
   // (cache/build-cache.ts), which costs less CPU than a promise through the thread pool for a file of a few KB.
   const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {

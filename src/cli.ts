@@ -128,7 +128,7 @@ async function runCheck(files: readonly string[], flags: CommonFlags): Promise<n
     try {
       sources.push(seedSourceOf(target, await readFile(target)));
     } catch (error) {
-      throw new UsageError(`${target}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(checkTargetProblem(target, error));
     }
   }
   const context = createBuildContext();
@@ -147,6 +147,17 @@ async function runCheck(files: readonly string[], flags: CommonFlags): Promise<n
   });
   process.stdout.write(tables.join('\n'));
   return hasErrors(result.diagnostics) ? EXIT.inputErrors : EXIT.ok;
+}
+
+/**
+ * The message of a file named to `check` that cannot be read: `seeds/nope.txt: no such file; nothing checked`, a
+ * folder, or the error's code (`EACCES`).
+ */
+function checkTargetProblem(target: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'ENOENT') return `${target}: no such file; nothing checked`;
+  if (code === 'EISDIR') return `${target}: a folder, not a seed file; nothing checked (every seed of a folder: news-archive check --seeds ${target})`;
+  return `${target}: cannot read the file (${code}); nothing checked`;
 }
 
 async function startDev(flags: DevFlags): Promise<void> {

@@ -94,8 +94,12 @@ const ENDS = /[。！？!?]/;
 
 /** Up to about 90 characters of `content` around the first word of the query, from and to clause marks, words marked. */
 function excerptNodes(content, words, title) {
-  // Pagefind joins the page's blocks with ". ": between Chinese text that reads as a stray full stop.
-  const text0 = content.replace(/([\p{Script=Han}”’）》」])\. /gu, '$1 · ');
+  // Pagefind joins the page's blocks with ". ", or " " after a block that ends with a mark: between Chinese text
+  // the first reads as a stray full stop, the second as a gap after 。 (Chinese text has no spaces between
+  // sentences: `细化到个人。防疫事关全局`).
+  const text0 = content
+    .replace(/([\p{Script=Han}”’）》」])\. /gu, '$1 · ')
+    .replace(/([。！？；：，、…—”’）》」』])\s+(?=[\p{Script=Han}“‘（《「『])/gu, '$1');
   const folded = fold(text0);
   // The text starts with the header (kicker, headline): the excerpt is of what follows it, from the first match
   // there (a byline or the body), else from its start.

@@ -38,6 +38,16 @@ test('articles.json is the records as pretty JSON, written record by record', ()
   assert.equal(Buffer.from(articlesJson(buildSiteModel([], []))).toString('utf8'), '[]\n');
 });
 
+test('articles.json with the size of the last build as a hint: the same bytes, whether the hint is right, too small or too large', () => {
+  const model = buildSiteModel(result.pages, result.articles);
+  const bytes = Buffer.from(articlesJson(model));
+  assert.equal(bytes.toString('utf8'), `${JSON.stringify(articleRecords(model), null, 2)}\n`);
+  for (const hint of [bytes.length, 1, 100, Math.floor(bytes.length / 2), bytes.length - 1, bytes.length + 1, bytes.length * 3]) {
+    assert.ok(Buffer.from(articlesJson(model, hint)).equals(bytes), `hint ${hint}`);
+  }
+  assert.equal(Buffer.from(articlesJson(buildSiteModel([], []), 10)).toString('utf8'), '[]\n');
+});
+
 test('articles.json lists every golden item with its fields and URL', () => {
   const records = JSON.parse(read('data/articles.json')) as Array<Record<string, unknown>>;
   assert.equal(records.length, golden.articles.length);

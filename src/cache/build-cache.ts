@@ -339,7 +339,10 @@ export function openBuildCache(cacheDir: string): BuildCache {
       if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
       let contents: Buffer;
       try {
-        contents = await readFile(path.join(dir, 'contents.bin'));
+        // Read synchronously: the search stage looks shards up one after another while the build renders, between
+        // awaits that do not reach the event loop's I/O phase, so an asynchronous read held every later shard's
+        // lookup (and the Pagefind run of a changed one) back until the build's end.
+        contents = readFileSync(path.join(dir, 'contents.bin'));
       } catch {
         return null;
       }

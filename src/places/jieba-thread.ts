@@ -7,12 +7,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
+import { loadOptions } from './jieba.js';
 
 /** A request to the jieba thread. */
 export interface JiebaRequest {
   readonly op: 'load' | 'cut' | 'cutForSearch' | 'tag';
   /** The user dictionary's path for `load` (absent: the default dictionaries), the text for the others. */
   readonly arg?: string;
+  /** For `load` with a user dictionary: the stand-in for the keyword tables (jieba.ts writeKeywordsStandIn). */
+  readonly keywords?: string;
   /** Whether the caller waits for an answer. */
   readonly reply: boolean;
 }
@@ -25,7 +28,7 @@ const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
 function answer(request: JiebaRequest): unknown {
   switch (request.op) {
     case 'load':
-      return void (request.arg === undefined ? nodejieba.load() : nodejieba.load({ userDict: request.arg }));
+      return void (request.arg === undefined ? nodejieba.load() : nodejieba.load(loadOptions(request.arg, request.keywords)));
     case 'cut':
       return nodejieba.cut(request.arg ?? '', true);
     case 'cutForSearch':

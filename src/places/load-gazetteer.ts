@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { PlaceRef } from '../types.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import overlayFile from './overlay.json' with { type: 'json' };
+import formerTownsFile from './former-towns.json' with { type: 'json' };
 
 /** A district or town of the home region, with every name the matcher looks for. */
 export interface GazetteerPlace extends PlaceRef {
@@ -125,7 +126,9 @@ function dataVersion(dir: string): string {
  * `src/places/overlay.json` for that region (display names, short forms, former names).
  *
  * Derived names for every region: a name ending in `（…）` is shown without the parenthesis and the
- * text inside matches too; `X镇街道` also matches as `X镇` unless another place has that name.
+ * text inside matches too; `X镇街道` also matches as `X镇` unless another place has that name; a town's former
+ * names that the division codes record (`src/places/former-towns.json`: a 镇 or 乡 of the 2016 codes that became
+ * the 街道 of the same stem, 掘港镇 → 掘港街道) match too, unless another place has that name.
  *
  * @throws TypeError when `homeRegion` is not 4 digits.
  * @throws Error when the region is not in the data, or when an overlay entry names a code that is not a
@@ -196,6 +199,22 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
       owner.set(alias, code);
       known.get(code)!.names.add(alias);
     }
+  }
+  // Former names the division codes record (former-towns.json, scripts/former-town-names.mjs): a 镇 or 乡 that
+  // became a 街道 of the same stem is still found under its old name (掘港镇 → 掘港街道), unless the name is
+  // another place's or two towns of the region had it.
+  const formerTowns = formerTownsFile.towns as Record<string, { statName: string; former: string[] }>;
+  const formerOwners = new Map<string, string[]>();
+  for (const d of drafts) {
+    const entry = d.level === 'town' ? formerTowns[d.code] : undefined;
+    if (entry === undefined || entry.statName !== d.statName) continue;
+    for (const name of entry.former) formerOwners.set(name, [...(formerOwners.get(name) ?? []), d.code]);
+  }
+  for (const [name, codes] of formerOwners) {
+    const [code] = codes as [string];
+    if (codes.length !== 1 || owner.has(name)) continue;
+    owner.set(name, code);
+    known.get(code)!.names.add(name);
   }
   for (const d of drafts) {
     if (d.level === 'town' && d.name.endsWith('镇街道')) {

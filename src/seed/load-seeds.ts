@@ -60,19 +60,35 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The `.txt` entries directly in `dir`, sorted by code point: regular files (the seeds), and symbolic links,
- * which are not read (a seed is a file of the folder) but reported.
+ * Names in a seeds folder that are never pages and never reported: hidden files and folders (`.DS_Store`, an
+ * editor's `.page.txt.swp`), backups (`page.txt~`) and the folder files Windows makes.
+ */
+function isLitter(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
+}
+
+/**
+ * The entries directly in `dir`, sorted by code point: the `.txt` files (any case: `page.TXT`), which are the
+ * seeds; `.txt` symbolic links, which are not read (a seed is a file of the folder) but reported; and `others`:
+ * every other file or folder (`page.md`, `notes.docx`, a folder `2021/`), not read but reported, so that a page
+ * saved under another name is not left out unseen. Hidden entries and backups (`page.txt~`) are left out silently.
  * @throws when the folder cannot be read (the caller reports it as a fatal error)
  */
-export async function listSeedFolder(dir: string): Promise<{ files: string[]; links: string[] }> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.name.toLowerCase().endsWith('.txt'));
+export async function listSeedFolder(dir: string): Promise<{ files: string[]; links: string[]; others: { name: string; folder: boolean }[] }> {
+  const all = (await readdir(dir, { withFileTypes: true })).filter((entry) => !isLitter(entry.name));
+  const entries = all.filter((entry) => entry.name.toLowerCase().endsWith('.txt'));
   const names = (keep: (entry: (typeof entries)[number]) => boolean): string[] => entries.filter(keep).map((entry) => entry.name).sort(compareCodePoints);
-  return { files: names((entry) => entry.isFile()), links: names((entry) => entry.isSymbolicLink()) };
+  const others = all
+    .filter((entry) => !entry.name.toLowerCase().endsWith('.txt') && (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()))
+    .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }))
+    .sort((a, b) => compareCodePoints(a.name, b.name));
+  return { files: names((entry) => entry.isFile()), links: names((entry) => entry.isSymbolicLink()), others };
 }
 
 /**
  * A seed listed but not read: `vanished` when it was deleted between listing and reading, `symlink` for a
- * symbolic link, else the error code of the read (`EACCES`, …).
+ * symbolic link, `not-txt` for a file whose name does not end in `.txt`, `folder` for a folder inside the seeds
+ * folder, else the error code of the read (`EACCES`, …).
  */
 export interface SeedReadProblem {
   readonly fileName: string;
@@ -94,6 +110,25 @@ export function seedReadDiagnostic(problem: SeedReadProblem, label: string): Dia
       message: 'Unexpected symbolic link: seeds are read from the files of the folder only; skipped (copy the file into the folder)',
     };
   }
+  if (problem.code === 'not-txt') {
+    const stem = problem.fileName.replace(/\.[^.]*$/, '') || problem.fileName;
+    return {
+      file,
+      line: null,
+      rule: 'seed/not-txt',
+      severity: 'warning',
+      message: `Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as ${stem}.txt)`,
+    };
+  }
+  if (problem.code === 'folder') {
+    return {
+      file,
+      line: null,
+      rule: 'seed/folder',
+      severity: 'warning',
+      message: `Unexpected folder: seeds are read from the .txt files directly in ${label === '' ? 'the seeds folder' : `${label}/`}, not from folders inside it; skipped (move its pages up into ${label === '' ? 'the seeds folder' : `${label}/`})`,
+    };
+  }
   return { file, line: null, rule: 'seed/read', severity: 'error', message: `Cannot read the file (${problem.code}); page skipped` };
 }
 
@@ -105,7 +140,8 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
 
 /**
  * Read the bytes of every seed of a folder, sorted by file name. A seed that cannot be read (deleted since the
- * listing, no permission, a symbolic link) is left out and listed in `problems`.
+ * listing, no permission, a symbolic link) is left out and listed in `problems`, and so is every other entry of
+ * the folder that is not a seed (a file not named `.txt`, a folder; see {@link listSeedFolder}).
  * @param memo seeds read before (see {@link SeedReadMemo}); updated to the files read now
  * @param readBytes how a file is read (default: synchronously, as a seed is a few KB the system has in memory and a
  *   promise through the thread pool costs more CPU than the read: 950 seeds read and hashed in 0.03 CPU s instead of
@@ -117,8 +153,11 @@ export async function readSeedSources(
   memo?: SeedReadMemo,
   readBytes: (file: string) => Promise<Buffer> = async (file) => readFileSync(file),
 ): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[] }> {
-  const { files: names, links } = await listSeedFolder(dir);
-  const problems: SeedReadProblem[] = links.map((fileName) => ({ fileName, code: 'symlink' }));
+  const { files: names, links, others } = await listSeedFolder(dir);
+  const problems: SeedReadProblem[] = [
+    ...links.map((fileName) => ({ fileName, code: 'symlink' })),
+    ...others.map((other) => ({ fileName: other.name, code: other.folder ? 'folder' : 'not-txt' })),
+  ];
   const failed = (fileName: string, error: unknown): null => {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({ fileName, code: code === 'ENOENT' ? 'vanished' : (code ?? String(error)) });
@@ -222,28 +261,58 @@ export function readSeedBytes(
 }
 
 /**
- * Warnings for seeds whose bytes equal an earlier seed's (in file name order). Both are still built.
+ * Warnings for seeds whose bytes equal another seed's. Both are still built. Of each group of equal seeds the
+ * one saved first (earliest modification time, then file name) is taken for the page and every other one for a
+ * copy of it: the warning is on the copy and names the page it repeats (`seeds/b.txt: … same bytes as
+ * seeds/a.txt, saved before it …`), so it lands on the file saved by mistake, which is also the one `dev` shows
+ * the diagnostics of.
  * @param sources seeds sorted by file name
+ * @param savedAt modification time of a seed in ms, or null when unknown (then file names decide); called only for
+ *   the seeds of a group of equal ones
  */
-export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[], label: string): Diagnostic[] {
-  const first = new Map<string, string>();
-  const out: Diagnostic[] = [];
+export function duplicateSeedDiagnostics(
+  sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[],
+  label: string,
+  savedAt: (fileName: string) => number | null = () => null,
+): Diagnostic[] {
+  const groups = new Map<string, string[]>();
   for (const source of sources) {
     if (source.bytes.length === 0) continue;
-    const earlier = first.get(source.hash);
-    if (earlier === undefined) {
-      first.set(source.hash, source.fileName);
-      continue;
-    }
-    out.push({
-      file: seedPath(label, source.fileName),
-      line: null,
-      rule: 'seed/duplicate',
-      severity: 'warning',
-      message: `Unexpected duplicate: same bytes as ${seedPath(label, earlier)}; built as a page of its own (delete one of the two files if it was saved twice)`,
-    });
+    const group = groups.get(source.hash);
+    if (group === undefined) groups.set(source.hash, [source.fileName]);
+    else group.push(source.fileName);
   }
-  return out;
+  const out: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const timed = group.map((fileName) => ({ fileName, time: savedAt(fileName) }));
+    const known = timed.every((entry) => entry.time !== null);
+    if (known) timed.sort((a, b) => (a.time as number) - (b.time as number) || compareCodePoints(a.fileName, b.fileName));
+    const [first, ...copies] = timed as [(typeof timed)[number], ...typeof timed];
+    const original = seedPath(label, first.fileName);
+    for (const copy of copies) {
+      const before = known && (copy.time as number) > (first.time as number);
+      out.push({
+        file: seedPath(label, copy.fileName),
+        line: null,
+        rule: 'seed/duplicate',
+        severity: 'warning',
+        message: before
+          ? `Unexpected duplicate: this file has the same bytes as ${original}, which was saved before it; both are built, each as a page of its own (if the page was saved twice, delete this file)`
+          : `Unexpected duplicate: this file and ${original} have the same bytes; both are built, each as a page of its own (if the page was saved twice, delete one of the two)`,
+      });
+    }
+  }
+  return out.sort((a, b) => compareCodePoints(a.file, b.file));
+}
+
+/** The modification time (ms) of seed `fileName` of folder `dir`, or null when it cannot be read (deleted since). */
+export function seedSavedAt(dir: string, fileName: string): number | null {
+  try {
+    return statSync(path.join(dir, fileName)).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -254,7 +323,7 @@ export function duplicateSeedDiagnostics(sources: readonly Pick<SeedSource, 'fil
 export async function loadSeeds(dir: string, label = path.basename(path.resolve(dir)), options: ReadSeedOptions = {}): Promise<LoadedSeeds> {
   const pages: SeedPage[] = [];
   const { sources, problems } = await readSeedSources(dir);
-  const diagnostics: Diagnostic[] = [...problems.map((problem) => seedReadDiagnostic(problem, label)), ...duplicateSeedDiagnostics(sources, label)];
+  const diagnostics: Diagnostic[] = [...problems.map((problem) => seedReadDiagnostic(problem, label)), ...duplicateSeedDiagnostics(sources, label, (name) => seedSavedAt(dir, name))];
   for (const source of sources) {
     const result = readSeedBytes(source.bytes, source.fileName, label, options);
     diagnostics.push(...result.diagnostics);

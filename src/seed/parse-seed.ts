@@ -19,11 +19,24 @@ const EMPTY_META: PageMeta = { paper: null, date: null, page: null, pageName: nu
 
 /** True for `YYYY-MM-DD` naming a real calendar day. */
 export function isEditionDate(value: string): boolean {
+  return editionDateProblem(value) === null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a front matter date, as the end of a sentence, or null for `YYYY-MM-DD` naming a real day:
+ * `expected YYYY-MM-DD` for another form (`2021/08/18`, `2021-8-18`), else why the day does not exist
+ * (`2021-02-30`: `that day does not exist: February 2021 has 28 days`; `2021-13-01`: `there is no month 13`).
+ */
+export function editionDateProblem(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
+  if (!match) return 'expected YYYY-MM-DD';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `that day does not exist: there is no month ${month} (months are 01 to 12)`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+  if (day < 1 || day > days) return `that day does not exist: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return null;
 }
 
 /** Unicode noncharacters, which are never text. */
@@ -143,8 +156,9 @@ function readFrontMatter(block: string, file: string, warn: (line: number | null
     return value.trim();
   };
   let date = str('date');
-  if (date !== null && !isEditionDate(date)) {
-    warn(lineOf('date'), 'seed/front-matter-date', `Unexpected date \`${date}\`, expected YYYY-MM-DD; ignored`);
+  const problem = date === null ? null : editionDateProblem(date);
+  if (problem !== null) {
+    warn(lineOf('date'), 'seed/front-matter-date', `Unexpected date \`${date}\`${problem.startsWith('expected') ? ',' : ':'} ${problem}; ignored`);
     date = null;
   }
   return { paper: str('paper'), date, page: str('page'), pageName: str('page_name') };

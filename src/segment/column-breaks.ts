@@ -52,6 +52,12 @@ const MIN_COLUMN_LINE = 9;
  */
 export const MIN_DECK = 18;
 
+/**
+ * Characters a deck has at most: a summary under a title is a few clauses (人民日报's run to about 230); a longer
+ * block that stops mid-sentence under a title is the first paragraph's part a column end cut.
+ */
+export const MAX_DECK = 300;
+
 export type UnitRole = 'byline' | 'name' | 'credit' | 'graphic' | 'tail' | 'date' | 'dash' | 'heading' | 'body';
 
 /** A block, or column-break fragments joined, with its role. */
@@ -134,7 +140,7 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: WordOracle, 
   // A line shorter than a column's line cannot be what a column end left of a paragraph (a verse line, `这正是：`).
   if ([...unit.text].length < MIN_COLUMN_LINE) return 'no';
   // A number cut from its digits or its unit (`1980` + `年退役`, `近` … `11` + `月，`) by a column end.
-  if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余]/u.test(next.text) && next.role === 'body') return 'yes';
+  if (/[0-9０-９]$/u.test(unit.text) && /^[0-9０-９年月日时号%％万亿元岁名个多余班级人家户次项条件位种天周分米千百吨批座所辆架艘台部本篇场届期层倍]/u.test(next.text) && next.role === 'body') return 'yes';
   if (unit.role === 'body' && endsOpenClause(unit.text)) return 'yes';
   // A body line that leaves a quote open (unless the next opens one too: the paragraphs of a long quotation), or
   // that the next line goes on from as no sentence starts (see goesOnInto).
@@ -146,7 +152,7 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: WordOracle, 
   if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
   // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
-  if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options))) return 'yes';
+  if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options) || opensAsSentence(unit.text))) return 'yes';
   // (Under another title line, not when the text after opens with a word sentences open with: jieba reads
   // `…亲子游` + `在位于…` as 游在.)
   if (spans && next.role === 'body' && !(before?.role === 'heading' && /^(?:在|从|自|当|据|随着|为了|对于|关于|由于|今年|去年|近日|日前)/u.test(next.text))) return 'yes';
@@ -213,6 +219,16 @@ export function toUnits(blocks: readonly TextLine[], options: WordOracle): Unit[
   return sureJoins > 0 || options.spansJoin === undefined ? out : out.map((unit) => (unit.openJoin ? { ...unit, openJoin: false } : unit));
 }
 
+/**
+ * True when a heading-like line opens as a sentence of text does, with a sentence adverb or a speaker and a comma
+ * (`当然，…`, `如今，…`, `可以说，…`, `针对…，`, `随着…，`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
+ * that does and stops mid-sentence is what a column end left of a paragraph. (Not `…显示，`: `调查显示，…` and
+ * `世界银行报告显示，…` are headlines; not a lead-in that ends with a colon.)
+ */
+export function opensAsSentence(text: string): boolean {
+  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|(?:针对|随着|根据|按照)[^，]{2,30}|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
+}
+
 /** The words a paragraph opens with to give its source (`据报道，`, `据介绍`, `记者从…获悉`). */
 export const OPENS_WITH_SOURCE = /^(?:据(?:报道|介绍|了解|悉|统计|测算|估计|调查|透露|称|新华社|央视)|记者(?:从|了解到|获悉|近日|日前))/u;
 
@@ -252,11 +268,16 @@ function opensWithParticle(text: string, options: WordOracle): boolean {
 export function endsWithOpenWord(text: string, options: WordOracle): boolean {
   // Modals, and verbs, prepositions and conjunctions that cannot end a clause (`…在阳光的照耀下显得`, `…就像`).
   if (/(?:才能|就能|才会|就会|将会|能够|应该|必须|早已|已经|显得|觉得|变得|使得|成为|作为|认为|通过|对于|关于|由于|为了|随着|因为|如果|虽然|而且|并且|以及|或者|不仅|不但|即使|尽管|包括|就像|好像|仿佛)$/u.test(text)) return true;
-  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`); a
+  // Adverbs of degree and time, and determiners, that wait for what they qualify (`…已经十分`, `…就是`, `…取得了哪些`).
+  if (/(?:就是|甚至|十分|非常|格外|更加|更是|尤其|越来越|正在|一直|始终|仍然|依然|逐渐|进一步|哪些|一些|这些|那些|各种|所有)$/u.test(text)) return true;
+  // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`, `…、88个`); a
   // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，笔，方形纸`.)
-  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句]$|一([个张条片座位])\1$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句样套双把块间座所户棵朵幅首部场杯碗瓶袋箱盒款]$|一([个张条片座位])\1$/u.test(text) || /、[\d０-９]+[个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
+  // A clause just opened after a colon, in a line of clauses (`…，首都生态环境发生根本逆转：雾霾`).
+  if (/[，,][^：:]*[：:][^，,。；;：:、“”]{1,3}$/u.test(text)) return true;
   const last = text.slice(-1);
-  if (!/[的是要已约能会]/u.test(last) || text.length < 2) return false;
+  // (And prepositions and conjunctions that stand before their object, and 着: `…中方愿同`, `…开发为`, `…挑战和`, `…生活着`.)
+  if (!/[的是要已约能会在对与以从向为同和及把被将给让使由于其着]/u.test(last) || text.length < 2) return false;
   const spans = options.spansJoin;
   if (spans === undefined) return last === '的' || last === '是';
   return !spans(text.slice(0, -1), last);
@@ -270,6 +291,15 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
  */
 export function opensWithFragment(text: string): boolean {
   return (/^[^，、。；：！？“”‘’《》（）()\s]{1,2}[，、]/u.test(text) || (/^\p{Script=Han}{2}了/u.test(text) && !/^(?:为了|除了|有了|到了)/u.test(text))) && !SENTENCE_OPENER.test(text);
+}
+
+/**
+ * True when `text` stops inside an enumeration of short items (`…由市场监管、物价、…、审批`) and `next` goes on with
+ * its next ones (`改革办、督察室及…`): a list a column end cut. (Not a numbered line, `一、`, nor lists of phrases:
+ * `…、走进世界各国` over `年画春联的缤纷、…`.)
+ */
+export function continuesEnumeration(text: string, next: string): boolean {
+  return /、[^，,。；;：:、“”]{1,4}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,5}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

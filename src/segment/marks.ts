@@ -238,12 +238,19 @@ export function isGraphicCredit(line: string): boolean {
 }
 
 /**
+ * True for a tail that says the article goes on elsewhere: `（下转第二版）`, `（转A3版）`, `（未完）`, `（未完待续）`, `（待续）`.
+ */
+export function isContinuationMark(line: string): boolean {
+  return /^[（(]\s*(?:下?转第?.{1,4}版|未完|待续|未完待续)\s*[）)]$/u.test(line.trim());
+}
+
+/**
  * The names of a tail, a line wholly in parentheses that closes or annotates an article, or null when the line is
  * not one: `（新华社北京2月24日电  记者廖君、冯国栋）` → two names, `（作者为…）` → `[]`, `（欧阳洁）` → `['欧阳洁']`.
  * Other parenthesised lines (`（注：…）`) are text: null.
  */
 export function parseTail(line: string): string[] | null {
-  if (line.length > 400 || !/^[（(]/u.test(line)) return null;
+  if (line.length > 1000 || !/^[（(]/u.test(line)) return null;
   const match = /^[（(](.+)[）)]$/u.exec(line);
   if (match?.[1] === undefined || /[（(].*[）)].*[（(]/u.test(match[1])) return null;
   const inner = trimSpace(match[1]);
@@ -261,10 +268,12 @@ export function parseTail(line: string): string[] | null {
   }
   if (/对本文(?:亦)?有(?:所)?贡献$/u.test(inner)) return namesIn(inner.replace(/对本文.*$/u, '').replace(/实习生|记者|通讯员/gu, ' '));
   if (/^综合[^。]{2,40}报道$/u.test(inner) && !/记者/u.test(inner)) return namesIn(inner.replace(/^综合|报道$/gu, ' '));
-  if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者.{2,40}报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
+  if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者(?:.{2,40}|[\p{Script=Han}、，\s]{2,240})报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据|本文|节选|编者注)|来源[：:]|节选自|^(?:相关报道|详细报道|更多报道)?见(?:本报)?第?.{1,4}版/u.test(inner)) return [];
-  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
-  if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && [...inner].length <= 80) return [];
+  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
+  // A promulgation note (`（2019年2月1日…通过）`), or a law's history of adoptions and amendments, however long, that
+  // opens with its first date (`（1980年9月10日…通过  根据…第七次修正）`).
+  if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && ([...inner].length <= 80 || /^[\d〇一二三四五六七八九十]{4}年[\d〇一二三四五六七八九十]{1,2}月[\d〇一二三四五六七八九十]{1,3}日/u.test(inner))) return [];
   const names = namesIn(inner);
   if (names.length > 0 && names.every(looksLikeName) && names.join('').length + 2 >= inner.replace(/[、，,\s]/gu, '').length) return names;
   // An author's credit: a post, then the name set apart (`（上海商学院教授 周 勇）`), or a pen name alone (`（嘉 木）`).

@@ -8,7 +8,7 @@ const CLOSERS = '”’」』）)】》〉"\'';
 /** Sentence-final marks: 。！？ and their half-width forms, the ellipsis …… and the full stop variants ．｡. */
 const FINALS = '。！？!?…．｡';
 
-const FINAL_AT_END = new RegExp(`[${escapeClass(FINALS)}][${escapeClass(CLOSERS)}]*$`, 'u');
+const FINAL_AT_END = new RegExp(`(?:[${escapeClass(FINALS)}][${escapeClass(CLOSERS)}]*|(?<=[\\p{Script=Han}。！？”’」』）》])\\.)$`, 'u');
 const FINAL_INSIDE = new RegExp(`[${escapeClass(FINALS)}][${escapeClass(CLOSERS)}]*(?=[^${escapeClass(FINALS + CLOSERS)}\\s])`, 'u');
 /** Marks a heading never ends with: a clause is still open (comma, enumeration comma, semicolon, opening bracket or quote). */
 const OPEN_AT_END = /[，,、；;（(“‘《「『【]$/u;

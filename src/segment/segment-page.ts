@@ -20,9 +20,9 @@
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
-import { isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
+import { isContinuationMark, isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
 import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
-import { BULLET, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
+import { BULLET, continuesEnumeration, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MAX_DECK, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
 import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isSidebarLabel, isStandaloneItemLine } from './title-roles.js';
 
@@ -110,10 +110,14 @@ function readsAsKickerAbove(text: string): boolean {
   return !/[。；;]/u.test(text.replace(/(?:…|？|！|\?|!)+[”’）)]*$/u, ''));
 }
 
-/** True when an item's byline line stands under its title, before its text (`本报记者 王明峰` over the first paragraph). */
+/**
+ * True when an item names its reporters under its title, before its text: a byline line (`本报记者 王明峰` over the
+ * first paragraph) or a dateline with names opening the first paragraph (`新华社北京2月3日电（记者X）…`).
+ */
 function bylineUnderTitle(draft: Draft): boolean {
   for (const part of draft.body) {
-    if (part.type === 'paragraph' || part.type === 'subhead') return false;
+    if (part.type === 'subhead') return false;
+    if (part.type === 'paragraph') return opensWithDateline(part.text) && openingNames(part.text).length > 0;
     if (part.type === 'byline') return true;
   }
   return false;
@@ -253,6 +257,19 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return f.columnTag === 1 || f.kickerMark === 1 || f.creditSoon === 1 || f.standalone === 1;
   };
 
+  /**
+   * True when the text from `units[from]` opens with a dateline (`新华社北京2月22日电…`), right away or under up to three
+   * lines of text: a title's subheadline and decks set as text lines, a summary (a dateline opens an article only).
+   */
+  const datelineUnderDecks = (from: number): boolean => {
+    for (let k = from; k < Math.min(units.length, from + 4); k++) {
+      const unit = units[k] as Unit;
+      if (unit.role !== 'body') return false;
+      if (opensWithDateline(unit.text)) return true;
+    }
+    return false;
+  };
+
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
   const features = (open: Draft, i: number, end: number): BoundaryFeatures => {
     const run = units.slice(i, end + 1);
@@ -280,7 +297,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       leadLabel,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
-      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
+      datelineAfter: datelineUnderDecks(end + 1) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
@@ -313,8 +330,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
     // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`).
-    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text) && [...unit.text].length <= 80;
+    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`,
+    // `行政审批、生活缴费、交通出行……1511个事项网上可办理`: an ellipsis inside ends no sentence).
+    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text.replace(/…+/gu, '，')) && [...unit.text].length <= 80;
     if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
@@ -465,7 +483,11 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         if (open !== null) {
           push(open, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
           addNames(open, unit.names);
-          if (unit.role === 'tail' || unit.role === 'graphic') open.ended = true;
+          // (A tail under the title, before any text, annotates what follows: a law's note of its adoption.)
+          // (`（下转第二版）`, `（未完）`: the article goes on on another page.)
+          const continues = unit.role === 'tail' && isContinuationMark(unit.text);
+          if (continues) open.continued = true;
+          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null || continues)) || unit.role === 'graphic') open.ended = true;
           if (unit.role === 'date') {
             // The lines just above a date line sign it (a letter's or a document's signature).
             const previous = open.body.at(-2);
@@ -492,6 +514,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           while (units[end]?.role === 'body' && !units[end]?.mark) end++;
           const after = units[end];
           const isPhoto = after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+          // One paragraph after an article's tail, before the next title or the page's end, is the article's own
+          // (an interviewee's or an author's note under `（某某采访整理）`): it stays with the article.
+          const note = draft !== null && !isPhoto && draft.kind === 'article' && draft.headline !== null && draft.body.at(-1)?.type === 'tail' && end === i + 1 && (after === undefined || after.role === 'heading');
+          if (note) {
+            push(draft as Draft, 'paragraph', unit, unit.text);
+            break;
+          }
           close();
           draft = newDraft(isPhoto ? 'photo' : 'unsorted', unit.first);
           draft.opening = `line ${unit.first}: ${isPhoto ? 'a caption followed by a photo credit' : open === null ? 'text with no title above it' : 'text after the end of the item above, with no title'}`;
@@ -506,13 +535,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
-        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? ''));
+        const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || [...merged.text].length > MAX_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? '') || continuesEnumeration(merged.text, units[i + 1]?.text ?? ''));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
         if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }
-        while (merged.openJoin && units[i + 1] !== undefined && ['body', 'heading', 'name', 'dash'].includes(units[i + 1]!.role)) {
+        while (merged.openJoin && units[i + 1] !== undefined && ['body', 'heading', 'name', 'dash'].includes(units[i + 1]!.role) && !isTitleAfterText(merged, units[i + 1] as Unit, units[i + 2])) {
           merged = joinUnits(merged, units[i + 1] as Unit);
           i++;
         }
@@ -559,4 +588,15 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     opening: draft.opening || `line ${draft.first}: text the rules could not place (see the warning)`,
   }));
   return { items, diagnostics };
+}
+
+/**
+ * True when `next`, a heading-like line after `text`, a line of text that stops with no sentence-final mark, is a
+ * title rather than what a column end left of that paragraph: the paragraph closes a bracket or a quote (`…（相关报道见第四版）`,
+ * `…（综合本报记者…报道）`), the line carries a column tag (`…（观沧海）`), or an author's name line stands under it.
+ * (What a column end leaves of a paragraph ends where the paragraph ends, with its full stop, and is text, not a heading.)
+ */
+function isTitleAfterText(text: Unit, next: Unit, after: Unit | undefined): boolean {
+  if (next.role !== 'heading') return false;
+  return /[）)”’》」』】]$/u.test(text.text) || hasColumnTag(next.text) || after?.role === 'name';
 }

@@ -21,9 +21,13 @@ export interface TitleLines {
   readonly subheadline: string | null;
 }
 
-/** A line that is an item by itself when more follows it: an advertisement slot, a picture report's label. */
+/**
+ * A line that is an item by itself when more follows it: an advertisement slot, a picture report's label, the title
+ * of a work of art with its medium (`兰香（中国画）`, `迎春（麦秆画）`, `…（书法）`), printed under the picture.
+ */
 export function isStandaloneItemLine(text: string): boolean {
-  return /^(?:广告|公益广告|图片报道|图片新闻|漫画)$/u.test(text.replace(/[\s\u3000]/gu, ''));
+  const plain = text.replace(/[\s\u3000]/gu, '');
+  return /^(?:广告|公益广告|图片报道|图片新闻|漫画)$/u.test(plain) || /^[^（）()，。]{1,16}[（(](?:中国画|国画|油画|版画|水彩画?|水墨画?|素描|年画|农民画|麦秆画|剪纸|书法|篆刻|雕塑|摄影)[）)]$/u.test(plain);
 }
 
 /**

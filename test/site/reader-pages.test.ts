@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build } from '../../src/build.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { editionCalendar, HOME_EDITIONS } from '../../src/site/render-site.js';
+import { listItem, type Words } from '../../src/site/pages/shared.js';
 import { unbreak } from './plain-html.js';
 import { buildFixtureSite, root } from './fixture-site.js';
 
@@ -108,6 +109,27 @@ test('the page view lists its items in page order, the other pages of its editio
     '01.html 海安建立“3+6+15”防疫大督查机制',
     '02.html 延伸监督触角 筑牢拒腐防线',
   ]);
+});
+
+test('an item that runs off its page is marked 本版未完 on a line of its own in lists, not in the names\' place', () => {
+  const html = main('pages/000_b18dfdda09c05dd9/index.html');
+  const item = html.slice(html.lastIndexOf('<li>', html.indexOf('href="11.html"')), html.indexOf('</li>', html.indexOf('href="11.html"')));
+  // Before: `<span class="meta">（未完）</span>`, where the names of an item are.
+  assert.equal(item.includes('class="meta"'), false, item);
+  assert.ok(item.endsWith('</span>\n<span class="continues">本版未完</span>\n'), item);
+  assert.equal([...html.matchAll(/class="continues"/g)].length, 1, 'only item 11 runs off the page');
+  const words: Words = { html: (text) => text ?? '', text: (text) => text, breaks: () => '' };
+  const entry = { path: 'pages/p/02.html', kicker: null, title: '“小板凳”议事会解民忧', subheadline: null, names: '李四', continued: true, opening: '' };
+  assert.deepEqual(listItem(words, 'pages/p/index.html', entry, '2021年8月20日 A1版'), {
+    href: '02.html',
+    kicker: '',
+    title: '“小板凳”议事会解民忧',
+    subheadline: '',
+    meta: '2021年8月20日 A1版 · 李四',
+    opening: '',
+    continued: '本版未完',
+  });
+  assert.equal((listItem(words, 'pages/p/index.html', { ...entry, continued: false }) as { continued: unknown }).continued, null);
 });
 
 test('an article page has breadcrumbs, one header with kicker and h1, linked bylines and places, a citation and 上一篇/下一篇', () => {

@@ -249,12 +249,17 @@ export function listPageData(total: number, page: ListPage<SiteItem>, context: P
   };
 }
 
+/** What a list shows under an item that runs off its page (ListEntry.continued), after its opening. */
+export const CONTINUED_MARK = '本版未完';
+
 /**
- * The view of one item in a list (templates/partials/item-list.hbs), its link relative to `from`.
+ * The view of one item in a list (templates/partials/item-list.hbs), its link relative to `from`: the meta line
+ * holds where it ran and its names only; an item that runs off its page gets {@link CONTINUED_MARK} on a line
+ * of its own (`continued`), not in the names' place.
  * @param source where it ran ({@link itemSource}), shown first in its meta line; '' in lists of one page or edition
  */
 export function listItem(words: Words, from: string, entry: ListEntry, source = ''): object {
-  const meta = [source, entry.names, entry.continued ? '（未完）' : ''].filter(Boolean).join(' · ');
+  const meta = [source, entry.names].filter(Boolean).join(' · ');
   return {
     href: href(from, entry.path),
     kicker: words.html(entry.kicker),
@@ -262,6 +267,7 @@ export function listItem(words: Words, from: string, entry: ListEntry, source = 
     subheadline: words.html(entry.subheadline),
     meta,
     opening: words.text(entry.opening),
+    continued: entry.continued ? CONTINUED_MARK : null,
   };
 }
 
