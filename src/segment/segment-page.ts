@@ -100,8 +100,8 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
 
 /**
  * A line of text that reads as the kicker of the title under it: short, ending with `……`, `？` or `！` and no full
- * stop inside (`写春联、赏年画、进博物馆……`, `干部节后收心了吗？服务热心了吗？`), or ending with `——`, whatever
- * it says before (`过去除了串门聊天打牌，就是在家看电视。山东农村——`).
+ * stop inside (`贴窗花、挂灯笼、逛庙会……`, `孩子作业写完了吗？书包收好了吗？`), or ending with `——`, whatever
+ * it says before (`以前一到冬天就只能窝在家里。苏北乡村——`).
  */
 function readsAsKickerAbove(text: string): boolean {
   const length = [...text].length;
@@ -329,9 +329,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       open !== null &&
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
-    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
+    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`贴窗花、挂灯笼、逛庙会……`).
     // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`,
-    // `行政审批、生活缴费、交通出行……1511个事项网上可办理`: an ellipsis inside ends no sentence).
+    // `看病、上学、办证……300多项服务就近可办`: an ellipsis inside ends no sentence).
     const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text.replace(/…+/gu, '，')) && [...unit.text].length <= 80;
     if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
@@ -419,8 +419,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
         // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
         const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
+        // next of a row of sibling stories, not a section of the first.
+        const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
+        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline;
+        const opened = open.headline === null || scored || secondByline || sibling;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');
