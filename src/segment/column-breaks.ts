@@ -83,15 +83,15 @@ export function isOrnament(text: string): boolean {
 /** True for a line short and plain enough to be a heading: no sentence ends in or after it. */
 export function isHeadingLike(text: string): boolean {
   if (text.length > 2 * MAX_HEADING_LENGTH || isOrnament(text)) return false;
-  // A title with a column tag may quote a sentence or ask a question (`“谢谢你们，中国记者！”（记者手记）`,
-  // `基层干部休假难不难？（干部状态新观察）`): only a full stop inside it makes it text.
+  // A title with a column tag may quote a sentence or ask a question (`“谢谢你们，远方的朋友！”（记者手记）`,
+  // `社区医生休息难不难？（干部状态新观察）`): only a full stop inside it makes it text.
   const core = hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '').replace(/“[^“”]{1,30}”/gu, '“”').replace(/[？！?!]/gu, '') : text;
   if (endsSentence(core) || hasSentenceInside(core) || endsOpenClause(core)) return false;
-  // A quote or a title mark left open is text a column end cut (`“要加快形成面向国内`), never a title.
+  // A quote or a title mark left open is text a column end cut (`“要加快建设覆盖城乡`), never a title.
   if (leavesOpen(text, '“', '”') || leavesOpen(text, '《', '》')) return false;
   if (/[：:]$/u.test(text) && !isKickerMarked(text)) return false;
   const limit = isKickerMarked(text) ? MAX_HEADING_LENGTH : /[，,、；;]/u.test(core) ? MAX_HEADING_WITH_COMMA : MAX_HEADING_LENGTH;
-  // (A column tag does not count: `一带一路，“互利共赢…的全球公共产品”（风从东方来——国际人士谈一带一路合作）`.)
+  // (A column tag does not count: `绿色丝路，“惠及各方…的全球合作平台”（风从东方来——国际人士谈一带一路合作）`.)
   return [...(hasColumnTag(text) ? text.replace(/[（(][^（）()]{2,24}[）)]$/u, '') : text)].length <= limit;
 }
 
@@ -151,14 +151,14 @@ function continuesInto(unit: Unit, next: Unit | undefined, options: WordOracle, 
   const spans = crossesWord(options, unit.text, next.text);
   if (unit.role === 'body') return spans ? 'yes' : 'open';
   // A heading-like line: a subhead or header line, unless a word runs across the join (`参` + `与`), the next line
-  // opens with a particle (`…刘承光拿` + `着鸡毛掸子`) or the line ends with a word that needs what follows.
+  // opens with a particle (`…王海山拿` + `着扫帚`) or the line ends with a word that needs what follows.
   if (next.role === 'body' && (opensWithParticle(next.text, options) || endsWithOpenWord(unit.text, options) || opensAsSentence(unit.text))) return 'yes';
   // (Under another title line, not when the text after opens with a word sentences open with: jieba reads
   // `…亲子游` + `在位于…` as 游在.)
   if (spans && next.role === 'body' && !(before?.role === 'heading' && /^(?:在|从|自|当|据|随着|为了|对于|关于|由于|今年|去年|近日|日前)/u.test(next.text))) return 'yes';
   // Under a headline with a column tag (`…（大家手笔）`) a subheadline is marked `——`: an unmarked line that stops
-  // mid-sentence over text is text (`通过技术创新和制度创新的结合` + `更好保障…`), cut or not; a field line
-  // (`提案人：致公党中央`) is not.
+  // mid-sentence over text is text (`通过数字技术和基层治理的结合` + `更好服务…`), cut or not; a field line
+  // (`提案人：某民主党派中央`) is not.
   if (next.role === 'body' && before?.role === 'heading' && hasColumnTag(before.text) && !isSubheadlineMarked(unit.text) && !hasColumnTag(unit.text) && !/[：:]/u.test(unit.text)) return 'open';
   return 'no';
 }
@@ -221,12 +221,12 @@ export function toUnits(blocks: readonly TextLine[], options: WordOracle): Unit[
 
 /**
  * True when a heading-like line opens as a sentence of text does, with a sentence adverb or a speaker and a comma
- * (`当然，…`, `如今，…`, `可以说，…`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
+ * (`当然，…`, `如今，…`, `可以说，…`, `针对…，`, `随着…，`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
  * that does and stops mid-sentence is what a column end left of a paragraph. (Not `…显示，`: `调查显示，…` and
  * `世界银行报告显示，…` are headlines; not a lead-in that ends with a colon.)
  */
 export function opensAsSentence(text: string): boolean {
-  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
+  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|(?:针对|随着|根据|按照)[^，]{2,30}|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
 }
 
 /** The words a paragraph opens with to give its source (`据报道，`, `据介绍`, `记者从…获悉`). */
@@ -271,9 +271,9 @@ export function endsWithOpenWord(text: string, options: WordOracle): boolean {
   // Adverbs of degree and time, and determiners, that wait for what they qualify (`…已经十分`, `…就是`, `…取得了哪些`).
   if (/(?:就是|甚至|十分|非常|格外|更加|更是|尤其|越来越|正在|一直|始终|仍然|依然|逐渐|进一步|哪些|一些|这些|那些|各种|所有)$/u.test(text)) return true;
   // A numeral or a demonstrative and its measure word wait for their noun (`…、一个`, `…这种`, `…一张张`, `…、88个`); a
-  // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，笔，方形纸`.)
+  // pronoun after a comma waits for its verb (`…的队员，我`). (Not a name: `准备材料：剪刀，胶水，彩纸`.)
   if (/[一二两三四五六七八九十几每这那哪][个种位名条项件只批类张份支台辆本篇段句样套双把块间座所户棵朵幅首部场杯碗瓶袋箱盒款]$|一([个张条片座位])\1$/u.test(text) || /、[\d０-９]+[个种位名条项件只批类张份支台辆本篇段句]$/u.test(text) || /[，,](?:我|你|他|她|我们|你们|他们|她们|咱们)$/u.test(text)) return true;
-  // A clause just opened after a colon, in a line of clauses (`…，首都生态环境发生根本逆转：雾霾`).
+  // A clause just opened after a colon, in a line of clauses (`…，村里的人居环境有了明显变化：垃圾`).
   if (/[，,][^：:]*[：:][^，,。；;：:、“”]{1,3}$/u.test(text)) return true;
   const last = text.slice(-1);
   // (And prepositions and conjunctions that stand before their object, and 着: `…中方愿同`, `…开发为`, `…挑战和`, `…生活着`.)
@@ -294,11 +294,12 @@ export function opensWithFragment(text: string): boolean {
 }
 
 /**
- * True when `text` stops inside an enumeration (`…由市场监管、物价、…、审批`) and `next` goes on with its next items
- * (`改革办、督察室及…`): a list a column end cut. (Not a numbered line: `一、`.)
+ * True when `text` stops inside an enumeration of short items (`…由市场监管、物价、…、审批`) and `next` goes on with
+ * its next ones (`改革办、督察室及…`): a list a column end cut. (Not a numbered line, `一、`, nor lists of phrases:
+ * `…、走进世界各国` over `年画春联的缤纷、…`.)
  */
 export function continuesEnumeration(text: string, next: string): boolean {
-  return /、[^，,。；;：:、“”]{1,10}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,10}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
+  return /、[^，,。；;：:、“”]{1,4}$/u.test(text) && /^[^，,。；;：:、“”\s]{1,5}、/u.test(next) && !/^[一二三四五六七八九十\d０-９]+、/u.test(next);
 }
 
 /** True when `text` holds more of the opening mark than of its closing one (`“` and `”`, `《` and `》`). */

@@ -8,7 +8,7 @@
  * - `本报记者  王明峰`, `本报驻埃及记者 X`, `新华社记者 X Y`, `记者 X 通讯员 Y`, `何鼎鼎 本报评论员`, `本报评论员`;
  * - name-only lines `王明峰  王玉磊`, `李  纵  罗  婕` (single characters in a row are paired), when every name
  *   starts with a Chinese surname;
- * - photo credits `阚天峰摄`, `新华社记者 岳月伟摄`, `罗星汉摄（影像中国）`, `X  Y摄影报道`, `X图  Y文`, and bare
+ * - photo credits `阚天峰摄`, `新华社记者 岳海波摄`, `罗云飞摄（影像中国）`, `X  Y摄影报道`, `X图  Y文`, and bare
  *   agency credits (`影像中国`, `人民视觉`, `新华社发`, `资料图片`);
  * - graphic and page credits `制图：X`, `版式设计：X`, `数据来源：…`, `责编：X` (no names taken);
  * - tails wholly in parentheses: `（本报北京2月11日电）`, `（新华社北京2月24日电  记者廖君、冯国栋）`, `（作者为…）`,
@@ -180,7 +180,7 @@ const CREDIT_SUFFIX = /[（(](?:影像中国|人民视觉|视觉中国|新华社
 
 /**
  * Photographers of a line that is only a photo credit, or null: `阚天峰摄` → `['阚天峰']`,
- * `新华社记者 岳月伟摄` → `['岳月伟']`, `杨玉岗  范长江摄影报道（影像中国）` → two names, `勾  犇图  石  羚文` → two
+ * `新华社记者 岳海波摄` → `['岳海波']`, `杨子江  范文涛摄影报道（影像中国）` → two names, `勾  犇图  石  羚文` → two
  * names, `影像中国` → `[]`.
  */
 export function parseCreditLine(line: string): string[] | null {
@@ -198,7 +198,7 @@ export function parseCreditLine(line: string): string[] | null {
     if (/^\p{Script=Han}{2,4}$/u.test(a) && /^\p{Script=Han}{2,4}$/u.test(b)) return [a, b];
   }
   if (/供图$/u.test(text) && [...text].length <= 30) return [];
-  // A cartoon's or a drawing's artist (`朱慧卿作（新华社发）`, `X绘`): a name alone before 作 or 绘.
+  // A cartoon's or a drawing's artist (`王小川作（新华社发）`, `X绘`): a name alone before 作 or 绘.
   const artist = artistOf(text);
   if (artist !== null) return [artist];
   if (/^(?:资料图片?|资料照片|档案照片)$/u.test(text)) return [];
@@ -219,7 +219,7 @@ function artistOf(text: string): string | null {
 }
 
 /**
- * True for a credit line of a drawing or a cartoon, not a photo (`朱慧卿作（新华社发）`): its artist is a byline of the
+ * True for a credit line of a drawing or a cartoon, not a photo (`王小川作（新华社发）`): its artist is a byline of the
  * item, not its photographer (see parseCreditLine).
  */
 export function isDrawingCredit(line: string): boolean {
@@ -231,10 +231,17 @@ export function isDrawingCredit(line: string): boolean {
 export function isGraphicCredit(line: string): boolean {
   if ([...line].length > 60) return false;
   if (/^(?:本版|本期)?(?:(?:制图|版式设计|版式|数据来源|图片来源|资料来源|资料整理|责编|责任编辑|编辑|美编|校对|图表|插图|漫画|设计|统筹|策划|整理|稿件统筹|组稿)[、/]?)+\s*[：:]/u.test(line)) return true;
-  // Where the pictures come from (`图片均由湖南省博物馆提供`).
+  // Where the pictures come from (`图片均由南通博物苑提供`).
   if (/^(?:本版)?(?:图片|照片|资料图片)(?:均|皆)?由.{2,30}提供$/u.test(line)) return true;
   // Page furniture: a column's mailbox, a code to scan.
   return /^(?:栏目|本栏|本版)?投稿邮箱[：:]|^来稿请寄[：:]|扫描(?:二维码|下方二维码)|扫码(?:观看|阅读)/u.test(line);
+}
+
+/**
+ * True for a tail that says the article goes on elsewhere: `（下转第二版）`, `（转A3版）`, `（未完）`, `（未完待续）`, `（待续）`.
+ */
+export function isContinuationMark(line: string): boolean {
+  return /^[（(]\s*(?:下?转第?.{1,4}版|未完|待续|未完待续)\s*[）)]$/u.test(line.trim());
 }
 
 /**
@@ -252,7 +259,7 @@ export function parseTail(line: string): string[] | null {
     return namesIn(after.replace(/执笔记者|执笔|参与采写|记者/gu, ' '));
   }
   if (/^(?:作者|本文作者)/u.test(inner)) {
-    // The names after the last role word (`本报驻埃及记者景玥、黄培昭采访整理`), or after 本报.
+    // The names after the last role word (`本报驻肯尼亚记者景文、黄海鹰采访整理`), or after 本报.
     const interviewed = /.*记者\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner) ?? /本报\s*([\p{Script=Han}、\s]{2,30}?)(?:采访)?整理/u.exec(inner);
     return interviewed?.[1] !== undefined ? namesIn(interviewed[1]) : [];
   }
@@ -263,7 +270,7 @@ export function parseTail(line: string): string[] | null {
   if (/^综合[^。]{2,40}报道$/u.test(inner) && !/记者/u.test(inner)) return namesIn(inner.replace(/^综合|报道$/gu, ' '));
   if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者(?:.{2,40}|[\p{Script=Han}、，\s]{2,240})报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据|本文|节选|编者注)|来源[：:]|节选自|^(?:相关报道|详细报道|更多报道)?见(?:本报)?第?.{1,4}版/u.test(inner)) return [];
-  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
+  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待续|未完|未完待续)$|^[上下]转第?.{1,4}版$|^[上下]接第?.{1,4}版$|^转第?.{1,4}版$/u.test(inner)) return [];
   // A promulgation note (`（2019年2月1日…通过）`), or a law's history of adoptions and amendments, however long, that
   // opens with its first date (`（1980年9月10日…通过  根据…第七次修正）`).
   if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && ([...inner].length <= 80 || /^[\d〇一二三四五六七八九十]{4}年[\d〇一二三四五六七八九十]{1,2}月[\d〇一二三四五六七八九十]{1,3}日/u.test(inner))) return [];
@@ -295,7 +302,7 @@ function authorCredit(inner: string): string | null {
 /** True for a date line closing a letter or a document (`2019年1月21日`, `二〇一九年一月二十一日`, `写于乌兰巴托`). */
 export function isDateLine(line: string): boolean {
   const text = line.replace(SPACE, '');
-  // Also where (and when) a letter was written, under its signature (`写于蒙古国首都乌兰巴托`).
+  // Also where (and when) a letter was written, under its signature (`写于肯尼亚首都内罗毕`).
   return /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u.test(text) || /^[（(]?(?:写于|作于|记于)[^。！？，,]{2,24}[）)]?$/u.test(text);
 }
 

@@ -20,7 +20,7 @@
  */
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
-import { isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
+import { isContinuationMark, isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
 import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
 import { BULLET, continuesEnumeration, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MAX_DECK, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
@@ -100,8 +100,8 @@ function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | '
 
 /**
  * A line of text that reads as the kicker of the title under it: short, ending with `……`, `？` or `！` and no full
- * stop inside (`写春联、赏年画、进博物馆……`, `干部节后收心了吗？服务热心了吗？`), or ending with `——`, whatever
- * it says before (`过去除了串门聊天打牌，就是在家看电视。山东农村——`).
+ * stop inside (`贴窗花、挂灯笼、逛庙会……`, `孩子作业写完了吗？书包收好了吗？`), or ending with `——`, whatever
+ * it says before (`以前一到冬天就只能窝在家里。苏北乡村——`).
  */
 function readsAsKickerAbove(text: string): boolean {
   const length = [...text].length;
@@ -257,6 +257,19 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return f.columnTag === 1 || f.kickerMark === 1 || f.creditSoon === 1 || f.standalone === 1;
   };
 
+  /**
+   * True when the text from `units[from]` opens with a dateline (`新华社北京2月22日电…`), right away or under up to three
+   * lines of text: a title's subheadline and decks set as text lines, a summary (a dateline opens an article only).
+   */
+  const datelineUnderDecks = (from: number): boolean => {
+    for (let k = from; k < Math.min(units.length, from + 4); k++) {
+      const unit = units[k] as Unit;
+      if (unit.role !== 'body') return false;
+      if (opensWithDateline(unit.text)) return true;
+    }
+    return false;
+  };
+
   /** The features of a heading run `units[i..end]` inside an open item (see boundary.ts). */
   const features = (open: Draft, i: number, end: number): BoundaryFeatures => {
     const run = units.slice(i, end + 1);
@@ -284,7 +297,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       leadLabel,
       standalone: isStandaloneItemLine(run[0]!.text) ? 1 : 0,
       deckAfter,
-      datelineAfter: firstBody !== undefined && (firstBody === next || deckAfter === 1) && opensWithDateline(firstBody.text) ? 1 : 0,
+      datelineAfter: datelineUnderDecks(end + 1) ? 1 : 0,
       bylineAfter: next !== undefined && (next.role === 'byline' || next.role === 'name') ? 1 : 0,
       creditSoon: after.some((unit) => unit.role === 'credit' || unit.mark?.type === 'credit') ? 1 : 0,
       afterMark: previous !== undefined && previous.role !== 'body' && previous.role !== 'heading' ? 1 : 0,
@@ -316,9 +329,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       open !== null &&
       (open.paragraphs === 0 || units[i + 1] === undefined || ['tail', 'credit', 'graphic', 'date', 'byline'].includes(units[i + 1]!.role));
 
-    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`写春联、赏年画、进博物馆……`).
-    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`).
-    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text) && [...unit.text].length <= 80;
+    // Above a title, a short line that ends with `……`, `？` or `！` is its kicker (`贴窗花、挂灯笼、逛庙会……`).
+    // So is a line that does not end a sentence above a headline with a column tag (`截至2018年底，中企…13万人次`,
+    // `看病、上学、办证……300多项服务就近可办`: an ellipsis inside ends no sentence).
+    const kickerOfTagged = units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text) && !endsSentence(unit.text) && !hasSentenceInside(unit.text.replace(/…+/gu, '，')) && [...unit.text].length <= 80;
     if (unit.role === 'body' && (open === null || open.ended) && !unit.mark && (readsAsKickerAbove(unit.text) || kickerOfTagged) && units[i + 1]?.role === 'heading' && (units[i + 2]?.role === 'body' || units[i + 2]?.role === 'heading')) {
       units[i] = { ...unit, role: 'heading' };
       i--;
@@ -405,8 +419,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
         // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
         const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
+        // next of a row of sibling stories, not a section of the first.
+        const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
+        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline;
+        const opened = open.headline === null || scored || secondByline || sibling;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');
@@ -470,7 +488,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           push(open, unit.role === 'graphic' ? 'credit' : unit.role === 'tail' ? 'tail' : 'signature', unit, unit.text);
           addNames(open, unit.names);
           // (A tail under the title, before any text, annotates what follows: a law's note of its adoption.)
-          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null)) || unit.role === 'graphic') open.ended = true;
+          // (`（下转第二版）`, `（未完）`: the article goes on on another page.)
+          const continues = unit.role === 'tail' && isContinuationMark(unit.text);
+          if (continues) open.continued = true;
+          if ((unit.role === 'tail' && (open.paragraphs > 0 || open.headline === null || continues)) || unit.role === 'graphic') open.ended = true;
           if (unit.role === 'date') {
             // The lines just above a date line sign it (a letter's or a document's signature).
             const previous = open.body.at(-2);
@@ -497,6 +518,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           while (units[end]?.role === 'body' && !units[end]?.mark) end++;
           const after = units[end];
           const isPhoto = after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+          // One paragraph after an article's tail, before the next title or the page's end, is the article's own
+          // (an interviewee's or an author's note under `（某某采访整理）`): it stays with the article.
+          const note = draft !== null && !isPhoto && draft.kind === 'article' && draft.headline !== null && draft.body.at(-1)?.type === 'tail' && end === i + 1 && (after === undefined || after.role === 'heading');
+          if (note) {
+            push(draft as Draft, 'paragraph', unit, unit.text);
+            break;
+          }
           close();
           draft = newDraft(isPhoto ? 'photo' : 'unsorted', unit.first);
           draft.opening = `line ${unit.first}: ${isPhoto ? 'a caption followed by a photo credit' : open === null ? 'text with no title above it' : 'text after the end of the item above, with no title'}`;

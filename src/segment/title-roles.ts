@@ -3,7 +3,7 @@
  * the lines past them (decks and subheads). Conventions of Chinese newspapers in general:
  * - one line is the headline;
  * - two lines are kicker + headline, unless the first ends with `——` or `：` (then surely so) or the second reads
- *   as a subheadline: it starts with `——`, is in parentheses, says who spoke or attended (`尤权出席并讲话`), what
+ *   as a subheadline: it starts with `——`, is in parentheses, says who spoke or attended (`王建国出席并讲话`), what
  *   a meeting heard or decided or what will follow (`听取…`, `决定…`, `将…`) or gives figures (`累计精简比例达81%`),
  *   or the first line carries the column tag (`（人民论坛）`) and the second does not. A couplet (two phrases set
  *   apart by a space), a line with commas or a sports event (`…大满贯赛`) over another line is a kicker (measured on
@@ -88,7 +88,7 @@ function readsAsHeadlineThenSubheadline(first: string, second: string): boolean 
   if (COLUMN_TAG.test(second) && !COLUMN_TAG.test(first)) return false;
   if (COLUMN_TAG.test(first) && !COLUMN_TAG.test(second)) return true;
   if (/^[（(].*[）)]$/u.test(second)) return true;
-  // Who attended or spoke, under the event (`中华职业教育社第十二次全国代表大会举行` / `孙春兰出席 尤权讲话`).
+  // Who attended or spoke, under the event (`市书法家协会第五次会员代表大会举行` / `王建国出席 李卫东讲话`).
   if (/(?:致辞|讲话|答记者问|出席|主持|会见|会谈|看望|慰问|并讲话|出席会议|主持会议|参加审议|参加会见|发表讲话|致信|致电|回信|陪同)$/u.test(second) && [...second].length <= [...first].length) return true;
   if (/^[\u4e00-\u9fff]{2,4}(?:出席|主持|会见|看望|慰问|参加|陪同)/u.test(second) && !couplet(first)) return true;
   // What a meeting heard and decided, or what will follow (`听取…`, `决定…`, `将…`).
