@@ -239,6 +239,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return out;
   };
 
+  /** True when `units[k]` is a short exclamation or question over a photo's caption and its credit: the photo's title. */
+  const isPhotoTitleAt = (k: number): boolean => {
+    const unit = units[k];
+    const creditAfter = (after: Unit | undefined): boolean => after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+    return unit !== undefined && unit.role === 'body' && !unit.mark && [...unit.text].length <= 16 && /[！？!?][”’）)]*$/u.test(unit.text) && !/[。；;]/u.test(unit.text) && units[k + 1]?.role === 'body' && [1, 2, 3].some((n) => creditAfter(units[k + n]) && units.slice(k + 1, k + n).every((u) => u.role === 'body'));
+  };
+
   /**
    * True when the heading run `units[i..end]` is no title of a box's story but an article's: another box label, or a
    * title of two lines or more (a kicker over a headline; a story's title is one line and its decks stand under it).
@@ -258,7 +265,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   const boxEnds = (open: Draft, i: number, end: number): boolean => {
     if (titleEndsBox(i, end)) return true;
     let text = 0;
-    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
+    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role) && !isPhotoTitleAt(k); k++) if (units[k]!.role === 'body') text++;
     if (text > BOX_STORY_PARAGRAPHS) return true;
     // The marks the boundary score reads; the features are computed last, as they compare the words around the run.
     const f = features(open, i, end);
@@ -347,8 +354,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       continue;
     }
     // Over a photo's caption, a short exclamation or question is its title (`新春招聘会，火爆！`, `赶坡会喽！`).
-    const creditAfter = (unit: Unit | undefined): boolean => unit !== undefined && (unit.role === 'credit' || unit.mark?.type === 'credit');
-    if (unit.role === 'body' && !unit.mark && [...unit.text].length <= 16 && /[！？!?][”’）)]*$/u.test(unit.text) && !/[。；;]/u.test(unit.text) && units[i + 1]?.role === 'body' && [1, 2, 3].some((k) => creditAfter(units[i + k]) && units.slice(i + 1, i + k).every((u) => u.role === 'body'))) {
+    if (isPhotoTitleAt(i)) {
       units[i] = { ...unit, role: 'heading' };
       i--;
       continue;
@@ -438,8 +444,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // next of a row of sibling stories, not a section of the first.
         const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
         const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
+        // A title over two highlight lines (`■…`, `■…`): an article's summary under its title, 核心阅读 set without its label.
+        const highlights = units[end + 1]?.role === 'body' && units[end + 2]?.role === 'body' && /^■/u.test(units[end + 1]!.text) && /^■/u.test(units[end + 2]!.text);
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline || sibling;
+        const opened = open.headline === null || scored || secondByline || sibling || highlights;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');

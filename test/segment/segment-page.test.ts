@@ -581,3 +581,9 @@ test('the editors\' signature (——编  者) over a title with a column tag en
   const { items } = segment(['乡村振兴的新路径（学术观察）', '乡村振兴是一篇大文章，产业兴旺是乡村振兴的重点。', '乡村振兴要在产业兴旺上下功夫，乡村振兴要靠人才。', '编者按', '本期主题：乡村振兴', '乡村振兴是一篇大文章。本期邀请专家学者对乡村振兴、产业兴旺进行探讨。', '——编  者', '乡村振兴要靠产业兴旺（专家笔谈）', '产业兴旺是乡村振兴的重点，乡村振兴要靠产业兴旺。', '乡村振兴要在产业兴旺上下功夫。'], { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['乡村振兴的新路径（学术观察）', '乡村振兴要靠产业兴旺（专家笔谈）']);
 });
+
+test('a title over two highlight lines (■…, ■…) opens the next article, whatever the words on either side say', () => {
+  const lines = ['中国援建的医院投入使用', '新医院的门诊楼投入使用，当地患者看病更方便了。', '医院的医生说，门诊楼每天能接待几千名患者。', '“这家医院切实改善了民生”', '■新门诊楼每天最多可接待患者6000人次。', '■目前当地约有7万名患者需要长期治疗。', '从援建门诊楼到建设新医院，医院的医生们一直在忙碌。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['中国援建的医院投入使用', '“这家医院切实改善了民生”']);
+});
