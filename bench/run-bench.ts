@@ -32,6 +32,7 @@
  *
  * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
  *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep] [--undated] [--text corpus|seed]
+ *          [--reuse] (`--keep` leaves the archive, output and cache; `--reuse` starts from them, without cold)
  * (`npm run bench` compiles first when src/ changed; run `node --import tsx bench/run-bench.ts …` to skip that.)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -297,6 +298,12 @@ export interface BenchOptions {
   readonly undated: boolean;
   /** Page texts: `corpus` (real pages of ../shared/corpus/rmrb-2019-02, when present) or `seed` (the seed's blocks recombined). */
   readonly text: 'corpus' | 'seed';
+  /**
+   * Start from the archive, output and cache a run with `--keep` left (same pages, text and dating): no cold
+   * build, no reset between rounds (each round after the first starts with an untimed build back to the
+   * generated seeds). For the scenarios after a cold build of a large archive without repeating it.
+   */
+  readonly reuse?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -308,8 +315,14 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
   const seedsDir = path.join(workDir, 'seeds');
   const cacheDir = path.join(workDir, 'cache');
   const configFile = path.join(workDir, 'news-archive.config.json');
-  rmSync(workDir, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
+  const reuse = options.reuse === true;
+  if (reuse && !(existsSync(seedsDir) && existsSync(cacheDir) && existsSync(outDir))) {
+    throw new TypeError(`bench: --reuse needs the seeds, cache and output a run with --keep left in ${workDir} and ${outDir}`);
+  }
+  if (!reuse) {
+    rmSync(workDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
   mkdirSync(workDir, { recursive: true });
   const archive = generateArchive(seedsDir, pages, undefined, { undated: options.undated, ...(options.text === 'corpus' ? { source: new CorpusGenerator() } : {}) });
   writeFileSync(configFile, `${JSON.stringify({ cacheDir }, null, 2)}\n`);
@@ -338,8 +351,13 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
     // Back to the generated state: no added pages, the edited page restored, empty output and cache.
     for (const file of addedFiles.splice(0)) rmSync(file, { force: true });
     writeFileSync(editFile, editOriginal);
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
+    if (reuse) {
+      // The kept output and cache; after the first round, one untimed build back to the generated seeds.
+      if (round > 0) await timeCli(cli, args, workDir, workDir);
+    } else {
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
     await run('cold', round);
     if (samples.has('nosearch')) {
       // The same archive without the search index (`search: false`), its own output and cache folders.
@@ -487,6 +505,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       undated: { type: 'boolean', default: false },
       text: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
     },
   });
   const text = (values.text ?? (existsSync(CORPUS_DIR) ? 'corpus' : 'seed')) as 'corpus' | 'seed';
@@ -505,6 +524,7 @@ async function main(): Promise<void> {
     throw new TypeError('bench: --pages and --runs take positive whole numbers, e.g. --pages 400 --runs 3');
   }
   if (outOns.some((o) => o !== 'disk' && o !== 'shm')) throw new TypeError('bench: --out-on takes disk, shm or both');
+  if (values.reuse && scenarios.includes('cold')) throw new TypeError('bench: --reuse starts from a kept build: leave cold out of --scenarios');
   if (scenarios.some((s) => !SCENARIOS.includes(s))) throw new TypeError(`bench: --scenarios takes a list of ${SCENARIOS.join(', ')}`);
   if (!existsSync(values.cli!)) throw new TypeError(`bench: ${values.cli} not found; run \`npm run compile\` first`);
 
@@ -522,7 +542,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(ROOT, 'bench-output'), { recursive: true });
   for (const pages of pageCounts) {
     for (const outOn of outOns) {
-      const { rows } = await benchArchive({ pages, runs, outOn, scenarios, cli: values.cli!, keep: values.keep!, undated: values.undated!, text, log });
+      const { rows } = await benchArchive({ pages, runs, outOn, scenarios, cli: values.cli!, keep: values.keep!, undated: values.undated!, text, reuse: values.reuse!, log });
       all.push(...rows);
       const file = path.join(ROOT, 'bench-output', `bench-p${pages}-${outOn}${values.undated ? '-undated' : ''}-${text}.json`);
       writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);

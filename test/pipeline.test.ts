@@ -10,6 +10,7 @@ import { createBuildContext } from '../src/build-context.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { COMMAND_PHASES, PHASES, phasesFrom } from '../src/pipeline.js';
 import { seedSourceOf } from '../src/seed/load-seeds.js';
+import { openBuildCache } from '../src/cache/build-cache.js';
 import { readFileSync } from 'node:fs';
 import { tempDir } from './temp-dir.js';
 
@@ -37,4 +38,24 @@ test("check's phases give a full build's items and diagnostics, and no file", as
   assert.equal(ofA2.length, 1);
   assert.deepEqual(checked.articles, ofA2.map((article) => ({ ...article, seed })));
   assert.deepEqual(checked.diagnostics.map((d) => d.rule), full.diagnostics.filter((d) => d.file === 'site/2021-08-19_A2.txt').map((d) => d.rule));
+});
+
+test("a plain build lets go of each seed's bytes once decoded or found in the cache; check keeps the files it shows", async () => {
+  const context = createBuildContext();
+  const cacheDir = tempDir('news-archive-pipeline-bytes-');
+  const built = { ...config, cacheDir };
+  const names = ['2021-08-19_A1.txt', '2021-08-19_A2.txt'];
+  const sources = () => names.map((name) => seedSourceOf(path.join(seedsDir, name), readFileSync(path.join(seedsDir, name))));
+  for (const round of ['segmented', 'from the cache']) {
+    const inputs = seedFileInputs(sources(), { config: built, context });
+    const hashes = inputs.seeds.map((seed) => seed.hash);
+    const result = await build({ config: built, context, inputs, cache: openBuildCache(cacheDir) });
+    assert.equal(result.stats.processed, round === 'segmented' ? 2 : 0, round);
+    assert.deepEqual(inputs.seeds.map((seed) => seed.bytes.length), [0, 0], round);
+    assert.deepEqual(inputs.seeds.map((seed) => seed.hash), hashes, round);
+  }
+  const shown = sources();
+  await build({ config: built, context, phases: COMMAND_PHASES.check, inputs: seedFileInputs(shown, { config: built, context }) });
+  assert.deepEqual(shown.map((seed) => seed.bytes.length), names.map((name) => readFileSync(path.join(seedsDir, name)).length));
+  await context.close();
 });

@@ -211,9 +211,12 @@ export function scratchRoot(shm = '/dev/shm'): string {
 
 /**
  * A new scratch folder `news-archive-search-{pid}-XXXXXX` in `parent`; first removes those a killed build left
- * there (their pid is gone), so that Ctrl-C or `kill -9` leaves nothing behind for good.
+ * there (their pid is gone), so that Ctrl-C or `kill -9` leaves nothing behind for good. That removal is best
+ * effort: a folder it cannot remove (another build removing it at the same moment: ENOTEMPTY, ENOENT) is left.
+ * @param remove how a stale folder is removed (default recursive rmSync; tests pass one that fails)
+ * @throws Error from the file system when the new folder cannot be made
  */
-export async function makeScratchFolder(parent: string): Promise<string> {
+export async function makeScratchFolder(parent: string, remove: (folder: string) => void = (folder) => rmSync(folder, { recursive: true, force: true })): Promise<string> {
   // Synchronous, like the documents' writes below: the first shard completes while the build renders, between
   // awaits that do not reach the event loop's I/O phase, so an asynchronous readdir here held Pagefind back until
   // the build's end (adding a page: spawned at 3.7 s, 0.7 s after its shard was complete, then waited for).
@@ -223,7 +226,14 @@ export async function makeScratchFolder(parent: string): Promise<string> {
   } catch {
     names = [];
   }
-  for (const name of names) if (name.startsWith('news-archive-search-') && isStaleScratch(name)) rmSync(path.join(parent, name), { recursive: true, force: true });
+  for (const name of names) {
+    if (!name.startsWith('news-archive-search-') || !isStaleScratch(name)) continue;
+    try {
+      remove(path.join(parent, name));
+    } catch {
+      // Best effort: another build removing the same folder at the same time (ENOTEMPTY, ENOENT) must not fail this one.
+    }
+  }
   return mkdtempSync(path.join(parent, `news-archive-search-${process.pid}-`));
 }
 

@@ -240,15 +240,23 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
   };
 
   /**
+   * True when the heading run `units[i..end]` is no title of a box's story but an article's: another box label, or a
+   * title of two lines or more (a kicker over a headline; a story's title is one line and its decks stand under it).
+   */
+  const titleEndsBox = (i: number, end: number): boolean => {
+    if (isBoxLabel(units[i]!.text)) return true;
+    if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
+    return end > i && isDeckLike(units[i]!.text) && units.slice(i + 1, end + 1).some((unit) => !isDeckLike(unit.text));
+  };
+
+  /**
    * True when the heading run `units[i..end]` ends the open box rather than opening its next story: a title with a
    * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, a title of more
    * than one line, or a story longer than a box holds (more than BOX_STORY_PARAGRAPHS blocks of text before the next
    * heading or the page's end).
    */
   const boxEnds = (open: Draft, i: number, end: number): boolean => {
-    if (isBoxLabel(units[i]!.text)) return true;
-    // A box's stories have one-line titles (and decks); a kicker and a headline are the next article's.
-    if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
+    if (titleEndsBox(i, end)) return true;
     let text = 0;
     for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
     if (text > BOX_STORY_PARAGRAPHS) return true;
@@ -349,6 +357,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       // A dash line after the text: an attribution (——编者), a signature of what stands above it.
       if (unit.role === 'dash' && open !== null && open.paragraphs > 0 && !open.ended) {
         push(open, 'signature', unit, unit.text);
+        // The editors' signature (`——编  者`) over a title with a column tag ends their note: that title is the first
+        // article's the note introduces.
+        if (/^[—-]{1,2}\s*(?:编[\s\u3000]*者|(?:本报)?编辑部)\s*$/u.test(unit.text) && units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text)) open.ended = true;
         continue;
       }
       let end = i;
@@ -398,6 +409,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
         open.subheadRuns.push(run.length);
         open.ended = false;
+      } else if (open !== null && open.box) {
+        // A title the box's stories do not have (a kicker over a headline, another box's label, a column tag, or a
+        // story longer than a box holds after it): the next article's, not a section of the box's last story.
+        openTitled(run, 'title lines after a box of short items');
       } else if (open !== null && open.ended && open.paragraphs > 0 && run.length === 1 && isSidebarLabel(unit.text) && units[end + 1]?.role === 'body') {
         // A sidebar's label after an article's tail (`链  接`, `延伸阅读`): the article's sidebar, a section of it.
         push(open, 'subhead', unit, unit.text);
@@ -419,8 +434,12 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
         // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
         const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
+        // next of a row of sibling stories, not a section of the first.
+        const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
+        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline;
+        const opened = open.headline === null || scored || secondByline || sibling;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');

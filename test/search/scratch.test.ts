@@ -49,3 +49,16 @@ test('documents that cannot be written to the preferred scratch folder (disk ful
   assert.deepEqual(readdirSync(full), []);
   assert.equal(readdirSync(os.tmpdir()).some((name) => name.startsWith(`news-archive-search-${process.pid}-`)), false);
 });
+
+test('a killed build’s folder that cannot be removed (another build removing it at the same time) does not fail the next build', async () => {
+  const parent = tempDir('news-archive-scratch-race-');
+  const dead = `news-archive-search-${deadPid()}-AbC123`;
+  mkdirSync(path.join(parent, dead, 'pages'), { recursive: true });
+  const tried: string[] = [];
+  const made = await makeScratchFolder(parent, (folder) => {
+    tried.push(path.basename(folder));
+    throw Object.assign(new Error(`ENOTEMPTY: directory not empty, rmdir '${folder}'`), { code: 'ENOTEMPTY' });
+  });
+  assert.deepEqual(tried, [dead]);
+  assert.deepEqual(readdirSync(parent).sort(), [dead, path.basename(made)].sort());
+});
