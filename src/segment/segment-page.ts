@@ -239,6 +239,23 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     return out;
   };
 
+  /** True when `units[k]` is a short exclamation or question over a photo's caption and its credit: the photo's title. */
+  const isPhotoTitleAt = (k: number): boolean => {
+    const unit = units[k];
+    const creditAfter = (after: Unit | undefined): boolean => after !== undefined && (after.role === 'credit' || after.mark?.type === 'credit');
+    return unit !== undefined && unit.role === 'body' && !unit.mark && [...unit.text].length <= 16 && /[！？!?][”’）)]*$/u.test(unit.text) && !/[。；;]/u.test(unit.text) && units[k + 1]?.role === 'body' && [1, 2, 3].some((n) => creditAfter(units[k + n]) && units.slice(k + 1, k + n).every((u) => u.role === 'body'));
+  };
+
+  /**
+   * True when the heading run `units[i..end]` is no title of a box's story but an article's: another box label, or a
+   * title of two lines or more (a kicker over a headline; a story's title is one line and its decks stand under it).
+   */
+  const titleEndsBox = (i: number, end: number): boolean => {
+    if (isBoxLabel(units[i]!.text)) return true;
+    if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
+    return end > i && isDeckLike(units[i]!.text) && units.slice(i + 1, end + 1).some((unit) => !isDeckLike(unit.text));
+  };
+
   /**
    * True when the heading run `units[i..end]` ends the open box rather than opening its next story: a title with a
    * column tag, a kicker's mark, a photo's credit, an item line of its own or another box label, a title of more
@@ -246,11 +263,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
    * heading or the page's end).
    */
   const boxEnds = (open: Draft, i: number, end: number): boolean => {
-    if (isBoxLabel(units[i]!.text)) return true;
-    // A box's stories have one-line titles (and decks); a kicker and a headline are the next article's.
-    if (units.slice(i, end + 1).filter((unit) => !isDeckLike(unit.text)).length > 1) return true;
+    if (titleEndsBox(i, end)) return true;
     let text = 0;
-    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role); k++) if (units[k]!.role === 'body') text++;
+    for (let k = end + 1; k < units.length && !RUN_ROLES.has(units[k]!.role) && !isPhotoTitleAt(k); k++) if (units[k]!.role === 'body') text++;
     if (text > BOX_STORY_PARAGRAPHS) return true;
     // The marks the boundary score reads; the features are computed last, as they compare the words around the run.
     const f = features(open, i, end);
@@ -339,8 +354,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       continue;
     }
     // Over a photo's caption, a short exclamation or question is its title (`新春招聘会，火爆！`, `赶坡会喽！`).
-    const creditAfter = (unit: Unit | undefined): boolean => unit !== undefined && (unit.role === 'credit' || unit.mark?.type === 'credit');
-    if (unit.role === 'body' && !unit.mark && [...unit.text].length <= 16 && /[！？!?][”’）)]*$/u.test(unit.text) && !/[。；;]/u.test(unit.text) && units[i + 1]?.role === 'body' && [1, 2, 3].some((k) => creditAfter(units[i + k]) && units.slice(i + 1, i + k).every((u) => u.role === 'body'))) {
+    if (isPhotoTitleAt(i)) {
       units[i] = { ...unit, role: 'heading' };
       i--;
       continue;
@@ -349,6 +363,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
       // A dash line after the text: an attribution (——编者), a signature of what stands above it.
       if (unit.role === 'dash' && open !== null && open.paragraphs > 0 && !open.ended) {
         push(open, 'signature', unit, unit.text);
+        // The editors' signature (`——编  者`) over a title with a column tag ends their note: that title is the first
+        // article's the note introduces.
+        if (/^[—-]{1,2}\s*(?:编[\s\u3000]*者|(?:本报)?编辑部)\s*$/u.test(unit.text) && units[i + 1]?.role === 'heading' && hasColumnTag(units[i + 1]!.text)) open.ended = true;
         continue;
       }
       let end = i;
@@ -398,6 +415,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         for (const line of run) push(open, isDeckLike(line.text) ? 'deck' : 'subhead', line, line.text);
         open.subheadRuns.push(run.length);
         open.ended = false;
+      } else if (open !== null && open.box) {
+        // A title the box's stories do not have (a kicker over a headline, another box's label, a column tag, or a
+        // story longer than a box holds after it): the next article's, not a section of the box's last story.
+        openTitled(run, 'title lines after a box of short items');
       } else if (open !== null && open.ended && open.paragraphs > 0 && run.length === 1 && isSidebarLabel(unit.text) && units[end + 1]?.role === 'body') {
         // A sidebar's label after an article's tail (`链  接`, `延伸阅读`): the article's sidebar, a section of it.
         push(open, 'subhead', unit, unit.text);
@@ -423,8 +444,10 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // next of a row of sibling stories, not a section of the first.
         const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
         const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
+        // A title over two highlight lines (`■…`, `■…`): an article's summary under its title, 核心阅读 set without its label.
+        const highlights = units[end + 1]?.role === 'body' && units[end + 2]?.role === 'body' && /^■/u.test(units[end + 1]!.text) && /^■/u.test(units[end + 2]!.text);
         const scored = boundaryScore(f, weights) > 0;
-        const opened = open.headline === null || scored || secondByline || sibling;
+        const opened = open.headline === null || scored || secondByline || sibling || highlights;
         options.observeBoundary?.({ line: unit.first, text: unit.text, features: f, opened });
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');

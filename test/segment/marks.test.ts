@@ -24,7 +24,7 @@ test('byline lines in every form give their names; other short lines give none',
   assert.deepEqual(parseBylineLine('·陈馨 王铁荣·'), ['陈馨', '王铁荣']);
   assert.deepEqual(parseBylineLine('本报记者  王明峰'), ['王明峰']);
   assert.deepEqual(parseBylineLine('本报记者 王明峰 王玉磊'), ['王明峰', '王玉磊']);
-  assert.equal(parseBylineLine('小院通暖\u00a0安心过冬'), null);
+  assert.equal(parseBylineLine('高楼供暖\u00a0温馨过冬'), null);
   assert.deepEqual(parseBylineLine('本报记者\u00a0巨海鹏'), ['巨海鹏']);
   assert.deepEqual(parseBylineLine('本报记者 次仁卓嘎'), ['次仁卓嘎']);
   // Slash credits of text and pictures, and a bullet before the byline, as many papers print them.

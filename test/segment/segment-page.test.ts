@@ -570,3 +570,20 @@ test('a one-line couplet title under an article titled by such a couplet alone o
   const { items } = segment(['深入调研  在田间找答案', '政协委员们一月中旬来到三个乡镇调研农业生产。', '政协委员们围坐在农户家中，谈农业生产、谈乡村振兴。', '政协委员们说，农业生产要靠科技。', '专题协商  凝聚更多共识', '政协委员们在会上围绕农业生产、乡村振兴建言献策。', '政协委员们说，乡村振兴要靠人才。'], { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['深入调研  在田间找答案', '专题协商  凝聚更多共识']);
 });
+
+test('after a box of short items, a deck-like kicker over a headline opens the next article, whatever the words on either side say', () => {
+  const lines = ['数读', '300亿元 全市网购规模', '2018年全市网购规模达300亿元，同比增长17%', '本报南通2月25日电 （记者李四）全市网购规模继续扩大。', '产销基本稳定，投资有所增长，外贸韧性较强', '机械行业 运行平稳有亮点', '虽然外部形势复杂，但全市机械行业网购规模继续扩大。', '2月25日，市机械行业协会公布了全年数据。', '行业平稳运行，外贸维持增长', '2018年，面对复杂的外部环境，全市机械行业网购规模仍在扩大。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items.map((item) => [item.kicker, item.headline]), [[null, '数读'], ['产销基本稳定，投资有所增长，外贸韧性较强', '机械行业 运行平稳有亮点']]);
+});
+
+test('the editors\' signature (——编  者) over a title with a column tag ends their note: the title opens the first article', () => {
+  const { items } = segment(['乡村振兴的新路径（学术观察）', '乡村振兴是一篇大文章，产业兴旺是乡村振兴的重点。', '乡村振兴要在产业兴旺上下功夫，乡村振兴要靠人才。', '编者按', '本期主题：乡村振兴', '乡村振兴是一篇大文章。本期邀请专家学者对乡村振兴、产业兴旺进行探讨。', '——编  者', '乡村振兴要靠产业兴旺（专家笔谈）', '产业兴旺是乡村振兴的重点，乡村振兴要靠产业兴旺。', '乡村振兴要在产业兴旺上下功夫。'], { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['乡村振兴的新路径（学术观察）', '乡村振兴要靠产业兴旺（专家笔谈）']);
+});
+
+test('a title over two highlight lines (■…, ■…) opens the next article, whatever the words on either side say', () => {
+  const lines = ['中国援建的医院投入使用', '新医院的门诊楼投入使用，当地患者看病更方便了。', '医院的医生说，门诊楼每天能接待几千名患者。', '“这家医院切实改善了民生”', '■新门诊楼每天最多可接待患者6000人次。', '■目前当地约有7万名患者需要长期治疗。', '从援建门诊楼到建设新医院，医院的医生们一直在忙碌。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items.map((item) => item.headline), ['中国援建的医院投入使用', '“这家医院切实改善了民生”']);
+});
