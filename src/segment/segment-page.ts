@@ -439,7 +439,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         // A title of two lines or more over a byline line, after an article with its own byline line under a title of
         // at most two lines, is the next article's, whatever the score learned from series packages (`新春走基层`
         // over a kicker and headline: a banner over stories that each carry a byline, which the labels read as one).
-        const secondByline = run.length >= 2 && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
+        const secondByline = (run.length >= 2 || open.kicker === null) && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
         // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
         // next of a row of sibling stories, not a section of the first.
         const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;

@@ -587,3 +587,9 @@ test('a title over two highlight lines (■…, ■…) opens the next article, 
   const { items } = segment(lines, { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['中国援建的医院投入使用', '“这家医院切实改善了民生”']);
 });
+
+test('stories that each carry a one-line headline and a byline line under it are separate articles', () => {
+  const lines = ['东港街道打造美丽庭院示范带', '本报记者 王明峰', '今年以来，东港街道以美丽庭院创建为抓手，累计改造农户庭院1200余户。', '街道负责人介绍，下一步将把示范带向北延伸。', '南湖镇秋季招聘会送岗800余个', '本报记者 陈静', '8月17日，南湖镇举行秋季招聘会，42家企业提供岗位800余个。', '招聘会现场设立政策咨询台。', '西城镇老旧小区焕新颜', '本报记者 赵磊', '8月以来，西城镇对辖区内12个老旧小区启动改造。'];
+  const { items } = segment(lines, { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.bylines]), [['东港街道打造美丽庭院示范带', ['王明峰']], ['南湖镇秋季招聘会送岗800余个', ['陈静']], ['西城镇老旧小区焕新颜', ['赵磊']]]);
+});
