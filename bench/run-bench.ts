@@ -382,7 +382,15 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
       ] as const) {
         if (!samples.has(scenario)) continue;
         rmSync(publicDir, { recursive: true, force: true });
-        const sample = await timeCommand('/bin/sh', ['-c', script], workDir, workDir);
+        let sample: Sample;
+        try {
+          sample = await timeCommand('/bin/sh', ['-c', script], workDir, workDir);
+        } catch (error) {
+          // A peer that fails (Hugo + pagefind over 40,000 pages needs ~13 GB and may be killed) is left out of
+          // the table and the ratios; the other scenarios still run.
+          log(`  ${scenario} #${round + 1}: failed, left out — ${(error as Error).message.split('\n').filter(Boolean).slice(0, 2).join(' ')}`);
+          continue;
+        }
         samples.get(scenario)!.push(sample);
         articlesFor.set(scenario, items);
         log(`  ${scenario} #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, tree ${sample.treeRssMb?.toFixed(0) ?? '?'} MB, CPU ${sample.cpuS?.toFixed(1) ?? '?'} s (${items} items)`);
