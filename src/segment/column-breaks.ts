@@ -221,12 +221,12 @@ export function toUnits(blocks: readonly TextLine[], options: WordOracle): Unit[
 
 /**
  * True when a heading-like line opens as a sentence of text does, with a sentence adverb or a speaker and a comma
- * (`当然，…`, `如今，…`, `可以说，…`, `针对…，`, `随着…，`, `据她介绍，…`, `会议指出，…`, `陈胜利说，…`): titles do not open so, and a line
+ * (`当然，…`, `如今，…`, `2018年，…`, `去年，…`, `可以说，…`, `针对…，`, `随着…，`, `据她介绍，…`, `会议指出，…`, `某某说，…`): titles do not open so, and a line
  * that does and stops mid-sentence is what a column end left of a paragraph. (Not `…显示，`: `调查显示，…` and
  * `世界银行报告显示，…` are headlines; not a lead-in that ends with a colon.)
  */
 export function opensAsSentence(text: string): boolean {
-  return /^(?:当然|如今|当前|目前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|(?:针对|随着|根据|按照)[^，]{2,30}|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
+  return /^(?:当然|如今|当前|目前|[\d０-９]{4}年|去年|今年|近年来|近日|日前|此外|同时|然而|不过|其实|比如|为此|对此|随后|后来|另外|可以说|(?:针对|随着|根据|按照)[^，]{2,30}|据[^，、]{1,6}(?:介绍|了解|统计)|[^，、：:“”]{1,12}(?:说|指出|表示|介绍|强调|认为|解释|坦言|透露))，/u.test(text) && !/[：:]$/u.test(text);
 }
 
 /** The words a paragraph opens with to give its source (`据报道，`, `据介绍`, `记者从…获悉`). */

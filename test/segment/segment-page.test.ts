@@ -464,6 +464,8 @@ test('a title-like line that opens as a sentence does (如今，… / 某某说�
     ['如今，村里的每一户人家', '都通上了自来水。'],
     ['王建国说，这条路修好以后', '村民进城只要半小时。'],
     ['据她介绍，为了方便游客', '景区新建了停车场。'],
+    ['2018年，是全县村村通公路', '建设的收官之年。'],
+    ['去年，镇里的十几家工厂', '都换上了新设备。'],
   ] as const) {
     const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
     assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
