@@ -59,6 +59,11 @@ export interface BodyPart {
   readonly text: string;
   /** Seed lines the part was read from (first and last, inclusive). */
   readonly lines: readonly [LineNumber, LineNumber];
+  /**
+   * For a subhead the boundary score kept inside its item: why it is no new title (the score and its largest
+   * terms), as `news-archive check` shows it. Not rendered.
+   */
+  readonly why?: string;
 }
 
 /** One item of a page as segmented from the seed text. */

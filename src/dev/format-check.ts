@@ -90,7 +90,7 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
         ...(a.kicker === null ? [] : [`kicker 引题: ${truncate(a.kicker, 40)}`]),
         ...(a.headline === null ? [] : [`headline 主题: ${truncate(a.headline, 40)}`]),
         ...(a.subheadline === null ? [] : [`subheadline 副题: ${truncate(a.subheadline, 40)}`]),
-        ...a.body.filter((part) => part.type !== 'paragraph').map((part) => `${part.type} (line ${part.lines[0]}): ${truncate(part.text, 40)}`),
+        ...a.body.filter((part) => part.type !== 'paragraph').map((part) => `${part.type} (line ${part.lines[0]}): ${truncate(part.text, 40)}${part.why === undefined ? '' : `; ${part.why}`}`),
       ];
       for (const role of roles) lines.push(`   ${escapeUnprintable(role)}`);
     }

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
-import { loadOptions } from './jieba.js';
+import { loadOptions } from './jieba-load-options.js';
 
 /** A request to the jieba thread. */
 export interface JiebaRequest {

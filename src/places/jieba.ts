@@ -27,6 +27,7 @@ import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
+import { loadOptions } from './jieba-load-options.js';
 
 /** A word of {@link tagWords}: the word and its part-of-speech tag (`ns`, `v`..., or a tag from the user dictionary). */
 export interface TaggedWord {
@@ -206,10 +207,6 @@ export function writeKeywordsStandIn(dir: string): string {
   return file;
 }
 
-/** nodejieba's load options for the user dictionary `userDict`, with the keyword tables' stand-in `keywords` when given. */
-export function loadOptions(userDict: string, keywords: string | undefined): { userDict: string; idfDict?: string; stopWordDict?: string } {
-  return keywords === undefined ? { userDict } : { userDict, idfDict: keywords, stopWordDict: keywords };
-}
 
 /** Cuts text into words that concatenate back to it ({@link Jieba.cut}). */
 export type Cut = (text: string) => string[];

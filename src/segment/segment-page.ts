@@ -91,8 +91,8 @@ function addNames(draft: Draft, names: readonly string[]): void {
   for (const name of names) if (!draft.bylines.includes(name)) draft.bylines.push(name);
 }
 
-function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | 'last'>, text: string): void {
-  draft.body.push({ type, text, lines: [unit.first, unit.last] });
+function push(draft: Draft, type: BodyPart['type'], unit: Pick<Unit, 'first' | 'last'>, text: string, why?: string): void {
+  draft.body.push({ type, text, lines: [unit.first, unit.last], ...(why === undefined ? {} : { why }) });
   draft.last = Math.max(draft.last, unit.last);
   if (type === 'paragraph') draft.paragraphs++;
   if (type === 'subhead') draft.subheads++;
@@ -452,7 +452,8 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         if (opened) {
           openTitled(run, open.headline === null ? 'title lines after untitled text' : scored ? `title lines read as a new title, not a subhead (${explainScore(f, weights)})` : 'title lines over a byline line, after an article with its own byline under its title');
         } else {
-          for (const line of run) push(open, 'subhead', line, line.text);
+          const why = `kept as a subhead, not a new title (${explainScore(f, weights)})`;
+          for (const line of run) push(open, 'subhead', line, line.text, why);
           open.subheadRuns.push(run.length);
         }
       }

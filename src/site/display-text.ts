@@ -5,7 +5,8 @@
  * pages, the feed and the search index show the mapped text, which differs from it in exactly these characters.
  *
  * The rule ({@link fullWidthPunctuation}): a `,` `:` `;` `!` `?` becomes `，` `：` `；` `！` `？` when the character
- * before it is CJK and the character after it is CJK, a digit, or nothing (the end of the text: `西禅寺村:`).
+ * before it is CJK and the character after it is CJK, a digit, or nothing (the end of the text: `西禅寺村:`), or when
+ * the character before it is a digit or `%` and the one after it a Han character (`提高了15%,菜农`, `2021年,今年`).
  * CJK here: Han characters, CJK symbols and punctuation (U+3000–U+303F, `、。「」《》`), full-width forms
  * (U+FF00–U+FFEF), the quotes `“ ” ‘ ’`, `…` and `—`. So `WIFI,扫码`, `12:30`, `1,000` and `Time: 9` stay as
  * they are. A pair of half-width parentheses on one line around text with a Han character in it is shown as the
@@ -19,7 +20,7 @@ export const HALF_WIDTH = ',:;!?()';
 export const FULL_WIDTH = '，：；！？（）';
 
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’…—';
-const MAPPED = new RegExp(`(?<=[${CJK}])[,:;!?](?=[${CJK}0-9]|$)`, 'gu');
+const MAPPED = new RegExp(`(?<=[${CJK}])[,:;!?](?=[${CJK}0-9]|$)|(?<=[0-9%％])[,:;!?](?=\\p{Script=Han})`, 'gu');
 /** A half-width pair of parentheses with no parenthesis or line break inside and a Han character among its text. */
 const PARENTHESES = /\(([^()\n]*\p{Script=Han}[^()\n]*)\)/gu;
 

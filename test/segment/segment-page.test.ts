@@ -583,7 +583,7 @@ test('the editors\' signature (——编  者) over a title with a column tag en
 });
 
 test('a title over two highlight lines (■…, ■…) opens the next article, whatever the words on either side say', () => {
-  const lines = ['中国援建的医院投入使用', '新医院的门诊楼投入使用，当地患者看病更方便了。', '医院的医生说，门诊楼每天能接待几千名患者。', '“这家医院切实改善了民生”', '■新门诊楼每天最多可接待患者6000人次。', '■目前当地约有7万名患者需要长期治疗。', '从援建门诊楼到建设新医院，医院的医生们一直在忙碌。'];
+  const lines = ['中国援建的医院投入使用', '新医院的门诊楼投入使用，当地患者看病更方便了。', '医院的医生说，门诊楼每天能接待几千名患者。', '“这家医院切实改善了民生”', '■新建的门诊楼一天能接待几千名病人。', '■当地还有几万名病人需要长期治疗。', '从援建门诊楼到建设新医院，医院的医生们一直在忙碌。'];
   const { items } = segment(lines, { spansJoin });
   assert.deepEqual(items.map((item) => item.headline), ['中国援建的医院投入使用', '“这家医院切实改善了民生”']);
 });

@@ -20,6 +20,10 @@ test('half-width , : ; ! ? become full-width after a CJK character, before a CJK
     ['“承包”,一线', '“承包”，一线'],
     ['8日下午,1时', '8日下午，1时'],
     ['西亭镇西禅寺村:', '西亭镇西禅寺村：'],
+    // A digit or % on the left and a Han character on the right: full-width too.
+    ['提高了15%,菜农', '提高了15%，菜农'],
+    ['共3000人,其中', '共3000人，其中'],
+    ['增长了12,今年', '增长了12，今年'],
     ['《告居民书》,并', '《告居民书》，并'],
     // Latin or digits on the left, Latin on the right, or a space: unchanged.
     ['连接WIFI,扫码', '连接WIFI,扫码'],
