@@ -13,12 +13,38 @@ export function editionsOf(model: SiteModel): Map<SitePage, SiteEdition> {
   return editionOf;
 }
 
+/**
+ * Most pages (版) a page lists of its edition: all of them up to this many. A printed edition has 4 to ~100 pages;
+ * the undated edition of an archive without front matter can have thousands (9,000 at 40,000 articles), and
+ * listing them all on each page made the plan quadratic (81 million list entries: a 40,000-article build ran out
+ * of memory), put thousands of links above the page's items, and changed every page's list when a page was added.
+ */
+export const SIBLING_LIMIT = 100;
+
+/** How many pages a page of a larger edition lists: itself and 10 on either side (the edition page lists them all). */
+export const SIBLING_WINDOW = 21;
+
+/**
+ * The pages of an edition that the page at `index` lists: all of them, or, in an edition of more than `limit`
+ * pages, the `window` pages around it (as many before as after it, shifted to stay within the edition at its ends).
+ * @param pages the edition's pages in print order
+ * @param index the page's position in `pages`
+ */
+export function siblingWindow<T>(pages: readonly T[], index: number, limit = SIBLING_LIMIT, window = SIBLING_WINDOW): readonly T[] {
+  if (pages.length <= limit) return pages;
+  const start = Math.min(Math.max(0, index - Math.floor(window / 2)), pages.length - window);
+  return pages.slice(start, start + window);
+}
+
 /** What a page (版) shows. */
 export interface PageData {
   readonly page: PageRef;
   /** The seed file the page comes from (shown to editors in a comment). */
   readonly seed: string;
-  /** The pages of its edition in print order (`self` for this one); empty when it is the edition's only page. */
+  /**
+   * The pages of its edition in print order (`self` for this one), or in an edition of more than SIBLING_LIMIT
+   * the SIBLING_WINDOW around it (see siblingWindow); empty when it is the edition's only page.
+   */
   readonly siblings: ReadonlyArray<{ readonly path: string; readonly label: string; readonly self: boolean }>;
   /** The previous and next page in reading order, named with their edition when it is another one. */
   readonly previous: { readonly path: string; readonly title: string } | null;
@@ -36,8 +62,10 @@ export const pageKind = templated<PageData>(
       const title = editionOf.get(page) === editionOf.get(other) ? other.label : [editionLabel(other.meta), other.label].filter(Boolean).join(' ');
       return { path: other.path, title };
     };
+    const positionOf = new Map<SitePage, number>();
+    for (const edition of model.editions) edition.pages.forEach((page, i) => positionOf.set(page, i));
     for (const [i, page] of model.pages.entries()) {
-      const siblings = editionOf.get(page)?.pages ?? [];
+      const siblings = siblingWindow(editionOf.get(page)?.pages ?? [], positionOf.get(page) ?? 0);
       yield {
         path: page.path,
         data: {
