@@ -21,7 +21,7 @@
 import type { Article, BodyPart, Diagnostic, ItemKind, SeedPage } from '../types.js';
 import { BOUNDARY_WEIGHTS, boundaryScore, explainScore, type BoundaryFeatures, pageVocabulary, type PageVocabulary } from './boundary.js';
 import { isContinuationMark, isDrawingCredit, openingNames, opensWithDateline } from './marks.js';
-import { endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
+import { endsOpenClause, endsSentence, hasSentenceInside, isKickerMarked, isSubheadlineMarked } from './punctuation.js';
 import { BULLET, continuesEnumeration, endsWithOpenWord, goesOnInto, isOrnament, joinUnits, MAX_DECK, MIN_DECK, opensWithFragment, toUnits, type Unit, type UnitRole, type WordOracle } from './column-breaks.js';
 import { splitLines } from './split-lines.js';
 import { assignTitle, hasColumnTag, hasSidebarTag, isBoxLabel, isDeckLike, isFigureCallout, isLeadLabel, isSectionLabel, isSidebarLabel, isStandaloneItemLine } from './title-roles.js';
@@ -560,12 +560,13 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
           current = draft;
         }
         let merged = unit;
-        // An open join: under a title it is a deck; in the text, a paragraph cut by a column end.
+        // An open join: under a title it is a deck; in the text, a paragraph cut by a column end. (A line that stops at
+        // a comma is text that runs on, never a deck: `…停车位增设等，` over `（下转第二版）`.)
         // (A text goes on after a deck with a sentence of its own: a next block that starts with a particle no
         // sentence starts with, 了 的 地 得 着 过 们 之, goes on from this one, which a column end cut.)
         const cutBefore = merged.openJoin === true && ([...merged.text].length < MIN_DECK || [...merged.text].length > MAX_DECK || goesOnInto(merged.text, units[i + 1]?.text ?? '', options) || endsWithOpenWord(merged.text, options) || opensWithFragment(units[i + 1]?.text ?? '') || continuesEnumeration(merged.text, units[i + 1]?.text ?? ''));
         const underTitle = draft.paragraphs === 0 || opensStory(draft);
-        if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
+        if (underTitle && draft.headline !== null && !endsSentence(merged.text) && !endsOpenClause(merged.text) && !cutBefore && !merged.mark && !opensWithDateline(merged.text) && !/[：:]$/u.test(merged.text) && !isOrnament(merged.text)) {
           push(draft, 'deck', merged, merged.text);
           break;
         }

@@ -550,7 +550,7 @@ test('a title over text lines and then a dateline (a subheadline and decks set a
 });
 
 test('a continuation mark (（下转第二版）, （未完）) ends the article and marks it continued, never a title of the next', () => {
-  for (const mark of ['（下转第二版）', '（转A3版）', '（未完）', '(未完待续)']) {
+  for (const mark of ['（下转第二版）', '（转A3版）', '（未完）', '(未完待续)', '（下轉第二版）', '（未完待續）']) {
     const { items } = segment(['春耕备耕正当时', '春分将至，春耕备耕进入关键时期。', '各地抓住有利时机，组织农民开展春耕生产，农机具检修和农资储备有序推进，', mark, '海安市曲塘镇', '“小板凳”议事会解民忧', '今年以来，曲塘镇推行“小板凳”议事会。'], { spansJoin });
     assert.deepEqual(items.map((item) => [item.kicker, item.headline, item.continued]), [[null, '春耕备耕正当时', true], ['海安市曲塘镇', '“小板凳”议事会解民忧', false]], mark);
   }
@@ -594,4 +594,9 @@ test('stories that each carry a one-line headline and a byline line under it are
   const lines = ['东港街道打造美丽庭院示范带', '本报记者 王明峰', '今年以来，东港街道以美丽庭院创建为抓手，累计改造农户庭院1200余户。', '街道负责人介绍，下一步将把示范带向北延伸。', '南湖镇秋季招聘会送岗800余个', '本报记者 陈静', '8月17日，南湖镇举行秋季招聘会，42家企业提供岗位800余个。', '招聘会现场设立政策咨询台。', '西城镇老旧小区焕新颜', '本报记者 赵磊', '8月以来，西城镇对辖区内12个老旧小区启动改造。'];
   const { items } = segment(lines, { spansJoin });
   assert.deepEqual(items.map((item) => [item.headline, item.bylines]), [['东港街道打造美丽庭院示范带', ['王明峰']], ['南湖镇秋季招聘会送岗800余个', ['陈静']], ['西城镇老旧小区焕新颜', ['赵磊']]]);
+});
+
+test('the only text under a title and byline that stops at a comma over a continuation mark is the first paragraph, never a deck', () => {
+  const { items } = segment(['汇龙镇老旧小区焕新颜', '本报记者 赵磊', '8月以来，汇龙镇对辖区内12个老旧小区启动改造，改造内容包括屋面防水、外墙出新等，', '（下转第二版）'], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body, item.bylines, item.continued]), [['汇龙镇老旧小区焕新颜', ['8月以来，汇龙镇对辖区内12个老旧小区启动改造，改造内容包括屋面防水、外墙出新等，'], ['赵磊'], true]]);
 });
