@@ -22,12 +22,13 @@
  * takes 1.3–2 s and about 280 MB to load: nothing is loaded before the first cut or useUserDict).
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
 import { loadOptions } from './jieba-load-options.js';
+import { writeIfChanged } from './write-if-changed.js';
 
 /** A word of {@link tagWords}: the word and its part-of-speech tag (`ns`, `v`..., or a tag from the user dictionary). */
 export interface TaggedWord {
@@ -191,19 +192,7 @@ export const KEYWORDS_STAND_IN = 'keywords-unused.utf8';
  */
 export function writeKeywordsStandIn(dir: string): string {
   const file = join(dir, KEYWORDS_STAND_IN);
-  let current: string | null = null;
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    current = null;
-  }
-  if (current !== KEYWORDS_STAND_IN_TEXT) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, KEYWORDS_STAND_IN_TEXT);
-    // A folder standing where the file should be (the cache is ours) is removed first.
-    if (lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(file, { recursive: true, force: true });
-    renameSync(temporary, file);
-  }
+  writeIfChanged(file, KEYWORDS_STAND_IN_TEXT);
   return file;
 }
 

@@ -1,7 +1,8 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { Gazetteer } from './load-gazetteer.js';
+import { writeIfChanged } from './write-if-changed.js';
 
 /**
  * Part-of-speech tags the user dictionary gives place words (jieba's own place tag is `ns`):
@@ -58,18 +59,6 @@ export function writeUserDict(gazetteer: Gazetteer, dir: string): string {
   const path = join(dir, `places-${gazetteer.homeRegion}.dict.utf8`);
   const text = userDictText(gazetteer);
   mkdirSync(dir, { recursive: true });
-  let current: string | null = null;
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {
-    current = null;
-  }
-  if (current !== text) {
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, text, 'utf8');
-    // A folder where the dictionary should be (the cache is ours) is replaced, not a failure of every build.
-    if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) rmSync(path, { recursive: true, force: true });
-    renameSync(temp, path);
-  }
+  writeIfChanged(path, text);
   return path;
 }
