@@ -271,7 +271,7 @@ export function parseTail(line: string): string[] | null {
   if (/^综合[^。]{2,40}报道$/u.test(inner) && !/记者/u.test(inner)) return namesIn(inner.replace(/^综合|报道$/gu, ' '));
   if (/^(?:综合|据)?.{0,4}(?:本报|新华社)?记者(?:.{2,40}|[\p{Script=Han}、，\s]{2,240})报道$/u.test(inner)) return namesIn(inner.replace(/^(?:综合|据)?(?:本报|新华社)?记者|报道$/gu, ' '));
   if (/^(?:摘编自|摘自|选自|转载自|来源|原载|据|本文|节选|编者注)|来源[：:]|节选自|^(?:相关报道|详细报道|更多报道)?见(?:本报)?第?.{1,4}版/u.test(inner)) return [];
-  if (/(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^(?:完|待[续續]|未完|未完待[续續])$|^[上下][转轉]第?.{1,4}版$|^[上下]接第?.{1,4}版$|^[转轉]第?.{1,4}版$/u.test(inner)) return [];
+  if (isContinuationMark(line) || /(?:本系列|系列报道|本专栏).{0,12}(?:结束|完)$|^完$|^上[转轉]第?.{1,4}版$|^[上下]接第?.{1,4}版$/u.test(inner)) return [];
   // A promulgation note (`（2019年2月1日…通过）`), or a law's history of adoptions and amendments, however long, that
   // opens with its first date (`（1980年9月10日…通过  根据…第七次修正）`).
   if (/(?:通过|发布|公布|施行|修正|修订)$/u.test(inner) && /\d|〇|年/u.test(inner) && ([...inner].length <= 80 || /^[\d〇一二三四五六七八九十]{4}年[\d〇一二三四五六七八九十]{1,2}月[\d〇一二三四五六七八九十]{1,3}日/u.test(inner))) return [];

@@ -139,6 +139,9 @@ function isLetterSpaced(text: string): boolean {
   return /^\p{Script=Han}(?:[\s\u3000\u00a0]+\p{Script=Han}){1,3}$/u.test(text.trim());
 }
 
+/** A one-line title of two phrases set apart by two spaces or more (`专题协商  凝聚更多共识`). */
+const SPACED_COUPLET = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
+
 /** Blocks of text a story in a box (速览, 数读…) has at most; a longer one is an article after the box. */
 const BOX_STORY_PARAGRAPHS = 4;
 
@@ -290,10 +293,9 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
     const run = units.slice(i, end + 1);
     const next = units[end + 1];
     const after = units.slice(end + 1, end + 4);
-    // The first paragraph after the run, past any deck (a line under a title that does not end a sentence).
+    // A deck after the run: a line under a title that does not end a sentence, with more text after it.
     const bodies = units.slice(end + 1, end + 6).filter((unit) => unit.role === 'body');
     const deckAfter = next !== undefined && next.role === 'body' && !endsSentence(next.text) && !next.openJoin && bodies.length > 1 ? 1 : 0;
-    const firstBody = deckAfter ? bodies[1] : bodies[0];
     const previous = units[i - 1];
     const similarity = vocabulary.similarity(textBefore(open), textAfter(end + 1));
     const kickerMark = run.slice(0, -1).some((unit) => isKickerMarked(unit.text)) ? 1 : 0;
@@ -442,8 +444,7 @@ export function segmentPage(page: Pick<SeedPage, 'file' | 'text' | 'firstLine'>,
         const secondByline = (run.length >= 2 || open.kicker === null) && f.bylineAfter === 1 && open.subheadline === null && bylineUnderTitle(open);
         // A one-line couplet title (`注重质量  贯穿提案全过程`) under an article titled by such a couplet alone: the
         // next of a row of sibling stories, not a section of the first.
-        const couplet = /^\S{2,12}[ \u3000\u00a0]{2,}\S{2,12}$/u;
-        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && couplet.test(open.headline.trim()) && couplet.test(unit.text.trim());
+        const sibling = run.length === 1 && open.kicker === null && open.subheadline === null && open.headline !== null && SPACED_COUPLET.test(open.headline.trim()) && SPACED_COUPLET.test(unit.text.trim());
         // A title over two highlight lines (`■…`, `■…`): an article's summary under its title, 核心阅读 set without its label.
         const highlights = units[end + 1]?.role === 'body' && units[end + 2]?.role === 'body' && /^■/u.test(units[end + 1]!.text) && /^■/u.test(units[end + 2]!.text);
         const scored = boundaryScore(f, weights) > 0;
