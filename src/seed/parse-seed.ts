@@ -33,7 +33,7 @@ export function isEditionDate(value: string): boolean {
   return editionDateProblem(value) === null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What is wrong with a front matter date, as the end of a sentence, or null for `YYYY-MM-DD` naming a real day:
