@@ -12,9 +12,9 @@ import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
 import { createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
-import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
-import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import type { BuildCache, OutputRecord, PageEntry } from './cache/build-cache.js';
+import { hashParts } from './cache/input-hashes.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -28,8 +28,10 @@ import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo,
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
 import { ownStrings } from './own-strings.js';
+import { prepareFewSeeds, readBuildInputs, type BuildInputs } from './read-inputs.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
+export { prepareFewSeeds, readBuildInputs, seedFileInputs, type BuildInputs } from './read-inputs.js';
 
 /** The texts of an article that place tagging reads: header lines, paragraphs, subheads and decks (not bylines, credits or tails). */
 export function articleTexts(article: Article): string[] {
@@ -427,68 +429,6 @@ export interface BuildOptions {
   readonly previous?: ReadonlyMap<string, OutputRecord>;
 }
 
-/** The inputs of a build, read and hashed. */
-export interface BuildInputs {
-  /**
-   * Seed files, sorted by name. A plain build that renders (no session, phases through `model`) replaces each
-   * seed it decodes by a copy with empty `bytes` (the hashes and keys stay), so the bytes do not live to the end.
-   */
-  readonly seeds: readonly SeedSource[];
-  /** Seeds listed but not read (deleted meanwhile, unreadable, symbolic links), as diagnostics sorted by file. */
-  readonly readDiagnostics: readonly Diagnostic[];
-  /** How diagnostics name the seeds folder (its base name, e.g. `seeds`). */
-  readonly label: string;
-  readonly templatesDir: string;
-  /** Cache key of each seed's result, in the order of `seeds`. */
-  readonly pageKeys: readonly string[];
-  /**
-   * Hash of everything the output depends on: the generator (version and code), the config, the templates
-   * and every seed (name and bytes). Equal keys give byte-identical output.
-   */
-  readonly key: string;
-  /** Hash of what every page's rendering depends on besides the seeds: the generator, the config and the templates. */
-  readonly renderKey: string;
-}
-
-/**
- * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
- * @throws Error when the seeds or templates folder cannot be read
- */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
-  const { config } = options;
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const label = path.basename(path.resolve(config.seedsDir));
-  const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
-  const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
-  return inputsOf(seeds, readDiagnostics, label, templatesDir, options);
-}
-
-/**
- * The inputs of a build of seed files read elsewhere (phase read of `check`, on the files it is given: see
- * load-seeds.ts seedSourceOf), hashed as {@link readBuildInputs} does.
- */
-export function seedFileInputs(seeds: readonly SeedSource[], options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): BuildInputs {
-  return inputsOf(seeds, [], '', options.templatesDir ?? DEFAULT_TEMPLATES_DIR, options);
-}
-
-function inputsOf(
-  seeds: readonly SeedSource[],
-  readDiagnostics: readonly Diagnostic[],
-  label: string,
-  templatesDir: string,
-  options: Pick<BuildOptions, 'config' | 'session' | 'context'>,
-): BuildInputs {
-  const { config } = options;
-  const generator = contextOf(options).generatorKey();
-  const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
-  const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
-  const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
-  // warning names it, not an up-to-date rerun repeating the last build's warnings.
-  const skipped = readDiagnostics.length === 0 ? [] : ['skipped', ...readDiagnostics.map((d) => `${d.rule} ${d.file}`)];
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash]), ...skipped]);
-  return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
-}
 
 /** The context of a build: `options.context`, else the session's, else a new one (see BuildOptions.context). */
 export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): BuildContext {
@@ -512,30 +452,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/**
- * Seeds to segment at most for which jieba's dictionary loads in a thread of its own while the cache is read
- * (build-context.ts preparePlaces): each cut then costs a message to that thread (about 20–50 µs), which a few
- * pages' cuts repay many times over; a cold build of many seeds loads it in this thread.
- */
-const FEW_SEEDS = 16;
-
 /** What a decoded seed's bytes are replaced by in a plain build (see buildWith). */
 const NO_BYTES = new Uint8Array(0);
-
-/**
- * For a plain build (no session) that will segment between 1 and {@link FEW_SEEDS} seeds (those whose page entry is
- * not in the cache): start loading jieba's dictionary in its thread now (build-context.ts preparePlaces), so that it
- * loads while the build reads its cache. The incremental driver calls it as soon as the inputs are read; a no-op
- * when the places were loaded already or the build segments no seed or many.
- * @throws Error from the file system when the user dictionary cannot be written
- */
-export function prepareFewSeeds(options: Pick<BuildOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
-  const { config, cache, context } = options;
-  if (options.session !== undefined || context.placesLoaded) return;
-  let missing = 0;
-  for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
-  if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
-}
 
 async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
