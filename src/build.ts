@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
 import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
-import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
+import { createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import type { BuildCache, OutputRecord, PageEntry } from './cache/build-cache.js';
 import { hashParts } from './cache/input-hashes.js';
@@ -248,8 +248,15 @@ export async function renderFiles(
   const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(context.generatorKey()) : null;
   const sessionBodies = session === undefined ? null : (session.markdown ?? new Map<string, string>());
   let memo: MarkdownMemo | undefined;
-  if (store !== null) memo = { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
+  if (store !== null) memo = { get: (key) => store.get(key), has: (key) => store.has?.(key) === true, set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
   else if (sessionBodies !== null) memo = mapMemo(sessionBodies);
+  // Bodies rendered ahead in a thread of their own (a build that renders every page, below) come first.
+  let prerender: MarkdownPrerender | null = null;
+  const renderMemo: MarkdownMemo = {
+    get: (key) => (prerender?.memo ?? memo)?.get(key),
+    has: (key) => (prerender?.memo ?? memo)?.has?.(key) === true,
+    set: (key, html) => (prerender?.memo ?? memo)?.set(key, html),
+  };
 
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
@@ -268,12 +275,16 @@ export async function renderFiles(
     const units = planSite(model, {
       config: options.config,
       templates,
-      markdown: createMarkdownRenderer(memo),
+      markdown: createMarkdownRenderer(renderMemo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
       memo: context.views,
     }, context.viewHashes);
+    // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
+    // order, in a thread of their own (on the second core), while this thread renders templates and writes.
+    const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
+    prerender = rendersAll ? prerenderMarkdown(units.flatMap((unit) => unit.markdownBodies()), memo) : null;
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -313,6 +324,7 @@ export async function renderFiles(
       let content: string;
       if (last !== undefined && last.hash === hash) content = last.content;
       else {
+        if (prerender !== null) await prerender.ready(unit.markdownBodies());
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
@@ -348,6 +360,7 @@ export async function renderFiles(
     for (const file of await search()) await emit(file);
     return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
   } finally {
+    await prerender?.close();
     await stage?.discard();
     await store?.discard();
   }

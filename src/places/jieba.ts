@@ -24,7 +24,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startThread } from '../start-thread.js';
 import nodejieba from 'nodejieba';
 import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
 import { loadOptions } from './jieba-load-options.js';
@@ -89,14 +90,7 @@ export class Jieba {
     if (this.#loaded !== null || this.#thread !== null) return;
     const { port1, port2 } = new MessageChannel();
     const flag = new Int32Array(new SharedArrayBuffer(4));
-    // From source (the tests run through tsx) the thread's module is the .ts file beside this one, which the
-    // thread reads through tsx too; compiled, the .js file.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(`./jieba-thread${fromSource ? '.ts' : '.js'}`, import.meta.url);
-    const options = { workerData: { port: port2, flag }, transferList: [port2] };
-    const worker = fromSource
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { ...options, eval: true })
-      : new Worker(entry, options);
+    const worker = startThread(import.meta.url, 'jieba-thread', { workerData: { port: port2, flag }, transferList: [port2] });
     worker.unref();
     port1.unref();
     this.#thread = { worker, port: port1, flag };
