@@ -23,7 +23,7 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { EXPORT_KINDS, planSite, viewHash } from './site/render-site.js';
-import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
+import { buildSiteModel, hasText, prepareItems, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
@@ -199,6 +199,28 @@ export interface RenderedFiles {
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
+ * Word boundaries of display text (headlines, titles and openings break and are cut between words:
+ * site/line-breaks.ts, site/site-model.ts): jieba with the gazetteer's dictionary, for the clauses no earlier build
+ * cut (places/word-boundaries.ts), so a build that segments no seed loads no dictionary. The memo is the context's
+ * (`context.clauseWords`), read from the cache by the context's first build; it keeps every clause cut (an
+ * archive's headlines only grow; a removed page's clauses stay, a few KB).
+ * @returns the memo and the boundaries function over it (offsets as places/jieba.ts wordBoundariesOf gives them)
+ */
+async function displayWords(
+  context: BuildContext,
+  config: Pick<Config, 'homeRegion' | 'cacheDir'>,
+  cache: BuildCache | undefined,
+): Promise<{ memo: NonNullable<BuildContext['clauseWords']>; wordBoundaries: (text: string) => number[] }> {
+  const key = hashParts(['words', context.generatorKey(), config.homeRegion]);
+  if (context.clauseWords?.key !== key) {
+    const words: ClauseWords = cache ? await cache.getWordBoundaries(key) : new Map();
+    context.clauseWords = { key, words, stored: words.size };
+  }
+  const memo = context.clauseWords;
+  return { memo, wordBoundaries: memoWordBoundaries(memo.words, () => context.places(config.homeRegion, config.cacheDir).tagger.jieba.cut) };
+}
+
+/**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose view hash equals the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
@@ -215,15 +237,7 @@ export async function renderFiles(
   const { session, cache, output, renderKey } = options;
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
-  // gazetteer's dictionary, for clauses no earlier build cut (places/word-boundaries.ts), so a build that
-  // segments no seed loads no dictionary.
-  const wordsKey = hashParts(['words', context.generatorKey(), options.config.homeRegion]);
-  // The memo keeps every clause cut (an archive's headlines only grow; a removed page's clauses stay, a few KB).
-  const clauseWords: ClauseWords = context.clauseWords?.key === wordsKey ? context.clauseWords.words : cache ? await cache.getWordBoundaries(wordsKey) : new Map();
-  context.clauseWords = { key: wordsKey, words: clauseWords };
-  const knownClauses = clauseWords.size;
-  const headlineWords = memoWordBoundaries(clauseWords, () => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.cut);
+  const { memo: clauseWords, wordBoundaries: headlineWords } = await displayWords(context, options.config, cache);
   const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
@@ -319,7 +333,10 @@ export async function renderFiles(
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     }
-    if (cache && clauseWords.size > knownClauses) await cache.putWordBoundaries(wordsKey, clauseWords);
+    if (cache && clauseWords.words.size > clauseWords.stored) {
+      await cache.putWordBoundaries(clauseWords.key, clauseWords.words);
+      clauseWords.stored = clauseWords.words.size;
+    }
     if (session) {
       session.units = kept;
       session.markdown = sessionBodies;
@@ -483,6 +500,19 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   // Each new page entry goes to the cache while the next seed is segmented (a write is five calls through the
   // thread pool, which the loop used to wait for: a fifth of a cold build's segmenting time); all are awaited below.
   const entryWrites: Promise<void>[] = [];
+  // While jieba's dictionary loads in its thread (a plain build of a few new seeds: prepareFewSeeds), the site
+  // items of the cached pages are made (site-model.ts prepareItems), work that does not need the dictionary and
+  // that the model would do after the new seeds are segmented: the first cut of a new seed waits for it.
+  if (total > 0 && context.jiebaInOwnThread && runsNow(selected, 'model')) {
+    const cached = entries.filter((entry): entry is PageEntry => entry !== null);
+    const { wordBoundaries } = await displayWords(context, config, cache);
+    prepareItems(
+      cached.flatMap((entry) => (entry.page === null ? [] : [entry.page])),
+      cached.flatMap((entry) => entry.articles),
+      context.items,
+      wordBoundaries,
+    );
+  }
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) {
       release?.(i, seed);

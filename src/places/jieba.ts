@@ -73,10 +73,21 @@ export class Jieba {
     Atomics.store(thread.flag, 0, 0);
     thread.port.postMessage({ op, arg, reply, ...(keywords === undefined ? {} : { keywords }) } satisfies JiebaRequest);
     if (!reply) return undefined;
-    // The thread answers every request in order; two minutes without an answer means it is gone.
-    if (Atomics.wait(thread.flag, 0, 0, 120_000) === 'timed-out') throw new Error('jieba thread did not answer in 120 s');
-    const answer = receiveMessageOnPort(thread.port)?.message as JiebaReply | undefined;
-    if (answer === undefined) throw new Error('jieba thread gave no answer');
+    // The thread answers every request in order, posting the answer before it sets the flag and notifies. A wake-up
+    // with no answer on the port is the previous answer's notify arriving late (the thread was preempted between
+    // setting the flag and notifying, while this thread took that answer and sent this request): wait again.
+    // Two minutes without an answer means the thread is gone.
+    const deadline = performance.now() + 120_000;
+    let answer: JiebaReply;
+    for (;;) {
+      const received = receiveMessageOnPort(thread.port);
+      if (received !== undefined) {
+        answer = received.message as JiebaReply;
+        break;
+      }
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(thread.flag, 0, 0, left) === 'timed-out') throw new Error('jieba thread did not answer in 120 s');
+    }
     if (!answer.ok) throw new Error(answer.message);
     return answer.value;
   }
