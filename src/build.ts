@@ -284,7 +284,7 @@ export async function renderFiles(
     // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
     // order, in a thread of their own (on the second core), while this thread renders templates and writes.
     const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
-    prerender = rendersAll ? prerenderMarkdown(units.flatMap((unit) => unit.markdownBodies()), memo) : null;
+    prerender = rendersAll ? prerenderMarkdown(units, memo) : null;
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -303,7 +303,7 @@ export async function renderFiles(
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];
     let pagesOfSite = 0;
-    for (const unit of units) {
+    for (const [index, unit] of units.entries()) {
       // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes.
       const hash = viewHash(renderKey, unit, context.viewHashes);
       const page = !EXPORT_KINDS.has(unit.kind);
@@ -324,7 +324,7 @@ export async function renderFiles(
       let content: string;
       if (last !== undefined && last.hash === hash) content = last.content;
       else {
-        if (prerender !== null) await prerender.ready(unit.markdownBodies());
+        if (prerender !== null) await prerender.ready(index);
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
