@@ -120,11 +120,12 @@ export function articleHash(article: TaggedArticle): string {
 export type ArticleHashes = Pick<ReadonlyMap<TaggedArticle, string>, 'get'>;
 
 /**
- * Whether two units' data are the same plain values: the same object, or arrays and objects with the same keys in
- * the same order and the same values, compared so. Shared objects (list entries, article texts) are made once per
- * item and never changed, so for an unchanged item they are the same object and the comparison stops there: a
- * session (build.ts BuildSession) takes the last build's hash of a unit whose data is the same instead of
- * serialising and hashing the data again.
+ * Whether two units' data are the same plain values: the same object, or arrays of the same values in the same
+ * order, or objects with the same keys and the same values, compared so (a view reads fields by name, so the
+ * order of an object's keys does not change what it renders). Shared objects (list entries, article texts) are
+ * made once per item and never changed, so for an unchanged item they are the same object and the comparison
+ * stops there: a session (build.ts BuildSession) takes the last build's hash of a unit whose data is the same
+ * instead of serialising and hashing the data again.
  */
 export function sameViewData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -135,14 +136,15 @@ export function sameViewData(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (key !== other[i] || !sameViewData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !sameViewData(x[key], y[key])) return false;
+    keys++;
   }
-  return true;
+  for (const _key in y) keys--;
+  return keys === 0;
 }
 
 /**
