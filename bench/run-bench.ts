@@ -15,7 +15,9 @@
  * - nosearch: a cold build of the same archive with `search: false` (own output and cache);
  * - hugo, hugo-pagefind (when `hugo` is installed: `apt-get install hugo`): the same items as Markdown built by
  *   Hugo, and by Hugo then the `pagefind` command, right after each cold build (see peers.ts); the bench then
- *   prints news-archive's medians as ratios to theirs.
+ *   prints news-archive's medians as ratios to theirs;
+ * - eleventy (when npm `@11ty/eleventy` 3.x is installed beside the project's packages: `npm install --no-save
+ *   @11ty/eleventy@3`): the same items built by Eleventy, the peer of a cold build without search.
  * For dev and dev-add the table also gives the work time the server logs (`… in N s`: from the rebuild's start
  * to the pages written, without the file watcher's wait for the save to settle).
  *
@@ -40,11 +42,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hasHugo, pagefindCommand, writeHugoSite } from './peers.js';
+import { eleventyCommand, hasHugo, pagefindCommand, writeEleventySite, writeHugoSite } from './peers.js';
 import { CORPUS_DIR, CorpusGenerator, ROOT, dateAfter, editPageText, generateArchive, pageFileName, type GeneratedArchive } from './generate-archive.js';
 
 /** Scenario names, in the order they run. */
-export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev', 'nosearch', 'hugo', 'hugo-pagefind'] as const;
+export const SCENARIOS = ['cold', 'noop', 'add', 'edit', 'dev', 'nosearch', 'hugo', 'hugo-pagefind', 'eleventy'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** One timed child process. */
@@ -397,6 +399,23 @@ export async function benchArchive(options: BenchOptions): Promise<{ rows: Row[]
       }
       rmSync(publicDir, { recursive: true, force: true });
     }
+    const eleventy = eleventyCommand(ROOT);
+    if (samples.has('eleventy') && eleventy !== null) {
+      const site = path.join(workDir, 'eleventy');
+      const publicDir = path.join(outOn === 'shm' ? path.dirname(outDir) : workDir, 'eleventy-public');
+      const items = writeEleventySite(path.join(outDir, 'data', 'articles.json'), site);
+      rmSync(publicDir, { recursive: true, force: true });
+      const script = `cd ${JSON.stringify(site)} && ${eleventy} --config=eleventy.config.cjs --input=. --output=${JSON.stringify(publicDir)} --quiet`;
+      try {
+        const sample = await timeCommand('/bin/sh', ['-c', script], workDir, workDir);
+        samples.get('eleventy')!.push(sample);
+        articlesFor.set('eleventy', items);
+        log(`  eleventy #${round + 1}: ${(sample.wallMs / 1000).toFixed(2)} s, tree ${sample.treeRssMb?.toFixed(0) ?? '?'} MB, CPU ${sample.cpuS?.toFixed(1) ?? '?'} s (${items} items)`);
+      } catch (error) {
+        log(`  eleventy #${round + 1}: failed, left out — ${(error as Error).message.split('\n').filter(Boolean).slice(0, 2).join(' ')}`);
+      }
+      rmSync(publicDir, { recursive: true, force: true });
+    }
     await run('noop', round);
     if (samples.has('add')) {
       const date = dateAfter(archive.lastDay + 1 + round);
@@ -493,10 +512,13 @@ export function formatRatios(rows: readonly Row[]): string {
     const ratio = (a: string, b: string, label: string): void => {
       const x = of(a);
       const y = of(b);
-      if (x && y) lines.push(`${pages}: ${label}: ${(x.medianMs / 1000).toFixed(2)} s / ${(y.medianMs / 1000).toFixed(2)} s = ${(x.medianMs / y.medianMs).toFixed(2)} ×`);
+      if (!x || !y) return;
+      const cpu = x.medianCpuS !== null && y.medianCpuS !== null && y.medianCpuS > 0 ? `; CPU ${x.medianCpuS.toFixed(1)} s / ${y.medianCpuS.toFixed(1)} s = ${(x.medianCpuS / y.medianCpuS).toFixed(2)} ×` : '';
+      lines.push(`${pages}: ${label}: ${(x.medianMs / 1000).toFixed(2)} s / ${(y.medianMs / 1000).toFixed(2)} s = ${(x.medianMs / y.medianMs).toFixed(2)} ×${cpu}`);
     };
     ratio('add', 'hugo', 'add one page ÷ Hugo full build');
     ratio('cold', 'hugo-pagefind', 'cold build with search ÷ Hugo + pagefind');
+    ratio('nosearch', 'eleventy', 'cold build without search ÷ Eleventy');
     ratio('nosearch', 'hugo', 'cold build without search ÷ Hugo');
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -525,9 +547,11 @@ async function main(): Promise<void> {
   // The dev scenario runs by default when the CLI has a `dev` command.
   const hasDev = /^\s+dev\b/m.test(spawnSync(process.execPath, [values.cli!, '--help'], { encoding: 'utf8' }).stdout ?? '');
   const peers = hasHugo();
-  const defaults = SCENARIOS.filter((s) => (s !== 'dev' || hasDev) && ((s !== 'hugo' && s !== 'hugo-pagefind') || peers));
+  const hasEleventy = eleventyCommand(ROOT) !== null;
+  const defaults = SCENARIOS.filter((s) => (s !== 'dev' || hasDev) && ((s !== 'hugo' && s !== 'hugo-pagefind') || peers) && (s !== 'eleventy' || hasEleventy));
   const scenarios = (values.scenarios ?? defaults.join(',')).split(',') as Scenario[];
   if (scenarios.some((s) => s === 'hugo' || s === 'hugo-pagefind') && !peers) throw new TypeError('bench: the hugo scenarios need `hugo` (apt-get install hugo)');
+  if (scenarios.includes('eleventy') && !hasEleventy) throw new TypeError('bench: the eleventy scenario needs `npm install --no-save @11ty/eleventy@3`');
   if (pageCounts.some((p) => !Number.isInteger(p) || p < 1) || !Number.isInteger(runs) || runs < 1) {
     throw new TypeError('bench: --pages and --runs take positive whole numbers, e.g. --pages 400 --runs 3');
   }

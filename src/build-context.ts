@@ -58,9 +58,10 @@ export interface BuildContext {
   readonly viewHashes: ViewHashMemo;
   /**
    * Word boundaries of the display clauses builds of this context cut or read from the cache (places/word-boundaries.ts),
-   * with the key of the dictionary they were cut with; null before the first build.
+   * with the key of the dictionary they were cut with and how many of them the cache holds (`stored`: the memo is
+   * stored again only when it grew); null before the first build.
    */
-  clauseWords: { readonly key: string; readonly words: ClauseWords } | null;
+  clauseWords: { readonly key: string; readonly words: ClauseWords; stored: number } | null;
   /** List entries and article texts of the site items, made once per item (see site/pages/shared.ts). */
   readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }

@@ -6,9 +6,10 @@
  * and writes entries of, and never calls back into the build.
  */
 import { createBuildContext, type BuildContext } from './build-context.js';
-import { build, isDeferredOutput, prepareFewSeeds, readBuildInputs, type BuildOptions, type BuildResult, type BuildSession, type BuildStats } from './build.js';
+import type { BuildOptions, BuildResult, BuildSession, BuildStats } from './build.js';
 import { compareCodePoints } from './compare-code-points.js';
 import { COMMAND_PHASES } from './pipeline.js';
+import { prepareFewSeeds, readBuildInputs } from './read-inputs.js';
 import type { Diagnostic, OutputFile } from './types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
 import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
@@ -130,6 +131,10 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         updateDeferred: null,
       };
     }
+    // The build itself (segmenter, site model, Markdown, templates, feed, sitemap, search) is imported only now:
+    // an up-to-date rerun never loads it, and a build that segments a few seeds loads it while jieba's dictionary
+    // loads in its thread (started above).
+    const { build, isDeferredOutput } = await import('./build.js');
     // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
     const previous = options.clean !== true && session?.written && state?.key === session.writtenKey ? session.written : null;
     const known = new Map((state?.files ?? []).map((record) => [record.path, record]));

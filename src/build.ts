@@ -10,11 +10,11 @@ import type { Config } from './config.js';
 import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
 import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
-import { createMarkdownRenderer, mapMemo, type MarkdownMemo } from './render/markdown-to-html.js';
+import { createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
-import { type BuildCache, type OutputRecord, pageKey, type PageEntry } from './cache/build-cache.js';
-import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import type { BuildCache, OutputRecord, PageEntry } from './cache/build-cache.js';
+import { hashParts } from './cache/input-hashes.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJson } from './site/articles-json.js';
@@ -23,13 +23,15 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { articleHash, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
-import { buildSiteModel, hasText, TEXT_PARTS } from './site/site-model.js';
+import { buildSiteModel, hasText, prepareItems, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
 import { ownStrings } from './own-strings.js';
+import { prepareFewSeeds, readBuildInputs, type BuildInputs } from './read-inputs.js';
 
 export type { BuildContext, PlaceContext } from './build-context.js';
+export { prepareFewSeeds, readBuildInputs, seedFileInputs, type BuildInputs } from './read-inputs.js';
 
 /** The texts of an article that place tagging reads: header lines, paragraphs, subheads and decks (not bylines, credits or tails). */
 export function articleTexts(article: Article): string[] {
@@ -210,6 +212,28 @@ export interface RenderedFiles {
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
+ * Word boundaries of display text (headlines, titles and openings break and are cut between words:
+ * site/line-breaks.ts, site/site-model.ts): jieba with the gazetteer's dictionary, for the clauses no earlier build
+ * cut (places/word-boundaries.ts), so a build that segments no seed loads no dictionary. The memo is the context's
+ * (`context.clauseWords`), read from the cache by the context's first build; it keeps every clause cut (an
+ * archive's headlines only grow; a removed page's clauses stay, a few KB).
+ * @returns the memo and the boundaries function over it (offsets as places/jieba.ts wordBoundariesOf gives them)
+ */
+async function displayWords(
+  context: BuildContext,
+  config: Pick<Config, 'homeRegion' | 'cacheDir'>,
+  cache: BuildCache | undefined,
+): Promise<{ memo: NonNullable<BuildContext['clauseWords']>; wordBoundaries: (text: string) => number[] }> {
+  const key = hashParts(['words', context.generatorKey(), config.homeRegion]);
+  if (context.clauseWords?.key !== key) {
+    const words: ClauseWords = cache ? await cache.getWordBoundaries(key) : new Map();
+    context.clauseWords = { key, words, stored: words.size };
+  }
+  const memo = context.clauseWords;
+  return { memo, wordBoundaries: memoWordBoundaries(memo.words, () => context.places(config.homeRegion, config.cacheDir).tagger.jieba.cut) };
+}
+
+/**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose view hash equals the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
@@ -230,15 +254,7 @@ export async function renderFiles(
   const { session, cache, output, renderKey } = options;
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  // Headlines, titles and openings break and are cut between words (site/line-breaks.ts): jieba with the
-  // gazetteer's dictionary, for clauses no earlier build cut (places/word-boundaries.ts), so a build that
-  // segments no seed loads no dictionary.
-  const wordsKey = hashParts(['words', context.generatorKey(), options.config.homeRegion]);
-  // The memo keeps every clause cut (an archive's headlines only grow; a removed page's clauses stay, a few KB).
-  const clauseWords: ClauseWords = context.clauseWords?.key === wordsKey ? context.clauseWords.words : cache ? await cache.getWordBoundaries(wordsKey) : new Map();
-  context.clauseWords = { key: wordsKey, words: clauseWords };
-  const knownClauses = clauseWords.size;
-  const headlineWords = memoWordBoundaries(clauseWords, () => context.places(options.config.homeRegion, options.config.cacheDir).tagger.jieba.cut);
+  const { memo: clauseWords, wordBoundaries: headlineWords } = await displayWords(context, options.config, cache);
   const model = buildSiteModel(pages, articles, context.items, headlineWords);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
@@ -249,8 +265,15 @@ export async function renderFiles(
   const store = (session?.markdown ?? null) === null && cache ? await cache.openRenderedMarkdown(context.generatorKey()) : null;
   const sessionBodies = session === undefined ? null : (session.markdown ?? new Map<string, string>());
   let memo: MarkdownMemo | undefined;
-  if (store !== null) memo = { get: (key) => store.get(key), set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
+  if (store !== null) memo = { get: (key) => store.get(key), has: (key) => store.has?.(key) === true, set: (key, html) => (store.set(key, html), sessionBodies?.set(key, html)) };
   else if (sessionBodies !== null) memo = mapMemo(sessionBodies);
+  // Bodies rendered ahead in a thread of their own (a build that renders every page, below) come first.
+  let prerender: MarkdownPrerender | null = null;
+  const renderMemo: MarkdownMemo = {
+    get: (key) => (prerender?.memo ?? memo)?.get(key),
+    has: (key) => (prerender?.memo ?? memo)?.has?.(key) === true,
+    set: (key, html) => (prerender?.memo ?? memo)?.set(key, html),
+  };
 
   const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
@@ -269,13 +292,17 @@ export async function renderFiles(
     const units = planSite(model, {
       config: options.config,
       templates,
-      markdown: createMarkdownRenderer(memo),
+      markdown: createMarkdownRenderer(renderMemo),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
       ...(options.articleHashes === undefined ? {} : { articleHashes: options.articleHashes }),
       memo: context.views,
     }, context.viewHashes);
+    // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
+    // order, in a thread of their own (on the second core), while this thread renders templates and writes.
+    const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
+    prerender = rendersAll ? prerenderMarkdown(units.flatMap((unit) => unit.markdownBodies()), memo) : null;
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -317,6 +344,7 @@ export async function renderFiles(
       let content: string;
       if (last !== undefined && last.hash === hash) content = last.content;
       else {
+        if (prerender !== null) await prerender.ready(unit.markdownBodies());
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
@@ -325,7 +353,10 @@ export async function renderFiles(
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     }
-    if (cache && clauseWords.size > knownClauses) await cache.putWordBoundaries(wordsKey, clauseWords);
+    if (cache && clauseWords.words.size > clauseWords.stored) {
+      await cache.putWordBoundaries(clauseWords.key, clauseWords.words);
+      clauseWords.stored = clauseWords.words.size;
+    }
     if (session) {
       session.units = kept;
       session.markdown = sessionBodies;
@@ -349,6 +380,7 @@ export async function renderFiles(
     for (const file of await search()) await emit(file);
     return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
   } finally {
+    await prerender?.close();
     await stage?.discard();
     await store?.discard();
   }
@@ -434,68 +466,6 @@ export interface BuildOptions {
   readonly previous?: ReadonlyMap<string, OutputRecord>;
 }
 
-/** The inputs of a build, read and hashed. */
-export interface BuildInputs {
-  /**
-   * Seed files, sorted by name. A plain build that renders (no session, phases through `model`) replaces each
-   * seed it decodes by a copy with empty `bytes` (the hashes and keys stay), so the bytes do not live to the end.
-   */
-  readonly seeds: readonly SeedSource[];
-  /** Seeds listed but not read (deleted meanwhile, unreadable, symbolic links), as diagnostics sorted by file. */
-  readonly readDiagnostics: readonly Diagnostic[];
-  /** How diagnostics name the seeds folder (its base name, e.g. `seeds`). */
-  readonly label: string;
-  readonly templatesDir: string;
-  /** Cache key of each seed's result, in the order of `seeds`. */
-  readonly pageKeys: readonly string[];
-  /**
-   * Hash of everything the output depends on: the generator (version and code), the config, the templates
-   * and every seed (name and bytes). Equal keys give byte-identical output.
-   */
-  readonly key: string;
-  /** Hash of what every page's rendering depends on besides the seeds: the generator, the config and the templates. */
-  readonly renderKey: string;
-}
-
-/**
- * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
- * @throws Error when the seeds or templates folder cannot be read
- */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
-  const { config } = options;
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const label = path.basename(path.resolve(config.seedsDir));
-  const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
-  const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
-  return inputsOf(seeds, readDiagnostics, label, templatesDir, options);
-}
-
-/**
- * The inputs of a build of seed files read elsewhere (phase read of `check`, on the files it is given: see
- * load-seeds.ts seedSourceOf), hashed as {@link readBuildInputs} does.
- */
-export function seedFileInputs(seeds: readonly SeedSource[], options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): BuildInputs {
-  return inputsOf(seeds, [], '', options.templatesDir ?? DEFAULT_TEMPLATES_DIR, options);
-}
-
-function inputsOf(
-  seeds: readonly SeedSource[],
-  readDiagnostics: readonly Diagnostic[],
-  label: string,
-  templatesDir: string,
-  options: Pick<BuildOptions, 'config' | 'session' | 'context'>,
-): BuildInputs {
-  const { config } = options;
-  const generator = contextOf(options).generatorKey();
-  const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
-  const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
-  const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
-  // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
-  // warning names it, not an up-to-date rerun repeating the last build's warnings.
-  const skipped = readDiagnostics.length === 0 ? [] : ['skipped', ...readDiagnostics.map((d) => `${d.rule} ${d.file}`)];
-  const key = hashParts(['build', renderKey, label, ...seeds.flatMap((seed) => [...(seed.label === undefined ? [] : [seed.label]), seed.fileName, seed.hash]), ...skipped]);
-  return { seeds, readDiagnostics, label, templatesDir, pageKeys, key, renderKey };
-}
 
 /** The context of a build: `options.context`, else the session's, else a new one (see BuildOptions.context). */
 export function contextOf(options: Pick<BuildOptions, 'context' | 'session'>): BuildContext {
@@ -519,30 +489,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/**
- * Seeds to segment at most for which jieba's dictionary loads in a thread of its own while the cache is read
- * (build-context.ts preparePlaces): each cut then costs a message to that thread (about 20–50 µs), which a few
- * pages' cuts repay many times over; a cold build of many seeds loads it in this thread.
- */
-const FEW_SEEDS = 16;
-
 /** What a decoded seed's bytes are replaced by in a plain build (see buildWith). */
 const NO_BYTES = new Uint8Array(0);
-
-/**
- * For a plain build (no session) that will segment between 1 and {@link FEW_SEEDS} seeds (those whose page entry is
- * not in the cache): start loading jieba's dictionary in its thread now (build-context.ts preparePlaces), so that it
- * loads while the build reads its cache. The incremental driver calls it as soon as the inputs are read; a no-op
- * when the places were loaded already or the build segments no seed or many.
- * @throws Error from the file system when the user dictionary cannot be written
- */
-export function prepareFewSeeds(options: Pick<BuildOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
-  const { config, cache, context } = options;
-  if (options.session !== undefined || context.placesLoaded) return;
-  let missing = 0;
-  for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
-  if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
-}
 
 async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const { config, cache, onProgress } = options;
@@ -569,6 +517,22 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   // cache, not at the end of the build (about 4 KB an article: 165 MB at 40,000). A session keeps them (its seed
   // memo); `check` shows its files.
   const release = session === undefined && runsNow(selected, 'model') ? (i: number, seed: SeedSource) => ((inputs.seeds as SeedSource[])[i] = { ...seed, bytes: NO_BYTES }) : null;
+  // Each new page entry goes to the cache while the next seed is segmented (a write is five calls through the
+  // thread pool, which the loop used to wait for: a fifth of a cold build's segmenting time); all are awaited below.
+  const entryWrites: Promise<void>[] = [];
+  // While jieba's dictionary loads in its thread (a plain build of a few new seeds: prepareFewSeeds), the site
+  // items of the cached pages are made (site-model.ts prepareItems), work that does not need the dictionary and
+  // that the model would do after the new seeds are segmented: the first cut of a new seed waits for it.
+  if (total > 0 && context.jiebaInOwnThread && runsNow(selected, 'model')) {
+    const cached = entries.filter((entry): entry is PageEntry => entry !== null);
+    const { wordBoundaries } = await displayWords(context, config, cache);
+    prepareItems(
+      cached.flatMap((entry) => (entry.page === null ? [] : [entry.page])),
+      cached.flatMap((entry) => entry.articles),
+      context.items,
+      wordBoundaries,
+    );
+  }
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) {
       release?.(i, seed);
@@ -594,10 +558,16 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     }
     entries[i] = entry;
     release?.(i, seed);
-    await cache?.putPage(inputs.pageKeys[i] as string, entry);
+    if (cache) {
+      const written = cache.putPage(inputs.pageKeys[i] as string, entry);
+      // Handled here so that a failure before the loop ends is not an unhandled rejection; Promise.all below throws it.
+      written.catch(() => undefined);
+      entryWrites.push(written);
+    }
     done++;
     onProgress?.({ phase: 'segment', done, total, file: seedPath(seed.label ?? inputs.label, seed.fileName) });
   }
+  await Promise.all(entryWrites);
 
   if (session) {
     session.pages.clear();

@@ -6,19 +6,20 @@
  * 3 a file could not be read or written (disk full, read-only folder, permissions).
  */
 import './gc-settings.js';
+// The build (build.js) and `dev` (dev/run-dev.js) are imported by the command that runs them, not here: a build
+// starts jieba's dictionary loading before the render side of the pipeline is loaded (see build-incremental.ts).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBuildContext } from './build-context.js';
-import { build, seedFileInputs } from './build.js';
 import { buildIncremental } from './build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
 import { formatCheck } from './dev/format-check.js';
 import { createProgressReporter } from './dev/progress.js';
-import { runDev } from './dev/run-dev.js';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
 import { COMMAND_PHASES } from './pipeline.js';
+import { seedFileInputs } from './read-inputs.js';
 import { listSeedFiles, seedPath, seedSourceOf, type SeedSource } from './seed/load-seeds.js';
 import type { Diagnostic } from './types.js';
 import { OutputLockedError, OutputRefusedError } from './write.js';
@@ -133,6 +134,7 @@ async function runCheck(files: readonly string[], flags: CommonFlags): Promise<n
   }
   const context = createBuildContext();
   const inputs = seedFileInputs(sources, { config, context });
+  const { build } = await import('./build.js');
   let result;
   try {
     result = await build({ config, context, inputs, phases: COMMAND_PHASES.check });
@@ -169,6 +171,7 @@ async function startDev(flags: DevFlags): Promise<void> {
     });
     process.once('SIGTERM', () => resolve());
   });
+  const { runDev } = await import('./dev/run-dev.js');
   const session = await runDev({
     loadConfig: () => resolveConfig(flags),
     configFile: flags.config ?? DEFAULT_CONFIG_FILE,

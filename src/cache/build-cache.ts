@@ -446,6 +446,7 @@ async function openMarkdownStore(dir: string, generator: string, fresh: boolean)
     lastFd = nextFd = null;
   };
   return {
+    has: (key) => last.has(key) && lastFd !== null,
     get(key) {
       const at = last.get(key);
       if (at === undefined || lastFd === null) return undefined;

@@ -24,7 +24,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startThread } from '../start-thread.js';
 import nodejieba from 'nodejieba';
 import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
 import { loadOptions } from './jieba-load-options.js';
@@ -72,10 +73,21 @@ export class Jieba {
     Atomics.store(thread.flag, 0, 0);
     thread.port.postMessage({ op, arg, reply, ...(keywords === undefined ? {} : { keywords }) } satisfies JiebaRequest);
     if (!reply) return undefined;
-    // The thread answers every request in order; two minutes without an answer means it is gone.
-    if (Atomics.wait(thread.flag, 0, 0, 120_000) === 'timed-out') throw new Error('jieba thread did not answer in 120 s');
-    const answer = receiveMessageOnPort(thread.port)?.message as JiebaReply | undefined;
-    if (answer === undefined) throw new Error('jieba thread gave no answer');
+    // The thread answers every request in order, posting the answer before it sets the flag and notifies. A wake-up
+    // with no answer on the port is the previous answer's notify arriving late (the thread was preempted between
+    // setting the flag and notifying, while this thread took that answer and sent this request): wait again.
+    // Two minutes without an answer means the thread is gone.
+    const deadline = performance.now() + 120_000;
+    let answer: JiebaReply;
+    for (;;) {
+      const received = receiveMessageOnPort(thread.port);
+      if (received !== undefined) {
+        answer = received.message as JiebaReply;
+        break;
+      }
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(thread.flag, 0, 0, left) === 'timed-out') throw new Error('jieba thread did not answer in 120 s');
+    }
     if (!answer.ok) throw new Error(answer.message);
     return answer.value;
   }
@@ -89,14 +101,7 @@ export class Jieba {
     if (this.#loaded !== null || this.#thread !== null) return;
     const { port1, port2 } = new MessageChannel();
     const flag = new Int32Array(new SharedArrayBuffer(4));
-    // From source (the tests run through tsx) the thread's module is the .ts file beside this one, which the
-    // thread reads through tsx too; compiled, the .js file.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(`./jieba-thread${fromSource ? '.ts' : '.js'}`, import.meta.url);
-    const options = { workerData: { port: port2, flag }, transferList: [port2] };
-    const worker = fromSource
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { ...options, eval: true })
-      : new Worker(entry, options);
+    const worker = startThread(import.meta.url, 'jieba-thread', { workerData: { port: port2, flag }, transferList: [port2] });
     worker.unref();
     port1.unref();
     this.#thread = { worker, port: port1, flag };

@@ -83,10 +83,10 @@ interface RawStreet { readonly code: string; readonly name: string; readonly are
 const NON_PLACE = /(?:场|所|苗圃|医院|监狱|公司|集团|厂|煤矿|水库|局)$/u;
 
 /** City-level rows that are grouping labels, not places (`市辖区` of the municipalities...). */
-const LABELS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const LABELS: ReadonlySet<string> = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 /** Suffixes removed to get the short form of a province or city name, longest first. */
-const SHORT_SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '省', '市', '地区', '盟'];
+const SHORT_SUFFIXES: readonly string[] = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '省', '市', '地区', '盟'];
 
 const PAREN = /（([^）]*)）$/u;
 

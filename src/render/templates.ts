@@ -3,9 +3,21 @@
  * helpers or partials). The only module that imports handlebars.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The handlebars package, loaded on first use (synchronously, it is CommonJS): a build that renders no page, or
+ * a command that stops before rendering, never loads it, and an incremental build loads it while jieba's
+ * dictionary loads (build-incremental.ts).
+ */
+function handlebars(): typeof HandlebarsModule {
+  return require('handlebars') as typeof HandlebarsModule;
+}
 
 /** The project's own templates folder (`templates/` beside `src/` and `lib/`). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -37,7 +49,7 @@ function shown(file: string): string {
  * Parse a template's source, which Handlebars otherwise does on first render.
  * @throws TemplateError `templates/x.hbs:LINE: …` naming the line and what was expected
  */
-function checkSyntax(env: typeof Handlebars, file: string, source: string): void {
+function checkSyntax(env: typeof HandlebarsModule, file: string, source: string): void {
   try {
     env.parse(source);
   } catch (error) {
@@ -57,9 +69,9 @@ function checkSyntax(env: typeof Handlebars, file: string, source: string): void
  *   template when it is missing or fails (a missing partial)
  */
 export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
-  const env = Handlebars.create();
+  const env = handlebars().create();
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compiled = new Map<string, HandlebarsModule.TemplateDelegate>();
   const assets = new Map<string, string>();
   const partialsDir = path.join(dir, 'partials');
   let partials: string[] = [];

@@ -7,7 +7,15 @@
  * line may still be taken for GB18030; a page is long enough. EUC-JP and EUC-KR are not tried: chardet takes
  * some short GB18030 headlines for them.)
  */
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type chardetModule from 'chardet';
+
+const require = createRequire(import.meta.url);
+
+/** The chardet package, loaded on first use (synchronously, it is CommonJS): only bytes that are not UTF-8 need it. */
+function chardet(): typeof chardetModule {
+  return require('chardet') as typeof chardetModule;
+}
 
 /** The encodings a seed may be saved in. */
 export type SeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
@@ -121,7 +129,7 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
  */
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: SeedEncoding; bom: boolean; warning?: string } | null {
   const gb = decodeFatal(bytes, 'gb18030', 0);
-  const matches = chardet.analyse(bytes);
+  const matches = chardet().analyse(bytes);
   const confidence = (name: string): number => matches.find((match) => match.name === name)?.confidence ?? 0;
   for (const match of matches) {
     const other = Object.hasOwn(OTHER_LEGACY, match.name) ? OTHER_LEGACY[match.name] : undefined;

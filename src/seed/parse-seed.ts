@@ -2,8 +2,19 @@
  * Decoded seed text → SeedPage: line endings normalised, control characters reported and dropped, and the
  * optional YAML front matter (paper, date, page, page_name) read with gray-matter.
  */
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type matterModule from 'gray-matter';
+import type yamlModule from 'js-yaml';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * gray-matter and js-yaml, loaded on first use (synchronously, both are CommonJS): a build whose seeds all come
+ * from the cache never loads them, and reading the inputs does not wait for them.
+ */
+function frontMatterParsers(): { matter: typeof matterModule; yaml: typeof yamlModule } {
+  return { matter: require('gray-matter') as typeof matterModule, yaml: require('js-yaml') as typeof yamlModule };
+}
 import type { Diagnostic, PageMeta, SeedPage } from '../types.js';
 
 /** Front matter keys a seed may carry. */
@@ -22,7 +33,7 @@ export function isEditionDate(value: string): boolean {
   return editionDateProblem(value) === null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What is wrong with a front matter date, as the end of a sentence, or null for `YYYY-MM-DD` naming a real day:
@@ -119,6 +130,7 @@ export function parseSeed(file: string, name: string, raw: string): ParsedSeed {
 function readFrontMatter(block: string, file: string, warn: (line: number | null, rule: string, message: string) => void): PageMeta {
   let data: Record<string, unknown>;
   try {
+    const { matter, yaml } = frontMatterParsers();
     const parsed = matter(block, {
       engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA, filename: file }) as object },
     });

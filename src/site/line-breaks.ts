@@ -17,9 +17,9 @@
  */
 
 /** Characters a line never starts with: closing brackets and quotes, pause and stop marks, dashes, ellipses. */
-const NO_START = new Set([...'，。、；：！？,.;:!?）)]}》」』】〉”’…—–-·・~～%％']);
+const NO_START: ReadonlySet<string> = new Set([...'，。、；：！？,.;:!?）)]}》」』】〉”’…—–-·・~～%％']);
 /** Characters a line never ends with: opening brackets and quotes. */
-const NO_END = new Set([...'（([{《「『【〈“‘']);
+const NO_END: ReadonlySet<string> = new Set([...'（([{《「『【〈“‘']);
 const HAN = /\p{Script=Han}/u;
 const ASCII_WORD = /[!-~]/;
 const SPACE = /[ \u3000]/;

@@ -9,7 +9,7 @@ import { routes } from './routes.js';
 import type { SiteModel } from './site-model.js';
 
 /** Pages left out of the sitemap: they are not content (the 404 page, the search page). */
-const NOT_IN_SITEMAP = new Set([routes.notFound(), routes.search()]);
+const NOT_IN_SITEMAP: ReadonlySet<string> = new Set([routes.notFound(), routes.search()]);
 
 /**
  * The sitemap entries of the rendered pages: every `.html` file but the 404 and search pages, in path order;

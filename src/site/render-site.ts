@@ -70,6 +70,8 @@ export interface RenderUnit {
   readonly data: unknown;
   /** Renders the file (HTML, CSS, JavaScript or Markdown text). */
   render(): string;
+  /** The Markdown bodies `render` will render, in order (pages/shared.ts PageKind.markdownBodies); empty for most kinds. */
+  markdownBodies(): readonly string[];
 }
 
 /**
@@ -210,7 +212,14 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
   const units: RenderUnit[] = [];
   for (const kind of PAGE_KINDS) {
     for (const { path, data } of kind.plan(model, plan)) {
-      units.push({ path, kind: kind.name, data, render: () => kind.render(data as never, path, view, context.templates) });
+      const bodies = kind.markdownBodies;
+      units.push({
+        path,
+        kind: kind.name,
+        data,
+        render: () => kind.render(data as never, path, view, context.templates),
+        markdownBodies: () => (bodies === undefined ? [] : bodies(data as never)),
+      });
     }
   }
   return units.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

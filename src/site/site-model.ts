@@ -247,6 +247,37 @@ function comparePages(a: SeedPageInfo, b: SeedPageInfo): number {
   return compareCodePoints(a.name, b.name);
 }
 
+/** The seed file name of a page (the key of its slug). */
+function fileName(page: SeedPageInfo): string {
+  return page.file.slice(page.file.lastIndexOf('/') + 1);
+}
+
+/**
+ * Slugs of the site's pages by seed file name: unique among them, also on disks that ignore case or width
+ * (`x.txt` and `x.TXT`, `A1`, `a1`).
+ */
+function pageSlugs(pages: readonly SeedPageInfo[]): Map<string, string> {
+  return uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
+}
+
+/**
+ * Make the site items of `articles` into `memo` ahead of {@link buildSiteModel}, which then takes them from the
+ * memo: for a build that can do this work while it waits for something else (jieba's dictionary loading in its
+ * thread before a new seed is segmented, build.ts). Each item gets the slug its page has among `pages`; should
+ * its page's slug differ among the pages `buildSiteModel` is given (a page added whose name differs only in case
+ * or width), that item is made again there, so the model is the same either way.
+ * @param pages the pages known so far (their articles among `articles`; an article of another page is skipped)
+ * @param wordBoundaries as for {@link buildSiteModel}, with the same memo
+ */
+export function prepareItems(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo: ItemMemo, wordBoundaries: WordBoundaries): void {
+  const slugs = pageSlugs(pages);
+  const slugBySeed = new Map(pages.map((page) => [page.file, slugs.get(fileName(page))]));
+  for (const article of articles) {
+    const slug = slugBySeed.get(article.seed);
+    if (slug !== undefined) toItem(article, slug, memo, wordBoundaries);
+  }
+}
+
 /**
  * Build the site structure.
  * @param pages every seed page that was read
@@ -263,9 +294,7 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
     list.push(article);
     bySeed.set(article.seed, list);
   }
-  // Slugs unique among the site's pages, also on disks that ignore case or width (`x.txt` and `x.TXT`, `A1`, `a1`).
-  const fileName = (page: SeedPageInfo): string => page.file.slice(page.file.lastIndexOf('/') + 1);
-  const slugs = uniqueSegments(pages.map((page) => ({ key: fileName(page), name: page.name })), pageSlug);
+  const slugs = pageSlugs(pages);
   const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;

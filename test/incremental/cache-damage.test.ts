@@ -2,7 +2,7 @@
  * A damaged cache is never published: a flipped byte in a page entry, same-length garbage in the rendered
  * Markdown store or a search shard, a folder where a cache file should be. Each is a miss (the entries carry a
  * checksum of their content), the build makes the same bytes as without a cache, and `--clean` reads nothing
- * from the cache.
+ * from the cache. A cache that cannot be written fails the build with its error.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { buildIncremental } from '../../src/build-incremental.js';
-import { checksum } from '../../src/cache/build-cache.js';
+import { build } from '../../src/build.js';
+import { checksum, openBuildCache, type BuildCache } from '../../src/cache/build-cache.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { listFileTree } from '../../src/list-file-tree.js';
 import { tempDir } from '../temp-dir.js';
@@ -127,4 +128,22 @@ test('scratch a killed build left in the cache is removed by the next build; a r
   await buildIncremental({ config: p.out('other') });
   for (const file of left) assert.equal(existsSync(path.join(build, file)), false, file);
   for (const file of running) assert.equal(existsSync(path.join(build, file)), true, file);
+});
+
+test('a page entry the cache cannot write (a full disk) fails the build with that error, after every seed was segmented and tried', async () => {
+  const p = project();
+  const real = openBuildCache(p.cacheDir);
+  const tried: string[] = [];
+  const cache: BuildCache = {
+    ...real,
+    putPage: async (key) => {
+      tried.push(key);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    },
+  };
+  await assert.rejects(build({ config: p.out('dist'), cache }), /^Error: ENOSPC: no space left on device, write$/);
+  // Both seeds' entries were handed to the cache: the writes run beside segmenting, and the first failure is reported.
+  assert.equal(tried.length, 2);
+  assert.equal(existsSync(path.join(path.dirname(p.cacheDir), 'dist')), false);
 });

@@ -18,6 +18,11 @@ export interface Neighbour {
   readonly sameEdition: boolean;
 }
 
+/** The Markdown body of an item page: the item's text as Markdown (render/article-markdown.ts), ending with a newline. */
+function bodyMarkdown(text: ArticleText): string {
+  return `${articleMarkdownBody(text)}\n`;
+}
+
 /** What an item page shows. */
 export interface ArticleData {
   readonly text: ArticleText;
@@ -108,11 +113,12 @@ export const articleKind = templated<ArticleData>(
       characters: data.characters,
       minutes: Math.max(1, Math.round(data.characters / CHARACTERS_PER_MINUTE)),
       places: data.places.map((place) => ({ name: place.name, href: href(path, routes.place(place.code)) })),
-      body: markdown.body(`${articleMarkdownBody(text)}\n`),
+      body: markdown.body(bodyMarkdown(text)),
       continued: text.continued,
       citation,
       permalink,
       pager: { label: '文章', previous: link('上', data.previous), next: link('下', data.next) },
     };
   },
+  (data) => [bodyMarkdown(data.text)],
 );

@@ -414,6 +414,12 @@ export interface PageKind<D> {
   readonly name: string;
   plan(model: SiteModel, context: PlanContext): Iterable<PlannedPage<D>>;
   render(data: D, path: string, context: ViewContext, templates: Templates): string;
+  /**
+   * The Markdown bodies `render` hands to the view context's renderer (`markdown.body`), in that order, so that a
+   * build rendering many files can have them rendered ahead (render/markdown-to-html.ts prerenderMarkdown).
+   * Absent: none.
+   */
+  markdownBodies?(data: D): readonly string[];
 }
 
 /**
@@ -424,10 +430,12 @@ export function templated<D>(
   name: string,
   plan: PageKind<D>['plan'],
   view: (data: D, path: string, context: ViewContext) => Record<string, unknown>,
+  markdownBodies?: PageKind<D>['markdownBodies'],
 ): PageKind<D> {
   return {
     name,
     plan,
+    ...(markdownBodies === undefined ? {} : { markdownBodies }),
     render: (data, path, context, templates) =>
       templates.render(name, { site: { title: context.config.title }, root: rootLinks(path, context.config), ...view(data, path, context) }),
   };
