@@ -145,9 +145,10 @@ export interface BuildSession {
   /**
    * The last build's rendered units by output path: their kind, data and render key, the hash of those
    * (site/render-site.ts viewHash) and their content. A unit of the same kind, render key and data
-   * (site/render-site.ts sameViewData) has that hash, without serialising its data again.
+   * (site/render-site.ts sameViewData) has that hash, without serialising its data again. Updated in place by
+   * each build: only the records of units whose data changed are replaced.
    */
-  units: Map<string, SessionUnit>;
+  readonly units: Map<string, SessionUnit>;
   /**
    * The templates the units below were rendered with, under the same render key: Handlebars compiles a template
    * and its partials on first use, so loading them again would compile every template again at each rebuild.
@@ -315,7 +316,6 @@ export async function renderFiles(
     };
     const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
-    const kept = new Map<string, SessionUnit>();
     const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
     const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
@@ -348,7 +348,9 @@ export async function renderFiles(
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
-      if (session) kept.set(unit.path, { kind: unit.kind, renderKey, data: unit.data, hash, content });
+      // The session's record of the unit is updated in place (a rebuild allocates nothing for an unchanged unit): an
+      // unchanged one keeps its record, and with it the last build's data, equal to this one's.
+      if (session && !(same && last.content === content)) session.units.set(unit.path, { kind: unit.kind, renderKey, data: unit.data, hash, content });
       await emit({ path: unit.path, content });
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
@@ -358,7 +360,11 @@ export async function renderFiles(
       clauseWords.stored = clauseWords.words.size;
     }
     if (session) {
-      session.units = kept;
+      // Units of the last build that this one did not plan (a page removed) are forgotten.
+      if (session.units.size > units.length) {
+        const planned = new Set(units.map((unit) => unit.path));
+        for (const file of session.units.keys()) if (!planned.has(file)) session.units.delete(file);
+      }
       session.markdown = sessionBodies;
     }
     await store?.close();
