@@ -2,7 +2,8 @@
  * Build progress for a terminal: a cli-progress bar on a TTY, plain lines otherwise (logs, CI, pipes).
  * The only module that imports cli-progress.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import type { BuildProgress } from '../build.js';
 import { escapeUnprintable } from '../diagnostics.js';
 
@@ -10,6 +11,17 @@ import { escapeUnprintable } from '../diagnostics.js';
 export interface ProgressReporter {
   readonly onProgress: (progress: BuildProgress) => void;
   stop(): void;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The cli-progress package, loaded when a bar is first drawn (synchronously, it is CommonJS): a build that draws
+ * none (no terminal, or fewer than {@link MIN_BAR_TOTAL} seeds to segment, as when a page is added) never loads
+ * it, and the command's start does not wait for it.
+ */
+function cliProgress(): typeof cliProgressModule {
+  return require('cli-progress') as typeof cliProgressModule;
 }
 
 /** Fewest seeds to process before a bar is shown: smaller builds finish before a bar is useful. */
@@ -20,7 +32,7 @@ const MIN_BAR_TOTAL = 3;
  * @param tty draw a bar (default: whether the stream is a terminal)
  */
 export function createProgressReporter(stream: NodeJS.WriteStream, tty = stream.isTTY === true): ProgressReporter {
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: cliProgressModule.SingleBar | null = null;
   const line = (text: string): void => {
     stream.write(`${text}\n`);
   };
@@ -29,10 +41,8 @@ export function createProgressReporter(stream: NodeJS.WriteStream, tty = stream.
       if (progress.phase === 'places') {
         if (bar === null) line(`Loading the place dictionary to segment ${progress.total} seed page(s)…`);
         if (tty && progress.total >= MIN_BAR_TOTAL) {
-          bar = new cliProgress.SingleBar(
-            { stream, format: 'Segmenting {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
-            cliProgress.Presets.shades_classic,
-          );
+          const { SingleBar, Presets } = cliProgress();
+          bar = new SingleBar({ stream, format: 'Segmenting {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
           bar.start(progress.total, 0, { file: '' });
         }
       } else if (progress.phase === 'segment') {

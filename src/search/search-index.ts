@@ -192,7 +192,7 @@ export const SEARCH_INDEX_LANES = 2;
 
 /**
  * Where a shard's documents wait for Pagefind: `/dev/shm` (memory-backed, Linux) when it is a folder this process
- * may write, else the system's temporary folder. A shard's documents (at most ~1,500, a few KB each) are written
+ * may write, else the system's temporary folder. A shard's documents (at most ~500, a few KB each) are written
  * once, read once by Pagefind and removed. On this project's ext4 machines creating 4,000 small files costs about
  * 2.8 s of system time (0.05 s on /dev/shm), and Pagefind read 1,000 documents in 1.8 s from disk, 0.7 s from
  * /dev/shm.

@@ -20,8 +20,15 @@ export function newestShardFirst(a: string, b: string): number {
   return datedA ? compareCodePoints(b, a) : compareCodePoints(a, b);
 }
 
-/** Most articles one search shard takes before it is split (unless they are the items of one page). */
-export const SEARCH_SHARD_LIMIT = 1500;
+/**
+ * Most articles one search shard takes before it is split (unless they are the items of one page). A rerun that
+ * adds or edits a page indexes its whole shard again, and Pagefind takes about 4.5 ms of CPU and 0.7 MB a
+ * document (1,500 documents: 7.1 CPU s, 1.1 GB; 425: 2.3 s, 360 MB; 50: 0.24 s): 500 bounds that rerun's search
+ * work near 2.5 CPU s and one Pagefind process near 400 MB. (It was 1,500: an addition to an archive without
+ * front matter, whose pages all fall into `undated` shards, 950 pages, took 8.4 CPU s and a 1,109 MB process tree;
+ * with 500, 6.1 s and 829 MB, and the cold build's tree 1,466 → 1,181 MB for 1.03× its CPU.)
+ */
+export const SEARCH_SHARD_LIMIT = 500;
 
 /**
  * The path of a page in the shard tree: edition year, month and day (or `undated`), then the code points of its
@@ -37,7 +44,7 @@ function shardPath(page: SitePage): string[] {
  * The search shard of each article page. Shards are the leaves of a tree whose levels are the edition year,
  * month, day and then the page slug character by character (see shardPath): a node whose pages hold at most
  * SEARCH_SHARD_LIMIT articles is one shard, a larger one is split by its next level. So an archive's shards are
- * its years (`2021`), a year of more than 1,500 articles its months (`2021-08`), then days (`2021-08-18`), then
+ * its years (`2021`), a year of more than 500 articles its months (`2021-08`), then days (`2021-08-18`), then
  * groups of pages by slug (`2021-08-18-41`, `undated-30-31`; a page whose slug ends at a split node: `…-x`);
  * pages without a date are `undated`, split the same way by slug. A shard is never split below one page.
  * Adding pages only ever splits the shard they fall into, so no other page changes shard and one shard is

@@ -77,8 +77,9 @@ export function articleRecords(model: SiteModel): ArticleRecord[] {
 export function articlesJson(model: SiteModel, sizeHint?: number): Uint8Array {
   const records = articleRecords(model);
   if (records.length === 0) return Buffer.from('[]\n', 'utf8');
-  // A JSON text has no raw newline inside a string, so indenting every line of a record nests it in the array.
-  const chunk = (i: number): string => `${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(records[i], null, 2).replace(/\n/g, '\n  ')}`;
+  // A record serialised inside an array of one is indented as it is in the whole array (`[\n  {…}\n]`): its text
+  // without the brackets' lines is the record's chunk (no pass over the text to indent its lines).
+  const chunk = (i: number): string => `${i === 0 ? '[\n' : ',\n'}${JSON.stringify([records[i]], null, 2).slice(2, -2)}`;
   const end = '\n]\n';
   if (sizeHint !== undefined && Number.isSafeInteger(sizeHint) && sizeHint > 0) return serialisedOnce(records.length, chunk, end, sizeHint);
   let size = Buffer.byteLength(end, 'utf8');

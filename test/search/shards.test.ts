@@ -41,10 +41,12 @@ test('pages without front matter are split by file name into shards of at most t
     assert.match(name, /^undated(?:-[0-9a-fx]+)+$/);
     assert.ok(count <= SEARCH_SHARD_LIMIT, `${name}: ${count}`);
   }
-  // The items of one page share a shard; names follow the file names' first characters.
+  // The items of one page share a shard; names follow the file names' first characters (4,000 articles: a first
+  // character's 1,000 are more than the limit, so the second splits them into tens of pages, 100 articles).
   assert.equal(shards.get('pages/000_seed/01.html'), shards.get('pages/000_seed/10.html'));
-  assert.equal(shards.get('pages/000_seed/01.html'), 'undated-30');
-  assert.equal(shards.get('pages/123_seed/01.html'), 'undated-31');
+  assert.equal(shards.get('pages/000_seed/01.html'), 'undated-30-30');
+  assert.equal(shards.get('pages/123_seed/01.html'), 'undated-31-32');
+  assert.equal(counts.get('undated-31-32'), 100);
 });
 
 test('a year or a day of many articles is split, a single large page is not', () => {
