@@ -22,7 +22,7 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { EXPORT_KINDS, planSite, viewHash } from './site/render-site.js';
+import { articleHash, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
 import { buildSiteModel, hasText, prepareItems, TEXT_PARTS } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
@@ -142,8 +142,13 @@ export function regionNote(gazetteer: Gazetteer): string {
 export interface BuildSession {
   /** Page entries by page key (cache/build-cache.ts pageKey). */
   readonly pages: Map<string, PageEntry>;
-  /** The last build's rendered units by output path: the hash of their data (site/render-site.ts viewHash) and their content. */
-  units: Map<string, { readonly hash: string; readonly content: string }>;
+  /**
+   * The last build's rendered units by output path: their kind, data and render key, the hash of those
+   * (site/render-site.ts viewHash) and their content. A unit of the same kind, render key and data
+   * (site/render-site.ts sameViewData) has that hash, without serialising its data again. Updated in place by
+   * each build: only the records of units whose data changed are replaced.
+   */
+  readonly units: Map<string, SessionUnit>;
   /**
    * The templates the units below were rendered with, under the same render key: Handlebars compiles a template
    * and its partials on first use, so loading them again would compile every template again at each rebuild.
@@ -159,6 +164,15 @@ export interface BuildSession {
   readonly seedReads: SeedReadMemo;
   /** The session's build context: its gazetteer, place tagger and jieba stay loaded between builds. */
   readonly context: BuildContext;
+}
+
+/** One rendered unit of a session's last build (see {@link BuildSession.units}). */
+export interface SessionUnit {
+  readonly kind: string;
+  readonly renderKey: string;
+  readonly data: unknown;
+  readonly hash: string;
+  readonly content: string;
 }
 
 /** An empty {@link BuildSession}, with a new build context unless one is given. */
@@ -231,7 +245,11 @@ export async function renderFiles(
   pages: readonly SeedPageInfo[],
   articles: readonly TaggedArticle[],
   places: Pick<PlaceContext, 'gazetteer'>,
-  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context' | 'previous'> & { readonly renderKey: string },
+  options: Pick<BuildOptions, 'config' | 'templatesDir' | 'cache' | 'session' | 'output' | 'context' | 'previous'> & {
+    readonly renderKey: string;
+    /** The hash of each article's JSON, from the page entries (site/render-site.ts ArticleHashes); default none. */
+    readonly articleHashes?: ArticleHashes;
+  },
   phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
   const { session, cache, output, renderKey } = options;
@@ -279,6 +297,7 @@ export async function renderFiles(
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
+      ...(options.articleHashes === undefined ? {} : { articleHashes: options.articleHashes }),
       memo: context.views,
     }, context.viewHashes);
     // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
@@ -297,15 +316,17 @@ export async function renderFiles(
     };
     const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
-    const kept = new Map<string, { readonly hash: string; readonly content: string }>();
     const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
     const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];
     let pagesOfSite = 0;
     for (const [index, unit] of units.entries()) {
-      // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes.
-      const hash = viewHash(renderKey, unit, context.viewHashes);
+      // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes. A session
+      // has the hash of its last build's data: when the data is the same, so is the hash.
+      const last = session?.units.get(unit.path);
+      const same = last !== undefined && last.kind === unit.kind && last.renderKey === renderKey && sameViewData(last.data, unit.data);
+      const hash = same ? last.hash : viewHash(renderKey, unit, context.viewHashes);
       const page = !EXPORT_KINDS.has(unit.kind);
       if (page) pagesOfSite++;
       // A plain build keeps a file of the output as it is when the unit it was rendered from had the same hash:
@@ -320,7 +341,6 @@ export async function renderFiles(
         }
       }
       // A session takes the content of its last build when the hash is the same.
-      const last = session?.units.get(unit.path);
       let content: string;
       if (last !== undefined && last.hash === hash) content = last.content;
       else {
@@ -328,7 +348,9 @@ export async function renderFiles(
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
-      if (session) kept.set(unit.path, { hash, content });
+      // The session's record of the unit is updated in place (a rebuild allocates nothing for an unchanged unit): an
+      // unchanged one keeps its record, and with it the last build's data, equal to this one's.
+      if (session && !(same && last.content === content)) session.units.set(unit.path, { kind: unit.kind, renderKey, data: unit.data, hash, content });
       await emit({ path: unit.path, content });
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
@@ -338,7 +360,11 @@ export async function renderFiles(
       clauseWords.stored = clauseWords.words.size;
     }
     if (session) {
-      session.units = kept;
+      // Units of the last build that this one did not plan (a page removed) are forgotten.
+      if (session.units.size > units.length) {
+        const planned = new Set(units.map((unit) => unit.path));
+        for (const file of session.units.keys()) if (!planned.has(file)) session.units.delete(file);
+      }
       session.markdown = sessionBodies;
     }
     await store?.close();
@@ -529,7 +555,12 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
       const result = ownStrings(processPage(read.page, places));
       const before = earlier.get(read.page.file);
       const articles = before ? keepUnchanged(before.articles, result.articles) : result.articles;
-      entry = { page: result.refused ? null : ownStrings(pageInfo(read.page)), articles, diagnostics: [...ownStrings(read.diagnostics), ...result.diagnostics] };
+      entry = {
+        page: result.refused ? null : ownStrings(pageInfo(read.page)),
+        articles,
+        diagnostics: [...ownStrings(read.diagnostics), ...result.diagnostics],
+        hashes: articles.map(articleHash),
+      };
     }
     entries[i] = entry;
     release?.(i, seed);
@@ -550,11 +581,14 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
   const pages: SeedPageInfo[] = [];
   const articles: TaggedArticle[] = [];
+  // Each article's hash, made with its entry: unchanged articles are not serialised again to plan the site.
+  const articleHashes = new Map<TaggedArticle, string>();
   for (const entry of entries) {
     if (entry === null) continue;
     diagnostics.push(...entry.diagnostics);
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
+    entry.articles.forEach((article, i) => articleHashes.set(article, entry.hashes?.[i] ?? articleHash(article)));
   }
   if (!runsNow(selected, 'model')) {
     // `check`: read through tag only.
@@ -563,7 +597,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
-  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey }, selected);
+  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes }, selected);
   return {
     files,
     search,

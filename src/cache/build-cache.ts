@@ -28,6 +28,12 @@ export interface PageEntry {
   readonly articles: readonly TaggedArticle[];
   /** The seed's own diagnostics (decode, front matter, segmentation), not those about several seeds. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The hash of each article's JSON, in the order of `articles` (site/render-site.ts articleHash), computed once
+   * when the entry is made, so that a later build need not serialise unchanged articles to tell they are unchanged.
+   * Absent in an entry made without them (then computed when read).
+   */
+  readonly hashes?: readonly string[];
 }
 
 /** One file of the output folder as last written. */
@@ -297,7 +303,8 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async getPage(key) {
       const entry = await readCheckedJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
       if (entry === null || entry.format !== FORMAT) return null;
-      return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics };
+      const hashes = Array.isArray(entry.hashes) && entry.hashes.length === entry.articles.length && entry.hashes.every((hash) => typeof hash === 'string') ? entry.hashes : undefined;
+      return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics, ...(hashes === undefined ? {} : { hashes }) };
     },
     hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)),
     async putPage(key, entry) {

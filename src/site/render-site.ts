@@ -5,7 +5,8 @@
  * file's data, which is all a file depends on besides the render key. Pure: renders strings, writes nothing.
  */
 import { hashParts } from '../cache/input-hashes.js';
-import type { OutputFile } from '../types.js';
+import type { Templates } from '../render/templates.js';
+import type { OutputFile, TaggedArticle } from '../types.js';
 import { EVERY_CHARACTER } from './line-breaks.js';
 import { articleKind } from './pages/article.js';
 import { authorListKind, authorsKind } from './pages/authors.js';
@@ -94,10 +95,59 @@ export function viewHash(renderKey: string, unit: Pick<RenderUnit, 'path' | 'kin
   return hashParts([renderKey, unit.kind, unit.path, json]).slice(0, 32);
 }
 
-/** Record the hash of a shared object of units' data in `memo` (see {@link ViewHashMemo}). */
-function shareHash<T extends object>(value: T, memo: ViewHashMemo): T {
-  if (!memo.has(value)) memo.set(value, `\u0000${hashParts(['view', JSON.stringify(value)])}`);
+/**
+ * Record the hash of a shared object of units' data in `memo` (see {@link ViewHashMemo}): `derived` when given (a
+ * string that names what the object is made from, see {@link ArticleHashes}), else the hash of its JSON.
+ */
+function shareHash<T extends object>(value: T, memo: ViewHashMemo, derived?: () => string | undefined): T {
+  if (!memo.has(value)) memo.set(value, `\u0000${derived?.() ?? hashParts(['view', JSON.stringify(value)])}`);
   return value;
+}
+
+/**
+ * A hash of a segmented, tagged item's JSON (32 lowercase hex digits): what its text, its list entry and
+ * everything else a page shows of it are made from (besides its id and path, and the render key). Computed once,
+ * when the item is made (build.ts), and kept with it in its page entry (cache/build-cache.ts PageEntry.hashes).
+ */
+export function articleHash(article: TaggedArticle): string {
+  return hashParts(['article', JSON.stringify(article)]).slice(0, 32);
+}
+
+/**
+ * The {@link articleHash} of the articles of a build, by article object, from their page entries: the text of an
+ * item whose article has one (ArticleText: what its page and its Markdown export show of it) stands for that hash
+ * and its id in a unit's hash ({@link viewHash}), so it is not serialised (a plain build of 4,300 articles
+ * serialised ~12 MB of text for this). Any change of the article changes its hash; its page and export show its
+ * places too, so they are rendered again on any change of it anyway.
+ */
+export type ArticleHashes = Pick<ReadonlyMap<TaggedArticle, string>, 'get'>;
+
+/**
+ * Whether two units' data are the same plain values: the same object, or arrays of the same values in the same
+ * order, or objects with the same keys and the same values, compared so (a view reads fields by name, so the
+ * order of an object's keys does not change what it renders). Shared objects (list entries, article texts) are
+ * made once per item and never changed, so for an unchanged item they are the same object and the comparison
+ * stops there: a session (build.ts BuildSession) takes the last build's hash of a unit whose data is the same
+ * instead of serialising and hashing the data again.
+ */
+export function sameViewData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameViewData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !sameViewData(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const _key in y) keys--;
+  return keys === 0;
 }
 
 /**
@@ -106,6 +156,28 @@ function shareHash<T extends object>(value: T, memo: ViewHashMemo): T {
  */
 export function renderSite(model: SiteModel, context: RenderContext): OutputFile[] {
   return planSite(model, context).map((unit) => ({ path: unit.path, content: unit.render() }));
+}
+
+/** A render unit of a page kind: one object a file, its methods shared (a plan at 40,000 articles has ~90,000). */
+class PlannedUnit implements RenderUnit {
+  readonly kind: string;
+  constructor(
+    readonly path: string,
+    private readonly of: PageKind<never>,
+    readonly data: unknown,
+    private readonly view: ViewContext,
+    private readonly templates: Templates,
+  ) {
+    this.kind = of.name;
+  }
+
+  render(): string {
+    return this.of.render(this.data as never, this.path, this.view, this.templates);
+  }
+
+  markdownBodies(): readonly string[] {
+    return this.of.markdownBodies === undefined ? [] : this.of.markdownBodies(this.data as never);
+  }
 }
 
 /**
@@ -132,6 +204,7 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       if (source === undefined) sources.set(page, (source = itemSource(page)));
       return source;
     },
+    // A list entry is a few fields of its item, serialised: an edit of its text that no list shows leaves it as it is.
     entry: (item) => shareHash(listEntry(item, entries), hashes),
     text(item) {
       let text = texts.get(item);
@@ -152,22 +225,16 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
         };
         texts.set(item, text);
       }
-      return shareHash(text, hashes);
+      return shareHash(text, hashes, () => {
+        const content = context.articleHashes?.get(item.article);
+        return content === undefined ? undefined : `text ${content} ${item.id}`;
+      });
     },
   };
   const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown };
   const units: RenderUnit[] = [];
   for (const kind of PAGE_KINDS) {
-    for (const { path, data } of kind.plan(model, plan)) {
-      const bodies = kind.markdownBodies;
-      units.push({
-        path,
-        kind: kind.name,
-        data,
-        render: () => kind.render(data as never, path, view, context.templates),
-        markdownBodies: () => (bodies === undefined ? [] : bodies(data as never)),
-      });
-    }
+    for (const { path, data } of kind.plan(model, plan)) units.push(new PlannedUnit(path, kind, data, view, context.templates));
   }
   return units.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

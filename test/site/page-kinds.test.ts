@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import { loadGazetteer } from '../../src/places/index.js';
 import { createMarkdownRenderer } from '../../src/render/markdown-to-html.js';
 import { loadTemplates } from '../../src/render/templates.js';
-import { PAGE_KINDS, planSite, viewHash, type RenderContext } from '../../src/site/render-site.js';
+import { articleHash, PAGE_KINDS, planSite, sameViewData, viewHash, type RenderContext } from '../../src/site/render-site.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
 import { EVERY_CHARACTER } from '../../src/site/line-breaks.js';
 import { makeWords } from '../../src/site/pages/shared.js';
@@ -92,4 +92,48 @@ test('an edit of a headline changes the hash of every file that shows it, and of
     'places/320614.html',
     'places/320614104.html',
   ]);
+});
+
+/** Hash of every unit planned from `articles` with each article's hash given (as a build gives its page entries' hashes). */
+function hashesByArticle(articles: readonly TaggedArticle[]): Map<string, string> {
+  const articleHashes = new Map(articles.map((article) => [article, articleHash(article)]));
+  // The plan records the shared objects' hashes in the memo that hashing the units then reads, as a build does.
+  const memo = new WeakMap<object, string>();
+  const units = planSite(buildSiteModel(built.pages, articles), { ...context, articleHashes }, memo);
+  return new Map(units.map((unit) => [unit.path, viewHash('render-key', unit, memo)]));
+}
+
+test("with each article's hash given, an item's text is hashed by it and an edit changes the hashes of the same files", () => {
+  const before = hashesByArticle(built.articles);
+  // A text no list shows: its page and its export only, as without the articles' hashes.
+  const target = built.articles.find((a) => a.seed === 'seeds/2021-08-19_A1.txt' && a.index === 0) as TaggedArticle;
+  const last = target.body.findLastIndex((part) => part.type === 'paragraph');
+  const body = target.body.map((part, i) => (i === last ? { ...part, text: `${part.text}（补记）` } : part));
+  const edited = built.articles.map((a) => (a === target ? { ...a, body } : a));
+  assert.deepEqual(changed(before, hashesByArticle(edited)), ['data/markdown/2021-08-19_A1/01.md', 'pages/2021-08-19_A1/01.html']);
+  assert.deepEqual(changed(before, hashesByArticle(edited)), changed(hashes(built.articles), hashes(edited)));
+  // A headline: every file that shows it, the same files as without the articles' hashes.
+  const titled = built.articles.find((a) => a.seed === 'seeds/2021-08-19_A2.txt' && a.index === 0) as TaggedArticle;
+  const retitled = built.articles.map((a) => (a === titled ? { ...a, headline: `${a.headline}（更正）` } : a));
+  const files = changed(before, hashesByArticle(retitled));
+  assert.equal(files.length, 11);
+  assert.deepEqual(files, changed(hashes(built.articles), hashes(retitled)));
+  // The hashes themselves differ from those of serialised texts (the text stands for its article's hash).
+  assert.notEqual(before.get('pages/2021-08-19_A1/01.html'), hashes(built.articles).get('pages/2021-08-19_A1/01.html'));
+  assert.equal(before.get('about.html'), hashes(built.articles).get('about.html'));
+});
+
+test('sameViewData: the same plain values, whatever the order of keys; arrays in order', () => {
+  const shared = { path: 'pages/a/01.html', title: '标题' };
+  assert.equal(sameViewData({ a: 1, b: [shared, null] }, { a: 1, b: [shared, null] }), true);
+  assert.equal(sameViewData({ a: 1, b: { c: '文' } }, { b: { c: '文' }, a: 1 }), true);
+  assert.equal(sameViewData({ a: 1 }, { a: 1, b: null }), false);
+  assert.equal(sameViewData({ a: 1, b: null }, { a: 1 }), false);
+  assert.equal(sameViewData([1, 2], [2, 1]), false);
+  assert.equal(sameViewData([1, 2], [1, 2, 3]), false);
+  assert.equal(sameViewData({ 0: 1 }, [1]), false);
+  assert.equal(sameViewData({ a: { b: { c: 'x' } } }, { a: { b: { c: 'y' } } }), false);
+  assert.equal(sameViewData(null, {}), false);
+  assert.equal(sameViewData('1', 1), false);
+  assert.equal(sameViewData(null, null), true);
 });

@@ -5,7 +5,7 @@
 import type { Config } from '../../config.js';
 import type { MarkdownRenderer } from '../../render/markdown-to-html.js';
 import type { Templates } from '../../render/templates.js';
-import type { PageMeta, PlaceRef } from '../../types.js';
+import type { PageMeta, PlaceRef, TaggedArticle } from '../../types.js';
 import { breakableHtml, lineBreaks, type WordBoundaries, wrappableHtml } from '../line-breaks.js';
 import { encodePath, href, routes } from '../routes.js';
 import type { SiteItem, SiteModel, SitePage } from '../site-model.js';
@@ -94,6 +94,11 @@ export interface RenderContext {
    * break between words only (see line-breaks.ts). Default: every character (what a browser does).
    */
   readonly wordBoundaries?: WordBoundaries;
+  /**
+   * The hash of each article's JSON, from its page entry (render-site.ts ArticleHashes): an item's text is then
+   * hashed by it, not serialised. Default none: each text is serialised once per build context.
+   */
+  readonly articleHashes?: Pick<ReadonlyMap<TaggedArticle, string>, 'get'>;
   /** List entries and article texts made by earlier plans (the build context's), reused for the same site items. */
   readonly memo?: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }
