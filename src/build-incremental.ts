@@ -75,6 +75,8 @@ function outputRecords(
     const before = rewritten.has(file.path) ? undefined : known.get(file.path);
     const unit = rendered.get(file.path)?.unit;
     const document = !search ? undefined : (before?.search ?? searchHashOf(file));
+    // An unchanged file's record is the one it had (a session's rebuild records every file of the site).
+    if (before !== undefined && before.unit === unit && before.search === document) return before;
     return { path: file.path, size: before?.size ?? outputSize(file), ...(unit === undefined ? {} : { unit }), ...(document === undefined ? {} : { search: document }) };
   });
 }

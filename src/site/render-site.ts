@@ -204,6 +204,7 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       if (source === undefined) sources.set(page, (source = itemSource(page)));
       return source;
     },
+    share: (value) => shareHash(value, hashes),
     // A list entry is a few fields of its item, serialised: an edit of its text that no list shows leaves it as it is.
     entry: (item) => shareHash(listEntry(item, entries), hashes),
     text(item) {

@@ -36,16 +36,23 @@ export function siblingWindow<T>(pages: readonly T[], index: number, limit = SIB
   return pages.slice(start, start + window);
 }
 
+/** A page (版) as the pages of its edition list it. */
+export interface SiblingEntry {
+  readonly path: string;
+  readonly label: string;
+}
+
 /** What a page (版) shows. */
 export interface PageData {
   readonly page: PageRef;
   /** The seed file the page comes from (shown to editors in a comment). */
   readonly seed: string;
   /**
-   * The pages of its edition in print order (`self` for this one), or in an edition of more than SIBLING_LIMIT
-   * the SIBLING_WINDOW around it (see siblingWindow); empty when it is the edition's only page.
+   * The pages of its edition in print order (this one among them: the one of its path), or in an edition of more
+   * than SIBLING_LIMIT the SIBLING_WINDOW around it (see siblingWindow); empty when it is the edition's only page.
+   * One list for all the pages of an edition of up to SIBLING_LIMIT (PlanContext.share).
    */
-  readonly siblings: ReadonlyArray<{ readonly path: string; readonly label: string; readonly self: boolean }>;
+  readonly siblings: readonly SiblingEntry[];
   /** The previous and next page in reading order, named with their edition when it is another one. */
   readonly previous: { readonly path: string; readonly title: string } | null;
   readonly next: { readonly path: string; readonly title: string } | null;
@@ -63,15 +70,32 @@ export const pageKind = templated<PageData>(
       return { path: other.path, title };
     };
     const positionOf = new Map<SitePage, number>();
-    for (const edition of model.editions) edition.pages.forEach((page, i) => positionOf.set(page, i));
+    // One entry a page, and one list an edition (of up to SIBLING_LIMIT pages), that the pages which list them share.
+    const entries = new Map<SitePage, SiblingEntry>();
+    const lists = new Map<SiteEdition, readonly SiblingEntry[]>();
+    for (const edition of model.editions) {
+      edition.pages.forEach((page, i) => {
+        positionOf.set(page, i);
+        entries.set(page, { path: page.path, label: page.label });
+      });
+    }
+    const entryOf = (page: SitePage): SiblingEntry => entries.get(page) as SiblingEntry;
     for (const [i, page] of model.pages.entries()) {
-      const siblings = siblingWindow(editionOf.get(page)?.pages ?? [], positionOf.get(page) ?? 0);
+      const edition = editionOf.get(page);
+      const pages = edition?.pages ?? [];
+      const window = siblingWindow(pages, positionOf.get(page) ?? 0);
+      let siblings: readonly SiblingEntry[] = [];
+      if (window.length > 1 && window !== pages) siblings = window.map(entryOf);
+      else if (window.length > 1 && edition !== undefined) {
+        siblings = lists.get(edition) ?? context.share(pages.map(entryOf));
+        lists.set(edition, siblings);
+      }
       yield {
         path: page.path,
         data: {
           page: pageRef(page),
           seed: page.seed,
-          siblings: siblings.length > 1 ? siblings.map((sibling) => ({ path: sibling.path, label: sibling.label, self: sibling === page })) : [],
+          siblings,
           previous: neighbour(page, model.pages[i - 1]),
           next: neighbour(page, model.pages[i + 1]),
           items: page.items.map((item) => context.entry(item)),
@@ -91,7 +115,7 @@ export const pageKind = templated<PageData>(
       canonical: absoluteUrl(config.baseUrl, path),
       breadcrumbs: pageCrumbs(path, data.page, null),
       items: data.items.map((item) => listItem(words, path, item)),
-      siblings: data.siblings.length > 0 ? data.siblings.map((sibling) => ({ label: sibling.label, href: sibling.self ? null : href(path, sibling.path) })) : null,
+      siblings: data.siblings.length > 0 ? data.siblings.map((sibling) => ({ label: sibling.label, href: sibling.path === data.page.path ? null : href(path, sibling.path) })) : null,
       pager: { label: '版面', previousLabel: '上一版', nextLabel: '下一版', previous: link(data.previous), next: link(data.next) },
     };
   },

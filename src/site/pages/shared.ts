@@ -377,6 +377,11 @@ export interface PlanContext {
   entry(item: SiteItem): ListEntry;
   /** An item as its page and Markdown export read it ({@link ArticleText}, memoised in the build context). */
   text(item: SiteItem): ArticleText;
+  /**
+   * `value`, an object the data of many units of this plan hold (never changed after): its hash is computed once,
+   * not once a unit (render-site.ts viewHash).
+   */
+  share<T extends object>(value: T): T;
 }
 
 /**
