@@ -4,6 +4,7 @@
  * Its phases, and which of them each command runs, are named in pipeline.ts.
  */
 import { readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
@@ -525,7 +526,10 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const release = session === undefined && runsNow(selected, 'model') ? (i: number, seed: SeedSource) => ((inputs.seeds as SeedSource[])[i] = { ...seed, bytes: NO_BYTES }) : null;
   // Each new page entry goes to the cache while the next seed is segmented (a write is five calls through the
   // thread pool, which the loop used to wait for: a fifth of a cold build's segmenting time); all are awaited below.
+  // The loop gives the event loop a turn after each seed, so the writes go on, a signal (Ctrl-C) is handled at
+  // once, and the first failed write stops the build.
   const entryWrites: Promise<void>[] = [];
+  let entryFailure: { readonly error: unknown } | null = null;
   // While jieba's dictionary loads in its thread (a plain build of a few new seeds: prepareFewSeeds), the site
   // items of the cached pages are made (site-model.ts prepareItems), work that does not need the dictionary and
   // that the model would do after the new seeds are segmented: the first cut of a new seed waits for it.
@@ -566,12 +570,14 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     release?.(i, seed);
     if (cache) {
       const written = cache.putPage(inputs.pageKeys[i] as string, entry);
-      // Handled here so that a failure before the loop ends is not an unhandled rejection; Promise.all below throws it.
-      written.catch(() => undefined);
+      // Handled here (not an unhandled rejection); the loop throws it at its next turn, Promise.all below otherwise.
+      written.catch((error: unknown) => void (entryFailure ??= { error }));
       entryWrites.push(written);
     }
     done++;
     onProgress?.({ phase: 'segment', done, total, file: seedPath(seed.label ?? inputs.label, seed.fileName) });
+    await nextTurn();
+    if (entryFailure !== null) throw (entryFailure as { readonly error: unknown }).error;
   }
   await Promise.all(entryWrites);
 
