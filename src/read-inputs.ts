@@ -6,13 +6,28 @@
  * them (build.ts and what it imports load while the dictionary loads).
  */
 import path from 'node:path';
-import type { BuildOptions } from './build.js';
 import { createBuildContext, type BuildContext } from './build-context.js';
-import { pageKey } from './cache/build-cache.js';
+import { pageKey, type BuildCache } from './cache/build-cache.js';
+import type { Config } from './config.js';
 import { configKey, hashParts, hashTree } from './cache/input-hashes.js';
 import { DEFAULT_TEMPLATES_DIR } from './render/templates.js';
-import { readSeedSources, seedReadDiagnostic, type SeedSource } from './seed/load-seeds.js';
+import { readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import type { Diagnostic } from './types.js';
+
+/**
+ * What reading the inputs takes of a build's options (build.ts BuildOptions has these fields, so its options are
+ * given as they are): the config, the templates folder, a `dev` session's memo of the seeds it read and its build
+ * context, the build context, the cache.
+ */
+export interface ReadOptions {
+  readonly config: Config;
+  /** Templates folder. Default: the project's `templates/`. */
+  readonly templatesDir?: string;
+  /** A `dev` session (build.ts BuildSession): seeds it read before are read again only when changed. */
+  readonly session?: { readonly seedReads: SeedReadMemo; readonly context: BuildContext };
+  readonly context?: BuildContext;
+  readonly cache?: BuildCache;
+}
 
 /** The inputs of a build, read and hashed. */
 export interface BuildInputs {
@@ -41,7 +56,7 @@ export interface BuildInputs {
  * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
  * @throws Error when the seeds or templates folder cannot be read
  */
-export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
+export async function readBuildInputs(options: Pick<ReadOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
   const { config } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
@@ -54,7 +69,7 @@ export async function readBuildInputs(options: Pick<BuildOptions, 'config' | 'te
  * The inputs of a build of seed files read elsewhere (phase read of `check`, on the files it is given: see
  * load-seeds.ts seedSourceOf), hashed as {@link readBuildInputs} does.
  */
-export function seedFileInputs(seeds: readonly SeedSource[], options: Pick<BuildOptions, 'config' | 'templatesDir' | 'session' | 'context'>): BuildInputs {
+export function seedFileInputs(seeds: readonly SeedSource[], options: Pick<ReadOptions, 'config' | 'templatesDir' | 'session' | 'context'>): BuildInputs {
   return inputsOf(seeds, [], '', options.templatesDir ?? DEFAULT_TEMPLATES_DIR, options);
 }
 
@@ -63,7 +78,7 @@ function inputsOf(
   readDiagnostics: readonly Diagnostic[],
   label: string,
   templatesDir: string,
-  options: Pick<BuildOptions, 'config' | 'session' | 'context'>,
+  options: Pick<ReadOptions, 'config' | 'session' | 'context'>,
 ): BuildInputs {
   const { config } = options;
   const generator = (options.context ?? options.session?.context ?? createBuildContext()).generatorKey();
@@ -91,7 +106,7 @@ const FEW_SEEDS = 16;
  * when the places were loaded already or the build segments no seed or many.
  * @throws Error from the file system when the user dictionary cannot be written
  */
-export function prepareFewSeeds(options: Pick<BuildOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
+export function prepareFewSeeds(options: Pick<ReadOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
   const { config, cache, context } = options;
   if (options.session !== undefined || context.placesLoaded) return;
   let missing = 0;

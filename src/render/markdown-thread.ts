@@ -5,16 +5,7 @@
  * `{ id, bodies }`; the answer is `{ id, html }` (the bodies' HTML in order) or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { createMarkdownRenderer } from './markdown-to-html.js';
-
-/** A batch of bodies to render. */
-export interface MarkdownBatch {
-  readonly id: number;
-  readonly bodies: readonly string[];
-}
-
-/** The answer to a {@link MarkdownBatch}. */
-export type MarkdownBatchReply = { readonly id: number; readonly html: readonly string[] } | { readonly id: number; readonly error: string };
+import { createMarkdownRenderer, type MarkdownBatch, type MarkdownBatchReply } from './markdown-to-html.js';
 
 const renderer = createMarkdownRenderer();
 parentPort?.on('message', (batch: MarkdownBatch) => {

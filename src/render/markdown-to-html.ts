@@ -9,7 +9,6 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { startThread } from '../start-thread.js';
-import type { MarkdownBatch, MarkdownBatchReply } from './markdown-thread.js';
 
 /** A Markdown document split into its front matter and its body rendered to HTML. */
 export interface RenderedMarkdown {
@@ -72,6 +71,15 @@ export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
   };
   return Object.assign(render, { body: html });
 }
+
+/** A batch of bodies for the Markdown thread (markdown-thread.ts) to render. */
+export interface MarkdownBatch {
+  readonly id: number;
+  readonly bodies: readonly string[];
+}
+
+/** The Markdown thread's answer to a {@link MarkdownBatch}: the bodies' HTML in order, or why it failed. */
+export type MarkdownBatchReply = { readonly id: number; readonly html: readonly string[] } | { readonly id: number; readonly error: string };
 
 /** Bodies rendered ahead in a thread of their own (see {@link prerenderMarkdown}). */
 export interface MarkdownPrerender {
