@@ -4,6 +4,7 @@
  * Its phases, and which of them each command runs, are named in pipeline.ts.
  */
 import { readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
@@ -303,7 +304,7 @@ export async function renderFiles(
     // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
     // order, in a thread of their own (on the second core), while this thread renders templates and writes.
     const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
-    prerender = rendersAll ? prerenderMarkdown(units.flatMap((unit) => unit.markdownBodies()), memo) : null;
+    prerender = rendersAll ? prerenderMarkdown(units, memo) : null;
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;
@@ -321,7 +322,7 @@ export async function renderFiles(
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];
     let pagesOfSite = 0;
-    for (const unit of units) {
+    for (const [index, unit] of units.entries()) {
       // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes. A session
       // has the hash of its last build's data: when the data is the same, so is the hash.
       const last = session?.units.get(unit.path);
@@ -344,7 +345,7 @@ export async function renderFiles(
       let content: string;
       if (last !== undefined && last.hash === hash) content = last.content;
       else {
-        if (prerender !== null) await prerender.ready(unit.markdownBodies());
+        if (prerender !== null) await prerender.ready(index);
         content = unit.render();
         if (page) renderedPaths.push(unit.path);
       }
@@ -525,7 +526,10 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const release = session === undefined && runsNow(selected, 'model') ? (i: number, seed: SeedSource) => ((inputs.seeds as SeedSource[])[i] = { ...seed, bytes: NO_BYTES }) : null;
   // Each new page entry goes to the cache while the next seed is segmented (a write is five calls through the
   // thread pool, which the loop used to wait for: a fifth of a cold build's segmenting time); all are awaited below.
+  // The loop gives the event loop a turn after each seed, so the writes go on, a signal (Ctrl-C) is handled at
+  // once, and the first failed write stops the build.
   const entryWrites: Promise<void>[] = [];
+  let entryFailure: { readonly error: unknown } | null = null;
   // While jieba's dictionary loads in its thread (a plain build of a few new seeds: prepareFewSeeds), the site
   // items of the cached pages are made (site-model.ts prepareItems), work that does not need the dictionary and
   // that the model would do after the new seeds are segmented: the first cut of a new seed waits for it.
@@ -566,12 +570,14 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     release?.(i, seed);
     if (cache) {
       const written = cache.putPage(inputs.pageKeys[i] as string, entry);
-      // Handled here so that a failure before the loop ends is not an unhandled rejection; Promise.all below throws it.
-      written.catch(() => undefined);
+      // Handled here (not an unhandled rejection); the loop throws it at its next turn, Promise.all below otherwise.
+      written.catch((error: unknown) => void (entryFailure ??= { error }));
       entryWrites.push(written);
     }
     done++;
     onProgress?.({ phase: 'segment', done, total, file: seedPath(seed.label ?? inputs.label, seed.fileName) });
+    await nextTurn();
+    if (entryFailure !== null) throw (entryFailure as { readonly error: unknown }).error;
   }
   await Promise.all(entryWrites);
 

@@ -25,6 +25,7 @@ import type { Diagnostic } from './types.js';
 import { OutputLockedError, OutputRefusedError } from './write.js';
 import { describeSystemError } from './failures.js';
 import { TemplateError } from './render/templates.js';
+import { UnknownHomeRegionError } from './places/index.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2, system: 3 } as const;
@@ -239,7 +240,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       error instanceof UsageError ||
       error instanceof OutputLockedError ||
       error instanceof OutputRefusedError ||
-      error instanceof TemplateError
+      error instanceof TemplateError ||
+      error instanceof UnknownHomeRegionError ||
+      // The dev server's (dev/dev-server.ts PortInUseError), known by name: the server's module loads only with `dev`.
+      (error instanceof Error && error.name === 'PortInUseError')
     ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = EXIT.usage;

@@ -3,6 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isCityCode } from './places/load-gazetteer.js';
 
 /** Settings of one archive. Paths are relative to the working directory. */
 export interface Config {
@@ -62,7 +63,8 @@ const FIELDS: Record<keyof Config, (value: unknown) => string | null> = {
       return 'expected an absolute http(s) URL such as https://example.org/archive/';
     }
   },
-  homeRegion: (v) => (typeof v === 'string' && /^\d{4}$/.test(v) ? null : 'expected a 4-digit city code such as "3206"'),
+  homeRegion: (v) =>
+    typeof v === 'string' && /^\d{4}$/.test(v) && isCityCode(v) ? null : 'expected the 4-digit code of a city in the statistical division codes, such as "3206" (南通市)',
   seedsDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
   outDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),
   cacheDir: (v) => (typeof v === 'string' && v !== '' ? null : 'expected a folder path'),

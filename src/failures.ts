@@ -45,3 +45,14 @@ export function describeSystemError(error: unknown): string | null {
         : 'fix it and build again';
   return `news-archive: cannot ${verb}${file}: ${SYSTEM_ERRORS[found.code]} (${found.code}); ${hint}; the output folder was left as it was`;
 }
+
+/**
+ * `error` with the file it happened to: a write that fails with a full disk (`ENOSPC` from `write`) names no
+ * file, so the message could not say whether the output's disk or the cache's is full. Sets `path` on a system
+ * error that has none; returns `error` (to be thrown again).
+ */
+export function naming(error: unknown, file: string): unknown {
+  const found = systemError(error);
+  if (found !== null && found.path === undefined) found.path = file;
+  return error;
+}

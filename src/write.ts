@@ -32,6 +32,7 @@ import lockfile from 'proper-lockfile';
 import { compareCodePoints } from './compare-code-points.js';
 import { listFileTree } from './list-file-tree.js';
 import { isStaleScratch, processAlive } from './stale-scratch.js';
+import { naming } from './failures.js';
 import type { OutputFile } from './types.js';
 
 /** File operations in flight at once: reading, linking and writing one file at a time leaves the disk idle. */
@@ -328,7 +329,10 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   const stage = async (file: OutputFile): Promise<void> => {
     const dir = path.posix.dirname(file.path);
     if (dir !== '.') await folder(dir);
-    await writeFile(under(staging, file.path), file.content);
+    const target = under(staging, file.path);
+    await writeFile(target, file.content).catch((error: unknown) => {
+      throw naming(error, target);
+    });
   };
   const settle = async (): Promise<void> => {
     await Promise.all(inFlight);

@@ -20,6 +20,7 @@ import type { Gazetteer, GazetteerPlace } from '../places/index.js';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { isScratch, isStaleScratch } from '../stale-scratch.js';
+import { naming } from '../failures.js';
 import { hashParts } from './input-hashes.js';
 
 /** What one seed became: null page when it was refused or empty. */
@@ -270,7 +271,10 @@ async function writeFileAtomic(file: string, content: string | Uint8Array, root 
   await ensureFolder(root, path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   await rm(temporary, { recursive: true, force: true });
-  await writeFile(temporary, content);
+  await writeFile(temporary, content).catch(async (error: unknown) => {
+    await rm(temporary, { force: true });
+    throw naming(error, file);
+  });
   if ((await lstat(file).catch(() => null))?.isDirectory()) await rm(file, { recursive: true, force: true });
   await rename(temporary, file);
 }

@@ -14,6 +14,11 @@ import sirv from 'sirv';
 /** Path of the server-sent events stream that tells pages to reload. */
 export const EVENTS_PATH = '/__news-archive/events';
 
+/** The dev server's port is taken (another `news-archive dev`, or another server): a usage error, one line. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+}
+
 /** The script added before `</body>` of every HTML response. */
 export const RELOAD_SCRIPT =
   `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', () => location.reload());</script>`;
@@ -92,7 +97,7 @@ function injectInto(req: IncomingMessage, res: ServerResponse): void {
 
 /**
  * Start serving `options.root`.
- * @throws Error when the port is taken (EADDRINUSE) or cannot be used
+ * @throws PortInUseError when the port is taken (EADDRINUSE); Error when it cannot be used otherwise
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
@@ -137,7 +142,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     serve(req, res, () => void notFound(req, res));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`news-archive dev: ${host}:${options.port} is in use (another \`news-archive dev\`?); choose a free port with --port`) : error),
+    );
     server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();

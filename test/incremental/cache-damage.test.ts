@@ -147,3 +147,23 @@ test('a page entry the cache cannot write (a full disk) fails the build with tha
   assert.equal(tried.length, 2);
   assert.equal(existsSync(path.join(path.dirname(p.cacheDir), 'dist')), false);
 });
+
+test('a page entry is written while the next seed is segmented, not after the last one (a stopped build keeps what it finished)', async () => {
+  const p = project();
+  const real = openBuildCache(p.cacheDir);
+  let segmented = 0;
+  const writtenAfter: number[] = [];
+  const cache: BuildCache = {
+    ...real,
+    // A write that takes one turn of the event loop (a real one takes several calls through the thread pool).
+    putPage: async (key, entry) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      writtenAfter.push(segmented);
+      await real.putPage(key, entry);
+    },
+  };
+  await build({ config: p.out('dist'), cache, onProgress: (progress) => void (progress.phase === 'segment' && (segmented = progress.done)) });
+  // The first seed's write went on before the second seed was segmented: the loop gives the event loop a turn
+  // after each seed (before, no write went on until the last seed was segmented: [2, 2]).
+  assert.deepEqual(writtenAfter, [1, 2]);
+});

@@ -39,7 +39,10 @@ test('builds after the output folder was made read-only replace it and leave no 
   chmodSync(work, 0o777);
   const node = [process.execPath, '--import', tsx, '--input-type=module', '-e', SCRIPT, work];
   const asRoot = process.getuid?.() === 0;
-  const result = asRoot ? spawnSync('runuser', ['-u', 'nobody', '--', ...node], { encoding: 'utf8', env: { ...process.env, HOME: work } }) : spawnSync(node[0] as string, node.slice(1), { encoding: 'utf8' });
+  // A temporary folder nobody may write (tsx keeps its cache there), apart from the folder the test looks into.
+  const scratch = tempDir('news-archive-readonly-tmp-');
+  chmodSync(scratch, 0o777);
+  const result = asRoot ? spawnSync('runuser', ['-u', 'nobody', '--', ...node], { encoding: 'utf8', env: { ...process.env, HOME: work, TMPDIR: scratch } }) : spawnSync(node[0] as string, node.slice(1), { encoding: 'utf8' });
   assert.equal(result.stderr, '');
   assert.deepEqual(JSON.parse(result.stdout), {
     second: ['index.html', 'pages/a/01.html'],

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { compareCodePoints, loadGazetteer, placeByCode, placeSlug } from '../../src/places/index.js';
+import { compareCodePoints, isCityCode, loadGazetteer, placeByCode, placeSlug } from '../../src/places/index.js';
 
 const gazetteer = loadGazetteer({ homeRegion: '3206' });
 
@@ -95,7 +95,11 @@ test('another home region: its own places, and the 3206 overlay does not apply',
 
 test('bad home regions', () => {
   assert.throws(() => loadGazetteer({ homeRegion: '320612' }), TypeError);
-  assert.throws(() => loadGazetteer({ homeRegion: '9999' }), /Home region 9999 is not a city/);
+  assert.throws(() => loadGazetteer({ homeRegion: '9999' }), (error: Error) => error.name === 'UnknownHomeRegionError' && /^homeRegion: "9999" is not a city of the statistical division codes \(/.test(error.message));
+  assert.equal(isCityCode('3206'), true);
+  assert.equal(isCityCode('1101'), true);
+  assert.equal(isCityCode('9999'), false);
+  assert.equal(isCityCode('320612'), false);
 });
 
 test('placeSlug is the code', () => {
