@@ -183,7 +183,9 @@ class PlannedUnit implements RenderUnit {
 /**
  * Every file of the site as render units, sorted by path: nothing is rendered until a unit's `render` is called,
  * so a caller that kept the hashes of an earlier build renders only those whose data changed.
- * @param hashes where the hashes of shared objects go (see {@link ViewHashMemo}); default a new memo
+ * @param hashes where the hashes of shared objects go (see {@link ViewHashMemo}); default a new memo. A list entry
+ *   or article text is recorded there when it is made, so `hashes` must be the memo of the build context whose
+ *   `context.memo` made them (else they are serialised in each unit's hash: correct, only slower)
  */
 export function planSite(model: SiteModel, context: RenderContext, hashes: ViewHashMemo = new WeakMap()): RenderUnit[] {
   const pageOf = new Map<SiteItem, SitePage>();
@@ -206,7 +208,8 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
     },
     share: (value) => shareHash(value, hashes),
     // A list entry is a few fields of its item, serialised: an edit of its text that no list shows leaves it as it is.
-    entry: (item) => shareHash(listEntry(item, entries), hashes),
+    // Its hash is recorded when it is made (once per item and build context), not looked up at each of its uses.
+    entry: (item) => entries.get(item) ?? shareHash(listEntry(item, entries), hashes),
     text(item) {
       let text = texts.get(item);
       if (text === undefined) {
@@ -225,11 +228,12 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
           body: a.body,
         };
         texts.set(item, text);
+        shareHash(text, hashes, () => {
+          const content = context.articleHashes?.get(item.article);
+          return content === undefined ? undefined : `text ${content} ${item.id}`;
+        });
       }
-      return shareHash(text, hashes, () => {
-        const content = context.articleHashes?.get(item.article);
-        return content === undefined ? undefined : `text ${content} ${item.id}`;
-      });
+      return text;
     },
   };
   const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown };
