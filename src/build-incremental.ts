@@ -109,7 +109,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
   const options = { ...given, context };
   const { config, session } = options;
   const opened = options.cache ?? openBuildCache(config.cacheDir);
-  await checkOutputFolder(config.outDir, (await opened.getState(config.outDir)) !== null);
+  await checkOutputFolder(config.outDir, async () => (await opened.getState(config.outDir)) !== null);
   // `--clean` builds from the seeds alone: nothing the cache holds reaches the site (what it makes is kept).
   const cache = options.clean === true ? writeOnlyCache(opened) : opened;
   const release = await lockOutput(config.outDir);

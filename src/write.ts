@@ -661,10 +661,11 @@ export class OutputRefusedError extends Error {
 /**
  * Refuse an output folder that a build would empty of someone else's files: `outDir` may be missing, an empty
  * folder, or a folder that carries {@link OUTPUT_MARKER} (a build made it); `builtBefore` (the cache remembers a
- * build of this folder, by a version that wrote no marker) also lets it through.
+ * build of this folder, by a version that wrote no marker) also lets it through. It is asked only for a folder
+ * without the marker, so the usual rerun does not read the build state here (a few MB of JSON at 40,000 articles).
  * @throws OutputRefusedError saying how to proceed; Error from the file system
  */
-export async function checkOutputFolder(outDir: string, builtBefore: boolean): Promise<void> {
+export async function checkOutputFolder(outDir: string, builtBefore: () => Promise<boolean>): Promise<void> {
   let info;
   try {
     info = await stat(outDir);
@@ -674,9 +675,8 @@ export async function checkOutputFolder(outDir: string, builtBefore: boolean): P
   }
   const how = 'choose a new or empty folder with --out (or `outDir` in news-archive.config.json)';
   if (!info.isDirectory()) throw new OutputRefusedError(`${outDir}: the output folder is a file, not a folder; ${how}`);
-  if (builtBefore) return;
   const entries = await readdir(outDir);
-  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return;
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER) || (await builtBefore())) return;
   throw new OutputRefusedError(
     `${outDir}: the output folder holds files that news-archive did not make (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, ` +
       `no ${OUTPUT_MARKER} file), and a build replaces everything in it; ${how}, or move those files away`,

@@ -64,7 +64,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   let config = await options.loadConfig();
   // A folder of someone else's files is refused before anything is built or served (write.ts checkOutputFolder).
-  await checkOutputFolder(config.outDir, (await openBuildCache(config.cacheDir).getState(config.outDir)) !== null);
+  await checkOutputFolder(config.outDir, async () => (await openBuildCache(config.cacheDir).getState(config.outDir)) !== null);
   let server: DevServer | null = null;
   // Page entries and rendered pages kept between rebuilds: a rebuild renders and writes only what changed.
   const session = createBuildSession();
