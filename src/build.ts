@@ -277,14 +277,35 @@ export async function renderFiles(
     set: (key, html) => (prerender?.memo ?? memo)?.set(key, html),
   };
 
-  const searchStore = cache ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard) } : undefined;
+  const searchStore = cache
+    ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard), list: (key: string) => cache.listSearchShard(key) }
+    : undefined;
   const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
   // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
   // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
+  // What each file of the site was rendered from (a page's unit hash, an index file's shard key), for the next build.
+  const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
+  // A shard's index files are recorded with the shard's key: the next build keeps those of an unchanged shard in
+  // the output (the writer's keep: the file is there with its size) instead of reading them back from the cache.
+  const keepShard = async (key: string, files: readonly string[]): Promise<ReadonlySet<string>> => {
+    const kept = new Set<string>();
+    for (const file of files) {
+      const before = options.previous?.get(file);
+      if (before === undefined || before.unit !== key || output === undefined || !(await output.keep(file, before.size))) continue;
+      kept.add(file);
+      records.set(file, { unit: key });
+    }
+    return kept;
+  };
   const stage: SearchDocumentStage | null =
     output === undefined || !options.config.search
       ? null
-      : stageSearchDocuments({ ...searchOptions, expected: model.pages.flatMap((page) => page.items.map((item) => item.path)), emit: (file) => output.add(file) });
+      : stageSearchDocuments({
+          ...searchOptions,
+          expected: model.pages.flatMap((page) => page.items.map((item) => item.path)),
+          emit: (file, key) => (records.set(file.path, { unit: key }), output.add(file)),
+          keep: keepShard,
+        });
   try {
     const placeIndex = new Map<string, PlaceRef>(
       [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
@@ -317,7 +338,6 @@ export async function renderFiles(
     };
     const files = (): OutputFile[] => [...(memory?.files ?? [])].sort(byPath);
 
-    const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
     const expected = stage === null ? null : new Set(model.items.map((item) => item.path));
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];

@@ -85,6 +85,8 @@ export interface BuildCache {
   getSearchShard(key: string): Promise<OutputFile[] | null>;
   /** Keep a search index shard; entries not read or written for the last build are pruned by pruneSearchShards. */
   putSearchShard(key: string, files: readonly OutputFile[]): Promise<void>;
+  /** The paths of a search index shard's files, without reading them (its list is checked), or null; counts as read. */
+  listSearchShard(key: string): Promise<string[] | null>;
   /**
    * The HTML of the Markdown bodies the last build rendered (render/markdown-to-html.ts), for a build of
    * `generator`: empty when the last build ran another generator (input-hashes.ts generatorKey), or with
@@ -344,6 +346,12 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await ensureFolder(cacheDir, root);
       await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
     },
+    async listSearchShard(key) {
+      const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(searchDir, key, 'files.json'));
+      if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
+      usedShards.add(key);
+      return list.files.map(([file]) => file);
+    },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);
       const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(dir, 'files.json'));
@@ -407,6 +415,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
     getPage: async () => null,
     hasPage: () => false,
     getSearchShard: async () => null,
+    listSearchShard: async () => null,
     getWordBoundaries: async () => new Map(),
     openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),
   };
