@@ -145,6 +145,13 @@ export function pageKey(generator: string, settings: string, file: string, conte
   return hashParts([FORMAT, generator, settings, file, contentHash]);
 }
 
+/** A stored shard's `files.json` (its files' paths and sizes, the checksum of `contents.bin`), or null when it is missing or not of this format. */
+async function readShardList(dir: string): Promise<{ readonly files: Array<[string, number]>; readonly contents: string } | null> {
+  const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(dir, 'files.json'));
+  if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
+  return { files: list.files, contents: list.contents };
+}
+
 /** Whether `value` is a stored shard's file list: `[path, size in bytes]` pairs. */
 function isShardList(value: unknown): value is Array<[string, number]> {
   return (
@@ -347,15 +354,15 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
     },
     async listSearchShard(key) {
-      const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(searchDir, key, 'files.json'));
-      if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
+      const list = await readShardList(path.join(searchDir, key));
+      if (list === null) return null;
       usedShards.add(key);
       return list.files.map(([file]) => file);
     },
     async getSearchShard(key) {
       const dir = path.join(searchDir, key);
-      const list = await readCheckedJson<{ format?: string; files?: unknown; contents?: unknown }>(path.join(dir, 'files.json'));
-      if (list === null || list.format !== SHARD_FORMAT || !isShardList(list.files) || typeof list.contents !== 'string') return null;
+      const list = await readShardList(dir);
+      if (list === null) return null;
       let contents: Buffer;
       try {
         // Read synchronously: the search stage looks shards up one after another while the build renders, between

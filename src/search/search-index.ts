@@ -296,16 +296,16 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     // An unchanged shard whose files the output holds as the last build made them is kept there: its files are
     // not read back from the store (at 40,000 articles about 1 s of an addition and 100 MB read).
     const list = options.store?.list;
-    const kept: Promise<ReadonlySet<string>> = lookups.then(async () => {
-      if (emit === undefined || options.keep === undefined || list === undefined) return new Set<string>();
-      const listed = await list(key);
-      return listed === null ? new Set<string>() : options.keep(key, bundlePaths(name, name === early, listed));
+    /** The shard's output paths kept where they are, and whether they are all of its files. */
+    const keeping: Promise<{ readonly paths: ReadonlySet<string>; readonly all: boolean }> = lookups.then(async () => {
+      const listed = emit === undefined || options.keep === undefined || list === undefined ? null : await list(key);
+      if (listed === null || options.keep === undefined) return { paths: new Set<string>(), all: false };
+      const files = bundlePaths(name, name === early, listed);
+      const paths = await options.keep(key, files);
+      return { paths, all: files.every((file) => paths.has(file)) };
     });
-    const lookup = kept.then(async (keptPaths) => {
-      const listed = keptPaths.size === 0 || list === undefined ? null : await list(key);
-      if (listed !== null && bundlePaths(name, name === early, listed).every((file) => keptPaths.has(file))) return KEPT;
-      return (await options.store?.get(key)) ?? null;
-    });
+    const kept = keeping.then(({ paths }) => paths);
+    const lookup = keeping.then(async ({ all }) => (all ? KEPT : ((await options.store?.get(key)) ?? null)));
     lookups = lookup.catch(() => undefined);
     const indexed = (async (): Promise<readonly OutputFile[]> => {
       const stored = await lookup;

@@ -459,6 +459,12 @@ test('a line that opens with its source (据报道，) is text, never a title, e
   assert.deepEqual(warnings, ['5: segment/continued']);
 });
 
+/** `cut` (a title-like line) over `rest` under an article's first paragraph is one paragraph of that article: text a column end cut. */
+function assertJoinedIntoText(cut: string, rest: string): void {
+  const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
+  assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
+}
+
 test('a title-like line that opens as a sentence does (如今，… / 某某说，…) and stops mid-sentence is text a column end cut, not a subhead', () => {
   for (const [cut, rest] of [
     ['如今，村里的每一户人家', '都通上了自来水。'],
@@ -467,8 +473,7 @@ test('a title-like line that opens as a sentence does (如今，… / 某某说�
     ['2018年，是全县村村通公路', '建设的收官之年。'],
     ['去年，镇里的十几家工厂', '都换上了新设备。'],
   ] as const) {
-    const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
-    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
+    assertJoinedIntoText(cut, rest);
   }
   // A headline that reports a finding (调查显示，…) and a lead-in that ends with a colon are not cut text.
   const { items } = segment(['上一篇', '第一段。', '调查显示，春节期间游客满意度创新高', '本报北京2月11日电  今年春节，各地旅游市场平稳有序。'], { spansJoin });
@@ -484,8 +489,7 @@ test('a title-like line that ends with a preposition, an adverb of degree, a det
     ['山脚下的小村里，生活着', '三百多户人家。'],
     ['年前去了一趟超市，给家里添几样', '新鲜的年货。'],
   ] as const) {
-    const { items } = segment(['上一篇', '第一段。', cut, rest], { spansJoin });
-    assert.deepEqual(items.map((item) => [item.headline, item.body]), [['上一篇', ['第一段。', cut + rest]]], cut);
+    assertJoinedIntoText(cut, rest);
   }
   // A count that stands alone (a figure callout) is a subhead.
   assert.deepEqual(segment(['上一篇', '第一段。', '628个', '集中力量建设产业园区。'], { spansJoin }).items[0]?.body, ['第一段。', '## 628个', '集中力量建设产业园区。']);
