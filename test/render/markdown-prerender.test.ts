@@ -44,6 +44,21 @@ test('bodies rendered ahead give the same HTML as the renderer itself, a repeate
   }
 });
 
+test('odd text crosses to the thread and back unchanged: a lone surrogate, a NUL, a BOM, escaped HTML, full-width and half-width marks', async () => {
+  const odd = ['断开的\ud800字', '空\u0000字', '\ufeff开头', escapeMarkdown('<script>alert(1)</script> & 1. *强调*'), '全角，半角, 混排！?'].map((text) => `${text}\n`);
+  const given = [...odd, ...bodies(PRERENDER_MIN_FILES)];
+  const site = files(given);
+  const prerender = prerenderMarkdown(site.files, undefined);
+  const direct = createMarkdownRenderer();
+  try {
+    await prerender!.ready(0);
+    for (const body of odd) assert.equal(prerender!.memo.get(markdownKey(body)), direct.body(body));
+    assert.equal(prerender!.memo.get(markdownKey(odd[3] as string)), '<p>&#x3C;script>alert(1)&#x3C;/script> &#x26; 1. *强调*</p>\n');
+  } finally {
+    await prerender!.close();
+  }
+});
+
 test('the bodies of a file are asked for as the build comes near it, not all at once', async () => {
   const site = files(bodies(6000));
   const prerender = prerenderMarkdown(site.files, undefined);
