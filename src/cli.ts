@@ -164,13 +164,18 @@ function checkTargetProblem(target: string, error: unknown): string {
 }
 
 async function startDev(flags: DevFlags): Promise<void> {
-  // Handlers first, so a Ctrl-C during the first build stops the session as soon as it is up.
+  // Handlers first, so a Ctrl-C during the first build stops the session once that build is done.
+  const stopping = new AbortController();
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', () => {
       process.stderr.write('Stopping (after the build under way, if any; Ctrl-C again to stop at once)\n');
+      stopping.abort();
       resolve();
     });
-    process.once('SIGTERM', () => resolve());
+    process.once('SIGTERM', () => {
+      stopping.abort();
+      resolve();
+    });
   });
   const { runDev } = await import('./dev/run-dev.js');
   const session = await runDev({
@@ -178,6 +183,7 @@ async function startDev(flags: DevFlags): Promise<void> {
     configFile: flags.config ?? DEFAULT_CONFIG_FILE,
     port: flags.port,
     log: (line) => process.stderr.write(`${line}\n`),
+    signal: stopping.signal,
   });
   await stopped;
   await session.close();

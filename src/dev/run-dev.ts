@@ -44,6 +44,11 @@ export interface DevOptions {
   readonly templatesDir?: string;
   /** Where messages go (one line a call, no newline). */
   readonly log: (line: string) => void;
+  /**
+   * Aborted when the editor stops the session (Ctrl-C): when that happens during the first build, the session
+   * ends after that build, without loading jieba's dictionary, watching or announcing a server.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A running dev session. */
@@ -55,9 +60,10 @@ export interface DevSession {
 }
 
 /**
- * Start the dev session: first build, server, watcher.
+ * Start the dev session: server (its port taken first, so a taken port is refused before a build that can take
+ * minutes), first build, watcher. Until the first build is done the server serves what the output folder holds.
  * @throws ConfigError when the config is bad at start; OutputRefusedError when the output folder holds files
- *   news-archive did not make; Error when the port cannot be used
+ *   news-archive did not make; PortInUseError when the port is taken; Error when the port cannot be used otherwise
  */
 export async function runDev(options: DevOptions): Promise<DevSession> {
   const { log } = options;
@@ -65,10 +71,11 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   let config = await options.loadConfig();
   // A folder of someone else's files is refused before anything is built or served (write.ts checkOutputFolder).
   await checkOutputFolder(config.outDir, async () => (await openBuildCache(config.cacheDir).getState(config.outDir)) !== null);
-  let server: DevServer | null = null;
+  const server: DevServer = await startDevServer({ root: config.outDir, port: options.port });
   // Page entries and rendered pages kept between rebuilds: a rebuild renders and writes only what changed.
   const session = createBuildSession();
   let queued: string[] | null = null;
+  let firstBuild = true;
 
   /**
    * @param changed the files whose change started this rebuild: only their seeds' diagnostics are printed (every
@@ -90,7 +97,8 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
         : `${written.length} file(s) written, ${removed.length} removed; ${result.stats?.processed ?? 0} seed page(s) segmented, ` +
           `${result.stats?.rendered ?? 0} of ${result.stats?.pagesOfSite ?? 0} file(s) rendered`;
       log(`${why}: ${result.pageCount} page(s), ${result.itemCount} item(s); ${what} in ${seconds} s`);
-      if (!result.upToDate) server?.reload();
+      // Open pages reload after a rebuild; the first build comes before the session is announced.
+      if (!result.upToDate && !firstBuild) server.reload();
       // The pages are served first; the search index, feed, sitemap and articles.json follow (seconds), unless another change
       // is already waiting: that rebuild will bring its own version.
       if (result.updateDeferred !== null && queued === null) {
@@ -106,6 +114,11 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
 
   let running: Promise<void> = rebuild('Built');
   await running;
+  firstBuild = false;
+  if (options.signal?.aborted === true) {
+    await server.close();
+    return { server, idle: async () => {}, close: async () => {} };
+  }
   // Load jieba's dictionary now (1.5 to 2 s), not on the first edit, unless the first build did.
   try {
     const loading = performance.now();
@@ -114,7 +127,6 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   } catch (error) {
     log(`Place dictionary: ${(error as Error).message}`);
   }
-  server = await startDevServer({ root: config.outDir, port: options.port });
 
   const onChange = (changed: string[]): void => {
     if (queued !== null) {
@@ -143,10 +155,9 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];
   const watcher: InputWatcher = watchInputs(watched, onChange);
   await watcher.ready;
-  const live = server;
-  log(`Serving ${config.outDir}/ at ${live.url} (Ctrl-C to stop)`);
+  log(`Serving ${config.outDir}/ at ${server.url} (Ctrl-C to stop)`);
   return {
-    server: live,
+    server,
     idle: async () => {
       let seen: Promise<void> | null = null;
       while (seen !== running) {
@@ -157,7 +168,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     async close() {
       await watcher.close();
       await running;
-      await live.close();
+      await server.close();
     },
   };
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -160,5 +160,51 @@ test('a dev server on a port already taken is refused in one line (PortInUseErro
     );
   } finally {
     await new Promise((resolve) => taken.close(resolve));
+  }
+});
+
+test('runDev on a taken port is refused before the first build: nothing is built or written', async () => {
+  const { config } = project();
+  const taken = http.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as { port: number }).port;
+  const log: string[] = [];
+  try {
+    await assert.rejects(
+      runDev({ loadConfig: async () => config, configFile: null, port, log: (line) => log.push(line) }),
+      (error: Error) => error instanceof PortInUseError && error.message === `news-archive dev: 127.0.0.1:${port} is in use (another \`news-archive dev\`?); choose a free port with --port`,
+    );
+    assert.deepEqual(log, []);
+    assert.equal(existsSync(config.outDir), false);
+    assert.equal(existsSync(config.cacheDir), false);
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
+  }
+});
+
+test('a stop asked for during the first build ends the session after that build: no server announced, the port let go', async () => {
+  const { config } = project();
+  const stopping = new AbortController();
+  const log: string[] = [];
+  // The editor presses Ctrl-C while the first build runs (the config is read at its start).
+  const loadConfig = async (): Promise<Config> => {
+    stopping.abort();
+    return config;
+  };
+  const session = await runDev({ loadConfig, configFile: null, port: 0, log: (line) => log.push(line), signal: stopping.signal });
+  try {
+    // The first build's report, and nothing after it (no dictionary load, no "Serving …").
+    assert.equal(log.length, 1, log.join('\n'));
+    assert.match(log[0] ?? '', /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s$/);
+    assert.equal(existsSync(path.join(config.outDir, 'index.html')), true);
+    // The server is closed: its port can be taken again at once.
+    const again = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      again.once('error', reject);
+      again.listen(session.server.port, '127.0.0.1', resolve);
+    });
+    await new Promise((resolve) => again.close(resolve));
+  } finally {
+    await session.close();
   }
 });
