@@ -4,9 +4,10 @@
 import type { Config } from '../config.js';
 import type { OutputFile } from '../types.js';
 import { renderFeed } from './render-feed.js';
-import { renderSitemap, type SitemapEntry } from './render-sitemap.js';
+import { renderSitemap, renderSitemapIndex, SITEMAP_URL_LIMIT, type SitemapEntry } from './render-sitemap.js';
 import { routes } from './routes.js';
 import type { SiteModel } from './site-model.js';
+import { compareCodePoints } from '../compare-code-points.js';
 
 /** Pages left out of the sitemap: they are not content (the 404 page, the search page). */
 const NOT_IN_SITEMAP: ReadonlySet<string> = new Set([routes.notFound(), routes.search()]);
@@ -31,14 +32,58 @@ export function sitemapEntries(model: SiteModel, files: ReadonlyArray<{ readonly
 }
 
 /**
+ * Which sitemap file of a large site lists an entry: its edition year (a dated page (版), its items and its
+ * edition), `undated` for the other pages and items, `site` for the rest (home, lists, places, authors). So an
+ * added edition changes its year's file and `site`'s, and the other years' files keep their bytes.
+ */
+function sitemapGroup(entry: SitemapEntry): string {
+  if (entry.lastmod !== null) return entry.lastmod.slice(0, 4);
+  return entry.path.startsWith('pages/') ? 'undated' : 'site';
+}
+
+/**
+ * The sitemap files of `entries` (in path order, as {@link sitemapEntries} gives them). Up to `limit` URLs:
+ * `sitemap.xml` lists them all. More: `sitemap.xml` is a sitemap index of `sitemaps/{group}.xml` files, one a
+ * {@link sitemapGroup} (a group of more than `limit` URLs in parts `{group}-1`, `{group}-2`, … of `limit` each, in
+ * path order), listed in name order, each with the newest lastmod of its URLs.
+ * @param limit URLs a file may list, default {@link SITEMAP_URL_LIMIT} (a test passes a small one)
+ * @returns `sitemap.xml`, then the parts in path order
+ */
+export async function sitemapFiles(entries: readonly SitemapEntry[], config: Config, limit = SITEMAP_URL_LIMIT): Promise<OutputFile[]> {
+  if (entries.length <= limit) return [{ path: routes.sitemap(), content: await renderSitemap(entries, config) }];
+  const groups = new Map<string, SitemapEntry[]>();
+  for (const entry of entries) {
+    const group = sitemapGroup(entry);
+    const list = groups.get(group);
+    if (list) list.push(entry);
+    else groups.set(group, [entry]);
+  }
+  const parts: OutputFile[] = [];
+  const index: SitemapEntry[] = [];
+  for (const group of [...groups.keys()].sort(compareCodePoints)) {
+    const list = groups.get(group) as SitemapEntry[];
+    const count = Math.ceil(list.length / limit);
+    for (let part = 0; part < count; part++) {
+      const slice = list.slice(part * limit, (part + 1) * limit);
+      const path = routes.sitemapPart(count === 1 ? group : `${group}-${part + 1}`);
+      const newest = slice.reduce<string | null>((max, entry) => (entry.lastmod !== null && (max === null || entry.lastmod > max) ? entry.lastmod : max), null);
+      parts.push({ path, content: await renderSitemap(slice, config) });
+      index.push({ path, lastmod: newest });
+    }
+  }
+  return [{ path: routes.sitemap(), content: await renderSitemapIndex(index, config) }, ...parts];
+}
+
+/**
  * Extra output files computed from the site model and the pages already rendered (the search index is
  * rendered apart: see search/search-index.ts and search/shards.ts).
  * @param files the rendered site files (HTML pages, assets, articles.json): only their paths are read
- * @returns `feed.xml` and `sitemap.xml`
+ * @returns `feed.xml`, `sitemap.xml` and, for a site of more than {@link SITEMAP_URL_LIMIT} pages, the sitemap
+ *   files it indexes (`sitemaps/…`)
  */
 export async function renderExtras(model: SiteModel, files: ReadonlyArray<{ readonly path: string }>, config: Config): Promise<OutputFile[]> {
   return [
     { path: routes.feed(), content: renderFeed(model, config) },
-    { path: routes.sitemap(), content: await renderSitemap(sitemapEntries(model, files), config) },
+    ...(await sitemapFiles(sitemapEntries(model, files), config)),
   ];
 }

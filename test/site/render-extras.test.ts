@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import { renderFeed, xmlSafe } from '../../src/site/render-feed.js';
 import { renderSearchIndex, scratchRoot } from '../../src/search/search-index.js';
 import { buildSiteModel } from '../../src/site/site-model.js';
+import { sitemapFiles } from '../../src/site/render-extras.js';
 import type { SeedPage, TaggedArticle } from '../../src/types.js';
 import { buildFixtureSite } from './fixture-site.js';
 
@@ -108,6 +109,43 @@ test('the sitemap lists every page but 404 and search, each URL encoded once, as
   assert.ok(xml.includes('<url><loc>https://example.org/archive/pages/2021-08-19_A1/01.html</loc><lastmod>2021-08-19</lastmod></url>'));
   assert.ok(xml.includes('<url><loc>https://example.org/archive/pages/000_b18dfdda09c05dd9/01.html</loc></url>'));
   assert.deepEqual([...new Set([...xml.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1]))].sort(), ['2021-08-18', '2021-08-19']);
+});
+
+test('a site of more URLs than one sitemap may list gets a sitemap index of one file an edition year, undated pages and the rest', async () => {
+  const entries = [
+    { path: 'about.html', lastmod: null },
+    { path: 'authors/陈馨.html', lastmod: null },
+    { path: 'editions/2020-01-02.html', lastmod: '2020-01-02' },
+    { path: 'editions/2021-08-18.html', lastmod: '2021-08-18' },
+    { path: 'index.html', lastmod: null },
+    { path: 'pages/000_b1/01.html', lastmod: null },
+    { path: 'pages/2020-01-02_A1/01.html', lastmod: '2020-01-02' },
+    { path: 'pages/2021-08-18_A1/01.html', lastmod: '2021-08-18' },
+    { path: 'pages/2021-08-18_A1/index.html', lastmod: '2021-08-18' },
+    { path: 'pages/2021-08-19_A1/index.html', lastmod: '2021-08-19' },
+  ];
+  const config = { ...DEFAULT_CONFIG, baseUrl: 'https://example.org/archive/' };
+  const head = '<?xml version="1.0" encoding="UTF-8"?>';
+  const urlset = (...urls: string[]): string => `${head}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+  const url = (path: string, lastmod?: string): string => `<url><loc>https://example.org/archive/${path}</loc>${lastmod === undefined ? '' : `<lastmod>${lastmod}</lastmod>`}</url>`;
+  const part = (name: string, lastmod?: string): string => `<sitemap><loc>https://example.org/archive/sitemaps/${name}.xml</loc>${lastmod === undefined ? '' : `<lastmod>${lastmod}</lastmod>`}</sitemap>`;
+  // Up to the limit: one sitemap.xml, as for any site of fewer than 50,000 pages.
+  const small = await sitemapFiles(entries, config, 10);
+  assert.deepEqual(small.map((f) => f.path), ['sitemap.xml']);
+  assert.equal(small[0]?.content, urlset(...entries.map((e) => url(e.path === 'index.html' ? '' : e.path.replace('陈馨', '%E9%99%88%E9%A6%A8'), e.lastmod ?? undefined))));
+  // Over it (3 here; 50,000 in a build): an index, and 2021's four URLs in two parts of at most 3.
+  const files = await sitemapFiles(entries, config, 3);
+  assert.deepEqual(
+    files.map((f) => [f.path, f.content]),
+    [
+      ['sitemap.xml', `${head}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${part('2020', '2020-01-02')}${part('2021-1', '2021-08-18')}${part('2021-2', '2021-08-19')}${part('site')}${part('undated')}</sitemapindex>\n`],
+      ['sitemaps/2020.xml', urlset(url('editions/2020-01-02.html', '2020-01-02'), url('pages/2020-01-02_A1/01.html', '2020-01-02'))],
+      ['sitemaps/2021-1.xml', urlset(url('editions/2021-08-18.html', '2021-08-18'), url('pages/2021-08-18_A1/01.html', '2021-08-18'), url('pages/2021-08-18_A1/index.html', '2021-08-18'))],
+      ['sitemaps/2021-2.xml', urlset(url('pages/2021-08-19_A1/index.html', '2021-08-19'))],
+      ['sitemaps/site.xml', urlset(url('about.html'), url('authors/%E9%99%88%E9%A6%A8.html'), url(''))],
+      ['sitemaps/undated.xml', urlset(url('pages/000_b1/01.html'))],
+    ],
+  );
 });
 
 test('the search index covers the article pages only, one shard per edition year, and is byte-identical when built again', async () => {
