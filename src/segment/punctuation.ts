@@ -8,7 +8,8 @@ const CLOSERS = '”’」』）)】》〉"\'';
 /** Sentence-final marks: 。！？ and their half-width forms, the ellipsis …… and the full stop variants ．｡. */
 const FINALS = '。！？!?…．｡';
 
-const FINAL_AT_END = new RegExp(`(?:[${escapeClass(FINALS)}][${escapeClass(CLOSERS)}]*|(?<=[\\p{Script=Han}。！？”’」』）》])\\.)$`, 'u');
+/** A `.` after a Chinese character or a full-width mark, at the end: a sentence end typed half-width (tested on a text's last three code units). */
+const HALF_WIDTH_STOP_AT_END = /(?<=[\p{Script=Han}。！？”’」』）》])\.$/u;
 const FINAL_INSIDE = new RegExp(`[${escapeClass(FINALS)}][${escapeClass(CLOSERS)}]*(?=[^${escapeClass(FINALS + CLOSERS)}\\s])`, 'u');
 /** Marks a heading never ends with: a clause is still open (comma, enumeration comma, semicolon, opening bracket or quote). */
 const OPEN_AT_END = /[，,、；;（(“‘《「『【]$/u;
@@ -19,9 +20,17 @@ function escapeClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, '\\$&');
 }
 
-/** True when `text` ends a sentence: `。` `！` `？` `……` (half-width too), optionally followed by closing quotes or brackets. */
+/**
+ * True when `text` ends a sentence: `。` `！` `？` `……` (half-width too), optionally followed by closing quotes or
+ * brackets, or a `.` after a Chinese character or a full-width mark. Looks at the end of the text only (the
+ * closers there, then the mark before them), not at every position of it as an unanchored pattern would.
+ */
 export function endsSentence(text: string): boolean {
-  return FINAL_AT_END.test(text);
+  let end = text.length;
+  while (end > 0 && CLOSERS.includes(text[end - 1] as string)) end--;
+  if (end > 0 && FINALS.includes(text[end - 1] as string)) return true;
+  // The code point before a final `.` is at most two code units long.
+  return text.endsWith('.') && HALF_WIDTH_STOP_AT_END.test(text.slice(-3));
 }
 
 /** True when a sentence ends inside `text` and more text follows it (`…安全。7月下旬…`). */
