@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import { createBuildContext, type BuildContext, type PlaceContext } from './build-context.js';
 import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
-import { createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
+import { bodyKeys, createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import type { BuildCache, OutputRecord, PageEntry } from './cache/build-cache.js';
 import { hashParts } from './cache/input-hashes.js';
@@ -276,6 +276,8 @@ export async function renderFiles(
     has: (key) => (prerender?.memo ?? memo)?.has?.(key) === true,
     set: (key, html) => (prerender?.memo ?? memo)?.set(key, html),
   };
+  // A body's key is made once, by the prerender's walk when there is one, and taken by the renderer.
+  const keys = bodyKeys();
 
   const searchStore = cache
     ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard), list: (key: string) => cache.listSearchShard(key) }
@@ -315,7 +317,7 @@ export async function renderFiles(
     const units = planSite(model, {
       config: options.config,
       templates,
-      markdown: createMarkdownRenderer(renderMemo),
+      markdown: createMarkdownRenderer(renderMemo, keys),
       placeIndex,
       regionNote: regionNote(places.gazetteer),
       wordBoundaries: headlineWords,
@@ -325,7 +327,7 @@ export async function renderFiles(
     // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
     // order, in a thread of their own (on the second core), while this thread renders templates and writes.
     const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
-    prerender = rendersAll ? prerenderMarkdown(units, memo) : null;
+    prerender = rendersAll ? prerenderMarkdown(units, memo, keys) : null;
 
     // Every file goes to one output (write.ts OutputWriter): the caller's, or, for a build in memory, a memory output.
     const memory = output === undefined ? openMemoryOutput() : null;

@@ -88,6 +88,8 @@ function markdownOf(part: BodyPart): string {
  * A byline or credit with more in it (`本报记者 王明峰`, `新华社记者 方喆摄`) stays in the text as printed.
  */
 export function shownInHeader(part: BodyPart, article: Pick<Article, 'bylines' | 'photoCredit'>): boolean {
+  // Only a byline or a credit can be; the other parts (most of a body's text) are not looked at.
+  if (part.type !== 'byline' && (part.type !== 'credit' || article.photoCredit === null)) return false;
   const compact = part.text.replace(/[\s\u3000]+/gu, ' ').trim();
   if (part.type === 'byline') {
     const dot = /^·\s*(.+?)\s*·$/u.exec(compact);
@@ -114,8 +116,10 @@ export function articleMarkdownBody(article: Pick<Article, 'body' | 'bylines' | 
  * with js-yaml) and its body ({@link articleMarkdownBody}) followed by a newline.
  * @param id the article's stable id (see site/routes.ts)
  * @param about where it ran, for the export (data/markdown/): adds `title`, `date`, `paper`, `page`, `url` and `places` first
+ * @param body the article's body ({@link articleMarkdownBody}) followed by a newline, when the caller has made it
+ *   already (the item page renders the same body); default: made here
  */
-export function articleToMarkdown(article: MarkdownArticle, id: string, about?: ArticleExportInfo): string {
+export function articleToMarkdown(article: MarkdownArticle, id: string, about?: ArticleExportInfo, body = `${articleMarkdownBody(article)}\n`): string {
   const data: ArticleFrontMatter = {
     ...(about === undefined
       ? {}
@@ -133,5 +137,5 @@ export function articleToMarkdown(article: MarkdownArticle, id: string, about?: 
   };
   // Options given (even empty, same output): gray-matter's stringify then skips its module-level cache, which
   // otherwise keeps every body it is given for the life of the process (hundreds of MB at archive scale).
-  return matter.stringify(`${articleMarkdownBody(article)}\n`, data as unknown as Record<string, unknown>, {});
+  return matter.stringify(body, data as unknown as Record<string, unknown>, {});
 }

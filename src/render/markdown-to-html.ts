@@ -50,16 +50,47 @@ export function markdownKey(body: string): string {
 }
 
 /**
+ * The {@link markdownKey} of bodies that are hashed twice, made once: by the walk of {@link prerenderMarkdown} ahead
+ * of a file, then by the renderer when the file is rendered (one build's; see build.ts renderFiles).
+ */
+export interface BodyKeys {
+  /** The key of `body`, kept until {@link BodyKeys.take} asks for it. */
+  of(body: string): string;
+  /** The key of `body`: the one {@link BodyKeys.of} kept (which is then let go), else made now. */
+  take(body: string): string;
+}
+
+/** An empty {@link BodyKeys}: a key is kept from `of` to `take`, so it holds only the bodies walked ahead and not yet rendered. */
+export function bodyKeys(): BodyKeys {
+  const kept = new Map<string, string>();
+  return {
+    of(body) {
+      let key = kept.get(body);
+      if (key === undefined) kept.set(body, (key = markdownKey(body)));
+      return key;
+    },
+    take(body) {
+      const key = kept.get(body);
+      if (key === undefined) return markdownKey(body);
+      kept.delete(body);
+      return key;
+    },
+  };
+}
+
+/**
  * Create a renderer: gray-matter splits the front matter off, a frozen unified processor turns the body
  * into HTML (remark-html sanitises by default, so no raw HTML or script can pass).
  * @param memo bodies rendered by an earlier build of the same generator (see cache/build-cache.ts); a body
  *   found there is not rendered again
+ * @param keys where a body's key may have been made already (the prerender's walk: {@link BodyKeys}); default:
+ *   each key is made here
  */
-export function createMarkdownRenderer(memo?: MarkdownMemo): MarkdownRenderer {
+export function createMarkdownRenderer(memo?: MarkdownMemo, keys?: Pick<BodyKeys, 'take'>): MarkdownRenderer {
   const processor = unified().use(remarkParse).use(remarkHtml).freeze();
   const html = (content: string): string => {
     if (memo === undefined) return String(processor.processSync(content));
-    const key = markdownKey(content);
+    const key = keys === undefined ? markdownKey(content) : keys.take(content);
     const rendered = memo.get(key) ?? String(processor.processSync(content));
     memo.set(key, rendered);
     return rendered;
@@ -116,8 +147,14 @@ const PRERENDER_WINDOW = 128 * PRERENDER_BATCH;
  * sent, and the thread starts only when there is a batch to send. Returns null, starting nothing, for fewer
  * than {@link PRERENDER_MIN_FILES} files. A failure of the thread is not an error: what it did not render is
  * rendered when asked for, as without it.
+ * @param keys where the walk makes each body's key (so that the renderer given the same {@link BodyKeys} does not
+ *   make it again); default: made here and not kept
  */
-export function prerenderMarkdown(files: ReadonlyArray<{ markdownBodies(): readonly string[] }>, memo: MarkdownMemo | undefined): MarkdownPrerender | null {
+export function prerenderMarkdown(
+  files: ReadonlyArray<{ markdownBodies(): readonly string[] }>,
+  memo: MarkdownMemo | undefined,
+  keys: Pick<BodyKeys, 'of'> = { of: markdownKey },
+): MarkdownPrerender | null {
   if (files.length < PRERENDER_MIN_FILES) return null;
   /** HTML of bodies rendered ahead, by key. */
   const rendered = new Map<string, string>();
@@ -172,10 +209,10 @@ export function prerenderMarkdown(files: ReadonlyArray<{ markdownBodies(): reado
   /** Walk the files from `next`: through `index` at least, and on while fewer than the window's bodies are held. */
   const walk = (index: number): void => {
     while (next < files.length && (next <= index || uses.size < PRERENDER_WINDOW)) {
-      const keys: string[] = [];
+      const walked: string[] = [];
       for (const body of (files[next] as { markdownBodies(): readonly string[] }).markdownBodies()) {
-        const key = markdownKey(body);
-        keys.push(key);
+        const key = keys.of(body);
+        walked.push(key);
         const used = uses.get(key);
         if (used !== undefined) uses.set(key, used + 1);
         else if (memo?.has?.(key) !== true) {
@@ -185,7 +222,7 @@ export function prerenderMarkdown(files: ReadonlyArray<{ markdownBodies(): reado
           if (batch.bodies.length === PRERENDER_BATCH) flush();
         }
       }
-      fileKeys.set(next, keys);
+      fileKeys.set(next, walked);
       next++;
     }
   };

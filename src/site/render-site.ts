@@ -17,7 +17,7 @@ import { homeKind } from './pages/home.js';
 import { markdownExportKind } from './pages/markdown-export.js';
 import { pageKind } from './pages/page.js';
 import { placeListKind, placesKind } from './pages/places.js';
-import { itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type RenderContext, type ViewContext } from './pages/shared.js';
+import { itemMarkdownBody, itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type RenderContext, type ViewContext } from './pages/shared.js';
 import type { SiteItem, SiteModel, SitePage } from './site-model.js';
 
 export {
@@ -176,7 +176,7 @@ class PlannedUnit implements RenderUnit {
   }
 
   markdownBodies(): readonly string[] {
-    return this.of.markdownBodies === undefined ? [] : this.of.markdownBodies(this.data as never);
+    return this.of.markdownBodies === undefined ? [] : this.of.markdownBodies(this.data as never, this.view);
   }
 }
 
@@ -236,7 +236,14 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       return text;
     },
   };
-  const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown };
+  // An item's Markdown body is made once: its page, the Markdown thread's walk ahead of the page and its export read it.
+  const bodies = new WeakMap<ArticleText, string>();
+  const itemBody = (text: ArticleText): string => {
+    let body = bodies.get(text);
+    if (body === undefined) bodies.set(text, (body = itemMarkdownBody({}, text)));
+    return body;
+  };
+  const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown, itemBody };
   const units: RenderUnit[] = [];
   for (const kind of PAGE_KINDS) {
     for (const { path, data } of kind.plan(model, plan)) units.push(new PlannedUnit(path, kind, data, view, context.templates));

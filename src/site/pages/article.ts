@@ -3,10 +3,9 @@
  * a citation, and the articles before and after it in reading order. The text is rendered from the item's
  * Markdown body (render/article-markdown.ts), the same Markdown the export in `data/markdown/` carries.
  */
-import { articleMarkdownBody } from '../../render/article-markdown.js';
 import { absoluteUrl, href, routes } from '../routes.js';
 import type { SiteItem, SitePage } from '../site-model.js';
-import { CHARACTERS_PER_MINUTE, editionLabel, escapeHtml, formatDate, pageCrumbs, pageRef, templated, type ArticleText, type PageRef } from './shared.js';
+import { CHARACTERS_PER_MINUTE, editionLabel, escapeHtml, formatDate, itemMarkdownBody, pageCrumbs, pageRef, templated, type ArticleText, type PageRef } from './shared.js';
 import { editionsOf } from './page.js';
 
 /** The article before or after this one in reading order, as its pager shows it. */
@@ -16,11 +15,6 @@ export interface Neighbour {
   /** Where it ran when not on this page: `A2 要闻` in the same edition, `2021年8月18日 A3 社会` in another; '' on this page. */
   readonly where: string;
   readonly sameEdition: boolean;
-}
-
-/** The Markdown body of an item page: the item's text as Markdown (render/article-markdown.ts), ending with a newline. */
-function bodyMarkdown(text: ArticleText): string {
-  return `${articleMarkdownBody(text)}\n`;
 }
 
 /** What an item page shows. */
@@ -75,7 +69,8 @@ export const articleKind = templated<ArticleData>(
       };
     }
   },
-  (data, path, { config, words, markdown }) => {
+  (data, path, context) => {
+    const { config, words, markdown } = context;
     const { text, page } = data;
     const permalink = absoluteUrl(config.baseUrl, path);
     const heading = [text.kicker, data.title].filter(Boolean).join(' ');
@@ -113,12 +108,12 @@ export const articleKind = templated<ArticleData>(
       characters: data.characters,
       minutes: Math.max(1, Math.round(data.characters / CHARACTERS_PER_MINUTE)),
       places: data.places.map((place) => ({ name: place.name, href: href(path, routes.place(place.code)) })),
-      body: markdown.body(bodyMarkdown(text)),
+      body: markdown.body(itemMarkdownBody(context, text)),
       continued: text.continued,
       citation,
       permalink,
       pager: { label: '文章', previous: link('上', data.previous), next: link('下', data.next) },
     };
   },
-  (data) => [bodyMarkdown(data.text)],
+  (data, context) => [itemMarkdownBody(context, data.text)],
 );

@@ -6,7 +6,7 @@
 import { articleToMarkdown, type ArticleExportInfo } from '../../render/article-markdown.js';
 import { routes } from '../routes.js';
 import type { SitePage } from '../site-model.js';
-import type { ArticleText, PageKind } from './shared.js';
+import { itemMarkdownBody, type ArticleText, type PageKind } from './shared.js';
 
 /** What an item's export holds. */
 export interface MarkdownExportData {
@@ -36,5 +36,5 @@ export const markdownExportKind: PageKind<MarkdownExportData> = {
       };
     }
   },
-  render: (data) => articleToMarkdown(data.text, data.text.id, data.about),
+  render: (data, _path, context) => articleToMarkdown(data.text, data.text.id, data.about, itemMarkdownBody(context, data.text)),
 };

@@ -3,6 +3,7 @@
  * list entries, list pagination and the small view helpers (links, dates, pagers, breadcrumbs). Pure.
  */
 import type { Config } from '../../config.js';
+import { articleMarkdownBody } from '../../render/article-markdown.js';
 import type { MarkdownRenderer } from '../../render/markdown-to-html.js';
 import type { Templates } from '../../render/templates.js';
 import type { PageMeta, PlaceRef, TaggedArticle } from '../../types.js';
@@ -358,6 +359,19 @@ export interface ViewContext {
   /** Headline text as HTML that breaks between words only (jieba with the gazetteer's dictionary in a build). */
   readonly words: Words;
   readonly markdown: MarkdownRenderer;
+  /**
+   * The Markdown body of an item ({@link itemMarkdownBody}), made once per text and plan (render-site.ts planSite)
+   * for the item page, the Markdown thread's walk ahead of it and the export alike. Absent: made at each use.
+   */
+  readonly itemBody?: (text: ArticleText) => string;
+}
+
+/**
+ * The Markdown body of an item (render/article-markdown.ts articleMarkdownBody, then a newline): what its page
+ * renders to HTML and its export carries; the view context's memo of it when it has one.
+ */
+export function itemMarkdownBody(context: Pick<ViewContext, 'itemBody'>, text: ArticleText): string {
+  return context.itemBody?.(text) ?? `${articleMarkdownBody(text)}\n`;
 }
 
 /** What planning reads besides the model: the render context and the memos of the build context. */
@@ -424,7 +438,7 @@ export interface PageKind<D> {
    * build rendering many files can have them rendered ahead (render/markdown-to-html.ts prerenderMarkdown).
    * Absent: none.
    */
-  markdownBodies?(data: D): readonly string[];
+  markdownBodies?(data: D, context: ViewContext): readonly string[];
 }
 
 /**
