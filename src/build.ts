@@ -3,7 +3,7 @@
  * (see write.ts); with a cache (cache/build-cache.ts) it reuses what each unchanged seed became.
  * Its phases, and which of them each command runs, are named in pipeline.ts.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -18,13 +18,13 @@ import { hashParts } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
-import { articlesJson } from './site/articles-json.js';
+import { articlesJsonPieces, type LastArticlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { articleHash, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
-import { buildSiteModel, hasText, prepareItems, TEXT_PARTS } from './site/site-model.js';
+import { buildSiteModel, hasText, prepareItems, TEXT_PARTS, type SitePage } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
@@ -208,7 +208,7 @@ export interface RenderedFiles {
   readonly renderedPaths: readonly string[];
   readonly units: number;
   /** What each page of the site was rendered from and its search document, by path, for the next build (see OutputRecord). */
-  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
+  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>;
 }
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -250,6 +250,12 @@ export async function renderFiles(
     readonly renderKey: string;
     /** The hash of each article's JSON, from the page entries (site/render-site.ts ArticleHashes); default none. */
     readonly articleHashes?: ArticleHashes;
+    /**
+     * The cache key of each page's entry (cache/build-cache.ts pageKey), by seed file (SeedPageInfo.file): with
+     * `previous` and `output`, the records of a page whose key and slug are those of a piece of the last build's
+     * articles.json are copied from that file (site/articles-json.ts articlesJsonPieces). Default none.
+     */
+    readonly pageKeys?: ReadonlyMap<string, string>;
   },
   phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
@@ -286,7 +292,7 @@ export async function renderFiles(
   // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
   // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
   // What each file of the site was rendered from (a page's unit hash, an index file's shard key), for the next build.
-  const records = new Map<string, Pick<OutputRecord, 'unit' | 'search'>>();
+  const records = new Map<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>();
   // A shard's index files are recorded with the shard's key: the next build keeps those of an unchanged shard in
   // the output (the writer's keep: the file is there with its size) instead of reading them back from the cache.
   const keepShard = async (key: string, files: readonly string[]): Promise<ReadonlySet<string>> => {
@@ -393,7 +399,24 @@ export async function renderFiles(
     await store?.close();
 
     // The last build's articles.json is about as large: its size lets each record be serialised once.
-    const data = (): OutputFile => ({ path: routes.articlesJson(), content: articlesJson(model, options.previous?.get(routes.articlesJson())?.size) });
+    // The last build's articles.json is about as large: its size lets each record be serialised once, and the
+    // records of its unchanged pages are copied from it (a plain build that writes to the output it read).
+    const data = (): OutputFile => {
+      const file = routes.articlesJson();
+      const before = options.previous?.get(file);
+      const last = output !== undefined && before?.pieces !== undefined ? openLastFile(path.join(options.config.outDir, ...file.split('/')), before.size, before.pieces) : null;
+      try {
+        const keyOf = (page: SitePage): string | undefined => {
+          const key = options.pageKeys?.get(page.seed);
+          return key === undefined ? undefined : `${key} ${page.slug}`;
+        };
+        const made = articlesJsonPieces(model, { ...(before === undefined ? {} : { sizeHint: before.size }), keyOf, ...(last === null ? {} : { last }) });
+        if (made.pieces.length > 0) records.set(file, { pieces: made.pieces });
+        return { path: file, content: made.bytes };
+      } finally {
+        last?.close();
+      }
+    };
     const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
     const site = files();
     const search = async (): Promise<OutputFile[]> => {
@@ -413,6 +436,45 @@ export async function renderFiles(
     await stage?.discard();
     await store?.discard();
   }
+}
+
+/**
+ * The last build's file at `file` (its articles.json) to copy pieces from, when it has the `size` its record says;
+ * null when it is missing or of another size. Reads never throw (a failed read is a piece not copied).
+ */
+function openLastFile(file: string, size: number, pieces: readonly unknown[]): (LastArticlesJson & { close(): void }) | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  try {
+    if (!fstatSync(fd).isFile() || fstatSync(fd).size !== size) {
+      close();
+      return null;
+    }
+  } catch {
+    close();
+    return null;
+  }
+  return {
+    pieces,
+    read(target, at, offset, length) {
+      if (!open || offset + length > size) return false;
+      try {
+        return readSync(fd, target, at, length, offset) === length;
+      } catch {
+        return false;
+      }
+    },
+    close,
+  };
 }
 
 /** Counts of one build: how much work the cache saved. */
@@ -448,7 +510,7 @@ export interface BuildResult {
   /** Paths of the pages rendered in this build, in path order (`stats.rendered` of them). */
   readonly renderedPaths: readonly string[];
   /** What each page of the site was rendered from, by path (see {@link RenderedFiles.records}). */
-  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>;
+  readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>;
 }
 
 /** Progress of a build, for a progress bar: `segment` once per seed processed (not cached), then `render`. */
@@ -611,8 +673,10 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const articles: TaggedArticle[] = [];
   // Each article's hash, made with its entry: unchanged articles are not serialised again to plan the site.
   const articleHashes = new Map<TaggedArticle, string>();
-  for (const entry of entries) {
+  const pageKeys = new Map<string, string>();
+  for (const [i, entry] of entries.entries()) {
     if (entry === null) continue;
+    if (entry.page !== null) pageKeys.set(entry.page.file, inputs.pageKeys[i] as string);
     diagnostics.push(...entry.diagnostics);
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
@@ -625,7 +689,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
-  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes }, selected);
+  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, pageKeys }, selected);
   return {
     files,
     search,

@@ -49,6 +49,11 @@ export interface OutputRecord {
   readonly unit?: string;
   /** Hash of the page's search document (search/search-index.ts searchDocumentHash), when it has one. */
   readonly search?: string;
+  /**
+   * Of `data/articles.json`: where each page's records are in it, `[key, byte offset, byte length, CRC-32]`
+   * (site/articles-json.ts ArticlesPiece), so that the next build copies unchanged pages' records from it.
+   */
+  readonly pieces?: ReadonlyArray<readonly [string, number, number, number]>;
 }
 
 /** The last build written to one output folder. */

@@ -2,7 +2,8 @@
  * `data/articles.json`: every item, machine-readable, in site order.
  */
 import { routes } from './routes.js';
-import type { SiteModel } from './site-model.js';
+import zlib from 'node:zlib';
+import type { SiteItem, SiteModel, SitePage } from './site-model.js';
 
 /** One entry of articles.json. Field names are snake_case, as in the golden files. */
 export interface ArticleRecord {
@@ -30,85 +31,180 @@ export interface ArticleRecord {
   };
 }
 
+/** The record of one item of the site (see {@link ArticleRecord}); `page` is its page (版), when known. */
+function articleRecord(item: SiteItem, page: SitePage | undefined): ArticleRecord {
+  const a = item.article;
+  return {
+    id: item.id,
+    url: item.published ? item.path : null,
+    seed: a.seed,
+    source_lines: [a.sourceLines[0], a.sourceLines[1]],
+    paper: page?.meta.paper ?? null,
+    date: page?.meta.date ?? null,
+    page: page?.meta.page ?? null,
+    page_name: page?.meta.pageName ?? null,
+    kind: a.kind,
+    kicker: a.kicker,
+    headline: a.headline,
+    subheadline: a.subheadline,
+    subheads: item.subheads,
+    paragraphs: item.paragraphs,
+    bylines: a.bylines,
+    photo_credit: a.photoCredit,
+    continued: a.continued,
+    places: {
+      districts: a.places.districts.map((p) => ({ code: p.code, name: p.name, url: routes.place(p.code) })),
+      towns: a.places.towns.map((p) => ({ code: p.code, name: p.name, district_code: p.districtCode, url: routes.place(p.code) })),
+    },
+  };
+}
+
 /** The records of every item of the site, in site order, also of items without text (which have no page). */
 export function articleRecords(model: SiteModel): ArticleRecord[] {
   const pageOf = new Map(model.pages.map((page) => [page.seed, page] as const));
-  return model.records.map((item) => {
-    const a = item.article;
-    const page = pageOf.get(a.seed);
-    return {
-      id: item.id,
-      url: item.published ? item.path : null,
-      seed: a.seed,
-      source_lines: [a.sourceLines[0], a.sourceLines[1]],
-      paper: page?.meta.paper ?? null,
-      date: page?.meta.date ?? null,
-      page: page?.meta.page ?? null,
-      page_name: page?.meta.pageName ?? null,
-      kind: a.kind,
-      kicker: a.kicker,
-      headline: a.headline,
-      subheadline: a.subheadline,
-      subheads: item.subheads,
-      paragraphs: item.paragraphs,
-      bylines: a.bylines,
-      photo_credit: a.photoCredit,
-      continued: a.continued,
-      places: {
-        districts: a.places.districts.map((p) => ({ code: p.code, name: p.name, url: routes.place(p.code) })),
-        towns: a.places.towns.map((p) => ({ code: p.code, name: p.name, district_code: p.districtCode, url: routes.place(p.code) })),
-      },
-    };
-  });
+  return model.records.map((item) => articleRecord(item, pageOf.get(item.article.seed)));
+}
+
+/**
+ * The items of `model.records` grouped by their page (版), in site order: each group is the records of one page,
+ * in a row (model.records lists each page's items together). `page` is undefined for items of a seed the model has
+ * no page of (never in a model that buildSiteModel made).
+ */
+function recordGroups(model: SiteModel): Array<{ readonly page: SitePage | undefined; readonly items: SiteItem[] }> {
+  const pageOf = new Map(model.pages.map((page) => [page.seed, page] as const));
+  const groups: Array<{ page: SitePage | undefined; items: SiteItem[]; seed: string }> = [];
+  for (const item of model.records) {
+    const last = groups.at(-1);
+    if (last !== undefined && last.seed === item.article.seed) last.items.push(item);
+    else groups.push({ page: pageOf.get(item.article.seed), items: [item], seed: item.article.seed });
+  }
+  return groups;
+}
+
+/**
+ * Where one page's records are in an articles.json, as the build that wrote it recorded them (cache/build-cache.ts
+ * OutputRecord.pieces): `[key, byte offset, byte length, CRC-32 of those bytes]`. The bytes are the page's records
+ * as the file has them (each indented as in the whole array, separated by `,\n`, without the separator before
+ * the first). `key` names everything they are made from: the page's entry key (cache/build-cache.ts pageKey: its
+ * seed's name and bytes, the generator, the settings that shape items) and the page's slug (its items' ids and
+ * paths), so a page of the same key has the same bytes.
+ */
+export type ArticlesPiece = readonly [key: string, offset: number, length: number, crc: number];
+
+/** The articles.json of the last build, to take unchanged pages' records from (see {@link articlesJsonPieces}). */
+export interface LastArticlesJson {
+  /** Its pieces as that build recorded them (any value: what is not a well-formed piece is ignored). */
+  readonly pieces: readonly unknown[];
+  /**
+   * Copy `length` bytes at byte `offset` of the last file into `target` at `at`.
+   * @returns false when they cannot be read (the file is gone, shorter, or unreadable); never throws
+   */
+  read(target: Uint8Array, at: number, offset: number, length: number): boolean;
+}
+
+/** Options of {@link articlesJsonPieces}. */
+export interface ArticlesJsonOptions {
+  /** The size in bytes the file probably has (the last build's), for the buffer's first size. */
+  readonly sizeHint?: number;
+  /** The piece key of a page (see {@link ArticlesPiece}); undefined when it has none: its records are serialised and no piece is recorded. */
+  readonly keyOf?: (page: SitePage) => string | undefined;
+  /** The last build's file: a page whose key it has a piece of is copied from it when the CRC-32 of the bytes read matches. */
+  readonly last?: LastArticlesJson;
+}
+
+/** `zlib.crc32` (Node ≥ 20.15, 22.2); without it no pieces are recorded or reused (every record is serialised). */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** Whether `value` is an {@link ArticlesPiece}. */
+function isPiece(value: unknown): value is ArticlesPiece {
+  return (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    typeof value[0] === 'string' &&
+    [value[1], value[2], value[3]].every((n) => Number.isSafeInteger(n) && (n as number) >= 0)
+  );
+}
+
+/** A buffer of `size` bytes at first that grows by half when a text or a copy does not fit. */
+class GrowingBuffer {
+  bytes: Buffer;
+  at = 0;
+  constructor(size: number) {
+    this.bytes = Buffer.allocUnsafe(size);
+  }
+
+  /** Room for `length` more bytes. */
+  reserve(length: number): void {
+    const needed = this.at + length;
+    if (needed <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(needed, Math.floor(this.bytes.length * 1.5)));
+    this.bytes.copy(grown, 0, 0, this.at);
+    this.bytes = grown;
+  }
+
+  append(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: measure only when the worst case does not fit.
+    if (this.at + text.length * 3 > this.bytes.length) this.reserve(Buffer.byteLength(text, 'utf8'));
+    this.at += this.bytes.write(text, this.at, 'utf8');
+  }
 }
 
 /**
  * articles.json's bytes (UTF-8): the records as pretty JSON (2 spaces), ending with a newline, the same bytes as
- * `JSON.stringify(articleRecords(model), null, 2) + '\n'`. Built record by record into one buffer: at 40,000
- * articles the text is about 116 MB, which as one string (two bytes a character for Chinese) and then its UTF-8
- * copy held about 350 MB at once.
- *
- * Without `sizeHint` each record is serialised twice, to measure the buffer first and then to fill it (no byte more
- * than the file is held). With `sizeHint`, the size in bytes the file probably has (the last build's: a rerun
- * changes a few records of thousands), each record is serialised once into a buffer of that size and a little more,
- * grown by half when it does not fit: about half the time (4,300 records: 0.31 → 0.11 s), for at most the slack
- * (1/16 of the hint) more memory when the guess holds.
+ * `JSON.stringify(articleRecords(model), null, 2) + '\n'`, and where each page's records are in them
+ * ({@link ArticlesPiece}, for pages with a key). Built page by page into one buffer: at 40,000 articles the text is
+ * about 200 MB, which as one string (two bytes a character for Chinese) and then its UTF-8 copy held far more.
+ * With `last`, the records of a page whose key has a piece there are copied from the last build's file (checked by
+ * their CRC-32) instead of made and serialised again: a rerun that adds a page serialises that page's records
+ * only. A piece that cannot be read or fails its check is serialised as usual.
  */
-export function articlesJson(model: SiteModel, sizeHint?: number): Uint8Array {
-  const records = articleRecords(model);
-  if (records.length === 0) return Buffer.from('[]\n', 'utf8');
+export function articlesJsonPieces(model: SiteModel, options: ArticlesJsonOptions = {}): { bytes: Uint8Array; pieces: ArticlesPiece[] } {
+  const groups = recordGroups(model);
+  const pieces: ArticlesPiece[] = [];
+  if (groups.length === 0) return { bytes: Buffer.from('[]\n', 'utf8'), pieces };
   // A record serialised inside an array of one is indented as it is in the whole array (`[\n  {…}\n]`): its text
   // without the brackets' lines is the record's chunk (no pass over the text to indent its lines).
-  const chunk = (i: number): string => `${i === 0 ? '[\n' : ',\n'}${JSON.stringify([records[i]], null, 2).slice(2, -2)}`;
-  const end = '\n]\n';
-  if (sizeHint !== undefined && Number.isSafeInteger(sizeHint) && sizeHint > 0) return serialisedOnce(records.length, chunk, end, sizeHint);
-  let size = Buffer.byteLength(end, 'utf8');
-  for (let i = 0; i < records.length; i++) size += Buffer.byteLength(chunk(i), 'utf8');
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < records.length; i++) at += bytes.write(chunk(i), at, 'utf8');
-  at += bytes.write(end, at, 'utf8');
-  if (at !== size) throw new Error(`articles.json: wrote ${at} of ${size} bytes`);
-  return bytes;
-}
-
-/** The `count` chunks and `end` (see {@link articlesJson}), each serialised once, into a buffer of about `sizeHint` bytes, grown as needed. */
-function serialisedOnce(count: number, chunk: (i: number) => string, end: string, sizeHint: number): Uint8Array {
-  let bytes = Buffer.allocUnsafe(sizeHint + (sizeHint >> 4) + 4096);
-  let at = 0;
-  const append = (text: string): void => {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8: measure only when the worst case does not fit.
-    if (at + text.length * 3 > bytes.length) {
-      const needed = at + Buffer.byteLength(text, 'utf8');
-      if (needed > bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(needed, Math.floor(bytes.length * 1.5)));
-        bytes.copy(grown, 0, 0, at);
-        bytes = grown;
+  const chunk = (item: SiteItem, page: SitePage | undefined): string => JSON.stringify([articleRecord(item, page)], null, 2).slice(2, -2);
+  let hint = options.sizeHint;
+  if (hint === undefined || !Number.isSafeInteger(hint) || hint <= 0) {
+    // Without a hint (a first build) each record is serialised twice, to measure the buffer first and then to fill
+    // it, so that no byte more than the file is held (a buffer grown by half would hold up to 2.5 times as much).
+    // `[\n`, the records with `,\n` between them, `\n]\n`.
+    let size = 5 - 2;
+    for (const { page, items } of groups) for (const item of items) size += Buffer.byteLength(chunk(item, page), 'utf8') + 2;
+    hint = size;
+  } else hint += (hint >> 4) + 4096;
+  const out = new GrowingBuffer(hint);
+  const last = new Map<string, ArticlesPiece>();
+  if (crc32 !== undefined && options.last !== undefined) for (const piece of options.last.pieces) if (isPiece(piece)) last.set(piece[0], piece);
+  out.append('[\n');
+  for (const [g, { page, items }] of groups.entries()) {
+    if (g > 0) out.append(',\n');
+    const key = crc32 === undefined || page === undefined ? undefined : options.keyOf?.(page);
+    const start = out.at;
+    const before = key === undefined ? undefined : last.get(key);
+    if (before !== undefined) {
+      const [, offset, length, crc] = before;
+      out.reserve(length);
+      if (options.last?.read(out.bytes, start, offset, length) === true && (crc32 as NonNullable<typeof crc32>)(out.bytes.subarray(start, start + length)) === crc) {
+        out.at += length;
+        pieces.push([key as string, start, length, crc]);
+        continue;
       }
     }
-    at += bytes.write(text, at, 'utf8');
-  };
-  for (let i = 0; i < count; i++) append(chunk(i));
-  append(end);
-  return bytes.subarray(0, at);
+    for (const [i, item] of items.entries()) out.append(i === 0 ? chunk(item, page) : `,\n${chunk(item, page)}`);
+    if (key !== undefined) pieces.push([key, start, out.at - start, (crc32 as NonNullable<typeof crc32>)(out.bytes.subarray(start, out.at))]);
+  }
+  out.append('\n]\n');
+  return { bytes: out.bytes.subarray(0, out.at), pieces };
+}
+
+/**
+ * articles.json's bytes, as {@link articlesJsonPieces} makes them without a last build: the records as pretty JSON
+ * (2 spaces), ending with a newline, the same bytes as `JSON.stringify(articleRecords(model), null, 2) + '\n'`.
+ * @param sizeHint the size in bytes the file probably has (the last build's: a rerun changes a few records of
+ *   thousands), for the buffer's first size (grown by half when it does not fit)
+ */
+export function articlesJson(model: SiteModel, sizeHint?: number): Uint8Array {
+  return articlesJsonPieces(model, sizeHint === undefined ? {} : { sizeHint }).bytes;
 }

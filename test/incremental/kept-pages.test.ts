@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { buildIncremental } from '../../src/build-incremental.js';
 import { openBuildCache } from '../../src/cache/build-cache.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
@@ -75,4 +76,51 @@ test('a kept page edited by hand to another size is rendered again; --clean rewr
   assert.equal(readFileSync(page, 'utf8'), original);
   const clean = await buildIncremental({ config, clean: true });
   assert.equal(clean.stats?.rendered, clean.stats?.pagesOfSite);
+});
+
+test('articles.json: a rerun copies the records of unchanged pages from the last file (each page a piece with its CRC-32), and a file garbled since is caught', async () => {
+  const { config, seedsDir } = project({ [A2]: read(A2), [B1]: read(B1) });
+  await buildIncremental({ config });
+  const file = path.join(config.outDir, 'data/articles.json');
+  const piecesOf = async (): Promise<ReadonlyArray<readonly [string, number, number, number]>> =>
+    (await openBuildCache(config.cacheDir).getState(config.outDir))?.files.find((record) => record.path === 'data/articles.json')?.pieces ?? [];
+  const first = await piecesOf();
+  const bytes = readFileSync(file);
+  // One piece a page, in site order (B1's edition is the newer), each its page's records exactly.
+  assert.equal(first.length, 2);
+  for (const [[key, offset, length, crc], slug] of first.map((piece, i) => [piece, ['2021-08-19_A1', '2021-08-18_A2'][i]] as const)) {
+    assert.match(key, new RegExp(`^[0-9a-f]{64} ${slug}$`));
+    const records = JSON.parse(`[${bytes.subarray(offset, offset + length).toString('utf8')}]`) as Array<{ id: string }>;
+    assert.ok(records.length > 0 && records.every((record) => record.id.startsWith(`${slug}/`)));
+    assert.equal(zlib.crc32(bytes.subarray(offset, offset + length)), crc);
+  }
+
+  // A page added: the two pages' pieces are the same bytes, at new offsets; the file equals a fresh build's.
+  copyFileSync(path.join(fixtures, A1), path.join(seedsDir, A1));
+  await buildIncremental({ config });
+  const second = await piecesOf();
+  assert.equal(second.length, 3);
+  const after = readFileSync(file);
+  for (const [key, offset, length, crc] of first) {
+    const piece = second.find(([other]) => other === key);
+    assert.ok(piece !== undefined, key);
+    assert.deepEqual([piece[2], piece[3]], [length, crc]);
+    assert.ok(after.subarray(piece[1], piece[1] + piece[2]).equals(bytes.subarray(offset, offset + length)));
+  }
+  const fresh = project({ [A1]: read(A1), [A2]: read(A2), [B1]: read(B1) });
+  await buildIncremental({ config: fresh.config });
+  assert.ok(after.equals(readFileSync(path.join(fresh.config.outDir, 'data/articles.json'))));
+
+  // The file garbled in place (same size) and a page's seed edited: every piece fails its check or its key, the
+  // file is made again, right.
+  const garbled = Buffer.from(after);
+  for (const [, offset, length] of second) garbled.fill('x', offset + Math.floor(length / 2), offset + Math.floor(length / 2) + 4);
+  writeFileSync(file, garbled);
+  const fixed = read(B1).replace('金沙街道强化食品安全监管', '金沙街道加强食品安全监管');
+  writeFileSync(path.join(seedsDir, B1), fixed);
+  writeFileSync(path.join(fresh.seedsDir, B1), fixed);
+  await buildIncremental({ config });
+  await buildIncremental({ config: fresh.config });
+  assert.ok(readFileSync(file).equals(readFileSync(path.join(fresh.config.outDir, 'data/articles.json'))));
+  assert.equal(readFileSync(file).includes('xxxx'), false);
 });
