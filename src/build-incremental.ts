@@ -12,7 +12,7 @@ import { COMMAND_PHASES } from './pipeline.js';
 import { prepareFewSeeds, readBuildInputs } from './read-inputs.js';
 import type { Diagnostic, OutputFile } from './types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
-import { openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
+import { checkedTextCache, DamagedEntryError, openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
 import { searchDocument, searchDocumentHash } from './search/search-index.js';
 
 /** Options of {@link buildIncremental}. */
@@ -114,7 +114,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
   const cache = options.clean === true ? writeOnlyCache(opened) : opened;
   const release = await lockOutput(config.outDir);
   try {
-    const inputs = await readBuildInputs(options);
+    let inputs = await readBuildInputs(options);
     // jieba's dictionary, when a few seeds are new or changed, loads from here on in its thread (the up-to-date
     // check below cannot need it: equal keys mean every page entry was made by the last build).
     prepareFewSeeds({ ...options, cache }, inputs);
@@ -163,12 +163,32 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     let result: BuildResult;
     let report: WriteReport;
     let files: OutputFile[] = [];
+    // A page entry's text is read when first needed (cache/build-cache.ts getPage): found missing or damaged then,
+    // the build is done once more with every entry's text checked as it is read, which makes that entry a miss.
+    const again = async <T>(run: (cache: BuildCache) => Promise<T>, undo: () => Promise<void>): Promise<T> => {
+      try {
+        return await run(cache);
+      } catch (error) {
+        if (!(error instanceof DamagedEntryError)) throw error;
+        await undo();
+        session?.pages.clear();
+        // Read again: a plain build lets go of each seed's bytes once it is decoded or found in the cache.
+        inputs = await readBuildInputs(options);
+        return run(checkedTextCache(cache));
+      }
+    };
     if (session === undefined) {
       // A plain build: each file is written as soon as it is rendered, so memory holds one page, not the site.
-      const writer = await openOutputWriter(config.outDir, options.clean === true);
+      let writer = await openOutputWriter(config.outDir, options.clean === true);
       try {
         // The files as the last build recorded them: pages whose unit hash is unchanged are kept, not rendered.
-        result = await build({ ...options, cache, inputs, output: writer, ...(options.clean === true ? {} : { previous: known }) });
+        result = await again(
+          (store) => build({ ...options, cache: store, inputs, output: writer, ...(options.clean === true ? {} : { previous: known }) }),
+          async () => {
+            await writer.abort();
+            writer = await openOutputWriter(config.outDir, options.clean === true);
+          },
+        );
       } catch (error) {
         await writer.abort();
         throw error;
@@ -183,7 +203,10 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
       );
     } else {
       // A session's rebuild leaves the derived files and the search index for later (pipeline.ts COMMAND_PHASES).
-      result = await build({ ...options, cache, inputs, phases: previous !== null ? COMMAND_PHASES.devRebuild : COMMAND_PHASES.build });
+      result = await again(
+        (store) => build({ ...options, cache: store, inputs, phases: previous !== null ? COMMAND_PHASES.devRebuild : COMMAND_PHASES.build }),
+        async () => {},
+      );
       files = result.files.slice();
       if (previous !== null) {
         // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.

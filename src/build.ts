@@ -13,7 +13,7 @@ import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
 import { bodyKeys, createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
-import type { BuildCache, OutputRecord, PageEntry } from './cache/build-cache.js';
+import { checkedTextCache, type BuildCache, type OutputRecord, type PageEntry } from './cache/build-cache.js';
 import { hashParts } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
@@ -24,7 +24,7 @@ import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { articleHash, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
-import { buildSiteModel, hasText, prepareItems, TEXT_PARTS, type SitePage } from './site/site-model.js';
+import { buildSiteModel, hasText, itemView, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SitePage } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
@@ -256,6 +256,8 @@ export async function renderFiles(
      * articles.json are copied from that file (site/articles-json.ts articlesJsonPieces). Default none.
      */
     readonly pageKeys?: ReadonlyMap<string, string>;
+    /** Each article's view from its page entry (site/site-model.ts ItemView): its item is made without reading its text. Default none. */
+    readonly itemViews?: ItemViews;
   },
   phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
@@ -263,7 +265,7 @@ export async function renderFiles(
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const { memo: clauseWords, wordBoundaries: headlineWords } = await displayWords(context, options.config, cache);
-  const model = buildSiteModel(pages, articles, context.items, headlineWords);
+  const model = buildSiteModel(pages, articles, context.items, headlineWords, options.itemViews);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
 
@@ -580,6 +582,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Put the view of each article of `entry` that has one (PageEntry.views) into `views`, by article. */
+function addViews(entry: PageEntry, views: Map<TaggedArticle, ItemView>): void {
+  entry.articles.forEach((article, i) => {
+    const view = entry.views?.[i];
+    if (view !== undefined) views.set(article, view);
+  });
+}
+
 /** What a decoded seed's bytes are replaced by in a plain build (see buildWith). */
 const NO_BYTES = new Uint8Array(0);
 
@@ -595,7 +605,9 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   prepareFewSeeds({ ...options, context }, inputs);
   // Cached entries are read through pMap (a session's come from memory); the store reads each one synchronously
   // (cache/build-cache.ts), which costs less CPU than a promise through the thread pool for a file of a few KB.
-  const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (cache ? await cache.getPage(key) : null), {
+  // `check` shows every entry's text: read and checked with the entry (a damaged text is a miss, segmented again).
+  const store = cache !== undefined && !runsNow(selected, 'model') ? checkedTextCache(cache) : cache;
+  const entries: (PageEntry | null)[] = await pMap(inputs.pageKeys, async (key) => session?.pages.get(key) ?? (store ? await store.getPage(key) : null), {
     concurrency: 32,
   });
   const total = entries.filter((entry) => entry === null).length;
@@ -620,13 +632,18 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   if (total > 0 && context.jiebaInOwnThread && runsNow(selected, 'model')) {
     const cached = entries.filter((entry): entry is PageEntry => entry !== null);
     const { wordBoundaries } = await displayWords(context, config, cache);
+    const views = new Map<TaggedArticle, ItemView>();
+    for (const entry of cached) addViews(entry, views);
     prepareItems(
       cached.flatMap((entry) => (entry.page === null ? [] : [entry.page])),
       cached.flatMap((entry) => entry.articles),
       context.items,
       wordBoundaries,
+      views,
     );
   }
+  // What each new page's site items show besides their text (site-model.ts ItemView), kept with its entry.
+  const words = total > 0 ? (await displayWords(context, config, cache)).wordBoundaries : null;
   for (const [i, seed] of inputs.seeds.entries()) {
     if (entries[i] !== null) {
       release?.(i, seed);
@@ -648,6 +665,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
         articles,
         diagnostics: [...ownStrings(read.diagnostics), ...result.diagnostics],
         hashes: articles.map(articleHash),
+        views: articles.map((article) => itemView(article, words ?? undefined)),
       };
     }
     entries[i] = entry;
@@ -673,6 +691,8 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   const articles: TaggedArticle[] = [];
   // Each article's hash, made with its entry: unchanged articles are not serialised again to plan the site.
   const articleHashes = new Map<TaggedArticle, string>();
+  // Each article's view, made with its entry: the site items of unchanged pages are made without reading their text.
+  const itemViews = new Map<TaggedArticle, ItemView>();
   const pageKeys = new Map<string, string>();
   for (const [i, entry] of entries.entries()) {
     if (entry === null) continue;
@@ -681,6 +701,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
     entry.articles.forEach((article, i) => articleHashes.set(article, entry.hashes?.[i] ?? articleHash(article)));
+    addViews(entry, itemViews);
   }
   if (!runsNow(selected, 'model')) {
     // `check`: read through tag only.
@@ -689,7 +710,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
-  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, pageKeys }, selected);
+  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, itemViews, pageKeys }, selected);
   return {
     files,
     search,

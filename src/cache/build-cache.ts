@@ -1,7 +1,9 @@
 /**
  * The incremental build cache on disk (config.cacheDir, default `.cache/`, never inside the output):
- * - `build/pages/{key}.json`: what one seed became (its page, tagged items and diagnostics), keyed by a hash
- *   of the seed's bytes, name and folder, the generator, and the settings that shape items (see pageKey);
+ * - `build/pages/{key}.json`: what one seed became (its page, tagged items without their text, their hashes and
+ *   views, and diagnostics), keyed by a hash of the seed's bytes, name and folder, the generator, and the settings
+ *   that shape items (see pageKey); `build/pages/{key}.text.json`: the items' text (their body parts), read only
+ *   when an item's text is first read (see BuildCache.getPage);
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
  *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything;
  * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
@@ -18,7 +20,8 @@ import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/
 import path from 'node:path';
 import type { Gazetteer, GazetteerPlace } from '../places/index.js';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
-import type { Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
+import type { ItemView } from '../site/site-model.js';
+import type { BodyPart, Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { isScratch, isStaleScratch } from '../stale-scratch.js';
 import { naming } from '../failures.js';
 import { hashParts } from './input-hashes.js';
@@ -35,6 +38,24 @@ export interface PageEntry {
    * Absent in an entry made without them (then computed when read).
    */
   readonly hashes?: readonly string[];
+  /**
+   * What each article's site item shows besides its text (site/site-model.ts ItemView), in the order of
+   * `articles`, made once with the entry: a later build makes the site items of an unchanged page without reading
+   * its text. Absent in an entry made without them (then made from the text).
+   */
+  readonly views?: readonly ItemView[];
+}
+
+/**
+ * Thrown when the text of a page entry read from the cache (`{key}.text.json`) turns out missing or damaged as it is
+ * first read (BuildCache.getPage reads it then, not with the entry): the build that read it is to be done again
+ * with the text of every entry checked as it is read (see {@link checkedTextCache}), which makes that entry a miss.
+ */
+export class DamagedEntryError extends Error {
+  constructor(readonly key: string) {
+    super(`the cache's page entry ${key} has a missing or damaged text`);
+    this.name = 'DamagedEntryError';
+  }
 }
 
 /** One file of the output folder as last written. */
@@ -72,6 +93,11 @@ export interface BuildState {
 
 /** A cache of page results and build states. */
 export interface BuildCache {
+  /**
+   * A page entry, or null when it is missing or damaged. Its articles' text (each article's `body`) is read from
+   * the entry's text file when it is first read, not with the entry (a rerun reads the text only of the pages it
+   * renders): reading it throws {@link DamagedEntryError} when that file is missing or damaged.
+   */
   getPage(key: string): Promise<PageEntry | null>;
   /** Whether an entry of that key may be there (its file exists; it may still be damaged): a quick look, no read. */
   hasPage(key: string): boolean;
@@ -133,6 +159,9 @@ const SHARD_FORMAT = 'news-archive-shard-3';
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
 const FORMAT = 'news-archive-cache-3';
 
+/** Format of page entries (their key holds it): bump when their shape changes. */
+const PAGE_FORMAT = 'news-archive-page-4';
+
 /**
  * Checksum of a cache entry's bytes (MD5, hex): an entry whose bytes do not match the checksum stored with it
  * (a flipped byte, same-length garbage, a file cut short) is a miss, never content. Against damage, not attack.
@@ -147,7 +176,7 @@ export function checksum(bytes: string | Uint8Array): string {
  *   (home region, size limit), any stable string
  */
 export function pageKey(generator: string, settings: string, file: string, contentHash: string): string {
-  return hashParts([FORMAT, generator, settings, file, contentHash]);
+  return hashParts([PAGE_FORMAT, generator, settings, file, contentHash]);
 }
 
 /** A stored shard's `files.json` (its files' paths and sizes, the checksum of `contents.bin`), or null when it is missing or not of this format. */
@@ -178,6 +207,11 @@ async function readJson<T>(file: string): Promise<T | null> {
  * @returns the value, or null when the file is missing, unreadable (a folder), fails its checksum or is not JSON
  */
 async function readCheckedJson<T>(file: string): Promise<T | null> {
+  return readCheckedJsonSync<T>(file);
+}
+
+/** {@link readCheckedJson}, synchronously. */
+function readCheckedJsonSync<T>(file: string): T | null {
   let bytes: Buffer;
   try {
     // Read synchronously: an entry is a few KB the system has in memory, and a promise through the thread pool
@@ -320,14 +354,25 @@ export function openBuildCache(cacheDir: string): BuildCache {
   return {
     async getPage(key) {
       const entry = await readCheckedJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
-      if (entry === null || entry.format !== FORMAT) return null;
-      const hashes = Array.isArray(entry.hashes) && entry.hashes.length === entry.articles.length && entry.hashes.every((hash) => typeof hash === 'string') ? entry.hashes : undefined;
-      return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics, ...(hashes === undefined ? {} : { hashes }) };
+      if (entry === null || entry.format !== PAGE_FORMAT || !Array.isArray(entry.articles)) return null;
+      const count = entry.articles.length;
+      const hashes = Array.isArray(entry.hashes) && entry.hashes.length === count && entry.hashes.every((hash) => typeof hash === 'string') ? entry.hashes : undefined;
+      const views = Array.isArray(entry.views) && entry.views.length === count && entry.views.every(isItemView) ? entry.views : undefined;
+      lazyBodies(entry.articles as TaggedArticle[], () => {
+        const text = readCheckedJsonSync<{ format?: string; bodies?: unknown }>(path.join(pagesDir, `${key}.text.json`));
+        const bodies = text?.bodies;
+        if (text?.format !== PAGE_FORMAT || !Array.isArray(bodies) || bodies.length !== count || !bodies.every((body) => Array.isArray(body))) throw new DamagedEntryError(key);
+        return bodies as BodyPart[][];
+      });
+      return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics, ...(hashes === undefined ? {} : { hashes }), ...(views === undefined ? {} : { views }) };
     },
     hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)),
     async putPage(key, entry) {
       await ensureFolder(cacheDir, pagesDir);
-      await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: FORMAT, ...entry });
+      // The text first: an entry whose file is there has its text (a build stopped between the two leaves a text alone, pruned later).
+      await writeCheckedJson(path.join(pagesDir, `${key}.text.json`), { format: PAGE_FORMAT, bodies: entry.articles.map((article) => article.body) });
+      // `body` stays in its place among the fields (0 for the text read later), so an article read back serialises as before.
+      await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: PAGE_FORMAT, ...entry, articles: entry.articles.map((article) => ({ ...article, body: 0 })) });
     },
     async getState(outDir) {
       const state = await readCheckedJson<BuildState & { format?: string }>(stateFile(outDir));
@@ -411,7 +456,67 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async prunePages(keep) {
       await pruneEntries(root, isStaleScratch);
-      return pruneEntries(pagesDir, (name) => (name.endsWith('.json') && !keep.has(name.slice(0, -5))) || isStaleScratch(name));
+      // `{key}.json` and `{key}.text.json`.
+      return pruneEntries(pagesDir, (name) => (name.endsWith('.json') && !keep.has(name.slice(0, name.indexOf('.')))) || isStaleScratch(name));
+    },
+  };
+}
+
+/** Whether `value` is a stored {@link ItemView}. */
+function isItemView(value: unknown): value is ItemView {
+  if (typeof value !== 'object' || value === null) return false;
+  const view = value as Record<string, unknown>;
+  const line = (field: unknown): boolean => field === null || typeof field === 'string';
+  return (
+    line(view.kicker) &&
+    line(view.headline) &&
+    line(view.subheadline) &&
+    typeof view.title === 'string' &&
+    typeof view.opening === 'string' &&
+    Number.isSafeInteger(view.characters) &&
+    typeof view.published === 'boolean'
+  );
+}
+
+/**
+ * Give each of `articles` (read without their text: `body` is a placeholder) a `body` read through `load` when it
+ * is first read: `load` runs once for them all (one text file a page), and each article then holds its body as a
+ * plain field, in the place the field had (so the article serialises as it was stored).
+ */
+function lazyBodies(articles: TaggedArticle[], load: () => readonly (readonly BodyPart[])[]): void {
+  let bodies: readonly (readonly BodyPart[])[] | null = null;
+  articles.forEach((article, i) => {
+    Object.defineProperty(article, 'body', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        bodies ??= load();
+        const body = bodies[i] as readonly BodyPart[];
+        Object.defineProperty(article, 'body', { value: body, enumerable: true, configurable: true, writable: true });
+        return body;
+      },
+    });
+  });
+}
+
+/**
+ * `cache` whose page entries have their text read and checked with them: an entry whose text is missing or damaged
+ * is a miss (null), as a damaged entry is. For a build after a {@link DamagedEntryError}, and for builds that read
+ * every entry's text anyway (`check`).
+ */
+export function checkedTextCache(cache: BuildCache): BuildCache {
+  return {
+    ...cache,
+    async getPage(key) {
+      const entry = await cache.getPage(key);
+      if (entry === null) return null;
+      try {
+        for (const article of entry.articles) void article.body;
+      } catch (error) {
+        if (error instanceof DamagedEntryError) return null;
+        throw error;
+      }
+      return entry;
     },
   };
 }

@@ -225,7 +225,10 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
           continued: a.continued,
           seed: a.seed,
           sourceLines: a.sourceLines,
-          body: a.body,
+          // Read when the unit renders (or its hash is made from its JSON): a rerun reads the text only of what it renders.
+          get body() {
+            return a.body;
+          },
         };
         texts.set(item, text);
         shareHash(text, hashes, () => {

@@ -201,10 +201,36 @@ function itemTitle(article: TaggedArticle, paragraphs: readonly string[], words:
  */
 export type ItemMemo = WeakMap<TaggedArticle, { readonly slug: string; readonly item: SiteItem }>;
 
-function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined, words: WordBoundaries): SiteItem {
+/**
+ * What a site item shows of its article besides its text, as readers see it: the header lines through
+ * display-text.ts (full-width punctuation), the title and opening for lists, the characters for reading time,
+ * and whether it is published. Made once with the article's page entry (build.ts) and kept in the cache
+ * (cache/build-cache.ts PageEntry.views), so that a rerun makes the site items of unchanged pages without reading
+ * their text (the text is read only for the pages it renders). Depends on the article and the word boundaries
+ * alone (jieba with the gazetteer's dictionary: the generator and the home region, which the entry's key holds).
+ */
+export interface ItemView {
+  /** SiteItem.shown's kicker, headline and subheadline. */
+  readonly kicker: string | null;
+  readonly headline: string | null;
+  readonly subheadline: string | null;
+  /** SiteItem.title. */
+  readonly title: string;
+  /** SiteItem.opening. */
+  readonly opening: string;
+  /** SiteItem.characters. */
+  readonly characters: number;
+  /** SiteItem.published. */
+  readonly published: boolean;
+}
+
+/** Items' views by article object (see {@link ItemView}): from their page entries. */
+export type ItemViews = Pick<ReadonlyMap<TaggedArticle, ItemView>, 'get'>;
+
+function toItem(article: TaggedArticle, slug: string, memo: ItemMemo | undefined, words: WordBoundaries, views: ItemViews | undefined): SiteItem {
   const made = memo?.get(article);
   if (made !== undefined && made.slug === slug) return made.item;
-  const item = makeItem(article, slug, words);
+  const item = makeItem(article, slug, words, views?.get(article));
   memo?.set(article, { slug, item });
   return item;
 }
@@ -218,23 +244,85 @@ export function hasText(article: TaggedArticle): boolean {
   return !blank(article.kicker) || !blank(article.headline) || !blank(article.subheadline) || article.body.some((part) => TEXT_PARTS.has(part.type) && !blank(part.text));
 }
 
-function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries): SiteItem {
-  const shown = displayArticle(article);
-  const paragraphs = article.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
-  const subheads = article.body.filter((part) => part.type === 'subhead').map((part) => part.text);
+/** The {@link ItemView} of an article whose displayed form is `shown` (display-text.ts displayArticle). */
+function viewOf(article: TaggedArticle, shown: TaggedArticle, words: WordBoundaries): ItemView {
   const shownParagraphs = shown.body.filter((part) => part.type === 'paragraph').map((part) => part.text);
   const texts = [article.kicker, article.headline, article.subheadline, ...article.body.filter((part) => TEXT_PARTS.has(part.type)).map((part) => part.text)];
+  return {
+    kicker: shown.kicker,
+    headline: shown.headline,
+    subheadline: shown.subheadline,
+    title: itemTitle(shown, shownParagraphs, words),
+    opening: firstSentence(shownParagraphs[0] ?? '', words),
+    characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
+    published: hasText(article),
+  };
+}
+
+/**
+ * The {@link ItemView} of an article: what its site item shows besides its text.
+ * @param wordBoundaries as for {@link buildSiteModel} (the same function gives the same view)
+ */
+export function itemView(article: TaggedArticle, wordBoundaries: WordBoundaries = EVERY_CHARACTER): ItemView {
+  return viewOf(article, displayArticle(article), wordBoundaries);
+}
+
+/**
+ * The article as readers see it, made from its view without reading its text (see {@link ItemView}): the header
+ * lines are the view's, and the body is the article's through display-text.ts, mapped when it is first read.
+ */
+function shownOf(article: TaggedArticle, view: ItemView): TaggedArticle {
+  let body: TaggedArticle['body'] | undefined;
+  return {
+    seed: article.seed,
+    index: article.index,
+    kind: article.kind,
+    kicker: view.kicker,
+    headline: view.headline,
+    subheadline: view.subheadline,
+    get body() {
+      return (body ??= displayArticle(article).body);
+    },
+    bylines: article.bylines,
+    photoCredit: article.photoCredit,
+    continued: article.continued,
+    sourceLines: article.sourceLines,
+    ...(article.opening === undefined ? {} : { opening: article.opening }),
+    places: article.places,
+  };
+}
+
+/**
+ * The site item of an article. With its view (from its page entry), its text is not read here: `shown.body`,
+ * `subheads` and `paragraphs` read it when they are first read (a rerun reads the text only of what it renders).
+ */
+function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries, stored: ItemView | undefined): SiteItem {
+  let shown: TaggedArticle;
+  let view: ItemView;
+  if (stored !== undefined) {
+    view = stored;
+    shown = shownOf(article, view);
+  } else {
+    shown = displayArticle(article);
+    view = viewOf(article, shown, words);
+  }
+  let subheads: readonly string[] | undefined;
+  let paragraphs: readonly string[] | undefined;
   return {
     id: routes.itemId(slug, article.index),
     path: routes.item(slug, article.index),
     article,
     shown,
-    title: itemTitle(shown, shownParagraphs, words),
-    opening: firstSentence(shownParagraphs[0] ?? '', words),
-    subheads,
-    paragraphs,
-    characters: texts.reduce((sum, text) => sum + (text === null ? 0 : countCharacters(text)), 0),
-    published: hasText(article),
+    title: view.title,
+    opening: view.opening,
+    get subheads() {
+      return (subheads ??= article.body.filter((part) => part.type === 'subhead').map((part) => part.text));
+    },
+    get paragraphs() {
+      return (paragraphs ??= article.body.filter((part) => part.type === 'paragraph').map((part) => part.text));
+    },
+    characters: view.characters,
+    published: view.published,
   };
 }
 
@@ -275,13 +363,14 @@ function pageSlugs(pages: readonly SeedPageInfo[]): Map<string, string> {
  * or width), that item is made again there, so the model is the same either way.
  * @param pages the pages known so far (their articles among `articles`; an article of another page is skipped)
  * @param wordBoundaries as for {@link buildSiteModel}, with the same memo
+ * @param views as for {@link buildSiteModel}
  */
-export function prepareItems(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo: ItemMemo, wordBoundaries: WordBoundaries): void {
+export function prepareItems(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo: ItemMemo, wordBoundaries: WordBoundaries, views?: ItemViews): void {
   const slugs = pageSlugs(pages);
   const slugBySeed = new Map(pages.map((page) => [page.file, slugs.get(fileName(page))]));
   for (const article of articles) {
     const slug = slugBySeed.get(article.seed);
-    if (slug !== undefined) toItem(article, slug, memo, wordBoundaries);
+    if (slug !== undefined) toItem(article, slug, memo, wordBoundaries, views);
   }
 }
 
@@ -293,8 +382,16 @@ export function prepareItems(pages: readonly SeedPageInfo[], articles: readonly 
  *   must always be used with the same `wordBoundaries`
  * @param wordBoundaries word boundaries of a text (jieba with the gazetteer's dictionary in a build): photo titles
  *   and openings are cut between words (default: every character)
+ * @param views the articles' views from their page entries (see {@link ItemView}), made with the same
+ *   `wordBoundaries`: an item whose article has one is made without reading its text; default none
  */
-export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonly TaggedArticle[], memo?: ItemMemo, wordBoundaries: WordBoundaries = EVERY_CHARACTER): SiteModel {
+export function buildSiteModel(
+  pages: readonly SeedPageInfo[],
+  articles: readonly TaggedArticle[],
+  memo?: ItemMemo,
+  wordBoundaries: WordBoundaries = EVERY_CHARACTER,
+  views?: ItemViews,
+): SiteModel {
   const bySeed = new Map<string, TaggedArticle[]>();
   for (const article of articles) {
     const list = bySeed.get(article.seed) ?? [];
@@ -305,7 +402,7 @@ export function buildSiteModel(pages: readonly SeedPageInfo[], articles: readonl
   const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
     const slug = slugs.get(fileName(page)) as string;
-    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries));
+    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries, views));
     records.set(page.file, all);
     const items = all.filter((item) => item.published);
     return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
