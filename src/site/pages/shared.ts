@@ -104,7 +104,7 @@ export interface RenderContext {
   readonly memo?: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
 }
 
-/** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one render. */
+/** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one plan (openings too). */
 export interface Words {
   html(text: string | null): string;
   /** Running text (an opening) as HTML that breaks between words only ({@link wrappableHtml}). */
@@ -124,7 +124,15 @@ export function makeWords(boundaries: WordBoundaries): Words {
     }
     return entry;
   };
-  return { html: (text) => (text === null ? '' : get(text).html), text: (text) => wrappableHtml(text, boundaries(text)), breaks: (text) => get(text).breaks };
+  // An opening is shown by every list its item is on (its edition, its page, its authors' and places' pages): its
+  // HTML is made once.
+  const texts = new Map<string, string>();
+  const text = (value: string): string => {
+    let html = texts.get(value);
+    if (html === undefined) texts.set(value, (html = wrappableHtml(value, boundaries(value))));
+    return html;
+  };
+  return { html: (value) => (value === null ? '' : get(value).html), text, breaks: (value) => get(value).breaks };
 }
 
 /** `&`, `<`, `>`, `"`, `'` as entities. */
