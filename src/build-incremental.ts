@@ -81,6 +81,20 @@ function outputRecords(
   });
 }
 
+/**
+ * The record of a file the writer reports (path and size) with what the build says it was rendered from: the
+ * same fields in the same order as `{ ...file, ...rendered }`, made field by field (an object spread of two
+ * sources for each of 138,000 files took 0.33 s of an addition at 40,000 articles).
+ */
+function recordOf(file: { readonly path: string; readonly size: number }, rendered: Pick<OutputRecord, 'unit' | 'search' | 'pieces'> | undefined): OutputRecord {
+  if (rendered === undefined) return file;
+  const record: { path: string; size: number; unit?: string; search?: string; pieces?: OutputRecord['pieces'] } = { path: file.path, size: file.size };
+  if (rendered.unit !== undefined) record.unit = rendered.unit;
+  if (rendered.search !== undefined) record.search = rendered.search;
+  if (rendered.pieces !== undefined) record.pieces = rendered.pieces;
+  return record;
+}
+
 /** The hash of a page's search document, as the search stage takes it (search/search-index.ts); undefined when it has none. */
 function searchHashOf(file: OutputFile): string | undefined {
   if (typeof file.content !== 'string' || !file.path.endsWith('.html')) return undefined;
@@ -199,7 +213,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
       report = { written: finished.written, unchanged: finished.unchanged, removed: finished.removed };
       await putState(
         inputs.key,
-        finished.sizes.map((file) => ({ ...file, ...result.records.get(file.path) })),
+        finished.sizes.map((file) => recordOf(file, result.records.get(file.path))),
       );
     } else {
       // A session's rebuild leaves the derived files and the search index for later (pipeline.ts COMMAND_PHASES).
