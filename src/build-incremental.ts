@@ -26,6 +26,12 @@ export interface IncrementalOptions extends Omit<BuildOptions, 'cache' | 'inputs
    * write only changed files in place, and leave the search index, feed, sitemap and articles.json to the result's `updateDeferred`.
    */
   readonly session?: BuildSession;
+  /**
+   * Called once when a plain build (no session) reruns the build of an output the cache has a state of and has
+   * between 1 and a few seeds to segment (read-inputs.ts prepareFewSeeds), before it builds: the command lets the heap grow
+   * further for such a build (gc-settings.ts growHeapForRerun).
+   */
+  readonly onFewSeeds?: () => void;
 }
 
 /** What an incremental build did. */
@@ -131,7 +137,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     let inputs = await readBuildInputs(options);
     // jieba's dictionary, when a few seeds are new or changed, loads from here on in its thread (the up-to-date
     // check below cannot need it: equal keys mean every page entry was made by the last build).
-    prepareFewSeeds({ ...options, cache }, inputs);
+    const few = prepareFewSeeds({ ...options, cache }, inputs);
     const state = await cache.getState(config.outDir);
     // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.
     const primed = session === undefined || session.written !== null;
@@ -151,6 +157,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     // an up-to-date rerun never loads it, and a build that segments a few seeds loads it while jieba's dictionary
     // loads in its thread (started above).
     const { build, isDeferredOutput } = await import('./build.js');
+    if (few && session === undefined && state !== null && options.clean !== true) options.onFewSeeds?.();
     // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
     const previous = options.clean !== true && session?.written && state?.key === session.writtenKey ? session.written : null;
     const known = new Map((state?.files ?? []).map((record) => [record.path, record]));

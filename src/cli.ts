@@ -5,7 +5,7 @@
  * 2 usage or configuration error (also a template error, a foreign output folder, another build holding it),
  * 3 a file could not be read or written (disk full, read-only folder, permissions).
  */
-import './gc-settings.js';
+import { growHeapForRerun } from './gc-settings.js';
 // The build (build.js) and `dev` (dev/run-dev.js) are imported by the command that runs them, not here: a build
 // starts jieba's dictionary loading before the render side of the pipeline is loaded (see build-incremental.ts).
 import { existsSync } from 'node:fs';
@@ -100,7 +100,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const progress = createProgressReporter(process.stderr);
   let result;
   try {
-    result = await buildIncremental({ config, clean: flags.clean === true, onProgress: progress.onProgress });
+    result = await buildIncremental({ config, clean: flags.clean === true, onProgress: progress.onProgress, onFewSeeds: growHeapForRerun });
   } finally {
     progress.stop();
   }

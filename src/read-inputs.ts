@@ -104,12 +104,14 @@ const FEW_SEEDS = 16;
  * not in the cache): start loading jieba's dictionary in its thread now (build-context.ts preparePlaces), so that it
  * loads while the build reads its cache. The incremental driver calls it as soon as the inputs are read; a no-op
  * when the places were loaded already or the build segments no seed or many.
+ * @returns whether it found between 1 and {@link FEW_SEEDS} seeds to segment (false for a session, or when the places were loaded)
  * @throws Error from the file system when the user dictionary cannot be written
  */
-export function prepareFewSeeds(options: Pick<ReadOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): void {
+export function prepareFewSeeds(options: Pick<ReadOptions, 'config' | 'cache' | 'session'> & { readonly context: BuildContext }, inputs: Pick<BuildInputs, 'pageKeys'>): boolean {
   const { config, cache, context } = options;
-  if (options.session !== undefined || context.placesLoaded) return;
+  if (options.session !== undefined || context.placesLoaded) return false;
   let missing = 0;
   for (const key of inputs.pageKeys) if (!(cache?.hasPage(key) ?? false) && ++missing > FEW_SEEDS) break;
   if (missing > 0 && missing <= FEW_SEEDS) context.preparePlaces(config.homeRegion, config.cacheDir);
+  return missing > 0 && missing <= FEW_SEEDS;
 }

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildIncremental } from '../../src/build-incremental.js';
@@ -123,4 +123,21 @@ test('articles.json: a rerun copies the records of unchanged pages from the last
   await buildIncremental({ config: fresh.config });
   assert.ok(readFileSync(file).equals(readFileSync(path.join(fresh.config.outDir, 'data/articles.json'))));
   assert.equal(readFileSync(file).includes('xxxx'), false);
+});
+
+test('onFewSeeds is called for a plain rerun that segments a few seeds only: not for a first build, an up-to-date rerun, a removal or --clean', async () => {
+  const { config, seedsDir } = project({ [A2]: read(A2) });
+  const calls: string[] = [];
+  const run = async (label: string, clean = false): Promise<void> => void (await buildIncremental({ config, clean, onFewSeeds: () => calls.push(label) }));
+  await run('first');
+  await run('up to date');
+  copyFileSync(path.join(fixtures, A1), path.join(seedsDir, A1));
+  await run('added');
+  writeFileSync(path.join(seedsDir, A1), read(A1).replace('防控', '防疫'));
+  await run('edited');
+  rmSync(path.join(seedsDir, A1));
+  await run('removed');
+  copyFileSync(path.join(fixtures, B1), path.join(seedsDir, B1));
+  await run('clean', true);
+  assert.deepEqual(calls, ['added', 'edited']);
 });
