@@ -11,7 +11,7 @@ import { compareCodePoints } from './compare-code-points.js';
 import { COMMAND_PHASES } from './pipeline.js';
 import { prepareFewSeeds, readBuildInputs } from './read-inputs.js';
 import type { Diagnostic, OutputFile } from './types.js';
-import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeOutput, type WriteReport } from './write.js';
+import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeDelta, writeOutput, type WriteReport } from './write.js';
 import { checkedTextCache, DamagedEntryError, openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
 import { searchDocument, searchDocumentHash } from './search/search-index.js';
 
@@ -48,6 +48,11 @@ export interface IncrementalResult {
   /** Paths of the pages rendered, in path order (`stats.rendered` of them); empty when up to date. */
   readonly renderedPaths: readonly string[];
   /**
+   * How many files (pages and Markdown exports) a session's rebuild planned when it planned only what an edit can
+   * have changed (build.ts BuildSession.model), the others being its last ones; null when every file was planned.
+   */
+  readonly planned: number | null;
+  /**
    * When the search index, feed, sitemap and articles.json were left for later (a session's rebuild): renders them (indexing
    * only the changed shards), writes them and records the build as complete. Until it has run, the output holds
    * the previous ones and the next `news-archive build` does not count the output as up to date. Null otherwise.
@@ -69,13 +74,7 @@ const SEARCH_PENDING = ':search-pending';
  * the session wrote again (after a session's first build on a new output folder: every page of the site).
  * The size and the search hash depend on the bytes alone: a file whose bytes did not change keeps `known`'s.
  */
-function outputRecords(
-  files: readonly OutputFile[],
-  report: WriteReport,
-  known: ReadonlyMap<string, OutputRecord>,
-  rendered: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search'>>,
-  search: boolean,
-): OutputRecord[] {
+function outputRecords(files: readonly OutputFile[], report: WriteReport, known: ReadonlyMap<string, OutputRecord>, rendered: Rendered, search: boolean): OutputRecord[] {
   const rewritten = new Set(report.written);
   return files.map((file) => {
     const before = rewritten.has(file.path) ? undefined : known.get(file.path);
@@ -100,6 +99,9 @@ function recordOf(file: { readonly path: string; readonly size: number }, render
   if (rendered.pieces !== undefined) record.pieces = rendered.pieces;
   return record;
 }
+
+/** What each page was rendered from, by path (build.ts BuildResult.records, or a session's records). */
+type Rendered = Pick<ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>, 'get'>;
 
 /** The hash of a page's search document, as the search stage takes it (search/search-index.ts); undefined when it has none. */
 function searchHashOf(file: OutputFile): string | undefined {
@@ -138,18 +140,25 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     // jieba's dictionary, when a few seeds are new or changed, loads from here on in its thread (the up-to-date
     // check below cannot need it: equal keys mean every page entry was made by the last build).
     const few = prepareFewSeeds({ ...options, cache }, inputs);
-    const state = await cache.getState(config.outDir);
+    // A session reads the state again only when another build wrote it since its own last write (the stamp).
+    const remembered = session?.state ?? null;
+    const fromSession = remembered !== null && remembered.stamp !== null && (await cache.stateStamp(config.outDir)) === remembered.stamp;
+    if (session && !fromSession) session.state = null;
+    const stored = fromSession ? null : await cache.getState(config.outDir);
+    const state = fromSession ? remembered : stored === null ? null : { ...stored, records: null };
+    const stateFiles = (): readonly OutputRecord[] => (state === null ? [] : state.records === null ? (stored?.files ?? []) : [...state.records.values()].sort(byPath));
     // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.
     const primed = session === undefined || session.written !== null;
-    if (primed && options.clean !== true && state !== null && state.key === inputs.key && (await outputMatches(config.outDir, state.files))) {
+    if (primed && options.clean !== true && state !== null && state.key === inputs.key && (await outputMatches(config.outDir, stateFiles()))) {
       return {
         upToDate: true,
         diagnostics: state.diagnostics,
         pageCount: state.pageCount,
         itemCount: state.itemCount,
-        report: { written: [], unchanged: state.files.map((file) => file.path), removed: [] },
+        report: { written: [], unchanged: stateFiles().map((file) => file.path), removed: [] },
         stats: null,
         renderedPaths: [],
+        planned: null,
         updateDeferred: null,
       };
     }
@@ -160,19 +169,14 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     if (few && session === undefined && state !== null && options.clean !== true) options.onFewSeeds?.();
     // What the session wrote last, unless another build (`news-archive build` while dev runs) wrote since.
     const previous = options.clean !== true && session?.written && state?.key === session.writtenKey ? session.written : null;
-    const known = new Map((state?.files ?? []).map((record) => [record.path, record]));
-    const putState = async (key: string, records: readonly OutputRecord[]): Promise<void> => {
-      await cache.putState({
-        key,
-        outDir: config.outDir,
-        files: records,
-        diagnostics: result.diagnostics,
-        pageCount: result.pages.length,
-        itemCount: result.articles.length,
-      });
+    const known: Map<string, OutputRecord> = fromSession && remembered !== null ? remembered.records : new Map((stored?.files ?? []).map((record) => [record.path, record]));
+    const putState = async (key: string, records: readonly OutputRecord[], all: Map<string, OutputRecord> | null = null): Promise<void> => {
+      const recorded = { key, diagnostics: result.diagnostics, pageCount: result.pages.length, itemCount: result.articles.length };
+      await cache.putState({ ...recorded, outDir: config.outDir, files: records });
+      if (session) session.state = { ...recorded, records: all ?? new Map(records.map((r) => [r.path, r])), stamp: await cache.stateStamp(config.outDir) };
     };
-    const record = async (key: string, all: readonly OutputFile[], written: WriteReport): Promise<void> => {
-      const records = outputRecords(all, written, known, result.records, config.search).sort(byPath);
+    const record = async (key: string, all: readonly OutputFile[], written: WriteReport, rendered: Rendered = result.records): Promise<void> => {
+      const records = outputRecords(all, written, known, rendered, config.search).sort(byPath);
       for (const r of records) known.set(r.path, r);
       await putState(key, records);
       if (session) {
@@ -198,6 +202,8 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         return run(checkedTextCache(cache));
       }
     };
+    // A session's rebuild that planned only what an edit can have changed (build.ts RenderedFiles.removed).
+    let delta = false;
     if (session === undefined) {
       // A plain build: each file is written as soon as it is rendered, so memory holds one page, not the site.
       let writer = await openOutputWriter(config.outDir, options.clean === true);
@@ -229,15 +235,31 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         async () => {},
       );
       files = result.files.slice();
-      if (previous !== null) {
-        // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.
-        for (const [path, content] of previous) if (isDeferredOutput(path)) files.push({ path, content });
+      if (previous !== null && result.removed !== null) {
+        // Only the planned files are written (those whose bytes changed), and the files gone removed: every other
+        // file is as the session wrote it. The state on disk says only that a session's rebuild is under way
+        // (a plain build meanwhile renders every page); the session keeps the records, and updateDeferred writes them.
+        delta = true;
+        await cache.dropState(config.outDir);
+        report = await writeDelta(config.outDir, previous, files, result.removed);
+        for (const file of files) previous.set(file.path, file.content);
+        for (const file of result.removed) previous.delete(file);
+        for (const r of outputRecords(files, report, known, result.records, config.search)) known.set(r.path, r);
+        for (const file of result.removed) known.delete(file);
+        session.writtenKey = inputs.key + SEARCH_PENDING;
+        await putState(session.writtenKey, [], known);
+      } else {
+        if (previous !== null) {
+          // The search index, feed, sitemap and articles.json stay as they were until updateDeferred runs.
+          for (const [path, content] of previous) if (isDeferredOutput(path)) files.push({ path, content });
+        }
+        await cache.dropState(config.outDir);
+        report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
+        await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
       }
-      await cache.dropState(config.outDir);
-      report = previous !== null ? await writeChanges(config.outDir, previous, files) : await writeOutput(config.outDir, files, options.clean === true);
-      await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
     }
-    await cache.prunePages(new Set(inputs.pageKeys));
+    // After a scoped rebuild the page entries of edited seeds are pruned once the derived files are written.
+    if (!delta) await cache.prunePages(new Set(inputs.pageKeys));
     if (result.search === null) await cache.pruneSearchShards();
     const search = result.search;
     return {
@@ -248,6 +270,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
       report,
       stats: result.stats,
       renderedPaths: result.renderedPaths,
+      planned: result.planned,
       updateDeferred:
         search === null
           ? null
@@ -255,12 +278,16 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
               const again = await lockOutput(config.outDir);
               try {
                 // Another build wrote the output since: its own state stands, and this index would be stale.
-                if (session && (await cache.getState(config.outDir))?.key !== session.writtenKey) return { written: [], unchanged: [], removed: [] };
+                if (session && (session.state === null || (await cache.stateStamp(config.outDir)) !== session.state.stamp)) return { written: [], unchanged: [], removed: [] };
                 const index = await search();
+                // The site as the session wrote it (after a scoped rebuild, `files` holds only what it planned).
                 const before = session?.written ?? new Map(files.map((file) => [file.path, file.content]));
-                const all = [...files.filter((file) => !isDeferredOutput(file.path)), ...index].sort(byPath);
+                const pages = delta ? [...before].map(([path, content]) => ({ path, content })) : files;
+                const all = [...pages.filter((file) => !isDeferredOutput(file.path)), ...index].sort(byPath);
                 const written = await writeChanges(config.outDir, before, all);
-                await record(inputs.key, all, written);
+                // After a scoped rebuild the session's records hold every page's unit hash (result.records only the planned ones).
+                await record(inputs.key, all, written, delta ? known : result.records);
+                if (delta) await cache.prunePages(new Set(inputs.pageKeys));
                 await cache.pruneSearchShards();
                 return written;
               } finally {

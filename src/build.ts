@@ -13,7 +13,7 @@ import type { Gazetteer } from './places/index.js';
 import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.js';
 import { bodyKeys, createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
-import { checkedTextCache, type BuildCache, type OutputRecord, type PageEntry } from './cache/build-cache.js';
+import { checkedTextCache, type BuildCache, type BuildState, type OutputRecord, type PageEntry } from './cache/build-cache.js';
 import { hashParts } from './cache/input-hashes.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
@@ -23,8 +23,8 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { articleHash, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
-import { buildSiteModel, hasText, itemView, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SitePage } from './site/site-model.js';
+import { articleHash, editScope, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
+import { buildSiteModel, hasText, itemView, patchSiteModel, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SiteModel, type SitePage } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
@@ -165,6 +165,24 @@ export interface BuildSession {
   readonly seedReads: SeedReadMemo;
   /** The session's build context: its gazetteer, place tagger and jieba stay loaded between builds. */
   readonly context: BuildContext;
+  /**
+   * The site model of the last build and its render key, from which a rebuild after an edit patches the model and
+   * plans only what the edit can have changed (site/render-site.ts editScope); null before the first build and
+   * while a build runs (a build that fails leaves none, so the next one plans the whole site).
+   */
+  model: { readonly model: SiteModel; readonly renderKey: string } | null;
+  /**
+   * The build state of the output folder as this session last recorded it (cache/build-cache.ts BuildState, its
+   * records by path) with the stamp of the state file after that write (BuildCache.stateStamp): while the stamp is
+   * the same, no other build wrote, and the state is not read again. Null until the session's first write.
+   */
+  state: SessionState | null;
+}
+
+/** The build state a session recorded last (see {@link BuildSession.state}): BuildState with its records by path. */
+export interface SessionState extends Pick<BuildState, 'key' | 'diagnostics' | 'pageCount' | 'itemCount'> {
+  readonly records: Map<string, OutputRecord>;
+  readonly stamp: string | null;
 }
 
 /** One rendered unit of a session's last build (see {@link BuildSession.units}). */
@@ -178,7 +196,7 @@ export interface SessionUnit {
 
 /** An empty {@link BuildSession}, with a new build context unless one is given. */
 export function createBuildSession(context: BuildContext = createBuildContext()): BuildSession {
-  return { pages: new Map(), units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context };
+  return { pages: new Map(), units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context, model: null, state: null };
 }
 
 /** The phase (pipeline.ts) that makes an output file: `search` for the index, `derived` for articles.json, the feed and the sitemap, else `render`. */
@@ -209,6 +227,14 @@ export interface RenderedFiles {
   readonly units: number;
   /** What each page of the site was rendered from and its search document, by path, for the next build (see OutputRecord). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>;
+  /**
+   * Null, or for a session's rebuild that planned only what an edit can have changed ({@link BuildSession.model}):
+   * the paths of the last build's files that are gone. Then `files` and `records` hold the planned files only;
+   * every other file of the site is the session's last one, unchanged.
+   */
+  readonly removed: readonly string[] | null;
+  /** With `removed`: how many files were planned (the site's pages and Markdown exports that an edit can have changed); else null. */
+  readonly planned: number | null;
 }
 
 const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -258,6 +284,12 @@ export async function renderFiles(
     readonly pageKeys?: ReadonlyMap<string, string>;
     /** Each article's view from its page entry (site/site-model.ts ItemView): its item is made without reading its text. Default none. */
     readonly itemViews?: ItemViews;
+    /**
+     * A session's rebuild: the seed files whose page entries are not those of the session's last build, and their
+     * articles. With the session's last model (same render key) and phases that leave the derived files for
+     * later, the model is patched and only what these pages can have changed is planned (see RenderedFiles.removed).
+     */
+    readonly edit?: { readonly seeds: ReadonlySet<string>; readonly articles: readonly TaggedArticle[] };
   },
   phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
@@ -265,9 +297,18 @@ export async function renderFiles(
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const { memo: clauseWords, wordBoundaries: headlineWords } = await displayWords(context, options.config, cache);
-  const model = buildSiteModel(pages, articles, context.items, headlineWords, options.itemViews);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
+  // A session's rebuild after an edit patches its last model and plans what the edit can have changed; the last
+  // model is forgotten until this build is done (one that fails leaves none: the next plans the whole site).
+  const last = session?.model ?? null;
+  if (session) session.model = null;
+  const patched =
+    last !== null && defer && options.edit !== undefined && last.renderKey === renderKey && session !== undefined && session.units.size > 0
+      ? patchSiteModel(last.model, pages, options.edit.articles, options.edit.seeds, context.items, headlineWords)
+      : null;
+  const model = patched ?? buildSiteModel(pages, articles, context.items, headlineWords);
+  const scope = patched !== null && last !== null && options.edit !== undefined ? editScope(last.model, patched, options.edit.seeds) : null;
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
   // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
@@ -290,7 +331,9 @@ export async function renderFiles(
   const searchStore = cache
     ? { get: (key: string) => cache.getSearchShard(key), put: (key: string, shard: readonly OutputFile[]) => cache.putSearchShard(key, shard), list: (key: string) => cache.listSearchShard(key) }
     : undefined;
-  const searchOptions = { shardOf: searchShardOf(model), ...(searchStore ? { store: searchStore } : {}) };
+  // Made only when the index is: a build without search (or a session's rebuild, until updateDeferred) never needs it.
+  let shards: ((path: string) => string) | null = null;
+  const searchOptions = { shardOf: (file: string) => (shards ??= searchShardOf(model))(file), ...(searchStore ? { store: searchStore } : {}) };
   // A build that writes as it renders hands each article page to the search stage: Pagefind indexes a shard (in
   // its own process) as soon as the shard's last article page is rendered, and its files go to the writer.
   // What each file of the site was rendered from (a page's unit hash, an index file's shard key), for the next build.
@@ -322,7 +365,7 @@ export async function renderFiles(
     );
     const templates = session?.templates?.renderKey === renderKey ? session.templates.value : loadTemplates(templatesDir);
     if (session) session.templates = { renderKey, value: templates };
-    const units = planSite(model, {
+    const renderContext = {
       config: options.config,
       templates,
       markdown: createMarkdownRenderer(renderMemo, keys),
@@ -331,7 +374,14 @@ export async function renderFiles(
       wordBoundaries: headlineWords,
       ...(options.articleHashes === undefined ? {} : { articleHashes: options.articleHashes }),
       memo: context.views,
-    }, context.viewHashes);
+    };
+    const units = planSite(model, renderContext, context.viewHashes, scope ?? undefined);
+    // The files of the scope in the last model that it has no more (an item of an edited page gone, a list shorter).
+    let removed: string[] | null = null;
+    if (scope !== null && last !== null) {
+      const planned = new Set(units.map((unit) => unit.path));
+      removed = planSite(last.model, renderContext, context.viewHashes, scope, true).map((unit) => unit.path).filter((file) => !planned.has(file));
+    }
     // A build with no record of an earlier one renders every page: their Markdown bodies are rendered ahead, in
     // order, in a thread of their own (on the second core), while this thread renders templates and writes.
     const rendersAll = (options.previous === undefined || options.previous.size === 0) && (session === undefined || session.units.size === 0);
@@ -390,7 +440,10 @@ export async function renderFiles(
       await cache.putWordBoundaries(clauseWords.key, clauseWords.words);
       clauseWords.stored = clauseWords.words.size;
     }
-    if (session) {
+    if (session && removed !== null) {
+      for (const file of removed) session.units.delete(file);
+      session.markdown = sessionBodies;
+    } else if (session) {
       // Units of the last build that this one did not plan (a page removed) are forgotten.
       if (session.units.size > units.length) {
         const planned = new Set(units.map((unit) => unit.path));
@@ -400,7 +453,6 @@ export async function renderFiles(
     }
     await store?.close();
 
-    // The last build's articles.json is about as large: its size lets each record be serialised once.
     // The last build's articles.json is about as large: its size lets each record be serialised once, and the
     // records of its unchanged pages are copied from it (a plain build that writes to the output it read).
     const data = (): OutputFile => {
@@ -419,20 +471,28 @@ export async function renderFiles(
         last?.close();
       }
     };
-    const extras = (): Promise<OutputFile[]> => renderExtras(model, paths.map((path) => ({ path })), options.config);
-    const site = files();
+    // Every page of the site: those planned now, or after a scoped plan the session's (all of them, kept up to date).
+    const kept = removed === null ? null : (session?.units ?? null);
+    const every = (): OutputFile[] => [...(kept ?? [])].map(([path, unit]) => ({ path, content: unit.content })).sort(byPath);
+    const extras = (): Promise<OutputFile[]> => renderExtras(model, (kept === null ? paths : [...kept.keys()].sort()).map((path) => ({ path })), options.config);
+    if (kept !== null) {
+      pagesOfSite = 0;
+      for (const unit of kept.values()) if (!EXPORT_KINDS.has(unit.kind)) pagesOfSite++;
+    }
+    const planned = files();
     const search = async (): Promise<OutputFile[]> => {
       if (!options.config.search) return [];
-      return stage === null ? renderSearchIndex(site, searchOptions) : stage.index();
+      return stage === null ? renderSearchIndex(kept === null ? planned : every(), searchOptions) : stage.index();
     };
+    if (session) session.model = { model, renderKey };
     if (defer) {
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
-      return { files: site, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
+      return { files: planned, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed, planned: removed === null ? null : units.length };
     }
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records };
+    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed: null, planned: null };
   } finally {
     await prerender?.close();
     await stage?.discard();
@@ -513,6 +573,10 @@ export interface BuildResult {
   readonly renderedPaths: readonly string[];
   /** What each page of the site was rendered from, by path (see {@link RenderedFiles.records}). */
   readonly records: ReadonlyMap<string, Pick<OutputRecord, 'unit' | 'search' | 'pieces'>>;
+  /** See {@link RenderedFiles.removed}: null, or after a session's scoped plan the paths of files gone (then `files` holds the planned files only). */
+  readonly removed: readonly string[] | null;
+  /** See {@link RenderedFiles.planned}. */
+  readonly planned: number | null;
 }
 
 /** Progress of a build, for a progress bar: `segment` once per seed processed (not cached), then `render`. */
@@ -683,7 +747,18 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
   await Promise.all(entryWrites);
 
+  // A session's rebuild: the pages whose entries are not the last build's (renderFiles plans what they can change).
+  let edit: { seeds: Set<string>; articles: TaggedArticle[] } | undefined;
   if (session) {
+    if (session.pages.size > 0) {
+      edit = { seeds: new Set(), articles: [] };
+      for (const [i, key] of inputs.pageKeys.entries()) {
+        const entry = entries[i] as PageEntry;
+        if (session.pages.get(key) === entry || entry.page === null) continue;
+        edit.seeds.add(entry.page.file);
+        edit.articles.push(...entry.articles);
+      }
+    }
     session.pages.clear();
     inputs.pageKeys.forEach((key, i) => session.pages.set(key, entries[i] as PageEntry));
   }
@@ -706,14 +781,22 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   if (!runsNow(selected, 'model')) {
     // `check`: read through tag only.
     const stats = { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered: 0, pagesOfSite: 0 };
-    return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map() };
+    return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map(), removed: null, planned: null };
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
-  const { files, search, rendered, renderedPaths, units, records } = await renderFiles(pages, articles, { gazetteer }, { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, itemViews, pageKeys }, selected);
+  const { files, search, rendered, renderedPaths, units, records, removed, planned } = await renderFiles(
+    pages,
+    articles,
+    { gazetteer },
+    { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, itemViews, pageKeys, ...(edit === undefined ? {} : { edit }) },
+    selected,
+  );
   return {
     files,
     search,
+    removed,
+    planned,
     diagnostics: sortDiagnostics(diagnostics),
     pages,
     articles,

@@ -516,10 +516,11 @@ function sameContent(a: OutputFile['content'], b: OutputFile['content']): boolea
  * them, by path): each file added whose content differs is written at once, through a temporary file and a
  * rename (a reader never sees half a file); `finish` deletes the files not added, with folders left empty. For
  * `news-archive dev`, the only writer of the folder while it runs; {@link openOutputWriter} is the safe way for
- * everything else. `keep` keeps a file `previous` has.
+ * everything else. `keep` keeps a file `previous` has. With `only`, `finish` deletes only those of them (paths of
+ * `previous`) not added, and every other file not added stays as it is ({@link writeDelta}).
  * @throws Error from the file system (disk full, permissions); files written before the error stay written
  */
-export function openInPlaceWriter(outDir: string, previous: ReadonlyMap<string, OutputFile['content']>): OutputWriter {
+export function openInPlaceWriter(outDir: string, previous: ReadonlyMap<string, OutputFile['content']>, only?: readonly string[]): OutputWriter {
   const written: string[] = [];
   const unchanged: string[] = [];
   // Each file added with its content, or its size when kept: sizes are measured only when asked for (finish), as
@@ -566,7 +567,7 @@ export function openInPlaceWriter(outDir: string, previous: ReadonlyMap<string, 
     async finish() {
       await Promise.all(pending);
       if (failure !== null) throw failure;
-      const removed = [...previous.keys()].filter((file) => !added.has(file)).sort(compareCodePoints);
+      const removed = (only ?? [...previous.keys()]).filter((file) => previous.has(file) && !added.has(file)).sort(compareCodePoints);
       await pMap(removed, (file) => rm(path.join(outDir, ...file.split('/')), { force: true }), { concurrency: CONCURRENCY });
       const folders = [...new Set(removed.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.');
       for (const folder of folders.sort(compareCodePoints).reverse()) {
@@ -605,6 +606,25 @@ export async function writeChanges(outDir: string, previous: ReadonlyMap<string,
   for (const file of files) await writer.add(file);
   const { written, unchanged, removed } = await writer.finish();
   return { written, unchanged, removed };
+}
+
+/**
+ * Update `outDir` in place from `previous` by a few files: each of `files` is written unless its content is the
+ * previous one, each of `removed` (paths of `previous`) is deleted, and every other file of `previous` is left as
+ * it is, not looked at (a `dev` session's rebuild that planned only what an edit can have changed). The report's
+ * `unchanged` lists the files of `files` that came out the same.
+ * @throws Error from the file system (disk full, permissions); files written before the error stay written
+ */
+export async function writeDelta(
+  outDir: string,
+  previous: ReadonlyMap<string, OutputFile['content']>,
+  files: readonly OutputFile[],
+  removed: readonly string[],
+): Promise<WriteReport> {
+  const writer = openInPlaceWriter(outDir, previous, removed);
+  for (const file of files) await writer.add(file);
+  const report = await writer.finish();
+  return { written: report.written, unchanged: report.unchanged, removed: report.removed };
 }
 
 /** An {@link OutputWriter} that keeps the files in memory: a whole site as `{path, content}`, written nowhere. */

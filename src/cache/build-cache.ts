@@ -111,6 +111,12 @@ export interface BuildCache {
    * putState after it never leaves records that describe other files.
    */
   dropState(outDir: string): Promise<void>;
+  /**
+   * What identifies the build state of `outDir` as it is on disk now, without reading it: its file's inode, size and
+   * modification time, or null when there is none. A `dev` session keeps the state it wrote in memory and reads
+   * it again only when the stamp is not the one it had after that write (another build wrote since).
+   */
+  stateStamp(outDir: string): Promise<string | null>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
   /** Files of a search index shard (search/search-index.ts), or null. */
@@ -407,6 +413,10 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async dropState(outDir) {
       await rm(stateFile(outDir), { force: true, recursive: true });
+    },
+    async stateStamp(outDir) {
+      const info = await lstat(stateFile(outDir), { bigint: true }).catch(() => null);
+      return info === null || !info.isFile() ? null : `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
     },
     async openRenderedMarkdown(generator, fresh = false) {
       await ensureFolder(cacheDir, root);

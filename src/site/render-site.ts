@@ -17,7 +17,7 @@ import { homeKind } from './pages/home.js';
 import { markdownExportKind } from './pages/markdown-export.js';
 import { pageKind } from './pages/page.js';
 import { placeListKind, placesKind } from './pages/places.js';
-import { itemMarkdownBody, itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type RenderContext, type ViewContext } from './pages/shared.js';
+import { itemMarkdownBody, itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type PlanScope, type RenderContext, type ViewContext } from './pages/shared.js';
 import type { SiteItem, SiteModel, SitePage } from './site-model.js';
 
 export {
@@ -33,6 +33,7 @@ export {
   type CalendarDay,
   type CalendarMonth,
   type ListPage,
+  type PlanScope,
   type RenderContext,
 } from './pages/shared.js';
 
@@ -186,8 +187,11 @@ class PlannedUnit implements RenderUnit {
  * @param hashes where the hashes of shared objects go (see {@link ViewHashMemo}); default a new memo. A list entry
  *   or article text is recorded there when it is made, so `hashes` must be the memo of the build context whose
  *   `context.memo` made them (else they are serialised in each unit's hash: correct, only slower)
+ * @param scope with it, the kinds that take a scope plan only the files of the entities it names (pages/shared.ts
+ *   PlanScope; see {@link editScope}), the others all their files
+ * @param scopedOnly with a scope: leave out the kinds that take none (to list the scoped files of a model)
  */
-export function planSite(model: SiteModel, context: RenderContext, hashes: ViewHashMemo = new WeakMap()): RenderUnit[] {
+export function planSite(model: SiteModel, context: RenderContext, hashes: ViewHashMemo = new WeakMap(), scope?: PlanScope, scopedOnly = false): RenderUnit[] {
   const pageOf = new Map<SiteItem, SitePage>();
   for (const page of model.pages) for (const item of page.items) pageOf.set(item, page);
   const sources = new Map<SitePage, string>();
@@ -207,6 +211,7 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       return source;
     },
     share: (value) => shareHash(value, hashes),
+    ...(scope === undefined ? {} : { scope }),
     // A list entry is a few fields of its item, serialised: an edit of its text that no list shows leaves it as it is.
     // Its hash is recorded when it is made (once per item and build context), not looked up at each of its uses.
     entry: (item) => entries.get(item) ?? shareHash(listEntry(item, entries), hashes),
@@ -249,7 +254,57 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
   const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown, itemBody };
   const units: RenderUnit[] = [];
   for (const kind of PAGE_KINDS) {
+    if (scopedOnly && scope !== undefined && kind.scoped !== true) continue;
     for (const { path, data } of kind.plan(model, plan)) units.push(new PlannedUnit(path, kind, data, view, context.templates));
   }
   return units.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * What an edit of the pages `changed` (seed files) can have changed in the files of the site, as a plan scope
+ * (pages/shared.ts PlanScope), for a model made from `previous` by site-model.ts patchSiteModel (the same pages,
+ * names and front matter; only those pages' items differ): each changed page's page (版) file, item pages and
+ * Markdown exports, and the item pages before and after them (their pagers name these items); its edition's page;
+ * when its label changed, the page files of its whole edition (their lists of the edition's pages name it) and of
+ * the pages before and after it (their pagers name it); the list pages of every author and place its items name,
+ * before or after the edit, and of the districts of those towns (a district's first page counts its towns'
+ * items). The kinds that take no scope (home, issue calendar, author and place indexes, fixed pages) are planned
+ * whole anyway; what any planned file shows is still decided by its data alone (a file is rendered only when its
+ * data changed).
+ * @returns null when the edit changed the path of an author's page (a name added or gone can change another
+ *   name's segment: routes.ts uniqueSegments): then the whole site is planned
+ */
+export function editScope(previous: SiteModel, next: SiteModel, changed: ReadonlySet<string>): PlanScope | null {
+  if (previous.authorPaths.size !== next.authorPaths.size) return null;
+  for (const [name, path] of next.authorPaths) if (previous.authorPaths.get(name) !== path) return null;
+  const pages = new Set<string>();
+  const editions = new Set<string>();
+  const authors = new Set<string>();
+  const places = new Set<string>();
+  const position = new Map<string, number>();
+  for (const [i, page] of next.pages.entries()) if (changed.has(page.seed)) position.set(page.seed, i);
+  const before = new Map<string, SitePage>();
+  for (const page of previous.pages) if (changed.has(page.seed)) before.set(page.seed, page);
+  const named = (items: readonly SiteItem[] | undefined): void => {
+    for (const item of items ?? []) {
+      const { bylines, photoCredit, places: tagged } = item.article;
+      for (const name of bylines) authors.add(name);
+      if (photoCredit) authors.add(photoCredit);
+      for (const place of tagged.districts) places.add(place.code);
+      for (const place of tagged.towns) places.add(place.code).add(place.districtCode);
+    }
+  };
+  for (const [seed, i] of position) {
+    const page = next.pages[i] as SitePage;
+    pages.add(seed);
+    if (page.meta.date !== null) editions.add(page.meta.date);
+    if (before.get(seed)?.label !== page.label) {
+      const edition = next.editions.find((e) => e.pages.includes(page));
+      for (const other of edition?.pages ?? []) pages.add(other.seed);
+      for (const other of [next.pages[i - 1], next.pages[i + 1]]) if (other !== undefined) pages.add(other.seed);
+    }
+    named(previous.pageRecords.get(seed));
+    named(next.pageRecords.get(seed));
+  }
+  return { pages, itemsOf: new Set(position.keys()), editions, authors, places };
 }

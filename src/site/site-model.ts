@@ -85,6 +85,8 @@ export interface SiteModel {
   readonly places: readonly SitePlace[];
   /** Output path of each author's page (page 1), by name: unique among the site's authors (see routes.ts uniqueSegments). */
   readonly authorPaths: ReadonlyMap<string, string>;
+  /** Every item of each page, published or not, in page order, by seed file (SitePage.seed): `records` page by page. */
+  readonly pageRecords: ReadonlyMap<string, readonly SiteItem[]>;
 }
 
 
@@ -392,22 +394,118 @@ export function buildSiteModel(
   wordBoundaries: WordBoundaries = EVERY_CHARACTER,
   views?: ItemViews,
 ): SiteModel {
-  const bySeed = new Map<string, TaggedArticle[]>();
-  for (const article of articles) {
-    const list = bySeed.get(article.seed) ?? [];
-    list.push(article);
-    bySeed.set(article.seed, list);
-  }
+  const bySeed = articlesBySeed(articles);
   const slugs = pageSlugs(pages);
   const records = new Map<string, SiteItem[]>();
   const sitePages: SitePage[] = [...pages].sort(comparePages).map((page) => {
-    const slug = slugs.get(fileName(page)) as string;
-    const all = (bySeed.get(page.file) ?? []).slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries, views));
+    const all = pageItems(bySeed.get(page.file) ?? [], slugs.get(fileName(page)) as string, memo, wordBoundaries, views);
     records.set(page.file, all);
-    const items = all.filter((item) => item.published);
-    return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
+    return sitePage(page, slugs.get(fileName(page)) as string, all);
   });
+  return assembleModel(sitePages, records);
+}
 
+/** Articles by seed file. */
+function articlesBySeed(articles: readonly TaggedArticle[]): Map<string, TaggedArticle[]> {
+  const bySeed = new Map<string, TaggedArticle[]>();
+  for (const article of articles) {
+    const list = bySeed.get(article.seed);
+    if (list === undefined) bySeed.set(article.seed, [article]);
+    else list.push(article);
+  }
+  return bySeed;
+}
+
+/** The site items of a page's articles (any order), in page order. */
+function pageItems(articles: readonly TaggedArticle[], slug: string, memo: ItemMemo | undefined, wordBoundaries: WordBoundaries, views?: ItemViews): SiteItem[] {
+  return articles.slice().sort((a, b) => a.index - b.index).map((article) => toItem(article, slug, memo, wordBoundaries, views));
+}
+
+/** The site page of a seed page, with every item of it (`all`, published or not, in page order). */
+function sitePage(page: SeedPageInfo, slug: string, all: readonly SiteItem[]): SitePage {
+  const items = all.filter((item) => item.published);
+  return { slug, path: routes.page(slug), seed: page.file, meta: page.meta, label: pageLabel(page, items), items };
+}
+
+/**
+ * The model of a site whose pages are those of `previous` with the same names and front matter, only the articles of
+ * the pages in `changed` (seed files) changed: those pages are made again, every other page (and its items) is
+ * `previous`'s own object, and editions, items, authors and places are assembled as {@link buildSiteModel} does
+ * (the same model it would make). For a `dev` session's rebuild after an edit: the pages are not sorted and
+ * their slugs not made again.
+ * @param pages every seed page of the build (as for {@link buildSiteModel})
+ * @param articles the articles of the pages in `changed` (others are ignored)
+ * @param views as for {@link buildSiteModel}
+ * @returns null when the pages are not those of `previous` (a page added or removed, or a changed page whose front
+ *   matter differs): then the whole model is to be made by {@link buildSiteModel}
+ */
+export function patchSiteModel(
+  previous: SiteModel,
+  pages: readonly SeedPageInfo[],
+  articles: readonly TaggedArticle[],
+  changed: ReadonlySet<string>,
+  memo?: ItemMemo,
+  wordBoundaries: WordBoundaries = EVERY_CHARACTER,
+  views?: ItemViews,
+): SiteModel | null {
+  if (pages.length !== previous.pages.length) return null;
+  const before = new Map(previous.pages.map((page) => [page.seed, page]));
+  const info = new Map<string, SeedPageInfo>();
+  for (const page of pages) {
+    const old = before.get(page.file);
+    if (old === undefined) return null;
+    if (!changed.has(page.file)) continue;
+    // The same files give the same names (a page's name is its file name) and so the same slugs.
+    if (!sameMeta(old.meta, page.meta)) return null;
+    info.set(page.file, page);
+  }
+  const bySeed = articlesBySeed(articles);
+  const records = new Map(previous.pageRecords);
+  const sitePages = previous.pages.map((old) => {
+    const page = info.get(old.seed);
+    if (page === undefined) return old;
+    const all = pageItems(bySeed.get(page.file) ?? [], old.slug, memo, wordBoundaries, views);
+    records.set(page.file, all);
+    return sitePage(page, old.slug, all);
+  });
+  return assembleModel(sitePages, records, { previous, ...touchedLists(previous, records, info.keys()) });
+}
+
+/** Whether two pages' front matter is the same. */
+function sameMeta(a: PageMeta, b: PageMeta): boolean {
+  return a.paper === b.paper && a.date === b.date && a.page === b.page && a.pageName === b.pageName;
+}
+
+/**
+ * The authors and places whose lists an edit of the pages `changed` (seed files) can change, from `previous`'s
+ * items of those pages and `records`' (every item of each page, after the edit): the names in their bylines and
+ * credits, and the places they are tagged with.
+ */
+function touchedLists(previous: SiteModel, records: ReadonlyMap<string, readonly SiteItem[]>, changed: Iterable<string>): { authors: Set<string>; places: Set<string> } {
+  const authors = new Set<string>();
+  const places = new Set<string>();
+  for (const seed of changed) {
+    for (const item of [...(previous.pageRecords.get(seed) ?? []), ...(records.get(seed) ?? [])]) {
+      const { bylines, photoCredit, places: tagged } = item.article;
+      for (const name of bylines) authors.add(name);
+      if (photoCredit) authors.add(photoCredit);
+      for (const place of tagged.districts) places.add(place.code);
+      for (const place of tagged.towns) places.add(place.code);
+    }
+  }
+  return { authors, places };
+}
+
+/**
+ * Editions, items, authors and places of pages in reading order, and every item of each page (by seed file). With
+ * `reuse` (a model patched from `previous` where only the lists of the authors and places named can differ): the
+ * lists of the others are `previous`'s, and when no author's list is new or gone, so are the authors' paths.
+ */
+function assembleModel(
+  sitePages: SitePage[],
+  records: ReadonlyMap<string, readonly SiteItem[]>,
+  reuse?: { readonly previous: SiteModel; readonly authors: ReadonlySet<string>; readonly places: ReadonlySet<string> },
+): SiteModel {
   const editions: SiteEdition[] = [];
   for (const page of sitePages) {
     const last = editions.at(-1);
@@ -420,11 +518,13 @@ export function buildSiteModel(
   const placeItems = new Map<string, { place: PlaceRef; items: SiteItem[] }>();
   // Plain loops, no spread arrays: a session's rebuild runs this over the whole archive every time.
   const addAuthor = (name: string, item: SiteItem): void => {
+    if (reuse !== undefined && !reuse.authors.has(name)) return;
     const list = authorItems.get(name);
     if (list === undefined) authorItems.set(name, [item]);
     else if (list.at(-1) !== item) list.push(item);
   };
   const addPlace = (place: PlaceRef, item: SiteItem): void => {
+    if (reuse !== undefined && !reuse.places.has(place.code)) return;
     const entry = placeItems.get(place.code);
     if (entry === undefined) placeItems.set(place.code, { place, items: [item] });
     else entry.items.push(item);
@@ -436,6 +536,25 @@ export function buildSiteModel(
     for (const place of places.districts) addPlace(place, item);
     for (const place of places.towns) addPlace(place, item);
   }
+  const pageRecords = records;
+  const allRecords = sitePages.flatMap((page) => records.get(page.seed) ?? []);
+  if (reuse !== undefined) {
+    const { previous } = reuse;
+    const byCode = new Map(previous.places.map((entry) => [entry.place.code, entry]));
+    for (const code of reuse.places) {
+      const entry = placeItems.get(code);
+      if (entry === undefined) byCode.delete(code);
+      else byCode.set(code, entry);
+    }
+    const places = [...byCode.keys()].sort(compareCodePoints).map((code) => byCode.get(code) as SitePlace);
+    // The same names (none new, none gone): the same paths; only the named authors' lists are made again.
+    if ([...reuse.authors].every((name) => authorItems.has(name) === previous.authorPaths.has(name))) {
+      const authors = previous.authors.map((author) => (reuse.authors.has(author.name) ? { ...author, items: authorItems.get(author.name) ?? [] } : author));
+      return { editions, pages: sitePages, items, records: allRecords, authors, places, authorPaths: previous.authorPaths, pageRecords };
+    }
+    // Names new or gone: every list again (their paths can change, routes.ts uniqueSegments).
+    return assembleModel(sitePages, records);
+  }
   const names = [...authorItems.keys()].sort(compareCodePoints);
   const segments = uniqueSegments(names.map((name) => ({ key: name, name })), nameSegment);
   const authorPaths = new Map(names.map((name) => [name, routes.authorFile(segments.get(name) as string)]));
@@ -445,5 +564,5 @@ export function buildSiteModel(
     items: authorItems.get(name) ?? [],
   }));
   const places = [...placeItems.keys()].sort(compareCodePoints).map((code) => placeItems.get(code) as SitePlace);
-  return { editions, pages: sitePages, items, records: sitePages.flatMap((page) => records.get(page.seed) ?? []), authors, places, authorPaths };
+  return { editions, pages: sitePages, items, records: allRecords, authors, places, authorPaths, pageRecords };
 }

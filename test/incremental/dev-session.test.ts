@@ -146,3 +146,70 @@ test('a template change under a session renders every page again', async (t) => 
   assert.equal(changed.stats?.rendered, changed.stats?.pagesOfSite, 'no page is taken from the session');
   assert.ok(readFileSync(path.join(config.outDir, 'index.html'), 'utf8').includes('关于本站（测试）'));
 });
+
+test('a series of edits under a session plans only what each edit can change, and the site equals a fresh build after each', async (t) => {
+  const { dir, config } = project();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const session = createBuildSession();
+  const first = await buildIncremental({ config, session });
+  assert.equal(first.planned, null, 'the first build plans every file');
+  const a1 = path.join(config.seedsDir, '2021-08-18_A1.txt');
+  const a2 = path.join(config.seedsDir, '2021-08-18_A2.txt');
+  const undated = path.join(config.seedsDir, '000_b18dfdda09c05dd9.txt');
+  const originals = new Map([a1, a2, undated].map((file) => [file, readFileSync(file, 'utf8')]));
+  const block = (originals.get(a1) as string).split('\n').slice(44, 53).join('\n');
+  assert.ok(block.startsWith('围绕重点人员') && block.endsWith('·张海涛 陆争峰·'));
+  const edit = (file: string, from: string, to: string): void => {
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.includes(from), `${path.basename(file)} has ${from}`);
+    writeFileSync(file, text.replace(from, to));
+  };
+  const steps: ReadonlyArray<{ readonly name: string; readonly change: () => void; readonly planned: number; readonly rendered: number; readonly pages?: number; readonly removed?: readonly string[] }> = [
+    // The opening paragraph of the undated page's lead article: its item page, and the lists that show its opening.
+    { name: 'an opening', change: () => edit(undated, '凝聚起强有力的抗疫合力', '凝聚起更强有力的抗疫合力'), planned: 73, rendered: 8 },
+    // The undated page's lead headline names the page (版面「…」): every list that says where its items ran.
+    { name: 'a headline that names its page', change: () => edit(undated, '积极行动 凝聚起抗疫强大合力', '积极行动 凝聚起抗疫合力'), planned: 74, rendered: 56 },
+    // A name added to a byline, of an author known from another page: that author's list gains the item.
+    { name: 'a byline', change: () => edit(a2, '·徐祥忠 任雪 任溢斌·', '·徐祥忠 任雪 任溢斌 陈馨·'), planned: 32, rendered: 11 },
+    // An article more on a page (its authors known): the items after it move up one number.
+    { name: 'an article added', change: () => edit(a2, '·郁经纬 陈静·\n', `·郁经纬 陈静·\n\n${block}\n`), planned: 37, rendered: 15, pages: 76 },
+    // And gone again: the last item page and export of the page are removed.
+    {
+      name: 'the article removed',
+      change: () => edit(a2, `·郁经纬 陈静·\n\n${block}\n`, '·郁经纬 陈静·\n'),
+      planned: 35,
+      rendered: 14,
+      removed: ['data/markdown/2021-08-18_A2/04.md', 'pages/2021-08-18_A2/04.html'],
+    },
+    // Everything back: the first site again.
+    { name: 'all undone', change: () => originals.forEach((text, file) => writeFileSync(file, text)), planned: 81, rendered: 59 },
+  ];
+  for (const step of steps) {
+    step.change();
+    const result = await buildIncremental({ config, session });
+    assert.equal(result.planned, step.planned, `${step.name}: files planned`);
+    assert.equal(result.stats?.pagesOfSite, step.pages ?? 75, `${step.name}: pages of the site`);
+    assert.equal(result.stats?.rendered, step.rendered, `${step.name}: pages rendered`);
+    assert.deepEqual(result.report.removed, step.removed ?? [], `${step.name}: files removed`);
+    await result.updateDeferred?.();
+    assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, step.name.replaceAll(' ', '-')), `after ${step.name}`);
+  }
+  // A byline naming someone no other item names changes the authors' paths: the whole site is planned.
+  edit(a2, '·徐祥忠 任雪 任溢斌·', '·徐祥忠 任雪 任溢斌 新作者·');
+  const newAuthor = await buildIncremental({ config, session });
+  assert.equal(newAuthor.planned, null);
+  await newAuthor.updateDeferred?.();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'new-author'), 'after a new author');
+  // Front matter changed (the page moves to another date): the whole site is planned.
+  edit(a2, 'date: 2021-08-18', 'date: 2021-08-17');
+  const moved = await buildIncremental({ config, session });
+  assert.equal(moved.planned, null);
+  await moved.updateDeferred?.();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'moved'), 'after a page moved');
+  // And an edit after those plans what it changes again.
+  edit(a2, '坚守防控一线', '坚守在防控一线');
+  const again = await buildIncremental({ config, session });
+  assert.ok(again.planned !== null);
+  await again.updateDeferred?.();
+  assertSameSite(snapshot(config.outDir), await freshBuild(config, dir, 'again'), 'after an edit again');
+});

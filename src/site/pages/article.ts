@@ -4,7 +4,7 @@
  * Markdown body (render/article-markdown.ts), the same Markdown the export in `data/markdown/` carries.
  */
 import { absoluteUrl, href, routes } from '../routes.js';
-import type { SiteItem, SitePage } from '../site-model.js';
+import type { SiteItem, SiteModel, SitePage } from '../site-model.js';
 import { CHARACTERS_PER_MINUTE, editionLabel, escapeHtml, formatDate, itemMarkdownBody, pageCrumbs, pageRef, templated, type ArticleText, type PageRef } from './shared.js';
 import { editionsOf } from './page.js';
 
@@ -49,7 +49,8 @@ export const articleKind = templated<ArticleData>(
       }
       return { path: other.path, title: other.title, where, sameEdition };
     };
-    for (const [i, item] of model.items.entries()) {
+    for (const i of scopedItems(model, context.scope?.itemsOf)) {
+      const item = model.items[i] as SiteItem;
       const page = context.pageOf.get(item) as SitePage;
       const a = item.article;
       yield {
@@ -116,4 +117,25 @@ export const articleKind = templated<ArticleData>(
     };
   },
   (data, context) => [itemMarkdownBody(context, data.text)],
+  true,
 );
+
+/**
+ * Positions in `model.items` of the item pages a plan makes: every item, or with a scope (`pages`, seed files) the
+ * items of those pages and the item before and after each run of them (whose pagers name these items).
+ */
+function* scopedItems(model: SiteModel, pages: ReadonlySet<string> | undefined): Iterable<number> {
+  if (pages === undefined) {
+    for (let i = 0; i < model.items.length; i++) yield i;
+    return;
+  }
+  let start = 0;
+  let last = -1;
+  for (const page of model.pages) {
+    const end = start + page.items.length;
+    if (pages.has(page.seed)) {
+      for (let i = Math.max(start - 1, last + 1); i <= end && i < model.items.length; i++) yield (last = i);
+    }
+    start = end;
+  }
+}

@@ -37,7 +37,9 @@ export interface AuthorListData extends ListPageData {
 export const authorListKind = templated<AuthorListData>(
   'author',
   function* plan(model, context) {
+    const scope = context.scope?.authors;
     for (const author of model.authors) {
+      if (scope !== undefined && !scope.has(author.name)) continue;
       for (const page of paginate(author.items)) {
         yield {
           path: routes.listPage(author.path, page.slot),
@@ -58,4 +60,6 @@ export const authorListKind = templated<AuthorListData>(
     items: data.items.map((item) => listItem(words, path, item.entry, item.source)),
     listPager: listPager(path, data.page, (k) => routes.listPage(data.first, k)),
   }),
+  undefined,
+  true,
 );

@@ -19,8 +19,10 @@ export const editionKind = templated<EditionData>(
   'edition',
   function* plan(model, context) {
     const dated = model.editions.filter((edition) => edition.date !== null);
+    const scope = context.scope?.editions;
     for (const [i, edition] of dated.entries()) {
       const date = edition.date as string;
+      if (scope !== undefined && !scope.has(date)) continue;
       yield {
         path: routes.edition(date),
         data: {
@@ -51,4 +53,6 @@ export const editionKind = templated<EditionData>(
       pager: { label: '往期', previousLabel: '上一期', nextLabel: '下一期', previous: link(data.older), next: link(data.newer) },
     };
   },
+  undefined,
+  true,
 );

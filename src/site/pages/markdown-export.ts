@@ -5,7 +5,6 @@
  */
 import { articleToMarkdown, type ArticleExportInfo } from '../../render/article-markdown.js';
 import { routes } from '../routes.js';
-import type { SitePage } from '../site-model.js';
 import { itemMarkdownBody, type ArticleText, type PageKind } from './shared.js';
 
 /** What an item's export holds. */
@@ -17,24 +16,28 @@ export interface MarkdownExportData {
 export const markdownExportKind: PageKind<MarkdownExportData> = {
   name: 'markdown',
   *plan(model, context) {
-    for (const item of model.items) {
-      const page = context.pageOf.get(item) as SitePage;
-      const { places } = item.article;
-      yield {
-        path: routes.markdown(item.id),
-        data: {
-          text: context.text(item),
-          about: {
-            title: item.title,
-            date: page.meta.date,
-            paper: page.meta.paper,
-            page: page.label,
-            url: `/${item.path}`,
-            places: [...places.districts, ...places.towns].map((place) => place.name),
+    const scope = context.scope?.itemsOf;
+    for (const page of model.pages) {
+      if (scope !== undefined && !scope.has(page.seed)) continue;
+      for (const item of page.items) {
+        const { places } = item.article;
+        yield {
+          path: routes.markdown(item.id),
+          data: {
+            text: context.text(item),
+            about: {
+              title: item.title,
+              date: page.meta.date,
+              paper: page.meta.paper,
+              page: page.label,
+              url: `/${item.path}`,
+              places: [...places.districts, ...places.towns].map((place) => place.name),
+            },
           },
-        },
-      };
+        };
+      }
     }
   },
   render: (data, _path, context) => articleToMarkdown(data.text, data.text.id, data.about, itemMarkdownBody(context, data.text)),
+  scoped: true,
 };

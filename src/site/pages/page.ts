@@ -80,7 +80,9 @@ export const pageKind = templated<PageData>(
       });
     }
     const entryOf = (page: SitePage): SiblingEntry => entries.get(page) as SiblingEntry;
+    const scope = context.scope?.pages;
     for (const [i, page] of model.pages.entries()) {
+      if (scope !== undefined && !scope.has(page.seed)) continue;
       const edition = editionOf.get(page);
       const pages = edition?.pages ?? [];
       const window = siblingWindow(pages, positionOf.get(page) ?? 0);
@@ -119,4 +121,6 @@ export const pageKind = templated<PageData>(
       pager: { label: '版面', previousLabel: '上一版', nextLabel: '下一版', previous: link(data.previous), next: link(data.next) },
     };
   },
+  undefined,
+  true,
 );

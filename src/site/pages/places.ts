@@ -78,7 +78,9 @@ export const placeListKind = templated<PlaceListData>(
       const district = context.placeIndex.get(entry.place.districtCode) ?? byCode.get(entry.place.districtCode)?.place;
       lists.push({ code: entry.place.code, name: entry.place.name, parent: district ? { code: district.code, name: district.name } : null, towns: [], items: entry.items });
     }
+    const scope = context.scope?.places;
     for (const list of lists) {
+      if (scope !== undefined && !scope.has(list.code)) continue;
       for (const page of paginate(list.items)) {
         yield {
           path: routes.placeListPage(list.code, page.slot),
@@ -108,4 +110,6 @@ export const placeListKind = templated<PlaceListData>(
     items: data.items.map((item) => listItem(words, path, item.entry, item.source)),
     listPager: listPager(path, data.page, (k) => routes.placeListPage(data.code, k)),
   }),
+  undefined,
+  true,
 );

@@ -404,6 +404,32 @@ export interface PlanContext {
    * not once a unit (render-site.ts viewHash).
    */
   share<T extends object>(value: T): T;
+  /**
+   * When set, the kinds that take a scope ({@link PageKind.scoped}) plan only the files of the entities it names
+   * (a `dev` session's rebuild after an edit, render-site.ts planSite); the other kinds plan all their files.
+   */
+  readonly scope?: PlanScope;
+}
+
+/**
+ * The entities whose files a scoped plan makes (see {@link PlanContext.scope}): what an edit of a few pages can
+ * have changed (render-site.ts editScope). Keys are the model's own names for them, so one scope can be planned
+ * on the model before the edit and on the one after it.
+ */
+export interface PlanScope {
+  /** Seed files (SitePage.seed) of the pages (版) whose page file is planned. */
+  readonly pages: ReadonlySet<string>;
+  /**
+   * Seed files of the pages whose items' files are planned (item pages and Markdown exports), with the item page
+   * of the item before and after them in reading order (their pagers show these items' titles).
+   */
+  readonly itemsOf: ReadonlySet<string>;
+  /** Dates of the editions whose edition page is planned. */
+  readonly editions: ReadonlySet<string>;
+  /** Names of the authors whose list pages are planned. */
+  readonly authors: ReadonlySet<string>;
+  /** Codes of the places whose list pages are planned. */
+  readonly places: ReadonlySet<string>;
 }
 
 /**
@@ -447,22 +473,26 @@ export interface PageKind<D> {
    * Absent: none.
    */
   markdownBodies?(data: D, context: ViewContext): readonly string[];
+  /** True when `plan` follows {@link PlanContext.scope}: with a scope it plans only the files of the entities named. */
+  readonly scoped?: boolean;
 }
 
 /**
  * A page kind rendered by the handlebars template `name` from a view: the view gets the site title, the header
- * and footer links ({@link rootLinks}) and the fields `view` makes from the data.
+ * and footer links ({@link rootLinks}) and the fields `view` makes from the data. `scoped`: see {@link PageKind.scoped}.
  */
 export function templated<D>(
   name: string,
   plan: PageKind<D>['plan'],
   view: (data: D, path: string, context: ViewContext) => Record<string, unknown>,
   markdownBodies?: PageKind<D>['markdownBodies'],
+  scoped = false,
 ): PageKind<D> {
   return {
     name,
     plan,
     ...(markdownBodies === undefined ? {} : { markdownBodies }),
+    ...(scoped ? { scoped } : {}),
     render: (data, path, context, templates) =>
       templates.render(name, { site: { title: context.config.title }, root: rootLinks(path, context.config), ...view(data, path, context) }),
   };
