@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { build, seedFileInputs } from '../src/build.js';
+import { build, isDeferredOutput, outputPhase, seedFileInputs } from '../src/build.js';
 import { createBuildContext } from '../src/build-context.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { COMMAND_PHASES, PHASES, phasesFrom } from '../src/pipeline.js';
@@ -58,4 +58,23 @@ test("a plain build lets go of each seed's bytes once decoded or found in the ca
   await build({ config: built, context, phases: COMMAND_PHASES.check, inputs: seedFileInputs(shown, { config: built, context }) });
   assert.deepEqual(shown.map((seed) => seed.bytes.length), names.map((name) => readFileSync(path.join(seedsDir, name)).length));
   await context.close();
+});
+
+test('the files each output phase makes: a dev rebuild leaves the derived files (the sitemap parts too) and the index for later', () => {
+  const files = ['index.html', 'pages/x/01.html', 'data/markdown/x/01.md', 'data/articles.json', 'feed.xml', 'sitemap.xml', 'sitemaps/2021.xml', 'sitemaps/undated-2.xml', 'pagefind/pagefind.js', 'assets/style.css'];
+  assert.deepEqual(
+    files.map((file) => `${file} ${outputPhase(file)} ${isDeferredOutput(file)}`),
+    [
+      'index.html render false',
+      'pages/x/01.html render false',
+      'data/markdown/x/01.md render false',
+      'data/articles.json derived true',
+      'feed.xml derived true',
+      'sitemap.xml derived true',
+      'sitemaps/2021.xml derived true',
+      'sitemaps/undated-2.xml derived true',
+      'pagefind/pagefind.js search true',
+      'assets/style.css render false',
+    ],
+  );
 });
