@@ -117,7 +117,11 @@ try {
     );
   }
 } finally {
+  // The seed back as it was, and built: the output is then a build of the generated seeds again.
+  const since = lines.length;
   writeFileSync(editFile, original);
+  await lineAfter(since, /^Rebuilt/);
+  await lineAfter(since, /^Search index, feed, sitemap and articles\.json updated/);
   await session.idle();
   await session.close();
   inspector?.disconnect();
