@@ -64,6 +64,11 @@ export interface BuildContext {
   clauseWords: { readonly key: string; readonly words: ClauseWords; stored: number } | null;
   /** List entries and article texts of the site items, made once per item (see site/pages/shared.ts). */
   readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
+  /**
+   * Page-entry keys of seeds (cache/build-cache.ts pageKey), by the seed read (a session's seed memo keeps the same
+   * object while the file is unchanged), with the generator, settings and folder they were made for.
+   */
+  readonly pageKeys: WeakMap<object, { readonly of: string; readonly key: string }>;
 }
 
 /** Options of {@link createBuildContext}. */
@@ -119,6 +124,7 @@ export function createBuildContext(jieba: Jieba = new Jieba(), options: BuildCon
     clauseWords: null,
     viewHashes: new WeakMap(),
     views: { entries: new WeakMap(), texts: new WeakMap() },
+    pageKeys: new WeakMap(),
   };
   return context;
 }

@@ -280,14 +280,29 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
                 // Another build wrote the output since: its own state stands, and this index would be stale.
                 if (session && (session.state === null || (await cache.stateStamp(config.outDir)) !== session.state.stamp)) return { written: [], unchanged: [], removed: [] };
                 const index = await search();
-                // The site as the session wrote it (after a scoped rebuild, `files` holds only what it planned).
+                if (delta && session?.written) {
+                  // After a scoped rebuild only the deferred files change: they are written (those whose bytes
+                  // differ) and recorded, the rest of the output and of the session's records is as it is.
+                  const before = session.written;
+                  const made = new Set(index.map((file) => file.path));
+                  const gone = [...before.keys()].filter((file) => isDeferredOutput(file) && !made.has(file));
+                  const written = await writeDelta(config.outDir, before, index, gone);
+                  for (const file of index) before.set(file.path, file.content);
+                  for (const file of gone) before.delete(file);
+                  for (const r of outputRecords(index, written, known, known, config.search)) known.set(r.path, r);
+                  for (const file of gone) known.delete(file);
+                  session.writtenKey = inputs.key;
+                  await putState(inputs.key, [...known.values()].sort(byPath), known);
+                  await cache.prunePages(new Set(inputs.pageKeys));
+                  await cache.pruneSearchShards();
+                  const rewritten = new Set(written.written);
+                  return { written: written.written, unchanged: [...before.keys()].filter((file) => !rewritten.has(file)).sort(compareCodePoints), removed: written.removed };
+                }
+                // The site as the session wrote it.
                 const before = session?.written ?? new Map(files.map((file) => [file.path, file.content]));
-                const pages = delta ? [...before].map(([path, content]) => ({ path, content })) : files;
-                const all = [...pages.filter((file) => !isDeferredOutput(file.path)), ...index].sort(byPath);
+                const all = [...files.filter((file) => !isDeferredOutput(file.path)), ...index].sort(byPath);
                 const written = await writeChanges(config.outDir, before, all);
-                // After a scoped rebuild the session's records hold every page's unit hash (result.records only the planned ones).
-                await record(inputs.key, all, written, delta ? known : result.records);
-                if (delta) await cache.prunePages(new Set(inputs.pageKeys));
+                await record(inputs.key, all, written);
                 await cache.pruneSearchShards();
                 return written;
               } finally {

@@ -685,7 +685,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   let done = 0;
   // A session's entries by seed: an edited page's items that did not change keep their objects (see keepUnchanged).
   const earlier = new Map<string, PageEntry>();
-  if (session) for (const entry of session.pages.values()) if (entry.page !== null) earlier.set(entry.page.file, entry);
+  if (session && total > 0) for (const entry of session.pages.values()) if (entry.page !== null) earlier.set(entry.page.file, entry);
   // A plain build that renders needs a seed's bytes only to decode it: they go once it is decoded or found in the
   // cache, not at the end of the build (about 4 KB an article: 165 MB at 40,000). A session keeps them (its seed
   // memo); `check` shows its files.

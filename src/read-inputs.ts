@@ -81,9 +81,18 @@ function inputsOf(
   options: Pick<ReadOptions, 'config' | 'session' | 'context'>,
 ): BuildInputs {
   const { config } = options;
-  const generator = (options.context ?? options.session?.context ?? createBuildContext()).generatorKey();
+  const context = options.context ?? options.session?.context ?? createBuildContext();
+  const generator = context.generatorKey();
   const settings = `homeRegion=${config.homeRegion} maxSeedBytes=${config.maxSeedBytes}`;
-  const pageKeys = seeds.map((seed) => pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash));
+  // A seed read before (the same object from a session's memo) has its key from then, if made for the same folder.
+  const of = `${generator} ${settings} ${label}`;
+  const pageKeys = seeds.map((seed) => {
+    const known = context.pageKeys.get(seed);
+    if (known !== undefined && known.of === of) return known.key;
+    const key = pageKey(generator, settings, `${seed.label ?? label}/${seed.fileName}`, seed.hash);
+    context.pageKeys.set(seed, { of, key });
+    return key;
+  });
   const renderKey = hashParts(['render', generator, configKey(config), hashTree(templatesDir)]);
   // What was listed but not read (a `page.md`, a symbolic link) is part of the key: adding one is a build, whose
   // warning names it, not an up-to-date rerun repeating the last build's warnings.
