@@ -14,7 +14,7 @@ import { memoWordBoundaries, type ClauseWords } from './places/word-boundaries.j
 import { bodyKeys, createMarkdownRenderer, mapMemo, prerenderMarkdown, type MarkdownMemo, type MarkdownPrerender } from './render/markdown-to-html.js';
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { checkedTextCache, type BuildCache, type BuildState, type OutputRecord, type PageEntry } from './cache/build-cache.js';
-import { hashParts } from './cache/input-hashes.js';
+import { hashParts } from './hash-parts.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';

@@ -25,7 +25,7 @@ import type { ItemView } from '../site/site-model.js';
 import type { BodyPart, Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { isScratch, isStaleScratch } from '../stale-scratch.js';
 import { naming } from '../failures.js';
-import { hashParts } from './input-hashes.js';
+import { hashParts } from '../hash-parts.js';
 
 /** What one seed became: null page when it was refused or empty. */
 export interface PageEntry {

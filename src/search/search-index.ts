@@ -17,7 +17,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { hashParts } from '../cache/input-hashes.js';
+import { hashParts } from '../hash-parts.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { isStaleScratch } from '../stale-scratch.js';
 import { newestShardFirst } from './shards.js';

@@ -4,7 +4,7 @@
  * exist and the data each one's view reads (pages/shared.ts PageKind); this module plans them all and hashes each
  * file's data, which is all a file depends on besides the render key. Pure: renders strings, writes nothing.
  */
-import { hashParts } from '../cache/input-hashes.js';
+import { hashParts } from '../hash-parts.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, TaggedArticle } from '../types.js';
 import { EVERY_CHARACTER } from './line-breaks.js';
