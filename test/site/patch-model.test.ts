@@ -5,31 +5,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from '../../src/build.js';
-import { createBuildContext } from '../../src/build-context.js';
-import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { COMMAND_PHASES } from '../../src/pipeline.js';
 import { buildSiteModel, patchSiteModel, type ItemMemo } from '../../src/site/site-model.js';
 import type { TaggedArticle } from '../../src/types.js';
-import { tempDir } from '../temp-dir.js';
+import { segmentedSeeds } from './segmented-seeds.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function segmented(): Promise<Awaited<ReturnType<typeof build>>> {
-  const work = tempDir('news-archive-patch-');
-  const seedsDir = path.join(work, 'seeds');
-  mkdirSync(seedsDir);
-  for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt', '2021-08-19_A1.txt']) copyFileSync(path.join(root, 'test/fixtures/seed', name), path.join(seedsDir, name));
-  const config: Config = { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') };
-  const context = createBuildContext();
-  try {
-    return await build({ config, context, phases: COMMAND_PHASES.check });
-  } finally {
-    await context.close();
-  }
-}
+const segmented = (): ReturnType<typeof segmentedSeeds> =>
+  segmentedSeeds('news-archive-patch-', (seedsDir) => {
+    for (const name of ['2021-08-18_A1.txt', '2021-08-18_A2.txt', '2021-08-19_A1.txt']) copyFileSync(path.join(root, 'test/fixtures/seed', name), path.join(seedsDir, name));
+  });
 
 test('a model patched after edits of a page equals the model made whole, with the other pages as they were', async () => {
   const { pages, articles } = await segmented();

@@ -5,33 +5,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from '../../src/build.js';
-import { createBuildContext } from '../../src/build-context.js';
-import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { COMMAND_PHASES } from '../../src/pipeline.js';
 import { EVERY_CHARACTER } from '../../src/site/line-breaks.js';
 import { buildSiteModel, prepareItems, type ItemMemo } from '../../src/site/site-model.js';
-import { tempDir } from '../temp-dir.js';
+import { segmentedSeeds } from './segmented-seeds.js';
 
 const PAGE_TEXT = '第一条新闻标题\n\n这是第一篇文章的正文，讲述了城市里发生的事情。\n\n·陈静·\n\n第二条新闻标题\n\n这是第二篇文章的正文,讲述了乡村里发生的事情。\n\n·王明·\n';
 
-async function segmented(): Promise<Awaited<ReturnType<typeof build>>> {
-  const work = tempDir('news-archive-prepare-');
-  const seedsDir = path.join(work, 'seeds');
-  mkdirSync(seedsDir);
-  writeFileSync(path.join(seedsDir, 'x.TXT'), PAGE_TEXT.replace('第一篇', '甲篇'));
-  writeFileSync(path.join(seedsDir, 'x.txt'), PAGE_TEXT);
-  writeFileSync(path.join(seedsDir, 'y.txt'), PAGE_TEXT.replace('第一篇', '乙篇'));
-  const config: Config = { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') };
-  const context = createBuildContext();
-  try {
-    return await build({ config, context, phases: COMMAND_PHASES.check });
-  } finally {
-    await context.close();
-  }
-}
+const segmented = (): ReturnType<typeof segmentedSeeds> =>
+  segmentedSeeds('news-archive-prepare-', (seedsDir) => {
+    writeFileSync(path.join(seedsDir, 'x.TXT'), PAGE_TEXT.replace('第一篇', '甲篇'));
+    writeFileSync(path.join(seedsDir, 'x.txt'), PAGE_TEXT);
+    writeFileSync(path.join(seedsDir, 'y.txt'), PAGE_TEXT.replace('第一篇', '乙篇'));
+  });
 
 test('items prepared ahead give the model the same items, made once; a page whose slug changed gets its items made again', async () => {
   const { pages, articles } = await segmented();
