@@ -199,16 +199,13 @@ export function createBuildSession(context: BuildContext = createBuildContext())
   return { pages: new Map(), units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context, model: null, state: null };
 }
 
-/** The folder of the sitemap files `sitemap.xml` indexes on a large site (routes.ts sitemapPart), with its `/`. */
-const SITEMAP_PARTS = routes.sitemapPart('').slice(0, routes.sitemapPart('').lastIndexOf('/') + 1);
-
 /**
  * The phase (pipeline.ts) that makes an output file: `search` for the index, `derived` for articles.json, the feed
  * and the sitemap (with the files it indexes on a site of more than 50,000 pages), else `render`.
  */
 export function outputPhase(path: string): Phase {
   if (path.startsWith(`${SEARCH_INDEX_DIR}/`)) return 'search';
-  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith(SITEMAP_PARTS) ? 'derived' : 'render';
+  return path === routes.articlesJson() || path === routes.feed() || path === routes.sitemap() || path.startsWith(routes.sitemapParts()) ? 'derived' : 'render';
 }
 
 /**

@@ -149,8 +149,10 @@ export const routes = {
   notFound: (): string => '404.html',
   feed: (): string => 'feed.xml',
   sitemap: (): string => 'sitemap.xml',
+  /** The folder, with its `/`, of the sitemap files `sitemap.xml` indexes on a large site ({@link routes.sitemapPart}). */
+  sitemapParts: (): string => 'sitemaps/',
   /** A sitemap file that `sitemap.xml` indexes when the site has more pages than one sitemap may list. */
-  sitemapPart: (name: string): string => `sitemaps/${name}.xml`,
+  sitemapPart: (name: string): string => `${routes.sitemapParts()}${name}.xml`,
   articlesJson: (): string => 'data/articles.json',
   /** An item's Markdown export, `data/markdown/{page-slug}/{NN}.md` (its id `{page-slug}/{NN}` + `.md`). */
   markdown: (id: string): string => `data/markdown/${id}.md`,
