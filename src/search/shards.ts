@@ -31,6 +31,18 @@ export function newestShardFirst(a: string, b: string): number {
 export const SEARCH_SHARD_LIMIT = 500;
 
 /**
+ * Most articles a shard on the newest edition's path takes (its year, its month, its day and the day's pages):
+ * the editions an editor adds every day fall there, and each addition indexes its shard again, so those shards are
+ * kept small. At 4,276 articles over ten years (a page every few days) the newest edition's shard was its year,
+ * ~430 articles, and an addition waited ~2.4 s for Pagefind; with 50 it indexes the newest month's ~40. When a
+ * newer edition comes, the shards of the path it leaves grow back to SEARCH_SHARD_LIMIT: the day's page groups
+ * merge into the day, at a new month the month's days into the month, at a new year the months into the year, each
+ * indexed once then (at most SEARCH_SHARD_LIMIT articles). A dense daily (~50 articles a day) had day shards
+ * already; a sparse archive gets at most its newest year's months and newest month's days as extra shards.
+ */
+export const NEWEST_SHARD_LIMIT = 50;
+
+/**
  * The path of a page in the shard tree: edition year, month and day (or `undated`), then the code points of its
  * slug. Each level's name is added to the shard name as `-NAME`; a slug's code points as lowercase hex.
  */
@@ -46,17 +58,28 @@ function shardPath(page: SitePage): string[] {
  * SEARCH_SHARD_LIMIT articles is one shard, a larger one is split by its next level. So an archive's shards are
  * its years (`2021`), a year of more than 500 articles its months (`2021-08`), then days (`2021-08-18`), then
  * groups of pages by slug (`2021-08-18-41`, `undated-30-31`; a page whose slug ends at a split node: `…-x`);
- * pages without a date are `undated`, split the same way by slug. A shard is never split below one page.
- * Adding pages only ever splits the shard they fall into, so no other page changes shard and one shard is
- * indexed again.
+ * pages without a date are `undated`, split the same way by slug. A shard is never split below one page. The
+ * nodes on the newest edition's path (its year, month, day, and the day's page groups) are split above
+ * NEWEST_SHARD_LIMIT articles instead, so the shard an editor's daily addition falls into stays small.
+ * Adding a page to an edition that is not newer than every other only ever splits the shard it falls into, so no
+ * other page changes shard and one shard is indexed again; a page of a newer edition may also merge the shards
+ * of the path it leaves (see NEWEST_SHARD_LIMIT), each into the day, month or year above it.
  * @returns a function from an output path to its shard name (letters, digits and `-`; pages not in the model:
  *   `other`)
  */
 export function searchShardOf(model: Pick<SiteModel, 'pages'>): (path: string) => string {
   const shards = new Map<string, string>();
+  // The newest edition's date as a path ([year, month, day]), or null when no page has a date.
+  let newest: string | null = null;
+  for (const page of model.pages) if (page.meta.date !== null && (newest === null || page.meta.date > newest)) newest = page.meta.date;
+  const newestPath = newest === null ? null : shardPath({ meta: { date: newest }, slug: '' } as SitePage);
+  // Whether a node (pages sharing the first `depth` parts of their path) lies on the newest edition's path.
+  const onNewestPath = (path: readonly string[], depth: number): boolean =>
+    newestPath !== null && newestPath.slice(0, Math.min(depth, newestPath.length)).every((part, i) => path[i] === part);
   const assign = (pages: ReadonlyArray<{ page: SitePage; path: string[] }>, depth: number, name: string): void => {
     const articles = pages.reduce((sum, { page }) => sum + page.items.length, 0);
-    if (articles <= SEARCH_SHARD_LIMIT || pages.every(({ path }) => path.length <= depth) || pages.length === 1) {
+    const limit = onNewestPath((pages[0] as { path: string[] }).path, depth) ? NEWEST_SHARD_LIMIT : SEARCH_SHARD_LIMIT;
+    if (articles <= limit || pages.every(({ path }) => path.length <= depth) || pages.length === 1) {
       for (const { page } of pages) for (const item of page.items) shards.set(item.path, name);
       return;
     }

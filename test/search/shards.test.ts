@@ -3,7 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newestShardFirst, SEARCH_SHARD_LIMIT, searchShardOf } from '../../src/search/shards.js';
+import { NEWEST_SHARD_LIMIT, newestShardFirst, SEARCH_SHARD_LIMIT, searchShardOf } from '../../src/search/shards.js';
 import type { SitePage } from '../../src/site/site-model.js';
 
 /** A page with `items` article pages, as much of a SitePage as the shards read. */
@@ -62,29 +62,72 @@ test('a year or a day of many articles is split, a single large page is not', ()
   for (const [name, count] of counts) if (name !== '2019') assert.ok(count <= SEARCH_SHARD_LIMIT, `${name}: ${count}`);
 });
 
-test('adding pages moves no page of another shard', () => {
+test('the newest edition\'s year, month and day are split above NEWEST_SHARD_LIMIT, and merge back when a newer edition comes', () => {
+  assert.equal(NEWEST_SHARD_LIMIT, 50);
+  const pages = [
+    page('2020-03-01_01', '2020-03-01'),
+    page('2020-06-01_01', '2020-06-01'),
+    ...[1, 2, 3].map((n) => page(`2021-01-05_0${n}`, '2021-01-05')),
+    ...[1, 2].map((n) => page(`2021-02-07_0${n}`, '2021-02-07')),
+    page('2021-03-01_01', '2021-03-01'),
+    ...[1, 2].map((n) => page(`2021-03-09_0${n}`, '2021-03-09')),
+  ];
+  const table = (): Array<[string, number]> => [...sizes(shardsOf(pages))].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // 2021 (80 articles) is the newest edition's year: split by month; its newest month (30) is one shard.
+  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03', 30]]);
+  // A newer day of the same month: the month (60) is split by day, the new day is a shard of its own.
+  pages.push(...[1, 2, 3].map((n) => page(`2021-03-10_0${n}`, '2021-03-10')));
+  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03-01', 10], ['2021-03-09', 20], ['2021-03-10', 30]]);
+  // A new month: March leaves the newest path and its days merge back into one shard.
+  pages.push(page('2021-04-02_01', '2021-04-02'));
+  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03', 60], ['2021-04', 10]]);
+  // A new year: 2021's months merge into the year, as any year of at most SEARCH_SHARD_LIMIT articles.
+  pages.push(page('2022-01-01_01', '2022-01-01'));
+  assert.deepEqual(table(), [['2020', 20], ['2021', 120], ['2022', 10]]);
+});
+
+/** The date `days` days after 2010-01-01, as `YYYY-MM-DD`. */
+function dayAfter2010(days: number): string {
+  return new Date(Date.UTC(2010, 0, 1 + days)).toISOString().slice(0, 10);
+}
+
+test('adding pages moves no page of another shard, except the newest path\'s shards merging up', () => {
   const random = (() => {
     let x = 7;
     return () => (x = (x * 48271) % 2147483647) / 2147483647;
   })();
   const pages: SitePage[] = [];
   let before = shardsOf(pages);
+  let newest: string | null = null;
+  let merged = 0;
   for (let i = 0; i < 600; i++) {
     const dated = random() < 0.5;
     const added = dated
-      ? page(`p${i}`, `20${10 + Math.floor(random() * 3)}-0${1 + Math.floor(random() * 3)}-1${Math.floor(random() * 3)}`, 5 + Math.floor(random() * 20))
+      ? page(`p${i}`, dayAfter2010(Math.floor(i * 1.5 + random() * 60)), 5 + Math.floor(random() * 20))
       : page(`${Math.floor(random() * 1000)}_${i}`, null, 5 + Math.floor(random() * 20));
     pages.push(added);
     const after = shardsOf(pages);
     const target = after.get(added.items[0]?.path as string) as string;
-    // Every page that changed shard was in one shard before: the one the new page fell into.
+    const newer = added.meta.date !== null && (newest === null || added.meta.date > newest);
+    // Every page that changed shard was in one shard before, the one the new page fell into; or, when the page's
+    // edition is newer than all, it moved up into a shard of the old newest edition's year that merged its own.
     const left = new Set<string>();
-    for (const [path, shard] of before) if (after.get(path) !== shard) left.add(shard);
+    for (const [path, shard] of before) {
+      const now = after.get(path) as string;
+      if (now === shard) continue;
+      if (newer && newest !== null && shard.startsWith(`${now}-`) && now.startsWith(newest.slice(0, 4))) {
+        merged++;
+        continue;
+      }
+      left.add(shard);
+    }
     assert.ok(left.size <= 1, `page ${i}: pages left ${[...left].join(', ')}`);
     if (left.size === 1) assert.ok(target.startsWith([...left][0] as string), `page ${i}: ${target} from ${[...left][0]}`);
+    if (added.meta.date !== null && (newest === null || added.meta.date > newest)) newest = added.meta.date;
     before = after;
   }
   assert.ok(sizes(before).size > 8);
+  assert.ok(merged > 0, 'no addition merged the shards of the path it left');
 });
 
 test('shards in the order the search page loads them: newest edition first, pages without a date last', () => {
