@@ -1,10 +1,9 @@
 /**
  * Checks and times clause-level jieba cutting (src/places/jieba.ts wordBoundariesWithin).
  *
- * cppjieba (nodejieba 3.5.8) splits its input at its separators (space, tab, `\n`, `，`, `。`:
- * `SPECIAL_SEPARATORS` in node_modules/nodejieba/submodules/cppjieba/include/cppjieba/SegmentBase.hpp, used by
- * PreFilter.hpp) and segments each stretch on its own, so a clause (a maximal stretch without separators) cut
- * alone should give the same word boundaries as inside the whole text. This script
+ * jieba-rs (@node-rs/jieba) makes each of the separators (space, tab, `\n`, `，`, `。`) a word of its own and
+ * segments the stretches between them on their own (see src/places/jieba.ts), so a clause (a maximal stretch
+ * without separators) cut alone should give the same word boundaries as inside the whole text. This script
  *
  * 1. checks that property on every distinct line and paragraph of the seeds: for each clause, the offsets of
  *    `wordBoundaries(whole)` inside it equal `wordBoundaries(clause)` shifted by the clause's start; and on
@@ -25,7 +24,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import nodejieba from 'nodejieba';
 import { createPlaceTagger, Jieba, loadGazetteer } from '../src/places/index.js';
 import { loadSeeds } from '../src/seed/load-seeds.js';
 import { segmentPage } from '../src/segment/segment-page.js';
@@ -59,14 +57,18 @@ function articleTexts(article: Article): string[] {
   );
 }
 
-/** Counts the calls of nodejieba.cut and the UTF-16 code units they are given (jieba.ts calls it through the module object). */
+/** The calls of a Jieba's cut and the UTF-16 code units they are given (see {@link countCuts}). */
 const calls = { cuts: 0, units: 0 };
-const originalCut = nodejieba.cut.bind(nodejieba);
-(nodejieba as { cut: typeof nodejieba.cut }).cut = (text: string, hmm?: boolean) => {
-  calls.cuts++;
-  calls.units += text.length;
-  return originalCut(text, hmm);
-};
+
+/** Counts the calls of `jieba.cut` in {@link calls} (every cut function of the instance calls its `cut`). */
+function countCuts(jieba: Jieba): void {
+  const originalCut = jieba.cut;
+  (jieba as { cut: (text: string) => string[] }).cut = (text: string) => {
+    calls.cuts++;
+    calls.units += text.length;
+    return originalCut(text);
+  };
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   let t = performance.now();
   const gazetteer = loadGazetteer({ homeRegion: '3206' });
   const jieba = new Jieba();
+  countCuts(jieba);
   const { spansJoin, wordBoundaries } = jieba;
   const { wholeSpansJoin, wholeTextTagger } = wholeText(jieba);
   const tagger = createPlaceTagger(gazetteer, cacheDir, jieba);

@@ -2,9 +2,8 @@
  * Prototype: segment and tag the seed pages (build.ts `processPage`) across worker threads, to measure
  * whether it pays on this machine. Uses the compiled lib/ (run `npm run compile` first).
  *
- * nodejieba 3.5.8 is a Node-API addon declared with NODE_API_ADDON / Napi::Addon<NodeJieba>: its cppjieba
- * handle is per-environment instance data, so it loads in worker threads, one dictionary per thread
- * (~1.5–2 s and ~280 MB each).
+ * (Measured with nodejieba 3.5.8, one cppjieba dictionary per thread, ~1.5–2 s and ~280 MB each; jieba is now
+ * @node-rs/jieba, whose segmenters are instances, 0.15–0.25 s and 46 MB each.)
  *
  * Usage: node bench/parallel-prototype.mjs SEEDS_DIR CACHE_DIR [THREADS…]   (THREADS 0: in the main thread)
  * Prints, for each thread count, wall time of load + process and the process's peak RSS so far.

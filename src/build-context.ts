@@ -2,7 +2,7 @@
  * The build context: what a build or a `dev` session makes once and passes to every phase, instead of keeping it
  * in module variables. Each part is made on first use and kept for the context's life: the generator key (a hash
  * of the code), the gazetteer of a home region (125–146 ms from the division codes, a few ms from the copy in the cache), and the place tagger with jieba's dictionary
- * (1.3–2 s and ~280 MB, so made only when a seed is segmented), plus the site items made from unchanged articles
+ * (0.15–0.25 s and ~46 MB, so made only when a seed is segmented), plus the site items made from unchanged articles
  * (site/site-model.ts ItemMemo).
  */
 import path from 'node:path';
@@ -82,7 +82,7 @@ export interface BuildContextOptions {
 
 /**
  * A new, empty build context.
- * @param jieba the thread's jieba segmenter (default: a new one; nodejieba keeps one dictionary per thread, so
+ * @param jieba the thread's jieba segmenter (default: a new one; its dictionary is loaded on first use and kept, so
  *   contexts made one after the other in a thread may share one)
  */
 export function createBuildContext(jieba: Jieba = new Jieba(), options: BuildContextOptions = {}): BuildContext {

@@ -119,7 +119,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     await server.close();
     return { server, idle: async () => {}, close: async () => {} };
   }
-  // Load jieba's dictionary now (1.5 to 2 s), not on the first edit, unless the first build did.
+  // Load jieba's dictionary now (0.15–0.25 s), not on the first edit, unless the first build did.
   try {
     const loading = performance.now();
     session.context.places(config.homeRegion, config.cacheDir);

@@ -1,41 +1,32 @@
 /**
- * The one module that imports nodejieba (cppjieba 5.x through Node-API), behind one {@link Jieba} instance that
- * the build context holds (build-context.ts) and passes to whatever cuts words: the place tagger and the
- * segmenter's column-break joins. nodejieba keeps one dictionary per thread, so a thread has one Jieba: the
- * instance knows which dictionary it loaded, and a second instance that loaded another one would change the
- * first one's words.
+ * The one module that owns jieba (jieba-rs through npm `@node-rs/jieba`: jieba-segmenter.ts loads it, here or in
+ * jieba-thread.ts), behind one {@link Jieba} instance that the build context holds (build-context.ts) and passes to
+ * whatever cuts words: the place tagger and the segmenter's column-break joins. The instance knows which user
+ * dictionary it loaded; cutting with another one takes another instance.
  *
- * nodejieba facts this wrapper designs around (3.5.8, read from its index.js and lib/nodejieba.cpp):
- * - `load()` is NOT a no-op when called again: every call builds a new cppjieba instance from the
- *   dictionary files (about 1.5–2 s) and replaces the old one, so words of an earlier user
- *   dictionary are gone. Calling any cut function before `load()` loads the default dictionaries.
- * - A missing or unreadable dictionary file makes cppjieba `abort()` the whole process; this wrapper
- *   reads the file first so the caller gets an exception instead.
- * - Before segmenting, cppjieba splits its input at five separators, space, tab, `\n`, `，` (U+FF0C) and `。`
- *   (U+3002) (`SPECIAL_SEPARATORS`, cppjieba/SegmentBase.hpp line 11; nodejieba never resets them), makes each
- *   separator a word of its own and segments every stretch between them on its own (PreFilter.hpp; MixSegment.hpp
- *   `Cut`). So a clause, a maximal stretch without a separator, gets the same words whether it is cut alone or
- *   inside a longer text: {@link wordBoundariesWithin} and {@link spansJoin} cut only the clauses they need.
- *   (Checked on every line and paragraph of the seeds: bench/jieba-clauses.ts.)
+ * Facts this wrapper designs around (@node-rs/jieba 2.0.3):
+ * - Loading builds a segmenter from the default dictionary (5 MB, in the package) and the user dictionary: about
+ *   0.15–0.25 s and 46 MB. Words added to a segmenter stay, so another user dictionary means a new segmenter.
+ * - Before segmenting, jieba-rs splits its input into stretches of Han characters, ASCII letters, digits and
+ *   `+#&._%-`; every other character is a word of its own (one whitespace character a word, `\r\n` aside, which
+ *   jieba-segmenter.ts cuts line by line). So the five separators of {@link JIEBA_SEPARATORS}, space, tab, `\n`, `，`
+ *   (U+FF0C) and `。` (U+3002), are each a word of its own, and a clause, a maximal stretch without a separator,
+ *   gets the same words whether it is cut alone or inside a longer text: {@link wordBoundariesWithin} and
+ *   {@link spansJoin} cut only the clauses they need. (Checked on every line and paragraph of the seeds:
+ *   bench/jieba-clauses.ts, test/places/clauses.test.ts.) The five are the separators of cppjieba (nodejieba), which
+ *   this project used before: the clauses, and the words memoised by clause (word-boundaries.ts), kept their meaning.
  * So: {@link Jieba.useUserDict} loads once, and again only when the dictionary's bytes differ from the
- * loaded one; every cut function loads the default dictionaries first if nothing is loaded (jieba's dictionary
- * takes 1.3–2 s and about 280 MB to load: nothing is loaded before the first cut or useUserDict).
+ * loaded one; every cut function loads the default dictionary first if nothing is loaded (nothing is loaded before
+ * the first cut or useUserDict).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { startThread } from '../start-thread.js';
-import nodejieba from 'nodejieba';
 import type { JiebaReply, JiebaRequest } from './jieba-thread.js';
-import { loadOptions } from './jieba-load-options.js';
-import { writeIfChanged } from './write-if-changed.js';
+import { loadSegmenter, type Segmenter, type TaggedWord } from './jieba-segmenter.js';
 
-/** A word of {@link tagWords}: the word and its part-of-speech tag (`ns`, `v`..., or a tag from the user dictionary). */
-export interface TaggedWord {
-  readonly word: string;
-  readonly tag: string;
-}
+export type { TaggedWord } from './jieba-segmenter.js';
 
 /**
  * jieba's segmenter in this thread: its dictionaries, loaded on first use, and the cut functions. Methods are
@@ -45,8 +36,10 @@ export class Jieba {
   /** Hash of the user dictionary loaded, `''` for the default dictionaries, null before any load. */
   #loaded: string | null = null;
   #loadedPath: string | null = null;
-  /** The thread of its own that holds the dictionary ({@link inWorker}), or null: nodejieba in this thread. */
+  /** The thread of its own that holds the dictionary ({@link inWorker}), or null: the dictionary is in this thread. */
   #thread: { readonly worker: Worker; readonly port: MessagePort; readonly flag: Int32Array } | null = null;
+  /** The segmenter in this thread (null before a load, or while the dictionary is in its own thread). */
+  #here: Segmenter | null = null;
 
   #ensureLoaded(): void {
     if (this.#loaded === null) {
@@ -55,23 +48,16 @@ export class Jieba {
     }
   }
 
-  /** Runs one nodejieba call, in this thread or, waiting for its answer when `reply`, in the jieba thread. */
-  #call(op: JiebaRequest['op'], arg: string | undefined, reply = true, keywords?: string): unknown {
+  /** Runs one segmenter call, in this thread or, waiting for its answer when `reply`, in the jieba thread. */
+  #call(op: JiebaRequest['op'], arg: string | undefined, reply = true): unknown {
     const thread = this.#thread;
     if (thread === null) {
-      switch (op) {
-        case 'load':
-          return void (arg === undefined ? nodejieba.load() : nodejieba.load(loadOptions(arg, keywords)));
-        case 'cut':
-          return nodejieba.cut(arg ?? '', true);
-        case 'cutForSearch':
-          return nodejieba.cutForSearch(arg ?? '', true);
-        case 'tag':
-          return nodejieba.tag(arg ?? '').map(({ word, tag }) => ({ word, tag }));
-      }
+      if (op === 'load') return void (this.#here = loadSegmenter(arg));
+      const here = (this.#here ??= loadSegmenter());
+      return here[op](arg ?? '');
     }
     Atomics.store(thread.flag, 0, 0);
-    thread.port.postMessage({ op, arg, reply, ...(keywords === undefined ? {} : { keywords }) } satisfies JiebaRequest);
+    thread.port.postMessage({ op, arg, reply } satisfies JiebaRequest);
     if (!reply) return undefined;
     // The thread answers every request in order, posting the answer before it sets the flag and notifies. A wake-up
     // with no answer on the port is the previous answer's notify arriving late (the thread was preempted between
@@ -119,22 +105,22 @@ export class Jieba {
     this.#thread = null;
     this.#loaded = null;
     this.#loadedPath = null;
+    this.#here = null;
     thread.port.close();
     await thread.worker.terminate();
   };
 
   /**
-   * Makes jieba segment with the default dictionaries plus the user dictionary at `path` (cppjieba
-   * format: `word freq tag` lines, UTF-8). A no-op when a dictionary with the same bytes is loaded
-   * already; otherwise (re)loads jieba, which takes 1.5–2 s and replaces any earlier user dictionary
-   * for every caller in this thread.
+   * Makes jieba segment with the default dictionary plus the user dictionary at `path` (`word freq tag` lines,
+   * UTF-8; a user word's frequency and tag replace the default dictionary's). A no-op when a dictionary with the
+   * same bytes is loaded already; otherwise loads a new segmenter (0.15–0.25 s) in place of the one loaded.
    *
    * @throws Error (ENOENT...) when the file cannot be read.
    */
   readonly useUserDict = (path: string): void => {
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
     if (this.#loaded === hash) return;
-    this.#call('load', path, false, writeKeywordsStandIn(dirname(path)));
+    this.#call('load', path, false);
     this.#loaded = hash;
     this.#loadedPath = path;
   };
@@ -176,32 +162,6 @@ export class Jieba {
   readonly spansJoin = (left: string, right: string): boolean => spansJoin(this.cut, left, right);
 }
 
-/**
- * What {@link KEYWORDS_STAND_IN} holds: one line, which cppjieba reads as an IDF table of one word and as a list of
- * one stop word (a table it needs to be non-empty).
- */
-const KEYWORDS_STAND_IN_TEXT = '的 1.0\n';
-
-/** File name of the stand-in, beside the user dictionary. */
-export const KEYWORDS_STAND_IN = 'keywords-unused.utf8';
-
-/**
- * nodejieba's `load` also reads the keyword extractor's tables, the IDF table (`idf.utf8`, 6 MB, about 260,000
- * lines) and the stop words, which only its `extract` reads; `cut`, `cutForSearch` and `tag` never do (cppjieba
- * Jieba.hpp: the tables feed KeywordExtractor alone), and this project does not extract keywords. Loading a
- * one-line stand-in instead saves about 0.15 CPU s of every load and gives the same words and tags. Writes
- * `{dir}/keywords-unused.utf8` unless it holds the stand-in already (a temporary file, then a rename; a folder in
- * its place is removed).
- * @returns the file's path
- * @throws Error from the file system
- */
-export function writeKeywordsStandIn(dir: string): string {
-  const file = join(dir, KEYWORDS_STAND_IN);
-  writeIfChanged(file, KEYWORDS_STAND_IN_TEXT);
-  return file;
-}
-
-
 /** Cuts text into words that concatenate back to it ({@link Jieba.cut}). */
 export type Cut = (text: string) => string[];
 
@@ -225,14 +185,14 @@ export function wordBoundariesOf(cut: Cut, text: string): number[] {
   return offsets;
 }
 
-/** The separators cppjieba splits its input at (see the module comment), as UTF-16 code units: ` \t\n，。`. */
+/** The separators that are always words of their own (see the module comment), as UTF-16 code units: ` \t\n，。`. */
 export const JIEBA_SEPARATORS = ' \t\n\uFF0C\u3002';
 
 function isSeparator(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0xff0c || code === 0x3002;
 }
 
-/** A lone (unpaired) surrogate: nodejieba gets U+FFFD for it, so the words stop spelling the text back from there on. */
+/** A lone (unpaired) surrogate: jieba gets U+FFFD for it, so the words stop spelling the text back from there on. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

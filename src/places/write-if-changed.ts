@@ -1,5 +1,5 @@
 /**
- * A file of jieba's cache folder (the user dictionary, the keyword tables' stand-in) written only when its text
+ * A file of jieba's cache folder (the user dictionary) written only when its text
  * changed, through a temporary file and a rename, so a reader never sees half a file.
  */
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

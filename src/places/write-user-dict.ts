@@ -42,7 +42,7 @@ export function userDictEntries(gazetteer: Gazetteer): UserDictEntry[] {
   return [...tags.keys()].sort(compareCodePoints).map((word) => ({ word, freq: freqOf(word), tag: tags.get(word)! }));
 }
 
-/** The user dictionary as cppjieba reads it: `word freq tag` lines, single spaces, `\n` after every line, no BOM. */
+/** The user dictionary as jieba reads it: `word freq tag` lines, single spaces, `\n` after every line, no BOM. */
 export function userDictText(gazetteer: Gazetteer): string {
   return userDictEntries(gazetteer).map((e) => `${e.word} ${e.freq} ${e.tag}\n`).join('');
 }

@@ -30,7 +30,7 @@ export interface WordOracle {
   /**
    * Word-boundary oracle: true when a word of the language model spans the join of `left` and `right`
    * (`参` + `与…` → `参与`). With it, a short line that ends mid-word is joined to the next line instead of
-   * being taken for a subhead. The build passes nodejieba's; without it, only punctuation and length decide.
+   * being taken for a subhead. The build passes jieba's (places/jieba.ts); without it, only punctuation and length decide.
    */
   readonly spansJoin?: (left: string, right: string) => boolean;
 }

@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import nodejieba from 'nodejieba';
 import { buildPlaceNameIndex, createPlaceTagger, findPlaceMentions, loadGazetteer, type Gazetteer, type GazetteerPlace } from '../../src/places/index.js';
-import { Jieba, jiebaClauses, JIEBA_SEPARATORS } from '../../src/places/jieba.js';
+import { Jieba, jiebaClauses, JIEBA_SEPARATORS, type Cut } from '../../src/places/jieba.js';
 import { segmentPage } from '../../src/segment/segment-page.js';
 import { wholeText } from './whole-text-reference.js';
 
@@ -79,7 +78,7 @@ test('jiebaClauses: maximal stretches between space, tab, newline, ，and 。; o
   assert.deepEqual(jiebaClauses('\uD800，沿海安全'), [[0, 6]]);
 });
 
-test('cppjieba segments each clause alone: boundaries inside a clause equal those of the clause cut alone (real and tricky texts)', () => {
+test('jieba segments each clause alone: boundaries inside a clause equal those of the clause cut alone (real and tricky texts)', () => {
   let clauses = 0;
   for (const text of [...realTexts, ...tricky]) {
     const all = wordBoundaries(text);
@@ -128,18 +127,18 @@ test('wordBoundariesWithin equals wordBoundaries filtered to the spans, for ever
   }
 });
 
-/** Runs `fn` and returns the texts it gave nodejieba's cut. */
+/** Runs `fn` and returns the texts it gave the cut of `jieba` (every cut function of the instance calls its `cut`). */
 function cutsOf(fn: () => unknown): string[] {
   const seen: string[] = [];
-  const original = nodejieba.cut;
-  (nodejieba as { cut: typeof nodejieba.cut }).cut = (text: string, hmm?: boolean) => {
+  const original = jieba.cut;
+  (jieba as { cut: Cut }).cut = (text: string) => {
     seen.push(text);
-    return original.call(nodejieba, text, hmm);
+    return original(text);
   };
   try {
     fn();
   } finally {
-    (nodejieba as { cut: typeof nodejieba.cut }).cut = original;
+    (jieba as { cut: Cut }).cut = original;
   }
   return seen;
 }
