@@ -3,10 +3,13 @@
 // The index is split into shards (one per edition year, or smaller): the primary bundle in ../pagefind/ is the
 // newest shard and holds Pagefind's runtime, the others are listed in ../pagefind/shards.json. The first search
 // runs on the primary bundle alone (nothing to merge first: Pagefind starts, and the list of shards loads beside
-// it); then the other shards are merged newest edition first (pages without a date last), in batches that double
-// (1, 2, 4, … shards), each merged while the pages of the one before are checked, and the results found so far
-// are shown after each batch. So the first results come from the small newest index, and the whole archive
-// takes a handful of searches, not one per shard (each search runs on every shard merged so far).
+// it); then the other shards are merged newest edition first (pages without a date last), in batches whose
+// pages double (shards.json gives each shard's pages): the first batch holds at least as many pages as the primary
+// bundle and a sixteenth of the archive, at most FIRST_BATCH_PAGES (unless one shard has more), each later batch
+// twice the one before. Each batch is merged while the pages of the one before are checked, and the results found
+// so far are shown after each batch. So the first results come from the small newest index, and the whole archive
+// takes a handful of searches whatever the shards' sizes (the newest edition's are small: src/search/shards.ts),
+// not one per shard (each search runs on every shard merged so far).
 //
 // Pagefind splits Chinese into words (张芝山镇 → 张 芝山 镇) and finds pages that have all of them anywhere; a shard
 // that lacks one of the words drops it (in a shard without 馨, 陈馨 finds every page with 陈). So every page it
@@ -22,6 +25,8 @@ const list = document.getElementById('search-results');
 const MAX_RESULTS = 30;
 const CONCURRENT = 16;
 const REDRAW_MS = 150;
+/** Most pages the first merge batch aims at (src/search/shards.ts SEARCH_SHARD_LIMIT: about one full shard). */
+const FIRST_BATCH_PAGES = 500;
 const byRank = (a, b) => a.group - b.group || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const base = new URL('../pagefind/', import.meta.url);
 
@@ -33,25 +38,28 @@ function fold(text) {
 
 let api = null;
 let pending = null;
-/** Shards not merged yet, newest first (null until shards.json is in). */
+/** Shards not merged yet, newest first, each `[name, pages]` (null until shards.json is in). */
 let shards = null;
 /** The list of shards, loading beside Pagefind. */
 let listed = null;
-/** How many shards the next batch merges (doubles after each). */
+/** How many pages the next batch merges at least (doubles after each). */
 let batch = 1;
 
-/** Shard names newest first: dated ones (`2021-08`, `2021`) in descending order, then `undated…` (src/search/shards.ts, newestShardFirst). */
-function newestFirst(names) {
-  const dated = names.filter((name) => /^\d/.test(name)).sort().reverse();
-  return [...dated, ...names.filter((name) => !/^\d/.test(name)).sort()];
+/** Shards (`[name, pages]`) newest first: dated names (`2021-08`, `2021`) in descending order, then `undated…` (src/search/shards.ts, newestShardFirst). */
+function newestFirst(list) {
+  const byName = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const dated = list.filter(([name]) => /^\d/.test(name)).sort(byName).reverse();
+  return [...dated, ...list.filter(([name]) => !/^\d/.test(name)).sort(byName)];
 }
 
 /** Pagefind with its primary bundle (the newest shard); the list of the other shards loads beside it. */
 async function loadApi() {
   listed = fetch(new URL('shards.json', base))
     .then((response) => response.json())
-    .then((names) => {
-      shards = newestFirst(names);
+    .then(({ primary, shards: list }) => {
+      shards = newestFirst(list);
+      const total = list.reduce((sum, [, pages]) => sum + pages, primary);
+      batch = Math.max(1, Math.min(FIRST_BATCH_PAGES, Math.max(primary, Math.ceil(total / 16))));
     });
   const module = await import(new URL('pagefind.js', base).href);
   await module.options({ excerptLength: 40 });
@@ -66,7 +74,12 @@ let merging = Promise.resolve();
 function mergeBatch() {
   merging = merging.then(async () => {
     await listed;
-    const next = shards.splice(0, batch);
+    const next = [];
+    for (let pages = 0; shards.length > 0 && (next.length === 0 || pages < batch); ) {
+      const [name, count] = shards.shift();
+      next.push(name);
+      pages += count;
+    }
     batch *= 2;
     await Promise.all(next.map((shard) => api.mergeIndex(new URL(`${shard}/`, base).href)));
   });

@@ -26,8 +26,21 @@ import { PAGEFIND_VERSION, indexFolder } from './pagefind-process.js';
 
 /** Folder of the index in the output. */
 export const SEARCH_INDEX_DIR = 'pagefind';
-/** The list of merged shards, relative to SEARCH_INDEX_DIR: a JSON array of folder names. */
+/**
+ * The list of merged shards, relative to SEARCH_INDEX_DIR: a JSON object `{"primary": N, "shards": [[NAME, N], …]}`,
+ * the primary bundle's page count and each other shard's folder name and page count, names in code point order
+ * (the search page sizes its merge batches by pages: templates/search.js). See {@link shardsFile}.
+ */
 export const SHARDS_FILE = 'shards.json';
+
+/**
+ * The text of {@link SHARDS_FILE}: `pages` gives each shard's page count (a shard not in it counts 0).
+ * @param names every shard, in code point order; `primary` among them is left out of the list
+ */
+export function shardsFile(names: readonly string[], primary: string | undefined, pages: ReadonlyMap<string, number>): string {
+  const listed = names.filter((name) => name !== primary).map((name) => [name, pages.get(name) ?? 0]);
+  return `${JSON.stringify({ primary: primary === undefined ? 0 : (pages.get(primary) ?? 0), shards: listed })}\n`;
+}
 
 /** Shard files kept between builds, by a key that hashes the shard's indexed documents. */
 export interface SearchShardStore {
@@ -255,6 +268,8 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
   const open = new Map<string, Map<string, StagedPage>>();
   /** Every staged page's document hash, by output path. */
   const hashes = new Map<string, string>();
+  /** Pages staged in each shard (for shards.json). */
+  const pagesIn = new Map<string, number>();
   /** Per shard: expected pages not staged yet. */
   const missing = new Map<string, Set<string>>();
   for (const file of options.expected ?? []) {
@@ -377,6 +392,7 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
     if (results.has(shard)) throw new Error(`search index: ${file} staged after its shard ${shard} was complete`);
     let pages = open.get(shard);
     if (!pages) open.set(shard, (pages = new Map()));
+    if (!pages.has(file)) pagesIn.set(shard, (pagesIn.get(shard) ?? 0) + 1);
     pages.set(file, page);
     hashes.set(file, page.hash);
     const left = missing.get(shard);
@@ -411,7 +427,7 @@ export function stageSearchDocuments(options: SearchStageOptions = {}): SearchDo
       } finally {
         await stop();
       }
-      if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: `${JSON.stringify(names.filter((name) => name !== primary))}\n` });
+      if (names.length > 0) out.push({ path: `${SEARCH_INDEX_DIR}/${SHARDS_FILE}`, content: shardsFile(names, primary, pagesIn) });
       return out.sort(byPath);
     },
     async discard() {

@@ -48,7 +48,8 @@ after(async () => {
 });
 
 test('shards load newest first and the count grows as each comes in, to the exact count', async () => {
-  assert.equal(readFileSync(path.join(out, 'pagefind', 'shards.json'), 'utf8'), '["2019","2020","undated"]\n');
+  // Each shard with its pages: the primary bundle (2021) has 1, 2019 2, 2020 1, the undated seed 11.
+  assert.equal(readFileSync(path.join(out, 'pagefind', 'shards.json'), 'utf8'), '{"primary":1,"shards":[["2019",2],["2020",1],["undated",11]]}\n');
   const { page, errors } = await openPage(browser, 1280);
   const entries: string[] = [];
   page.on('request', (request) => {

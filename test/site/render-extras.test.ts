@@ -166,7 +166,8 @@ test('the search index covers the article pages only, one shard per edition year
     'pagefind/undated/pagefind.zh-cn_#.pf_meta',
     'pagefind/wasm.unknown.pagefind',
   ]);
-  assert.equal(site.read('pagefind/shards.json'), '["undated"]\n');
+  // The shards merged in the browser, with the pages of each (the seed's 11 items) and of the primary bundle (2021's 4).
+  assert.equal(site.read('pagefind/shards.json'), '{"primary":4,"shards":[["undated",11]]}\n');
   const articles = site.result.files.filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path));
   const undated = articles.filter((f) => f.path.startsWith('pages/000_')).length;
   assert.equal(index.filter((f) => /^pagefind\/(?:undated\/)?fragment\//.test(f.path)).length, articles.length);
@@ -245,7 +246,11 @@ test('the store is asked for one shard at a time, so a site of many shards never
   assert.equal(entries.length, kept.size);
   const counts = entries.map((file) => (JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages['zh-cn']?.page_count);
   assert.deepEqual(new Set(counts), new Set([1]));
-  assert.equal((JSON.parse(String(first.find((file) => file.path === 'pagefind/shards.json')?.content)) as string[]).length, kept.size - 1);
+  // Every shard but the primary listed, each with its one page.
+  const listed = JSON.parse(String(first.find((file) => file.path === 'pagefind/shards.json')?.content)) as { primary: number; shards: Array<[string, number]> };
+  assert.equal(listed.primary, 1);
+  assert.equal(listed.shards.length, kept.size - 1);
+  assert.deepEqual(new Set(listed.shards.map(([, pages]) => pages)), new Set([1]));
 });
 
 test('search documents wait in the memory-backed folder when it can be written, else in the system temporary folder', () => {
