@@ -308,9 +308,9 @@ export async function renderFiles(
   if (session) session.model = null;
   const patched =
     last !== null && defer && options.edit !== undefined && last.renderKey === renderKey && session !== undefined && session.units.size > 0
-      ? patchSiteModel(last.model, pages, options.edit.articles, options.edit.seeds, context.items, headlineWords)
+      ? patchSiteModel(last.model, pages, options.edit.articles, options.edit.seeds, context.items, headlineWords, options.itemViews)
       : null;
-  const model = patched ?? buildSiteModel(pages, articles, context.items, headlineWords);
+  const model = patched ?? buildSiteModel(pages, articles, context.items, headlineWords, options.itemViews);
   const scope = patched !== null && last !== null && options.edit !== undefined ? editScope(last.model, patched, options.edit.seeds) : null;
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
