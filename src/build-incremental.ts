@@ -12,7 +12,7 @@ import { COMMAND_PHASES } from './pipeline.js';
 import { prepareFewSeeds, readBuildInputs } from './read-inputs.js';
 import type { Diagnostic, OutputFile } from './types.js';
 import { checkOutputFolder, lockOutput, openOutputWriter, outputMatches, outputSize, writeChanges, writeDelta, writeOutput, type WriteReport } from './write.js';
-import { checkedTextCache, DamagedEntryError, openBuildCache, writeOnlyCache, type BuildCache, type OutputRecord } from './cache/build-cache.js';
+import { checkedTextCache, DamagedEntryError, openBuildCache, writeOnlyCache, type BuildCache, type BuildState, type OutputRecord } from './cache/build-cache.js';
 import { searchDocument, searchDocumentHash } from './search/search-index.js';
 
 /** Options of {@link buildIncremental}. */
@@ -49,7 +49,9 @@ export interface IncrementalResult {
   readonly renderedPaths: readonly string[];
   /**
    * How many files (pages and Markdown exports) a session's rebuild planned when it planned only what an edit can
-   * have changed (build.ts BuildSession.model), the others being its last ones; null when every file was planned.
+   * have changed (build.ts BuildSession.model), or a plain rerun when it planned only what its added, edited and
+   * removed pages can have changed (build.ts BuildOptions.last), the others being the last build's; null when
+   * every file was planned.
    */
   readonly planned: number | null;
   /**
@@ -108,6 +110,17 @@ function searchHashOf(file: OutputFile): string | undefined {
   if (typeof file.content !== 'string' || !file.path.endsWith('.html')) return undefined;
   const document = searchDocument(file.content);
   return document === null ? undefined : searchDocumentHash(document);
+}
+
+/**
+ * What a build state says of the pages of the build that wrote it (build.ts BuildOptions.last), when it has them
+ * well formed; else nothing (the rerun plans the whole site).
+ */
+function lastBuild(state: BuildState | null): Pick<BuildOptions, 'last'> {
+  const pageKeys = state?.pageKeys;
+  if (state === null || typeof state.renderKey !== 'string' || !Array.isArray(pageKeys)) return {};
+  if (!pageKeys.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string')) return {};
+  return { last: { pageKeys: new Map(pageKeys), renderKey: state.renderKey } };
 }
 
 /**
@@ -172,7 +185,11 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     const known: Map<string, OutputRecord> = fromSession && remembered !== null ? remembered.records : new Map((stored?.files ?? []).map((record) => [record.path, record]));
     const putState = async (key: string, records: readonly OutputRecord[], all: Map<string, OutputRecord> | null = null): Promise<void> => {
       const recorded = { key, diagnostics: result.diagnostics, pageCount: result.pages.length, itemCount: result.articles.length };
-      await cache.putState({ ...recorded, outDir: config.outDir, files: records });
+      // The pages' keys only beside the records of every file: a rerun keeps the files its scope leaves out by
+      // their records (build.ts BuildOptions.last), so a state that lists no files (a session's scoped rebuild
+      // under way, whose records the session keeps) must not lead a rerun to plan by a scope.
+      const pages = all !== null && records.length === 0 ? {} : { pageKeys: [...result.pageKeys].sort(([a], [b]) => compareCodePoints(a, b)), renderKey: inputs.renderKey };
+      await cache.putState({ ...recorded, outDir: config.outDir, files: records, ...pages });
       if (session) session.state = { ...recorded, records: all ?? new Map(records.map((r) => [r.path, r])), stamp: await cache.stateStamp(config.outDir) };
     };
     const record = async (key: string, all: readonly OutputFile[], written: WriteReport, rendered: Rendered = result.records): Promise<void> => {
@@ -210,7 +227,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
       try {
         // The files as the last build recorded them: pages whose unit hash is unchanged are kept, not rendered.
         result = await again(
-          (store) => build({ ...options, cache: store, inputs, output: writer, ...(options.clean === true ? {} : { previous: known }) }),
+          (store) => build({ ...options, cache: store, inputs, output: writer, ...(options.clean === true ? {} : { previous: known, ...lastBuild(stored) }) }),
           async () => {
             await writer.abort();
             writer = await openOutputWriter(config.outDir, options.clean === true);

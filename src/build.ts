@@ -23,7 +23,7 @@ import { routes } from './site/routes.js';
 import { renderExtras } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
-import { articleHash, editScope, EXPORT_KINDS, planSite, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
+import { articleHash, editScope, EXPORT_KINDS, planSite, rerunScope, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
 import { buildSiteModel, hasText, itemView, patchSiteModel, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SiteModel, type SitePage } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
@@ -236,7 +236,10 @@ export interface RenderedFiles {
    * every other file of the site is the session's last one, unchanged.
    */
   readonly removed: readonly string[] | null;
-  /** With `removed`: how many files were planned (the site's pages and Markdown exports that an edit can have changed); else null. */
+  /**
+   * With `removed`, or after a plain rerun's scoped plan (BuildOptions.last): how many files were planned (the site's
+   * pages and Markdown exports that the change can have changed); else null.
+   */
   readonly planned: number | null;
 }
 
@@ -293,6 +296,13 @@ export async function renderFiles(
      * later, the model is patched and only what these pages can have changed is planned (see RenderedFiles.removed).
      */
     readonly edit?: { readonly seeds: ReadonlySet<string>; readonly articles: readonly TaggedArticle[] };
+    /**
+     * A plain rerun (`output` and `previous`, no session) whose last build had the same render key: the seed files
+     * of the pages added, edited or removed since (BuildOptions.last), and the last build's pages and articles of
+     * those it had. The last build's model is made again from them and the other pages, and only what these pages
+     * can have changed is planned (site/render-site.ts rerunScope); the other files of `previous` are kept.
+     */
+    readonly rerun?: { readonly seeds: ReadonlySet<string>; readonly pages: readonly SeedPageInfo[]; readonly articles: readonly TaggedArticle[] };
   },
   phases: PhaseSelection = COMMAND_PHASES.build,
 ): Promise<RenderedFiles> {
@@ -312,6 +322,19 @@ export async function renderFiles(
       : null;
   const model = patched ?? buildSiteModel(pages, articles, context.items, headlineWords, options.itemViews);
   const scope = patched !== null && last !== null && options.edit !== undefined ? editScope(last.model, patched, options.edit.seeds) : null;
+  // A plain rerun: the last build's model, made again from its entries of the pages that changed and the others'.
+  const rerun = options.rerun !== undefined && output !== undefined && options.previous !== undefined && session === undefined ? options.rerun : null;
+  const before =
+    rerun === null
+      ? null
+      : buildSiteModel(
+          [...pages.filter((page) => !rerun.seeds.has(page.file)), ...rerun.pages],
+          [...articles.filter((article) => !rerun.seeds.has(article.seed)), ...rerun.articles],
+          context.items,
+          headlineWords,
+          options.itemViews,
+        );
+  let rerunPlan = before === null ? null : rerunScope(before, model, (rerun as NonNullable<typeof rerun>).seeds);
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session
   // keeps them in memory (its first build reads the cache and fills the map); a plain build reads and writes
@@ -378,7 +401,7 @@ export async function renderFiles(
       ...(options.articleHashes === undefined ? {} : { articleHashes: options.articleHashes }),
       memo: context.views,
     };
-    const units = planSite(model, renderContext, context.viewHashes, scope ?? undefined);
+    let units = planSite(model, renderContext, context.viewHashes, scope ?? rerunPlan ?? undefined);
     // The files of the scope in the last model that it has no more (an item of an edited page gone, a list shorter).
     let removed: string[] | null = null;
     if (scope !== null && last !== null) {
@@ -405,7 +428,39 @@ export async function renderFiles(
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];
     let pagesOfSite = 0;
+    // A plain rerun planned by a scope: every file of the last build outside it (neither planned now nor planned in
+    // the last model by the same scope, so neither changed nor gone) is kept as it is, unrendered and unhashed. A
+    // file the writer cannot keep (missing, or of another size since: edited by hand) or an article page recorded
+    // without its search document needs its unit: then the whole site is planned, and the files kept stay kept.
+    const keptAhead = new Set<string>();
+    if (rerunPlan !== null && before !== null && options.previous !== undefined) {
+      const planned = new Set(units.map((unit) => unit.path));
+      for (const unit of planSite(before, renderContext, context.viewHashes, rerunPlan)) planned.add(unit.path);
+      let whole = false;
+      for (const record of options.previous.values()) {
+        if (planned.has(record.path) || outputPhase(record.path) !== 'render') continue;
+        const article = expected?.has(record.path) === true;
+        if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
+          whole = true;
+          continue;
+        }
+        keptAhead.add(record.path);
+        paths.push(record.path);
+        if (article) stage?.keep(record.path, record.search as string, () => current(record.path));
+        records.set(record.path, { unit: record.unit, search: record.search });
+        if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
+      }
+      if (whole) {
+        rerunPlan = null;
+        pagesOfSite = 0;
+        units = planSite(model, renderContext, context.viewHashes);
+      }
+    }
     for (const [index, unit] of units.entries()) {
+      if (keptAhead.has(unit.path)) {
+        if (!EXPORT_KINDS.has(unit.kind)) pagesOfSite++;
+        continue;
+      }
       // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes. A session
       // has the hash of its last build's data: when the data is the same, so is the hash.
       const last = session?.units.get(unit.path);
@@ -495,7 +550,7 @@ export async function renderFiles(
     await emit(data());
     for (const file of await extras()) await emit(file);
     for (const file of await search()) await emit(file);
-    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed: null, planned: null };
+    return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed: null, planned: rerunPlan === null ? null : units.length };
   } finally {
     await prerender?.close();
     await stage?.discard();
@@ -580,6 +635,8 @@ export interface BuildResult {
   readonly removed: readonly string[] | null;
   /** See {@link RenderedFiles.planned}. */
   readonly planned: number | null;
+  /** The page key (cache/build-cache.ts pageKey) of each seed page made a page of, by seed file (SeedPageInfo.file). */
+  readonly pageKeys: ReadonlyMap<string, string>;
 }
 
 /** Progress of a build, for a progress bar: `segment` once per seed processed (not cached), then `render`. */
@@ -624,6 +681,14 @@ export interface BuildOptions {
    * `output`, a page whose unit hash equals its record's is kept as it is instead of rendered.
    */
   readonly previous?: ReadonlyMap<string, OutputRecord>;
+  /**
+   * What the build that wrote the output recorded of its pages (cache/build-cache.ts BuildState.pageKeys and
+   * renderKey): with `previous` and `output`, no session, and the same render key, the pages whose keys differ
+   * (added, edited, removed) are compared with their last entries (read from `cache`) and only the files they can
+   * change are planned (site/render-site.ts rerunScope); every other file of `previous` is kept as it is
+   * (OutputWriter.keep). Without it, or when the scope cannot be known, the whole site is planned.
+   */
+  readonly last?: { readonly pageKeys: ReadonlyMap<string, string>; readonly renderKey: string };
 }
 
 
@@ -784,15 +849,32 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   if (!runsNow(selected, 'model')) {
     // `check`: read through tag only.
     const stats = { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered: 0, pagesOfSite: 0 };
-    return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map(), removed: null, planned: null };
+    return { files: [], search: null, diagnostics: sortDiagnostics(diagnostics), pages, articles, key: inputs.key, stats, renderedPaths: [], records: new Map(), removed: null, planned: null, pageKeys };
   }
   onProgress?.({ phase: 'render', done: 0, total: 0, file: null });
+  const rerun = session === undefined && options.output !== undefined && options.previous !== undefined && cache !== undefined ? await lastEntries(options.last, inputs.renderKey, pageKeys, cache) : null;
+  if (rerun !== null) {
+    for (const entry of rerun.entries) {
+      addViews(entry, itemViews);
+      entry.articles.forEach((article, i) => articleHashes.set(article, entry.hashes?.[i] ?? articleHash(article)));
+    }
+  }
   const gazetteer = places?.gazetteer ?? context.gazetteer(config.homeRegion, config.cacheDir);
   const { files, search, rendered, renderedPaths, units, records, removed, planned } = await renderFiles(
     pages,
     articles,
     { gazetteer },
-    { ...options, context, templatesDir: inputs.templatesDir, renderKey: inputs.renderKey, articleHashes, itemViews, pageKeys, ...(edit === undefined ? {} : { edit }) },
+    {
+      ...options,
+      context,
+      templatesDir: inputs.templatesDir,
+      renderKey: inputs.renderKey,
+      articleHashes,
+      itemViews,
+      pageKeys,
+      ...(edit === undefined ? {} : { edit }),
+      ...(rerun === null ? {} : { rerun: { seeds: rerun.seeds, pages: rerun.entries.flatMap((entry) => (entry.page === null ? [] : [entry.page])), articles: rerun.entries.flatMap((entry) => entry.articles) } }),
+    },
     selected,
   );
   return {
@@ -807,5 +889,37 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     stats: { seeds: inputs.seeds.length, processed: total, cached: inputs.seeds.length - total, placesUsed: places !== null, rendered, pagesOfSite: units },
     renderedPaths,
     records,
+    pageKeys,
   };
+}
+
+/** Most pages a plain rerun plans by a scope (site/render-site.ts rerunScope) for: beyond this, the whole site. */
+const RERUN_SCOPE_LIMIT = 64;
+
+/**
+ * The seed files of the pages a plain rerun added, edited or removed (their page keys differ from `last`'s) and
+ * the last build's entries of those that it had (edited and removed ones), read from `cache`; null when there is
+ * no `last`, its render key is another, more than RERUN_SCOPE_LIMIT pages changed, or a last entry is gone (then
+ * the whole site is planned).
+ */
+async function lastEntries(
+  last: BuildOptions['last'],
+  renderKey: string,
+  pageKeys: ReadonlyMap<string, string>,
+  cache: BuildCache,
+): Promise<{ readonly seeds: ReadonlySet<string>; readonly entries: readonly PageEntry[] } | null> {
+  if (last === undefined || last.renderKey !== renderKey) return null;
+  const seeds = new Set<string>();
+  for (const [file, key] of pageKeys) if (last.pageKeys.get(file) !== key) seeds.add(file);
+  for (const file of last.pageKeys.keys()) if (!pageKeys.has(file)) seeds.add(file);
+  if (seeds.size > RERUN_SCOPE_LIMIT) return null;
+  const entries: PageEntry[] = [];
+  for (const file of seeds) {
+    const key = last.pageKeys.get(file);
+    if (key === undefined) continue;
+    const entry = await cache.getPage(key);
+    if (entry === null || entry.page?.file !== file) return null;
+    entries.push(entry);
+  }
+  return { seeds, entries };
 }

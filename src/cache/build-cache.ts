@@ -90,6 +90,14 @@ export interface BuildState {
   readonly diagnostics: readonly Diagnostic[];
   readonly pageCount: number;
   readonly itemCount: number;
+  /**
+   * The page key ({@link pageKey}) of each seed page that build made a page of, as `[seed file (SeedPageInfo.file),
+   * key]`: with `renderKey`, a rerun tells from them which pages were added, edited or removed, and plans only the
+   * files those can change (build.ts BuildOptions.last). Absent in a state written without them.
+   */
+  readonly pageKeys?: ReadonlyArray<readonly [string, string]>;
+  /** The render key of that build (read-inputs.ts BuildInputs.renderKey); absent in a state written without it. */
+  readonly renderKey?: string;
 }
 
 /** A cache of page results and build states. */

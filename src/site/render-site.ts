@@ -15,7 +15,7 @@ import { editionKind } from './pages/edition.js';
 import { aboutKind, assetKind, notFoundKind, searchKind } from './pages/fixed.js';
 import { homeKind } from './pages/home.js';
 import { markdownExportKind } from './pages/markdown-export.js';
-import { pageKind } from './pages/page.js';
+import { pageKind, SIBLING_LIMIT, SIBLING_WINDOW } from './pages/page.js';
 import { placeListKind, placesKind } from './pages/places.js';
 import { itemMarkdownBody, itemSource, listEntry, makeWords, type ArticleText, type ListEntries, type PageKind, type PlanContext, type PlanScope, type RenderContext, type ViewContext } from './pages/shared.js';
 import type { SiteItem, SiteModel, SitePage } from './site-model.js';
@@ -307,4 +307,65 @@ export function editScope(previous: SiteModel, next: SiteModel, changed: Readonl
     named(next.pageRecords.get(seed));
   }
   return { pages, itemsOf: new Set(position.keys()), editions, authors, places };
+}
+
+/**
+ * What a plain rerun's added, edited and removed pages (`changed`, seed files) can have changed in the files of
+ * the site, as a plan scope (pages/shared.ts PlanScope), from the model of the last build (`previous`) and this
+ * one's (`next`): unlike {@link editScope}, pages may have come or gone. For each changed page, in either model:
+ * its page (版) file, the page files before and after it in reading order (their pagers name it) and of its
+ * edition (their lists of the edition's pages name it; in an edition of more than SIBLING_LIMIT pages, those
+ * within SIBLING_WINDOW of it, whose windows can hold it), the item pages and Markdown exports of it and of the
+ * pages before and after it (with the items before and after them: their pagers name its items, or each other
+ * once it is gone), its edition's page and the editions before and after it (their pagers name its date), and the
+ * list pages of every author and place its items name and of the districts of those towns. The kinds that take no
+ * scope are planned whole.
+ * @returns null when a page of both models has another slug, or an author of both another path (a page or name
+ *   added or gone can change another one's segment: routes.ts uniqueSegments): then the whole site is planned
+ */
+export function rerunScope(previous: SiteModel, next: SiteModel, changed: ReadonlySet<string>): PlanScope | null {
+  for (const [name, path] of next.authorPaths) {
+    const before = previous.authorPaths.get(name);
+    if (before !== undefined && before !== path) return null;
+  }
+  const slugs = new Map(previous.pages.map((page) => [page.seed, page.slug]));
+  for (const page of next.pages) {
+    const before = slugs.get(page.seed);
+    if (before !== undefined && before !== page.slug) return null;
+  }
+  const pages = new Set<string>();
+  const itemsOf = new Set<string>();
+  const editions = new Set<string>();
+  const authors = new Set<string>();
+  const places = new Set<string>();
+  for (const model of [previous, next]) {
+    const dated = model.editions.filter((edition) => edition.date !== null);
+    for (const edition of model.editions) {
+      const at = edition.pages.flatMap((page, i) => (changed.has(page.seed) ? [i] : []));
+      if (at.length === 0) continue;
+      if (edition.date !== null) {
+        const d = dated.indexOf(edition);
+        for (const other of [dated[d - 1], edition, dated[d + 1]]) if (other?.date) editions.add(other.date);
+      }
+      edition.pages.forEach((page, i) => {
+        if (edition.pages.length <= SIBLING_LIMIT || at.some((j) => Math.abs(i - j) <= SIBLING_WINDOW)) pages.add(page.seed);
+      });
+    }
+    for (const [i, page] of model.pages.entries()) {
+      if (!changed.has(page.seed)) continue;
+      for (const other of [model.pages[i - 1], page, model.pages[i + 1]]) {
+        if (other === undefined) continue;
+        pages.add(other.seed);
+        itemsOf.add(other.seed);
+      }
+      for (const item of model.pageRecords.get(page.seed) ?? []) {
+        const { bylines, photoCredit, places: tagged } = item.article;
+        for (const name of bylines) authors.add(name);
+        if (photoCredit) authors.add(photoCredit);
+        for (const place of tagged.districts) places.add(place.code);
+        for (const place of tagged.towns) places.add(place.code).add(place.districtCode);
+      }
+    }
+  }
+  return { pages, itemsOf, editions, authors, places };
 }

@@ -155,7 +155,9 @@ export const routes = {
   sitemapPart: (name: string): string => `${routes.sitemapParts()}${name}.xml`,
   articlesJson: (): string => 'data/articles.json',
   /** An item's Markdown export, `data/markdown/{page-slug}/{NN}.md` (its id `{page-slug}/{NN}` + `.md`). */
-  markdown: (id: string): string => `data/markdown/${id}.md`,
+  markdown: (id: string): string => `${routes.markdownExports()}${id}.md`,
+  /** The folder of the Markdown exports, `data/markdown/`. */
+  markdownExports: (): string => 'data/markdown/',
   stylesheet: (): string => 'assets/style.css',
   /** The search page's script (templates/search.js). */
   searchScript: (): string => 'assets/search.js',
