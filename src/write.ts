@@ -309,6 +309,8 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   await writeFile(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
   // No output folder yet (a first build): no current file to compare with, so no stat of each.
   const compare = !clean && (await exists(outDir));
+  const slash = path.sep === '/';
+  const root = `${path.resolve(outDir)}/`;
   const written: string[] = [];
   /** Written paths at which the output has an entry now. */
   const replaced = new Set<string>();
@@ -422,8 +424,10 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     async keep(file, size) {
       if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
       if (!compare) return false;
-      const current = entryAt(under(outDir, file));
-      if (current === null || !current.isFile() || current.size !== size) return false;
+      // A rerun keeps most of the site's files (138,000 at 40,000 articles): the path is joined by concatenation
+      // where the separator is `/` (the build's paths are relative and normalised), and a missing file is no exception.
+      const current = lstatSync(slash ? `${root}${file}` : under(outDir, file), { throwIfNoEntry: false });
+      if (current === undefined || !current.isFile() || current.size !== size) return false;
       sizes.set(file, size);
       unchanged.push(file);
       return true;
@@ -436,7 +440,8 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
         throw error;
       }
       const there = await exists(outDir);
-      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER).sort(compareCodePoints);
+      // listFileTree gives the paths sorted by code point already.
+      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER);
       const report = {
         written: written.sort(compareCodePoints),
         unchanged: unchanged.sort(compareCodePoints),
