@@ -21,6 +21,7 @@ import {
   renameSync,
   rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
@@ -670,12 +671,20 @@ export async function outputMatches(outDir: string, records: readonly { path: st
   if (present.length !== records.length) return false;
   const listed = new Set(records.map((record) => record.path));
   if (!present.every((file) => listed.has(file))) return false;
-  const sizes = await pMap(
-    records,
-    (record) => stat(path.join(outDir, ...record.path.split('/'))).then((found) => found.size === record.size, () => false),
-    { concurrency: CONCURRENCY },
-  );
-  return sizes.every(Boolean);
+  // Synchronous stats, stopping at the first difference: the output was written by the last build, so its metadata
+  // is in memory, and a call costs a few microseconds against tens for a promise through the thread pool (an
+  // up-to-date rerun at 40,000 articles stats 138,000 files). Joined by concatenation where the separator is `/`.
+  const root = `${path.resolve(outDir)}/`;
+  for (const record of records) {
+    let found;
+    try {
+      found = statSync(path.sep === '/' ? `${root}${record.path}` : under(outDir, record.path), { throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
+    if (found === undefined || found.size !== record.size) return false;
+  }
+  return true;
 }
 
 /** The output folder holds files news-archive did not make: a build would delete them, so it is refused. */
