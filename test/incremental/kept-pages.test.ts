@@ -4,33 +4,21 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildIncremental } from '../../src/build-incremental.js';
 import { openBuildCache } from '../../src/cache/build-cache.js';
-import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { tempDir } from '../temp-dir.js';
+import type { Config } from '../../src/config.js';
+import { fileTree, seedProject } from './seed-project.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/seed');
 
 function project(seeds: Record<string, string>): { config: Config; seedsDir: string } {
-  const work = tempDir('news-archive-kept-');
-  const seedsDir = path.join(work, 'seeds');
-  mkdirSync(seedsDir);
-  for (const [name, text] of Object.entries(seeds)) writeFileSync(path.join(seedsDir, name), text);
-  return { seedsDir, config: { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') } };
+  return seedProject('news-archive-kept-', seeds);
 }
 
-function tree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const relative = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) for (const [k, v] of tree(path.join(dir, entry.name), `${relative}/`)) out.set(k, v);
-    else out.set(relative, readFileSync(path.join(dir, entry.name)).toString('base64'));
-  }
-  return out;
-}
+const tree = (dir: string): Map<string, string> => fileTree(dir);
 
 const read = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
 const A1 = '2021-08-18_A1.txt';
@@ -141,3 +129,4 @@ test('onFewSeeds is called for a plain rerun that segments a few seeds only: not
   await run('clean', true);
   assert.deepEqual(calls, ['added', 'edited']);
 });
+

@@ -5,39 +5,26 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBuildSession } from '../../src/build.js';
 import { buildIncremental, type IncrementalResult } from '../../src/build-incremental.js';
 import { openBuildCache } from '../../src/cache/build-cache.js';
-import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { tempDir } from '../temp-dir.js';
+import type { Config } from '../../src/config.js';
+import { fileTree, seedProject } from './seed-project.js';
 import { PAGES_RENDERED_ADDING_A1_19 } from './added-page.js';
+
+function project(seeds: Record<string, string>, extra: Partial<Config> = {}): { config: Config; seedsDir: string } {
+  return seedProject('news-archive-rerun-', seeds, extra);
+}
+
+const tree = (dir: string): Map<string, string> => fileTree(dir);
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/seed');
 const read = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
 const A1 = '2021-08-18_A1.txt';
 const A2 = '2021-08-18_A2.txt';
 const B1 = '2021-08-19_A1.txt';
-
-function project(seeds: Record<string, string>, extra: Partial<Config> = {}): { config: Config; seedsDir: string } {
-  const work = tempDir('news-archive-rerun-');
-  const seedsDir = path.join(work, 'seeds');
-  mkdirSync(seedsDir);
-  for (const [name, text] of Object.entries(seeds)) writeFileSync(path.join(seedsDir, name), text);
-  return { seedsDir, config: { ...DEFAULT_CONFIG, seedsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache'), ...extra } };
-}
-
-/** Every file below `dir` with its bytes (base64), by relative path. */
-function tree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const relative = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) for (const [k, v] of tree(path.join(dir, entry.name), `${relative}/`)) out.set(k, v);
-    else out.set(relative, readFileSync(path.join(dir, entry.name)).toString('base64'));
-  }
-  return out;
-}
 
 /** A fresh build of `seeds` (own output and cache folders): its output as {@link tree} gives it, and how many pages the site has. */
 async function fresh(seeds: Record<string, string>, extra: Partial<Config> = {}): Promise<{ files: Map<string, string>; pagesOfSite: number | undefined }> {
@@ -133,3 +120,4 @@ test('a plain rerun after a session\'s scoped rebuild whose derived files are st
     await session.context.close();
   }
 });
+
