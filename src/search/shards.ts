@@ -48,8 +48,13 @@ export const NEWEST_SHARD_LIMIT = 50;
  */
 function shardPath(page: SitePage): string[] {
   const date = page.meta.date;
-  const head = date === null ? ['undated'] : [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
+  const head = date === null ? ['undated'] : datePath(date);
   return [...head, ...[...page.slug].map((char) => (char.codePointAt(0) as number).toString(16))];
+}
+
+/** The shard tree's levels of an edition date `YYYY-MM-DD`: `[year, month, day]`. */
+function datePath(date: string): string[] {
+  return [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
 }
 
 /**
@@ -72,7 +77,7 @@ export function searchShardOf(model: Pick<SiteModel, 'pages'>): (path: string) =
   // The newest edition's date as a path ([year, month, day]), or null when no page has a date.
   let newest: string | null = null;
   for (const page of model.pages) if (page.meta.date !== null && (newest === null || page.meta.date > newest)) newest = page.meta.date;
-  const newestPath = newest === null ? null : shardPath({ meta: { date: newest }, slug: '' } as SitePage);
+  const newestPath = newest === null ? null : datePath(newest);
   // Whether a node (pages sharing the first `depth` parts of their path) lies on the newest edition's path.
   const onNewestPath = (path: readonly string[], depth: number): boolean =>
     newestPath !== null && newestPath.slice(0, Math.min(depth, newestPath.length)).every((part, i) => path[i] === part);
