@@ -15,6 +15,7 @@ import { bodyKeys, createMarkdownRenderer, mapMemo, prerenderMarkdown, type Mark
 import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/templates.js';
 import { checkedTextCache, type BuildCache, type BuildState, type OutputRecord, type PageEntry } from './cache/build-cache.js';
 import { hashParts } from './hash-parts.js';
+import { compareCodePoints } from './compare-code-points.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
@@ -428,39 +429,8 @@ export async function renderFiles(
     const current = (file: string): string => readFileSync(path.join(options.config.outDir, ...file.split('/')), 'utf8');
     const renderedPaths: string[] = [];
     let pagesOfSite = 0;
-    // A plain rerun planned by a scope: every file of the last build outside it (neither planned now nor planned in
-    // the last model by the same scope, so neither changed nor gone) is kept as it is, unrendered and unhashed. A
-    // file the writer cannot keep (missing, or of another size since: edited by hand) or an article page recorded
-    // without its search document needs its unit: then the whole site is planned, and the files kept stay kept.
-    const keptAhead = new Set<string>();
-    if (rerunPlan !== null && before !== null && options.previous !== undefined) {
-      const planned = new Set(units.map((unit) => unit.path));
-      for (const unit of planSite(before, renderContext, context.viewHashes, rerunPlan)) planned.add(unit.path);
-      let whole = false;
-      for (const record of options.previous.values()) {
-        if (planned.has(record.path) || outputPhase(record.path) !== 'render') continue;
-        const article = expected?.has(record.path) === true;
-        if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
-          whole = true;
-          continue;
-        }
-        keptAhead.add(record.path);
-        paths.push(record.path);
-        if (article) stage?.keep(record.path, record.search as string, () => current(record.path));
-        records.set(record.path, { unit: record.unit, search: record.search });
-        if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
-      }
-      if (whole) {
-        rerunPlan = null;
-        pagesOfSite = 0;
-        units = planSite(model, renderContext, context.viewHashes);
-      }
-    }
-    for (const [index, unit] of units.entries()) {
-      if (keptAhead.has(unit.path)) {
-        if (!EXPORT_KINDS.has(unit.kind)) pagesOfSite++;
-        continue;
-      }
+    /** Render (or keep, when its hash is the one recorded) one planned unit and hand it to the output. */
+    const renderUnit = async (unit: (typeof units)[number], index: number): Promise<void> => {
       // What a file depends on is the data its view reads (site/pages/): the same hash, the same bytes. A session
       // has the hash of its last build's data: when the data is the same, so is the hash.
       const last = session?.units.get(unit.path);
@@ -476,7 +446,7 @@ export async function renderFiles(
           paths.push(unit.path);
           if (before.search !== undefined && expected?.has(unit.path)) stage?.keep(unit.path, before.search, () => current(unit.path));
           records.set(unit.path, { unit: hash, search: before.search });
-          continue;
+          return;
         }
       }
       // A session takes the content of its last build when the hash is the same.
@@ -493,6 +463,57 @@ export async function renderFiles(
       await emit({ path: unit.path, content });
       const search = stage?.documentHash(unit.path);
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
+    };
+    if (rerunPlan !== null && before !== null && options.previous !== undefined) {
+      // A plain rerun planned by a scope: the planned units are rendered first, so the search shards they fall in
+      // can be indexed (Pagefind, in its own process) while the rest is kept. Then every file of the last build
+      // outside the scope (neither planned now nor planned in the last model by the same scope, so neither changed
+      // nor gone) is kept as it is, unrendered and unhashed: first the article pages of the shards the planned
+      // units fall in (a shard is indexed once its last page is staged), then the others. A file the writer
+      // cannot keep (missing, or of another size since: edited by hand) or an article page recorded without its
+      // search document needs its unit: then the whole site is planned, and the files kept or rendered stay so.
+      const scoped = new Set(units.map((unit) => unit.path));
+      for (const [index, unit] of units.entries()) await renderUnit(unit, index);
+      const planned = new Set(scoped);
+      for (const unit of planSite(before, renderContext, context.viewHashes, rerunPlan)) planned.add(unit.path);
+      const touched = new Set(units.filter((unit) => expected?.has(unit.path) === true).map((unit) => searchOptions.shardOf(unit.path)));
+      const first: OutputRecord[] = [];
+      const rest: OutputRecord[] = [];
+      for (const record of options.previous.values()) {
+        if (planned.has(record.path) || outputPhase(record.path) !== 'render') continue;
+        (touched.size > 0 && expected?.has(record.path) === true && touched.has(searchOptions.shardOf(record.path)) ? first : rest).push(record);
+      }
+      const keptAhead = new Set<string>();
+      let whole = false;
+      for (const [i, record] of [...first, ...rest].entries()) {
+        // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run start meanwhile.
+        if (i === first.length || i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
+        const article = expected?.has(record.path) === true;
+        if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
+          whole = true;
+          continue;
+        }
+        keptAhead.add(record.path);
+        paths.push(record.path);
+        if (article) stage?.keep(record.path, record.search as string, () => current(record.path));
+        records.set(record.path, { unit: record.unit, search: record.search });
+        if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
+      }
+      if (whole) {
+        rerunPlan = null;
+        pagesOfSite = 0;
+        units = planSite(model, renderContext, context.viewHashes);
+        for (const [index, unit] of units.entries()) {
+          if (keptAhead.has(unit.path) || scoped.has(unit.path)) {
+            if (!EXPORT_KINDS.has(unit.kind)) pagesOfSite++;
+            continue;
+          }
+          await renderUnit(unit, index);
+        }
+        renderedPaths.sort(compareCodePoints);
+      }
+    } else {
+      for (const [index, unit] of units.entries()) await renderUnit(unit, index);
     }
     if (cache && clauseWords.words.size > clauseWords.stored) {
       await cache.putWordBoundaries(clauseWords.key, clauseWords.words);
@@ -892,6 +913,9 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     pageKeys,
   };
 }
+
+/** A plain rerun's keep loop gives the event loop a turn after this many files (see renderFiles). */
+const KEEP_TURN = 2048;
 
 /** Most pages a plain rerun plans by a scope (site/render-site.ts rerunScope) for: beyond this, the whole site. */
 const RERUN_SCOPE_LIMIT = 64;
