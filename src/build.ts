@@ -21,7 +21,7 @@ import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJsonPieces, type LastArticlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
-import { renderExtras } from './site/render-extras.js';
+import { renderExtras, type ExtraFile, type KeepExtra } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { articleHash, editScope, EXPORT_KINDS, planSite, rerunScope, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
@@ -553,7 +553,16 @@ export async function renderFiles(
     // Every page of the site: those planned now, or after a scoped plan the session's (all of them, kept up to date).
     const kept = removed === null ? null : (session?.units ?? null);
     const every = (): OutputFile[] => [...(kept ?? [])].map(([path, unit]) => ({ path, content: unit.content })).sort(byPath);
-    const extras = (): Promise<OutputFile[]> => renderExtras(model, (kept === null ? paths : [...kept.keys()].sort()).map((path) => ({ path })), options.config);
+    const extras = (keep?: KeepExtra): Promise<ExtraFile[]> => renderExtras(model, (kept === null ? paths : [...kept.keys()].sort()).map((path) => ({ path })), options.config, keep);
+    // A plain build keeps a derived file (a part of a large sitemap) that the last build made from the same data.
+    const extraUnit = (key: string): string => hashParts(['extra', renderKey, key]);
+    const keepExtra: KeepExtra | undefined =
+      output === undefined || options.previous === undefined
+        ? undefined
+        : async (file, key) => {
+            const before = options.previous?.get(file);
+            return before !== undefined && before.unit === extraUnit(key) && (await sink.keep(file, before.size));
+          };
     if (kept !== null) {
       pagesOfSite = 0;
       for (const unit of kept.values()) if (!EXPORT_KINDS.has(unit.kind)) pagesOfSite++;
@@ -565,11 +574,14 @@ export async function renderFiles(
     };
     if (session) session.model = { model, renderKey };
     if (defer) {
-      const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()), ...(await search())].sort(byPath);
+      const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()).map(renderedExtra), ...(await search())].sort(byPath);
       return { files: planned, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed, planned: removed === null ? null : units.length };
     }
     await emit(data());
-    for (const file of await extras()) await emit(file);
+    for (const file of await extras(keepExtra)) {
+      if (file.key !== undefined) records.set(file.path, { unit: extraUnit(file.key) });
+      if (file.content !== null) await emit({ path: file.path, content: file.content });
+    }
     for (const file of await search()) await emit(file);
     return { files: files(), search: null, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed: null, planned: rerunPlan === null ? null : units.length };
   } finally {
@@ -577,6 +589,12 @@ export async function renderFiles(
     await stage?.discard();
     await store?.discard();
   }
+}
+
+/** A derived file rendered without a `keep` (renderFiles' extras): it has its content. */
+function renderedExtra(file: ExtraFile): OutputFile {
+  if (file.content === null) throw new TypeError(`${file.path}: kept, though no keep was given`);
+  return { path: file.path, content: file.content };
 }
 
 /**

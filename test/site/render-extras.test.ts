@@ -148,6 +148,46 @@ test('a site of more URLs than one sitemap may list gets a sitemap index of one 
   );
 });
 
+test('a part of a large sitemap is kept, not rendered, when the last build made it from the same entries', async () => {
+  const entries = [
+    { path: 'about.html', lastmod: null },
+    { path: 'editions/2020-01-02.html', lastmod: '2020-01-02' },
+    { path: 'pages/2020-01-02_A1/01.html', lastmod: '2020-01-02' },
+    { path: 'pages/2021-08-18_A1/01.html', lastmod: '2021-08-18' },
+  ];
+  const config = { ...DEFAULT_CONFIG, baseUrl: 'https://example.org/archive/' };
+  const asked: string[] = [];
+  const first = await sitemapFiles(entries, config, 3, async (file) => (asked.push(file), false));
+  // Every part is asked about and rendered; the index (sitemap.xml) is always rendered and has no key.
+  assert.deepEqual(asked, ['sitemaps/2020.xml', 'sitemaps/2021.xml', 'sitemaps/site.xml']);
+  assert.deepEqual(first.map((f) => [f.path, f.content === null, typeof f.key]), [
+    ['sitemap.xml', false, 'undefined'],
+    ['sitemaps/2020.xml', false, 'string'],
+    ['sitemaps/2021.xml', false, 'string'],
+    ['sitemaps/site.xml', false, 'string'],
+  ]);
+  const keyOf = (files: typeof first, file: string): string | undefined => files.find((f) => f.path === file)?.key;
+  // Without a keep, the same files and bytes, and no keys.
+  const plain = await sitemapFiles(entries, config, 3);
+  assert.deepEqual(plain.map((f) => [f.path, f.content, f.key]), first.map((f) => [f.path, f.content, undefined]));
+  // A newer page of 2021: 2020's part has the same key and is kept; 2021's has another and is rendered.
+  const added = [...entries, { path: 'pages/2021-08-19_A1/01.html', lastmod: '2021-08-19' }];
+  const known = new Map(first.map((f) => [f.path, f.key]));
+  const second = await sitemapFiles(added, config, 3, async (file, key) => known.get(file) === key);
+  assert.deepEqual(second.map((f) => [f.path, f.content === null]), [
+    ['sitemap.xml', false],
+    ['sitemaps/2020.xml', true],
+    ['sitemaps/2021.xml', false],
+    ['sitemaps/site.xml', true],
+  ]);
+  assert.equal(keyOf(second, 'sitemaps/2020.xml'), keyOf(first, 'sitemaps/2020.xml'));
+  assert.notEqual(keyOf(second, 'sitemaps/2021.xml'), keyOf(first, 'sitemaps/2021.xml'));
+  assert.match(second.find((f) => f.path === 'sitemaps/2021.xml')?.content ?? '', /2021-08-19_A1\/01\.html/);
+  // Another base URL gives every part another key.
+  const moved = await sitemapFiles(entries, { ...config, baseUrl: 'https://example.org/other/' }, 3, async () => false);
+  for (const file of ['sitemaps/2020.xml', 'sitemaps/2021.xml', 'sitemaps/site.xml']) assert.notEqual(keyOf(moved, file), keyOf(first, file), file);
+});
+
 test('the search index covers the article pages only, one shard per edition year, and is byte-identical when built again', async () => {
   const index = site.result.files.filter((f) => f.path.startsWith('pagefind/'));
   const names = index.map((f) => f.path.replace(/_[0-9a-f]+\./, '_#.'));
