@@ -149,7 +149,11 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
   const cache = options.clean === true ? writeOnlyCache(opened) : opened;
   const release = await lockOutput(config.outDir);
   try {
-    let inputs = await readBuildInputs(options);
+    let inputs = await readBuildInputs({ ...options, cache });
+    // The seeds' stamps of this reading are recorded once the build is done (or found up to date).
+    const keepStamps = async (): Promise<void> => {
+      if (inputs.stamps !== undefined) await cache.putSeedStamps?.(config.seedsDir, inputs.stamps);
+    };
     // jieba's dictionary, when a few seeds are new or changed, loads from here on in its thread (the up-to-date
     // check below cannot need it: equal keys mean every page entry was made by the last build).
     const few = prepareFewSeeds({ ...options, cache }, inputs);
@@ -163,6 +167,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
     // A session's first build always renders (writing only what differs): its rebuilds need what it rendered.
     const primed = session === undefined || session.written !== null;
     if (primed && options.clean !== true && state !== null && state.key === inputs.key && (await outputMatches(config.outDir, stateFiles()))) {
+      await keepStamps();
       return {
         upToDate: true,
         diagnostics: state.diagnostics,
@@ -215,7 +220,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         await undo();
         session?.pages.clear();
         // Read again: a plain build lets go of each seed's bytes once it is decoded or found in the cache.
-        inputs = await readBuildInputs(options);
+        inputs = await readBuildInputs({ ...options, cache });
         return run(checkedTextCache(cache));
       }
     };
@@ -275,6 +280,7 @@ async function buildIncrementalWith(given: IncrementalOptions, context: BuildCon
         await record(result.search === null ? inputs.key : inputs.key + SEARCH_PENDING, files, report);
       }
     }
+    await keepStamps();
     // After a scoped rebuild the page entries of edited seeds are pruned once the derived files are written.
     if (!delta) await cache.prunePages(new Set(inputs.pageKeys));
     if (result.search === null) await cache.pruneSearchShards();

@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { configKey, hashTree } from './cache/input-hashes.js';
 import { hashParts } from './hash-parts.js';
 import { DEFAULT_TEMPLATES_DIR } from './render/templates.js';
-import { readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource, type SeedStamps } from './seed/load-seeds.js';
 import type { Diagnostic } from './types.js';
 
 /**
@@ -51,19 +51,35 @@ export interface BuildInputs {
   readonly key: string;
   /** Hash of what every page's rendering depends on besides the seeds: the generator, the config and the templates. */
   readonly renderKey: string;
+  /**
+   * The seeds' stamps of this reading (seed/load-seeds.ts SeedStamps), when they differ from those the cache gave
+   * (a plain build with a cache): the incremental driver records them once the build is done.
+   */
+  readonly stamps?: SeedStamps;
 }
 
 /**
- * Read the seeds and hash the inputs. Fast: no parsing, no dictionary.
+ * Read the seeds and hash the inputs. Fast: no parsing, no dictionary. With `cache` (a plain build), a seed whose
+ * stat is the one the cache's stamps recorded is not read: its hash is the stamp's.
  * @throws Error when the seeds or templates folder cannot be read
  */
-export async function readBuildInputs(options: Pick<ReadOptions, 'config' | 'templatesDir' | 'session' | 'context'>): Promise<BuildInputs> {
-  const { config } = options;
+export async function readBuildInputs(options: Pick<ReadOptions, 'config' | 'templatesDir' | 'session' | 'context' | 'cache'>): Promise<BuildInputs> {
+  const { config, cache } = options;
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const label = path.basename(path.resolve(config.seedsDir));
-  const { sources: seeds, problems } = await readSeedSources(config.seedsDir, options.session?.seedReads);
-  const readDiagnostics = problems.map((problem) => seedReadDiagnostic(problem, label));
-  return inputsOf(seeds, readDiagnostics, label, templatesDir, options);
+  // A plain build with a cache takes unchanged seeds by the stamps the last one recorded (a session by its memo).
+  const last = options.session === undefined && cache?.getSeedStamps !== undefined ? await cache.getSeedStamps(config.seedsDir) : undefined;
+  const read = await readSeedSources(config.seedsDir, options.session?.seedReads, undefined, last);
+  const readDiagnostics = read.problems.map((problem) => seedReadDiagnostic(problem, label));
+  const stamps = read.stamps === undefined || sameStamps(last ?? null, read.stamps) ? {} : { stamps: read.stamps };
+  return { ...inputsOf(read.sources, readDiagnostics, label, templatesDir, options), ...stamps };
+}
+
+/** Whether `next` holds the same stamps as `last` (every seed taken by its stamp, none added or gone): nothing to record. */
+function sameStamps(last: SeedStamps | null, next: SeedStamps): boolean {
+  if (last === null || last.files.size !== next.files.size) return false;
+  for (const [name, stamp] of next.files) if (last.files.get(name) !== stamp) return false;
+  return true;
 }
 
 /**

@@ -26,6 +26,8 @@ import type { BodyPart, Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } fr
 import { isScratch, isStaleScratch } from '../stale-scratch.js';
 import { naming } from '../failures.js';
 import { hashParts } from '../hash-parts.js';
+import { compareCodePoints } from '../compare-code-points.js';
+import type { SeedStamp, SeedStamps } from '../seed/load-seeds.js';
 
 /** What one seed became: null page when it was refused or empty. */
 export interface PageEntry {
@@ -125,6 +127,13 @@ export interface BuildCache {
    * it again only when the stamp is not the one it had after that write (another build wrote since).
    */
   stateStamp(outDir: string): Promise<string | null>;
+  /**
+   * The stamps of the seeds of `seedsDir` as the last plain build read them (seed/load-seeds.ts SeedStamps), or null
+   * when there are none or they are damaged. Optional: without it every seed is read.
+   */
+  getSeedStamps?(seedsDir: string): Promise<SeedStamps | null>;
+  /** Keep the stamps of the seeds of `seedsDir`, replacing the last ones. */
+  putSeedStamps?(seedsDir: string, stamps: SeedStamps): Promise<void>;
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
   /** Files of a search index shard (search/search-index.ts), or null. */
@@ -176,6 +185,9 @@ const FORMAT = 'news-archive-cache-3';
 
 /** Format of page entries (their key holds it): bump when their shape changes. */
 const PAGE_FORMAT = 'news-archive-page-4';
+
+/** Format of the seed stamps (`seeds-{folder hash}.json`: seed/load-seeds.ts SeedStamps). */
+const STAMPS_FORMAT = 'news-archive-seed-stamps-1';
 
 /** `zlib.crc32` (Node >= 20.15, 22.2), or undefined on an older Node (then checksums are MD5). */
 const crc32 = (zlib as { crc32?: (data: string | Uint8Array) => number }).crc32;
@@ -386,6 +398,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const searchDir = path.join(root, 'search');
   const markdownDir = path.join(root, 'markdown');
   const usedShards = new Set<string>();
+  const stampsFile = (seedsDir: string): string => path.join(root, `seeds-${hashParts([STAMPS_FORMAT, path.resolve(seedsDir)]).slice(0, 16)}.json`);
   const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
   return {
     async getPage(key) {
@@ -409,6 +422,22 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await writeCheckedJson(path.join(pagesDir, `${key}.text.json`), { format: PAGE_FORMAT, bodies: entry.articles.map((article) => article.body) });
       // `body` stays in its place among the fields (0 for the text read later), so an article read back serialises as before.
       await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: PAGE_FORMAT, ...entry, articles: entry.articles.map((article) => ({ ...article, body: 0 })) });
+    },
+    async getSeedStamps(seedsDir) {
+      const stored = await readCheckedJson<{ format?: string; dir?: string; takenAt?: unknown; files?: unknown }>(stampsFile(seedsDir));
+      if (stored === null || stored.format !== STAMPS_FORMAT || stored.dir !== path.resolve(seedsDir) || typeof stored.takenAt !== 'number' || !Array.isArray(stored.files)) return null;
+      const files = new Map<string, SeedStamp>();
+      for (const row of stored.files as unknown[]) {
+        if (!Array.isArray(row) || row.length !== 6 || typeof row[0] !== 'string' || typeof row[5] !== 'string' || !row.slice(1, 5).every((n) => typeof n === 'number')) return null;
+        const [name, mtimeMs, ctimeMs, size, ino, hash] = row as [string, number, number, number, number, string];
+        files.set(name, { mtimeMs, ctimeMs, size, ino, hash });
+      }
+      return { takenAt: stored.takenAt, files };
+    },
+    async putSeedStamps(seedsDir, stamps) {
+      await ensureFolder(cacheDir, root);
+      const files = [...stamps.files].sort(([a], [b]) => compareCodePoints(a, b)).map(([name, s]) => [name, s.mtimeMs, s.ctimeMs, s.size, s.ino, s.hash]);
+      await writeCheckedJson(stampsFile(seedsDir), { format: STAMPS_FORMAT, dir: path.resolve(seedsDir), takenAt: stamps.takenAt, files });
     },
     async getState(outDir) {
       const state = await readCheckedJson<BuildState & { format?: string }>(stateFile(outDir));
@@ -571,6 +600,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
     ...cache,
     getPage: async () => null,
     hasPage: () => false,
+    getSeedStamps: async () => null,
     getSearchShard: async () => null,
     listSearchShard: async () => null,
     getWordBoundaries: async () => new Map(),

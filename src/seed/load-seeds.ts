@@ -32,6 +32,59 @@ export interface SeedSource {
 }
 
 /**
+ * What a plain build recorded of a seed file it read (cache/build-cache.ts getSeedStamps): its metadata then and the
+ * SHA-256 of its bytes. A later build whose stat of the file gives the same metadata takes the hash without
+ * reading the file (see {@link readSeedSources}).
+ */
+export interface SeedStamp {
+  readonly mtimeMs: number;
+  /** The inode's change time: set by every write and rename, and never by `touch -d` or `utimes`. */
+  readonly ctimeMs: number;
+  readonly size: number;
+  readonly ino: number;
+  readonly hash: string;
+}
+
+/** The stamps of a seeds folder's files, by file name, and when (ms since the epoch) their stats were taken. */
+export interface SeedStamps {
+  readonly takenAt: number;
+  readonly files: ReadonlyMap<string, SeedStamp>;
+}
+
+/**
+ * How long before its stat a file must have last changed for its stamp to be trusted later, in ms: a file written
+ * in the same tick of a coarse clock (FAT keeps 2 s, some network file systems 1 s) as it was read, or being
+ * written while it was read, could change again without its metadata showing it. Such a file is read next time.
+ */
+export const STAMP_SETTLED_MS = 2000;
+
+/** A seed taken by its stamp: its bytes are read from `file` when first asked for (rarely: a page entry gone). */
+class StampedSeed implements SeedSource {
+  readonly fileName: string;
+  readonly hash: string;
+  readonly #file: string;
+  #bytes: Uint8Array | null = null;
+  constructor(file: string, fileName: string, hash: string) {
+    this.#file = file;
+    this.fileName = fileName;
+    this.hash = hash;
+  }
+
+  /** @throws Error when the file is gone or no longer has the bytes its stamp says (changed while the build ran) */
+  get bytes(): Uint8Array {
+    if (this.#bytes === null) {
+      const bytes = readFileSync(this.#file);
+      if (createHash('sha256').update(bytes).digest('hex') !== this.hash) throw new Error(`${this.#file}: changed while the build ran; build again`);
+      this.#bytes = bytes;
+    }
+    return this.#bytes;
+  }
+}
+
+/** The SHA-256 of no bytes: the hash of an empty seed. */
+const EMPTY_HASH = createHash('sha256').digest('hex');
+
+/**
  * The source of a seed file read from anywhere (`news-archive check FILE…`): its name, bytes and hash, labelled by
  * its folder as given (`''` for the current folder).
  */
@@ -152,7 +205,8 @@ export async function readSeedSources(
   dir: string,
   memo?: SeedReadMemo,
   readBytes: (file: string) => Promise<Buffer> = async (file) => readFileSync(file),
-): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[] }> {
+  stamps?: SeedStamps | null,
+): Promise<{ sources: SeedSource[]; problems: SeedReadProblem[]; stamps?: SeedStamps }> {
   const { files: names, links, others } = await listSeedFolder(dir);
   const problems: SeedReadProblem[] = [
     ...links.map((fileName) => ({ fileName, code: 'symlink' })),
@@ -178,7 +232,12 @@ export async function readSeedSources(
     problems: problems.sort((a, b) => compareCodePoints(a.fileName, b.fileName)),
   });
   // 32 reads in flight: one at a time leaves the disk (and the build) waiting.
-  if (memo === undefined) return done(await pMap(names, read, { concurrency: 32 }));
+  if (memo === undefined && stamps === undefined) return done(await pMap(names, read, { concurrency: 32 }));
+  if (memo === undefined) {
+    // A plain build given the stamps of the last (cache/build-cache.ts getSeedStamps): unchanged seeds are not read.
+    const stamped = await readStamped(dir, names, read, stamps ?? null);
+    return { ...done(stamped.sources), stamps: stamped.stamps };
+  }
 
   // With a memo (a dev session's rebuild) nearly every seed is known: one synchronous stat each (metadata the
   // system has cached) is several times faster than as many asynchronous ones, and only changed seeds are read.
@@ -215,6 +274,52 @@ export async function readSeedSources(
   const present = new Set(names);
   for (const name of [...memo.keys()]) if (!present.has(name) || missing.has(name)) memo.delete(name);
   return done(sources);
+}
+
+/** Whether a file's stat now is the one its stamp recorded. */
+function sameStamp(info: Stats, stamp: SeedStamp): boolean {
+  return info.isFile() && info.mtimeMs === stamp.mtimeMs && info.ctimeMs === stamp.ctimeMs && info.size === stamp.size && info.ino === stamp.ino;
+}
+
+/**
+ * The seeds `names` of `dir`: each taken by its stamp (its hash, its bytes read only if asked for) when its stat now
+ * is the one `stamps` recorded, else read by `read` (null when it could not be). With the stamps of this reading: a
+ * seed read now gets one when its stat before the read had settled ({@link STAMP_SETTLED_MS}) and gave the size
+ * read; a seed taken by its stamp keeps it.
+ */
+async function readStamped(
+  dir: string,
+  names: readonly string[],
+  read: (fileName: string) => Promise<SeedSource | null>,
+  stamps: SeedStamps | null,
+): Promise<{ sources: (SeedSource | null)[]; stamps: SeedStamps }> {
+  const takenAt = Date.now();
+  const files = new Map<string, SeedStamp>();
+  const sources = await pMap(
+    names,
+    async (fileName): Promise<SeedSource | null> => {
+      const file = path.join(dir, fileName);
+      let info: Stats | undefined;
+      try {
+        info = statSync(file, { throwIfNoEntry: false });
+      } catch {
+        info = undefined;
+      }
+      const known = stamps?.files.get(fileName);
+      if (info !== undefined && known !== undefined && sameStamp(info, known)) {
+        files.set(fileName, known);
+        return new StampedSeed(file, fileName, known.hash);
+      }
+      const source = await read(fileName);
+      const settled = info !== undefined && info.isFile() && info.mtimeMs <= takenAt - STAMP_SETTLED_MS && info.ctimeMs <= takenAt - STAMP_SETTLED_MS;
+      if (source !== null && info !== undefined && settled && info.size === source.bytes.length) {
+        files.set(fileName, { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size, ino: info.ino, hash: source.hash });
+      }
+      return source;
+    },
+    { concurrency: 32 },
+  );
+  return { sources, stamps: { takenAt, files } };
 }
 
 /** `label/fileName`, or the bare file name when the label is empty. */
@@ -271,13 +376,14 @@ export function readSeedBytes(
  *   the seeds of a group of equal ones
  */
 export function duplicateSeedDiagnostics(
-  sources: readonly Pick<SeedSource, 'fileName' | 'hash' | 'bytes'>[],
+  sources: readonly Pick<SeedSource, 'fileName' | 'hash'>[],
   label: string,
   savedAt: (fileName: string) => number | null = () => null,
 ): Diagnostic[] {
   const groups = new Map<string, string[]>();
   for (const source of sources) {
-    if (source.bytes.length === 0) continue;
+    // An empty seed is no copy of another (its hash says so without reading a seed taken by its stamp).
+    if (source.hash === EMPTY_HASH) continue;
     const group = groups.get(source.hash);
     if (group === undefined) groups.set(source.hash, [source.fileName]);
     else group.push(source.fileName);

@@ -1,0 +1,96 @@
+/**
+ * Seed stamps (seed/load-seeds.ts SeedStamps): a plain build takes a seed whose stat is the one the last build
+ * recorded by its hash, without reading it; any write (even one that keeps the size and puts the modification
+ * time back) reads it again, and a file changed just before it was read gets no stamp.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildIncremental } from '../../src/build-incremental.js';
+import { openBuildCache } from '../../src/cache/build-cache.js';
+import { readSeedSources, STAMP_SETTLED_MS } from '../../src/seed/load-seeds.js';
+import { tempDir } from '../temp-dir.js';
+import { fileTree, seedProject } from '../incremental/seed-project.js';
+
+/** Write `text` to `file`, then put its modification time back to what it was (the change time still moves). */
+function rewriteKeepingTime(file: string, text: string): void {
+  const before = statSync(file);
+  writeFileSync(file, text);
+  utimesSync(file, before.atime, before.mtime);
+}
+
+test('a seed whose stat is the recorded one is not read; a rewrite of the same size and time is; a fresh file gets no stamp', async () => {
+  const dir = tempDir('news-archive-seed-stamps-');
+  writeFileSync(path.join(dir, 'a.txt'), '甲版');
+  writeFileSync(path.join(dir, 'b.txt'), '乙版');
+  await sleep(STAMP_SETTLED_MS + 100);
+  const reads: string[] = [];
+  const readBytes = async (file: string): Promise<Buffer> => (reads.push(path.basename(file)), readFileSync(file));
+  const first = await readSeedSources(dir, undefined, readBytes, null);
+  assert.deepEqual(reads, ['a.txt', 'b.txt']);
+  assert.deepEqual([...(first.stamps?.files.keys() ?? [])].sort(), ['a.txt', 'b.txt']);
+
+  // Same stats: nothing read, the same hashes; the bytes come when asked for.
+  reads.length = 0;
+  const second = await readSeedSources(dir, undefined, readBytes, first.stamps);
+  assert.deepEqual(reads, []);
+  assert.deepEqual(second.sources.map((s) => s.hash), first.sources.map((s) => s.hash));
+  assert.equal(Buffer.from(second.sources[1]!.bytes).toString('utf8'), '乙版');
+  assert.equal(second.stamps?.files.get('a.txt'), first.stamps?.files.get('a.txt'), 'a stamp taken is kept as it was');
+
+  // b rewritten with the same size and its modification time put back: its change time moved, so it is read, and
+  // (written just now) it gets no stamp; a new file c neither.
+  rewriteKeepingTime(path.join(dir, 'b.txt'), '丙版');
+  writeFileSync(path.join(dir, 'c.txt'), '丁版');
+  reads.length = 0;
+  const third = await readSeedSources(dir, undefined, readBytes, second.stamps);
+  assert.deepEqual(reads, ['b.txt', 'c.txt']);
+  assert.equal(Buffer.from(third.sources[1]!.bytes).toString('utf8'), '丙版');
+  assert.notEqual(third.sources[1]!.hash, first.sources[1]!.hash);
+  assert.deepEqual([...(third.stamps?.files.keys() ?? [])].sort(), ['a.txt']);
+
+  // A seed gone: reported, and its stamp dropped.
+  unlinkSync(path.join(dir, 'a.txt'));
+  const fourth = await readSeedSources(dir, undefined, readBytes, third.stamps);
+  assert.deepEqual(fourth.sources.map((s) => s.fileName), ['b.txt', 'c.txt']);
+  assert.deepEqual([...(fourth.stamps?.files.keys() ?? [])], []);
+});
+
+test('a build records the stamps, a rewrite keeping size and time is built, and a stamped seed whose entry is gone is read then', async () => {
+  const fixtures = path.resolve(import.meta.dirname, '../fixtures/seed');
+  const names = ['2021-08-18_A1.txt', '2021-08-19_A1.txt'];
+  const { config, seedsDir } = seedProject('news-archive-stamps-build-', Object.fromEntries(names.map((name) => [name, readFileSync(path.join(fixtures, name), 'utf8')])));
+  await sleep(STAMP_SETTLED_MS + 100);
+  await buildIncremental({ config });
+  const cache = openBuildCache(config.cacheDir);
+  assert.deepEqual([...((await cache.getSeedStamps?.(seedsDir))?.files.keys() ?? [])], names);
+
+  // The same size and modification time, another word: built, and the page shows it.
+  const file = path.join(seedsDir, names[1] as string);
+  const edited = readFileSync(file, 'utf8').replace('金沙街道强化食品安全监管', '金沙街道加强食品安全监管');
+  assert.notEqual(edited, readFileSync(file, 'utf8'));
+  rewriteKeepingTime(file, edited);
+  const rebuilt = await buildIncremental({ config });
+  assert.equal(rebuilt.upToDate, false);
+  const articles = readFileSync(path.join(config.outDir, 'data/articles.json'), 'utf8');
+  assert.ok(articles.includes('金沙街道加强食品安全监管') && !articles.includes('金沙街道强化食品安全监管'));
+
+  // Every page entry gone and a page added: the seeds taken by their stamps are read when segmented, and the
+  // output is that of a build from scratch.
+  await sleep(STAMP_SETTLED_MS + 100);
+  await buildIncremental({ config });
+  assert.equal((await cache.getSeedStamps?.(seedsDir))?.files.size, 2);
+  const pagesDir = path.join(config.cacheDir, 'build', 'pages');
+  for (const entry of readdirSync(pagesDir)) rmSync(path.join(pagesDir, entry));
+  const added = '2021-08-18_A2.txt';
+  writeFileSync(path.join(seedsDir, added), readFileSync(path.join(fixtures, added), 'utf8'));
+  const again = await buildIncremental({ config });
+  assert.equal(again.stats?.processed, 3);
+  const built = fileTree(config.outDir);
+  const all = [...names, added];
+  const fresh = seedProject('news-archive-stamps-fresh-', Object.fromEntries(all.map((name) => [name, readFileSync(path.join(seedsDir, name), 'utf8')])));
+  await buildIncremental({ config: fresh.config });
+  assert.deepEqual(built, fileTree(fresh.config.outDir));
+});
