@@ -199,6 +199,9 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
  * @param readBytes how a file is read (default: synchronously, as a seed is a few KB the system has in memory and a
  *   promise through the thread pool costs more CPU than the read: 950 seeds read and hashed in 0.03 CPU s instead of
  *   0.07–0.1; tests pass one that deletes the file first)
+ * @param stamps without a memo (a plain build): the stamps the last build recorded (null: none, every seed read).
+ *   A seed whose stat equals its stamp is not read: it comes with the stamp's hash and its bytes are read when
+ *   first asked for (see {@link SeedStamps}). The result then has the stamps of this reading.
  * @throws when the folder cannot be listed
  */
 export async function readSeedSources(
