@@ -187,7 +187,7 @@ const FORMAT = 'news-archive-cache-3';
 const PAGE_FORMAT = 'news-archive-page-4';
 
 /** Format of the seed stamps (`seeds-{folder hash}.json`: seed/load-seeds.ts SeedStamps). */
-const STAMPS_FORMAT = 'news-archive-seed-stamps-1';
+const STAMPS_FORMAT = 'news-archive-seed-stamps-2';
 
 /** `zlib.crc32` (Node >= 20.15, 22.2), or undefined on an older Node (then checksums are MD5). */
 const crc32 = (zlib as { crc32?: (data: string | Uint8Array) => number }).crc32;
@@ -424,20 +424,20 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await writeCheckedJson(path.join(pagesDir, `${key}.json`), { format: PAGE_FORMAT, ...entry, articles: entry.articles.map((article) => ({ ...article, body: 0 })) });
     },
     async getSeedStamps(seedsDir) {
-      const stored = await readCheckedJson<{ format?: string; dir?: string; takenAt?: unknown; files?: unknown }>(stampsFile(seedsDir));
-      if (stored === null || stored.format !== STAMPS_FORMAT || stored.dir !== path.resolve(seedsDir) || typeof stored.takenAt !== 'number' || !Array.isArray(stored.files)) return null;
+      const stored = await readCheckedJson<{ format?: string; dir?: string; files?: unknown }>(stampsFile(seedsDir));
+      if (stored === null || stored.format !== STAMPS_FORMAT || stored.dir !== path.resolve(seedsDir) || !Array.isArray(stored.files)) return null;
       const files = new Map<string, SeedStamp>();
       for (const row of stored.files as unknown[]) {
         if (!Array.isArray(row) || row.length !== 6 || typeof row[0] !== 'string' || typeof row[5] !== 'string' || !row.slice(1, 5).every((n) => typeof n === 'number')) return null;
         const [name, mtimeMs, ctimeMs, size, ino, hash] = row as [string, number, number, number, number, string];
         files.set(name, { mtimeMs, ctimeMs, size, ino, hash });
       }
-      return { takenAt: stored.takenAt, files };
+      return { files };
     },
     async putSeedStamps(seedsDir, stamps) {
       await ensureFolder(cacheDir, root);
       const files = [...stamps.files].sort(([a], [b]) => compareCodePoints(a, b)).map(([name, s]) => [name, s.mtimeMs, s.ctimeMs, s.size, s.ino, s.hash]);
-      await writeCheckedJson(stampsFile(seedsDir), { format: STAMPS_FORMAT, dir: path.resolve(seedsDir), takenAt: stamps.takenAt, files });
+      await writeCheckedJson(stampsFile(seedsDir), { format: STAMPS_FORMAT, dir: path.resolve(seedsDir), files });
     },
     async getState(outDir) {
       const state = await readCheckedJson<BuildState & { format?: string }>(stateFile(outDir));

@@ -45,9 +45,11 @@ export interface SeedStamp {
   readonly hash: string;
 }
 
-/** The stamps of a seeds folder's files, by file name, and when (ms since the epoch) their stats were taken. */
+/**
+ * The stamps of a seeds folder's files, by file name. Only settled files have one (see {@link STAMP_SETTLED_MS}),
+ * judged when their stat was taken, so a stamp needs no time of its own to be trusted later.
+ */
 export interface SeedStamps {
-  readonly takenAt: number;
   readonly files: ReadonlyMap<string, SeedStamp>;
 }
 
@@ -298,31 +300,37 @@ async function readStamped(
 ): Promise<{ sources: (SeedSource | null)[]; stamps: SeedStamps }> {
   const takenAt = Date.now();
   const files = new Map<string, SeedStamp>();
-  const sources = await pMap(
+  // One synchronous stat each (metadata the system has cached), as for a session's memo; only the others are read.
+  const infos: (Stats | undefined)[] = [];
+  const sources: (SeedSource | null)[] = names.map((fileName, i) => {
+    const file = path.join(dir, fileName);
+    let info: Stats | undefined;
+    try {
+      info = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      info = undefined;
+    }
+    infos[i] = info;
+    const known = stamps?.files.get(fileName);
+    if (info === undefined || known === undefined || !sameStamp(info, known)) return null;
+    files.set(fileName, known);
+    return new StampedSeed(file, fileName, known.hash);
+  });
+  await pMap(
     names,
-    async (fileName): Promise<SeedSource | null> => {
-      const file = path.join(dir, fileName);
-      let info: Stats | undefined;
-      try {
-        info = statSync(file, { throwIfNoEntry: false });
-      } catch {
-        info = undefined;
-      }
-      const known = stamps?.files.get(fileName);
-      if (info !== undefined && known !== undefined && sameStamp(info, known)) {
-        files.set(fileName, known);
-        return new StampedSeed(file, fileName, known.hash);
-      }
+    async (fileName, i) => {
+      if (sources[i] !== null) return;
       const source = await read(fileName);
+      sources[i] = source;
+      const info = infos[i];
       const settled = info !== undefined && info.isFile() && info.mtimeMs <= takenAt - STAMP_SETTLED_MS && info.ctimeMs <= takenAt - STAMP_SETTLED_MS;
       if (source !== null && info !== undefined && settled && info.size === source.bytes.length) {
         files.set(fileName, { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size, ino: info.ino, hash: source.hash });
       }
-      return source;
     },
     { concurrency: 32 },
   );
-  return { sources, stamps: { takenAt, files } };
+  return { sources, stamps: { files } };
 }
 
 /** `label/fileName`, or the bare file name when the label is empty. */
