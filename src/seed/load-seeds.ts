@@ -72,11 +72,16 @@ class StampedSeed implements SeedSource {
     this.hash = hash;
   }
 
-  /** @throws Error when the file is gone or no longer has the bytes its stamp says (changed while the build ran) */
+  /** @throws Error when the file is gone, unreadable or no longer has the bytes its stamp says (changed while the build ran) */
   get bytes(): Uint8Array {
     if (this.#bytes === null) {
-      const bytes = readFileSync(this.#file);
-      if (createHash('sha256').update(bytes).digest('hex') !== this.hash) throw new Error(`${this.#file}: changed while the build ran; build again`);
+      let bytes: Buffer | null;
+      try {
+        bytes = readFileSync(this.#file);
+      } catch {
+        bytes = null;
+      }
+      if (bytes === null || createHash('sha256').update(bytes).digest('hex') !== this.hash) throw new Error(`${this.#file}: changed while the build ran; build again`);
       this.#bytes = bytes;
     }
     return this.#bytes;

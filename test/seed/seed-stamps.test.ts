@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildIncremental } from '../../src/build-incremental.js';
@@ -50,6 +50,23 @@ test('a seed whose stat is the recorded one is not read; a rewrite of the same s
   assert.equal(Buffer.from(third.sources[1]!.bytes).toString('utf8'), '丙版');
   assert.notEqual(third.sources[1]!.hash, first.sources[1]!.hash);
   assert.deepEqual([...(third.stamps?.files.keys() ?? [])].sort(), ['a.txt']);
+
+  // A seed replaced (renamed over) by another file of the same size and modification time: another inode and change time, so read again.
+  const c = path.join(dir, 'c.txt');
+  const cStat = statSync(c);
+  writeFileSync(`${c}.new`, '戊版');
+  utimesSync(`${c}.new`, cStat.atime, cStat.mtime);
+  renameSync(`${c}.new`, c);
+  reads.length = 0;
+  const replaced = await readSeedSources(dir, undefined, readBytes, { files: new Map([['c.txt', { mtimeMs: cStat.mtimeMs, ctimeMs: cStat.ctimeMs, size: cStat.size, ino: cStat.ino, hash: third.sources[2]!.hash }]]) });
+  assert.deepEqual(reads, ['a.txt', 'b.txt', 'c.txt']);
+  assert.equal(Buffer.from(replaced.sources[2]!.bytes).toString('utf8'), '戊版');
+
+  // A seed taken by its stamp and deleted before its bytes are asked for: a clear error naming it, no ENOENT.
+  const stamped = (await readSeedSources(dir, undefined, readBytes, third.stamps)).sources[0]!;
+  unlinkSync(path.join(dir, 'a.txt'));
+  assert.throws(() => stamped.bytes, { message: `${path.join(dir, 'a.txt')}: changed while the build ran; build again` });
+  writeFileSync(path.join(dir, 'a.txt'), '甲版');
 
   // A seed gone: reported, and its stamp dropped.
   unlinkSync(path.join(dir, 'a.txt'));
