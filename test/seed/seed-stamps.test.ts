@@ -10,7 +10,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildIncremental } from '../../src/build-incremental.js';
 import { openBuildCache } from '../../src/cache/build-cache.js';
-import { readSeedSources, STAMP_SETTLED_MS } from '../../src/seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedSources, STAMP_SETTLED_MS } from '../../src/seed/load-seeds.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
 import { tempDir } from '../temp-dir.js';
 import { fileTree, seedProject } from '../incremental/seed-project.js';
 
@@ -110,4 +111,19 @@ test('a build records the stamps, a rewrite keeping size and time is built, and 
   const fresh = seedProject('news-archive-stamps-fresh-', Object.fromEntries(all.map((name) => [name, readFileSync(path.join(seedsDir, name), 'utf8')])));
   await buildIncremental({ config: fresh.config });
   assert.deepEqual(built, fileTree(fresh.config.outDir));
+});
+
+test('seeds taken by their stamps are compared by hash: two empty seeds are no copies, two equal ones are, and no seed is read for it', async () => {
+  const dir = tempDir('news-archive-stamps-dup-');
+  for (const [name, text] of [['a.txt', '甲版'], ['b.txt', '甲版'], ['e.txt', ''], ['f.txt', '']]) writeFileSync(path.join(dir, name as string), text as string);
+  await sleep(STAMP_SETTLED_MS + 100);
+  const first = await readSeedSources(dir, undefined, undefined, null);
+  const reads: string[] = [];
+  const second = await readSeedSources(dir, undefined, async (file) => (reads.push(path.basename(file)), readFileSync(file)), first.stamps);
+  assert.deepEqual(reads, []);
+  // The files gone: a stamped seed's bytes asked for now would throw, so the comparison shows it reads none.
+  for (const name of ['a.txt', 'b.txt', 'e.txt', 'f.txt']) unlinkSync(path.join(dir, name));
+  assert.deepEqual(duplicateSeedDiagnostics(second.sources, 'seeds').map(formatDiagnostic), [
+    'seeds/b.txt: warning: Unexpected duplicate: this file and seeds/a.txt have the same bytes; both are built, each as a page of its own (if the page was saved twice, delete one of the two) [seed/duplicate]',
+  ]);
 });
