@@ -19,7 +19,7 @@ import { compareCodePoints } from './compare-code-points.js';
 import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
-import { articlesJsonPieces, type LastArticlesJson } from './site/articles-json.js';
+import { articlesJsonChunks, articlesJsonPieces, type ArticlesPiece, type LastArticlesJson } from './site/articles-json.js';
 import { routes } from './site/routes.js';
 import { renderExtras, type ExtraFile, type KeepExtra } from './site/render-extras.js';
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
@@ -534,18 +534,36 @@ export async function renderFiles(
 
     // The last build's articles.json is about as large: its size lets each record be serialised once, and the
     // records of its unchanged pages are copied from it (a plain build that writes to the output it read).
+    const keyOf = (page: SitePage): string | undefined => {
+      const key = options.pageKeys?.get(page.seed);
+      return key === undefined ? undefined : `${key} ${page.slug}`;
+    };
+    const lastData = (): ReturnType<typeof openLastFile> => {
+      const before = options.previous?.get(routes.articlesJson());
+      return output !== undefined && before?.pieces !== undefined ? openLastFile(path.join(options.config.outDir, ...routes.articlesJson().split('/')), before.size, before.pieces) : null;
+    };
     const data = (): OutputFile => {
       const file = routes.articlesJson();
       const before = options.previous?.get(file);
-      const last = output !== undefined && before?.pieces !== undefined ? openLastFile(path.join(options.config.outDir, ...file.split('/')), before.size, before.pieces) : null;
+      const last = lastData();
       try {
-        const keyOf = (page: SitePage): string | undefined => {
-          const key = options.pageKeys?.get(page.seed);
-          return key === undefined ? undefined : `${key} ${page.slug}`;
-        };
         const made = articlesJsonPieces(model, { ...(before === undefined ? {} : { sizeHint: before.size }), keyOf, ...(last === null ? {} : { last }) });
         if (made.pieces.length > 0) records.set(file, { pieces: made.pieces });
         return { path: file, content: made.bytes };
+      } finally {
+        last?.close();
+      }
+    };
+    // A plain build's articles.json goes to the output chunk by chunk as it is made, never held whole (about
+    // 200 MB at 40,000 articles: the largest buffer a build held, at the end of rendering, its peak of memory).
+    const streamData = async (): Promise<void> => {
+      const file = routes.articlesJson();
+      const last = lastData();
+      try {
+        const pieces: ArticlesPiece[] = [];
+        paths.push(file);
+        await sink.addChunks(file, articlesJsonChunks(model, { keyOf, ...(last === null ? {} : { last }) }, pieces));
+        if (pieces.length > 0) records.set(file, { pieces });
       } finally {
         last?.close();
       }
@@ -577,7 +595,8 @@ export async function renderFiles(
       const later = async (): Promise<OutputFile[]> => [data(), ...(await extras()).map(renderedExtra), ...(await search())].sort(byPath);
       return { files: planned, search: later, rendered: renderedPaths.length, renderedPaths, units: pagesOfSite, records, removed, planned: removed === null ? null : units.length };
     }
-    await emit(data());
+    if (output !== undefined) await streamData();
+    else await emit(data());
     for (const file of await extras(keepExtra)) {
       if (file.key !== undefined) records.set(file.path, { unit: extraUnit(file.key) });
       if (file.content !== null) await emit({ path: file.path, content: file.content });

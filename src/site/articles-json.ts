@@ -110,6 +110,8 @@ export interface ArticlesJsonOptions {
   readonly keyOf?: (page: SitePage) => string | undefined;
   /** The last build's file: a page whose key it has a piece of is copied from it when the CRC-32 of the bytes read matches. */
   readonly last?: LastArticlesJson;
+  /** Size in bytes of the chunks {@link articlesJsonChunks} hands out (a chunk is larger only to hold a page's records copied from the last file, which are checked whole); default {@link ARTICLES_CHUNK_BYTES}. */
+  readonly chunkBytes?: number;
 }
 
 /** `zlib.crc32` (Node ≥ 20.15, 22.2); without it no pieces are recorded or reused (every record is serialised). */
@@ -125,7 +127,7 @@ function isPiece(value: unknown): value is ArticlesPiece {
   );
 }
 
-/** A buffer of `size` bytes at first that grows by half when a text or a copy does not fit. */
+/** A buffer of `size` bytes at first that grows by half when a chunk does not fit. */
 class GrowingBuffer {
   bytes: Buffer;
   at = 0;
@@ -133,70 +135,150 @@ class GrowingBuffer {
     this.bytes = Buffer.allocUnsafe(size);
   }
 
-  /** Room for `length` more bytes. */
-  reserve(length: number): void {
-    const needed = this.at + length;
-    if (needed <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(needed, Math.floor(this.bytes.length * 1.5)));
-    this.bytes.copy(grown, 0, 0, this.at);
-    this.bytes = grown;
+  append(chunk: Uint8Array): void {
+    const needed = this.at + chunk.length;
+    if (needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, Math.floor(this.bytes.length * 1.5)));
+      this.bytes.copy(grown, 0, 0, this.at);
+      this.bytes = grown;
+    }
+    this.bytes.set(chunk, this.at);
+    this.at += chunk.length;
+  }
+}
+
+/**
+ * Size in bytes of the buffer {@link articlesJsonChunks} fills and hands out, chunk after chunk: small enough to
+ * stay in the processor's cache and in memory already touched, large enough that a write a chunk costs little.
+ */
+export const ARTICLES_CHUNK_BYTES = 1 << 20;
+
+/**
+ * One buffer, filled and handed out again and again (see {@link articlesJsonChunks}): `flushed` bytes were handed
+ * out before the `at` bytes it holds now.
+ */
+class ChunkBuffer {
+  bytes: Buffer;
+  at = 0;
+  flushed = 0;
+  constructor(size: number) {
+    this.bytes = Buffer.allocUnsafe(size);
   }
 
-  append(text: string): void {
+  /** Hand out what it holds when `length` more bytes do not fit, and grow it when they would not fit even then. */
+  *room(length: number): Generator<Uint8Array, void, undefined> {
+    if (this.at + length <= this.bytes.length) return;
+    if (this.at > 0) yield* this.flush();
+    if (length > this.bytes.length) this.bytes = Buffer.allocUnsafe(length);
+  }
+
+  *flush(): Generator<Uint8Array, void, undefined> {
+    if (this.at === 0) return;
+    if (this.piece !== null) {
+      // The part of the open piece handed out now goes into its CRC-32 first.
+      this.piece.crc = (crc32 as NonNullable<typeof crc32>)(this.bytes.subarray(this.piece.at, this.at), this.piece.crc);
+      this.piece.at = 0;
+    }
+    yield this.bytes.subarray(0, this.at);
+    this.flushed += this.at;
+    this.at = 0;
+  }
+
+  /** Where the open piece starts (file offset), where its bytes start in the buffer now, and the CRC-32 of those handed out. */
+  piece: { offset: number; at: number; crc: number } | null = null;
+
+  /** Start a piece at the next byte: its CRC-32 is taken over the bytes appended until {@link end}, across chunks. */
+  begin(): void {
+    this.piece = { offset: this.offset, at: this.at, crc: 0 };
+  }
+
+  /** End the piece {@link begin} started: its file offset, length in bytes and CRC-32. */
+  end(): { offset: number; length: number; crc: number } {
+    const piece = this.piece as NonNullable<ChunkBuffer['piece']>;
+    this.piece = null;
+    return { offset: piece.offset, length: this.offset - piece.offset, crc: (crc32 as NonNullable<typeof crc32>)(this.bytes.subarray(piece.at, this.at), piece.crc) };
+  }
+
+  /** Byte offset in the whole file of the next byte. */
+  get offset(): number {
+    return this.flushed + this.at;
+  }
+
+  *append(text: string): Generator<Uint8Array, void, undefined> {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8: measure only when the worst case does not fit.
-    if (this.at + text.length * 3 > this.bytes.length) this.reserve(Buffer.byteLength(text, 'utf8'));
+    if (this.at + text.length * 3 > this.bytes.length) yield* this.room(Buffer.byteLength(text, 'utf8'));
     this.at += this.bytes.write(text, this.at, 'utf8');
   }
 }
 
 /**
- * articles.json's bytes (UTF-8): the records as pretty JSON (2 spaces), ending with a newline, the same bytes as
- * `JSON.stringify(articleRecords(model), null, 2) + '\n'`, and where each page's records are in them
- * ({@link ArticlesPiece}, for pages with a key). Built page by page into one buffer: at 40,000 articles the text is
- * about 200 MB, which as one string (two bytes a character for Chinese) and then its UTF-8 copy held far more.
- * With `last`, the records of a page whose key has a piece there are copied from the last build's file (checked by
- * their CRC-32) instead of made and serialised again: a rerun that adds a page serialises that page's records
- * only. A piece that cannot be read or fails its check is serialised as usual.
+ * articles.json's bytes (UTF-8), chunk by chunk: the records as pretty JSON (2 spaces), ending with a newline, the
+ * same bytes as `JSON.stringify(articleRecords(model), null, 2) + '\n'`, made page by page into one buffer of
+ * {@link ARTICLES_CHUNK_BYTES} (more when one page's records are larger) that is handed out each time it is full:
+ * **a chunk is valid only until the next is asked for** (the buffer is filled again). At 40,000 articles the file
+ * is about 200 MB, which no longer has to be held at once (a buffer of it was the largest allocation of a build).
+ * Where each page's records are in the file is pushed to `pieces` as they are made ({@link ArticlesPiece}, byte
+ * offsets in the whole file, for pages with a key): complete once the last chunk was taken. With `options.last`,
+ * the records of a page whose key has a piece there are copied from the last build's file (checked by their
+ * CRC-32) instead of made and serialised again: a rerun that adds a page serialises that page's records only. A
+ * piece that cannot be read or fails its check is serialised as usual. `options.sizeHint` is not used.
  */
-export function articlesJsonPieces(model: SiteModel, options: ArticlesJsonOptions = {}): { bytes: Uint8Array; pieces: ArticlesPiece[] } {
+export function* articlesJsonChunks(model: SiteModel, options: ArticlesJsonOptions, pieces: ArticlesPiece[]): Generator<Uint8Array, void, undefined> {
   const groups = recordGroups(model);
-  const pieces: ArticlesPiece[] = [];
-  if (groups.length === 0) return { bytes: Buffer.from('[]\n', 'utf8'), pieces };
+  const out = new ChunkBuffer(Math.max(16, options.chunkBytes ?? ARTICLES_CHUNK_BYTES));
+  if (groups.length === 0) {
+    yield* out.append('[]\n');
+    yield* out.flush();
+    return;
+  }
   // A record serialised inside an array of one is indented as it is in the whole array (`[\n  {…}\n]`): its text
   // without the brackets' lines is the record's chunk (no pass over the text to indent its lines).
   const chunk = (item: SiteItem, page: SitePage | undefined): string => JSON.stringify([articleRecord(item, page)], null, 2).slice(2, -2);
-  let hint = options.sizeHint;
-  if (hint === undefined || !Number.isSafeInteger(hint) || hint <= 0) {
-    // Without a hint (a first build) each record is serialised twice, to measure the buffer first and then to fill
-    // it, so that no byte more than the file is held (a buffer grown by half would hold up to 2.5 times as much).
-    // `[\n`, the records with `,\n` between them, `\n]\n`.
-    let size = 5 - 2;
-    for (const { page, items } of groups) for (const item of items) size += Buffer.byteLength(chunk(item, page), 'utf8') + 2;
-    hint = size;
-  } else hint += (hint >> 4) + 4096;
-  const out = new GrowingBuffer(hint);
   const last = new Map<string, ArticlesPiece>();
   if (crc32 !== undefined && options.last !== undefined) for (const piece of options.last.pieces) if (isPiece(piece)) last.set(piece[0], piece);
-  out.append('[\n');
+  yield* out.append('[\n');
   for (const [g, { page, items }] of groups.entries()) {
-    if (g > 0) out.append(',\n');
+    if (g > 0) yield* out.append(',\n');
     const key = crc32 === undefined || page === undefined ? undefined : options.keyOf?.(page);
-    const start = out.at;
     const before = key === undefined ? undefined : last.get(key);
     if (before !== undefined) {
       const [, offset, length, crc] = before;
-      out.reserve(length);
+      // The piece is read and checked whole in the buffer: only then is it part of a chunk.
+      yield* out.room(length);
+      const start = out.at;
       if (options.last?.read(out.bytes, start, offset, length) === true && (crc32 as NonNullable<typeof crc32>)(out.bytes.subarray(start, start + length)) === crc) {
+        pieces.push([key as string, out.offset, length, crc]);
         out.at += length;
-        pieces.push([key as string, start, length, crc]);
         continue;
       }
     }
-    for (const [i, item] of items.entries()) out.append(i === 0 ? chunk(item, page) : `,\n${chunk(item, page)}`);
-    if (key !== undefined) pieces.push([key, start, out.at - start, (crc32 as NonNullable<typeof crc32>)(out.bytes.subarray(start, out.at))]);
+    if (key !== undefined) out.begin();
+    for (const [i, item] of items.entries()) yield* out.append(i === 0 ? chunk(item, page) : `,\n${chunk(item, page)}`);
+    if (key !== undefined) {
+      const { offset, length, crc } = out.end();
+      pieces.push([key, offset, length, crc]);
+    }
   }
-  out.append('\n]\n');
-  return { bytes: out.bytes.subarray(0, out.at), pieces };
+  yield* out.append('\n]\n');
+  yield* out.flush();
+}
+
+/**
+ * articles.json's bytes as one buffer ({@link articlesJsonChunks}), and where each page's records are in them
+ * ({@link ArticlesPiece}, for pages with a key). With `options.sizeHint` (the last build's size) the chunks are
+ * copied into one buffer of about that size; without, they are kept and joined once at the end.
+ */
+export function articlesJsonPieces(model: SiteModel, options: ArticlesJsonOptions = {}): { bytes: Uint8Array; pieces: ArticlesPiece[] } {
+  const pieces: ArticlesPiece[] = [];
+  const hint = options.sizeHint;
+  if (hint !== undefined && Number.isSafeInteger(hint) && hint > 0) {
+    const out = new GrowingBuffer(hint + (hint >> 4) + 4096);
+    for (const chunk of articlesJsonChunks(model, options, pieces)) out.append(chunk);
+    return { bytes: out.bytes.subarray(0, out.at), pieces };
+  }
+  const chunks: Buffer[] = [];
+  for (const chunk of articlesJsonChunks(model, options, pieces)) chunks.push(Buffer.from(chunk));
+  return { bytes: Buffer.concat(chunks), pieces };
 }
 
 /**

@@ -22,20 +22,23 @@ test('in place: changed files written, unchanged ones and kept ones left, files 
   const writer = openInPlaceWriter(out, previous);
   await writer.add({ path: 'index.html', content: 'new' });
   await writer.add({ path: 'pages/a/01.html', content: 'same' });
+  await writer.addChunks('data/new.json', [Buffer.from('[1,'), Buffer.from('2]')]);
   assert.equal(await writer.keep('pages/a/02.html', 4), true);
   assert.equal(await writer.keep('pages/a/03.html', 4), false, 'not in the previous output');
   await assert.rejects(writer.add({ path: 'index.html', content: 'again' }), TypeError);
   const report = await writer.finish();
   assert.deepEqual(
     { written: report.written, unchanged: report.unchanged, removed: report.removed },
-    { written: ['index.html'], unchanged: ['pages/a/01.html', 'pages/a/02.html'], removed: ['pages/gone/01.html'] },
+    { written: ['data/new.json', 'index.html'], unchanged: ['pages/a/01.html', 'pages/a/02.html'], removed: ['pages/gone/01.html'] },
   );
   assert.deepEqual(report.sizes, [
+    { path: 'data/new.json', size: 5 },
     { path: 'index.html', size: 3 },
     { path: 'pages/a/01.html', size: 4 },
     { path: 'pages/a/02.html', size: 4 },
   ]);
   assert.equal(readFileSync(path.join(out, 'index.html'), 'utf8'), 'new');
+  assert.equal(readFileSync(path.join(out, 'data', 'new.json'), 'utf8'), '[1,2]');
   assert.equal(existsSync(path.join(out, 'pages', 'gone')), false);
 });
 
@@ -43,9 +46,17 @@ test('in memory: the whole site as path and content, nothing written', async () 
   const memory = openMemoryOutput();
   await memory.add({ path: 'b.html', content: 'b' });
   await memory.add({ path: 'a.html', content: new Uint8Array([1, 2]) });
+  // Chunks of one buffer filled again: copied as they come.
+  const buffer = Buffer.from('xy');
+  await memory.addChunks('c.json', (function* () {
+    yield buffer;
+    buffer.write('z!');
+    yield buffer;
+  })());
   assert.equal(await memory.keep('c.html', 1), false);
-  assert.deepEqual(memory.files.map((file) => file.path), ['b.html', 'a.html']);
+  assert.deepEqual(memory.files.map((file) => file.path), ['b.html', 'a.html', 'c.json']);
+  assert.equal(Buffer.from(memory.files[2]?.content as Uint8Array).toString('utf8'), 'xyz!');
   const report = await memory.finish();
-  assert.deepEqual(report.written, ['a.html', 'b.html']);
-  assert.deepEqual(report.sizes, [{ path: 'a.html', size: 2 }, { path: 'b.html', size: 1 }]);
+  assert.deepEqual(report.written, ['a.html', 'b.html', 'c.json']);
+  assert.deepEqual(report.sizes, [{ path: 'a.html', size: 2 }, { path: 'b.html', size: 1 }, { path: 'c.json', size: 4 }]);
 });

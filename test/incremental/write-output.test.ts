@@ -120,6 +120,64 @@ test('a file where a folder of the output was: the update in place gives way to 
   assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
 });
 
+test('a file added in chunks (one buffer filled again for each) is written, or left when its bytes are the same; sizes in bytes', async () => {
+  const s = site();
+  await writeOutput(s.out, [
+    { path: 'data/a.json', content: '[1,2,3]' },
+    { path: 'data/b.json', content: '[1,2,3]' },
+    { path: 'data/c.json', content: '[1,2,3]' },
+    { path: 'data/d.json', content: '[1,2,3]' },
+  ]);
+  const inode = statSync(path.join(s.out, 'data/a.json')).ino;
+  /** `text` as chunks of `size` bytes, each in the same buffer. */
+  function* chunks(text: string, size: number): Generator<Uint8Array> {
+    const bytes = Buffer.from(text, 'utf8');
+    const buffer = Buffer.alloc(size);
+    for (let at = 0; at < bytes.length; at += size) {
+      const n = bytes.copy(buffer, 0, at, Math.min(at + size, bytes.length));
+      yield buffer.subarray(0, n);
+      buffer.fill(0);
+    }
+  }
+  const writer = await openOutputWriter(s.out);
+  await writer.addChunks('data/a.json', chunks('[1,2,3]', 2)); // the same bytes
+  await writer.addChunks('data/b.json', chunks('[1,2,4]', 2)); // the same size, the last byte differs
+  await writer.addChunks('data/c.json', chunks('[1,2,3,4]', 3)); // the same bytes and more
+  await writer.addChunks('data/d.json', chunks('[1]', 2)); // fewer
+  await writer.addChunks('data/新.json', chunks('["南通"]', 4)); // new, a character cut between chunks
+  await assert.rejects(writer.addChunks('data/a.json', chunks('x', 1)), { name: 'TypeError', message: 'output file data/a.json added twice' });
+  await assert.rejects(writer.add({ path: 'data/b.json', content: 'x' }), { name: 'TypeError', message: 'output file data/b.json added twice' });
+  const report = await writer.finish();
+  assert.deepEqual(report, {
+    written: ['data/b.json', 'data/c.json', 'data/d.json', 'data/新.json'],
+    unchanged: ['data/a.json'],
+    removed: [],
+    sizes: [
+      { path: 'data/a.json', size: 7 },
+      { path: 'data/b.json', size: 7 },
+      { path: 'data/c.json', size: 9 },
+      { path: 'data/d.json', size: 3 },
+      { path: 'data/新.json', size: 10 },
+    ],
+  });
+  assert.deepEqual(
+    ['a', 'b', 'c', 'd', '新'].map((name) => s.read(`data/${name}.json`)),
+    ['[1,2,3]', '[1,2,4]', '[1,2,3,4]', '[1]', '["南通"]'],
+  );
+  assert.equal(statSync(path.join(s.out, 'data/a.json')).ino, inode, 'the unchanged file is the same file');
+  assert.deepEqual(readdirSync(path.dirname(s.out)), ['dist']);
+
+  // Into a new output folder (nothing to compare with) and with `clean`: written.
+  const fresh = site();
+  const first = await openOutputWriter(fresh.out);
+  await first.addChunks('a.json', chunks('[1]', 1));
+  assert.deepEqual((await first.finish()).written, ['a.json']);
+  const clean = await openOutputWriter(fresh.out, true);
+  await clean.addChunks('a.json', chunks('[1]', 1));
+  assert.deepEqual((await clean.finish()).written, ['a.json']);
+  assert.equal(fresh.read('a.json'), '[1]');
+});
+
 test('a streamed write reports sizes in bytes, refuses a path twice, and an aborted one leaves the site as it was', async () => {
   const s = site();
   await writeOutput(s.out, v1);

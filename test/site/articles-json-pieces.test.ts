@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { articleRecords, articlesJson, articlesJsonPieces, type ArticlesPiece, type LastArticlesJson } from '../../src/site/articles-json.js';
+import { articleRecords, articlesJson, articlesJsonChunks, articlesJsonPieces, type ArticlesPiece, type LastArticlesJson } from '../../src/site/articles-json.js';
 import { buildSiteModel, type SitePage } from '../../src/site/site-model.js';
 import { buildFixtureSite } from './fixture-site.js';
 
@@ -91,4 +91,33 @@ test('with the last file, pages of the same key are copied from it (a forged pie
   assert.ok(Buffer.from(mixed.bytes).equals(expected));
   assert.deepEqual(odd.reads, first.pieces.slice(1, -1).map(([, , length]) => length));
   assert.deepEqual(mixed.pieces[0]?.[0], 'other');
+});
+
+test('in chunks of a small buffer, filled again for each: the same bytes and pieces, a piece CRC-32 across chunks, copied pieces checked whole', () => {
+  const whole = articlesJsonPieces(model, { keyOf });
+  const largest = Math.max(...whole.pieces.map(([, , length]) => length));
+  for (const chunkBytes of [16, 100, 1000, 1 << 20]) {
+    const pieces: ArticlesPiece[] = [];
+    const copies: Buffer[] = [];
+    for (const chunk of articlesJsonChunks(model, { keyOf, chunkBytes }, pieces)) {
+      // A chunk is the buffer's size at most, or a record's when one is larger (the buffer grows to hold it).
+      assert.ok(chunk.length > 0 && chunk.length <= Math.max(chunkBytes, largest), `chunk of ${chunk.length} bytes, buffer ${chunkBytes}`);
+      copies.push(Buffer.from(chunk));
+    }
+    assert.ok(Buffer.concat(copies).equals(expected), `buffer ${chunkBytes}`);
+    assert.deepEqual(pieces, whole.pieces, `buffer ${chunkBytes}`);
+    if (chunkBytes < largest) assert.ok(copies.length > whole.pieces.length, `buffer ${chunkBytes}: ${copies.length} chunks`);
+
+    // From the last file: each copied piece is read whole into the buffer (grown to it when larger), the same bytes.
+    const last = lastFile(whole.bytes, whole.pieces);
+    const again: ArticlesPiece[] = [];
+    const copied: Buffer[] = [];
+    for (const chunk of articlesJsonChunks(model, { keyOf, chunkBytes, last }, again)) copied.push(Buffer.from(chunk));
+    assert.ok(Buffer.concat(copied).equals(expected), `copied, buffer ${chunkBytes}`);
+    assert.deepEqual(again, whole.pieces);
+    assert.deepEqual(last.reads, whole.pieces.map(([, , length]) => length));
+  }
+  const empty: ArticlesPiece[] = [];
+  assert.deepEqual([...articlesJsonChunks(buildSiteModel([], []), { keyOf, chunkBytes: 16 }, empty)].map((chunk) => Buffer.from(chunk).toString('utf8')), ['[]\n']);
+  assert.deepEqual(empty, []);
 });
