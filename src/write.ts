@@ -36,7 +36,7 @@ import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
 import { compareCodePoints } from './compare-code-points.js';
-import { listFileTree } from './list-file-tree.js';
+import { listFileTree, type FileSizes } from './list-file-tree.js';
 import { isStaleScratch, processAlive } from './stale-scratch.js';
 import { naming } from './failures.js';
 import type { OutputFile } from './types.js';
@@ -319,9 +319,13 @@ function writableFolders(folders: Iterable<string>): boolean {
  * changed in place (a read-only copy: `chmod -R a-w dist`), the unchanged files are hard-linked into the staging
  * folder and it is swapped in with two renames.
  * @param clean when true, every file is rewritten, even unchanged ones
+ * @param listing the output's files and sizes, listed as the build began (list-file-tree.ts listFileSizes, started
+ *   early to run on another core): `keep` and `finish` take them from it instead of an lstat of each file and a
+ *   walk of the folder (a file changed by hand after the listing is found by the next build). Default: looked at
+ *   when needed.
  * @throws Error from the file system
  */
-export async function openOutputWriter(outDir: string, clean = false): Promise<OutputWriter> {
+export async function openOutputWriter(outDir: string, clean = false, listing?: Promise<FileSizes>): Promise<OutputWriter> {
   await recoverOutput(outDir);
   const { staging, previous, journal } = outputSidecars(outDir);
   await rm(staging, { recursive: true, force: true });
@@ -336,6 +340,7 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
   const replaced = new Set<string>();
   const unchanged: string[] = [];
   const sizes = new Map<string, number>();
+  let listed: FileSizes | null = null;
   const folders = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
@@ -487,6 +492,13 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
     async keep(file, size) {
       if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
       if (!compare) return false;
+      if (listing !== undefined) {
+        listed ??= await listing;
+        if (listed.get(file) !== size) return false;
+        sizes.set(file, size);
+        unchanged.push(file);
+        return true;
+      }
       // A rerun keeps most of the site's files (138,000 at 40,000 articles): the path is joined by concatenation
       // where the separator is `/` (the build's paths are relative and normalised), and a missing file is no exception.
       const current = lstatSync(slash ? `${root}${file}` : under(outDir, file), { throwIfNoEntry: false });
@@ -504,7 +516,9 @@ export async function openOutputWriter(outDir: string, clean = false): Promise<O
       }
       const there = await exists(outDir);
       // listFileTree gives the paths sorted by code point already.
-      const removed = listFileTree(outDir).filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER);
+      const present = listing === undefined ? listFileTree(outDir) : [...(listed ??= await listing).keys()].sort(compareCodePoints);
+      // A file listed as the build began and deleted by hand since is not there to remove.
+      const removed = present.filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER && (listing === undefined || entryAt(under(outDir, existing)) !== null));
       const report = {
         written: written.sort(compareCodePoints),
         unchanged: unchanged.sort(compareCodePoints),
@@ -733,8 +747,14 @@ export function openMemoryOutput(): MemoryOutput {
 /**
  * True when `outDir` holds exactly the files listed (same paths and sizes), as after the write that recorded them.
  * Reads sizes only; used to skip a build whose inputs did not change.
+ * @param listing the output's files and sizes (list-file-tree.ts listFileSizes) to take instead of a walk and a stat of each
  */
-export async function outputMatches(outDir: string, records: readonly { path: string; size: number }[]): Promise<boolean> {
+export async function outputMatches(outDir: string, records: readonly { path: string; size: number }[], listing?: Promise<FileSizes>): Promise<boolean> {
+  if (listing !== undefined) {
+    const listed = await listing;
+    if (listed.size !== records.length + (listed.has(OUTPUT_MARKER) ? 1 : 0)) return false;
+    return records.every((record) => listed.get(record.path) === record.size);
+  }
   const present = listFileTree(outDir).filter((file) => file !== OUTPUT_MARKER);
   if (present.length !== records.length) return false;
   const listed = new Set(records.map((record) => record.path));

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openOutputWriter, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
+import { openOutputWriter, outputMatches, outputSidecars, recoverOutput, writeOutput } from '../../src/write.js';
+import { listFileSizes } from '../../src/list-file-tree.js';
 import { tempDir } from '../temp-dir.js';
 
 /** Every output folder a write made carries the marker file (write.ts OUTPUT_MARKER) besides the site's files. */
@@ -176,6 +177,47 @@ test('a file added in chunks (one buffer filled again for each) is written, or l
   await clean.addChunks('a.json', chunks('[1]', 1));
   assert.deepEqual((await clean.finish()).written, ['a.json']);
   assert.equal(fresh.read('a.json'), '[1]');
+});
+
+test('with the listing taken as the build began, keep and finish go by it: sizes as listed, removals of files still there', async () => {
+  const s = site();
+  await writeOutput(s.out, [
+    { path: 'a.html', content: 'aaa' },
+    { path: 'b.html', content: 'bbb' },
+    { path: 'c.html', content: 'ccc' },
+    { path: 'gone.html', content: 'ggg' },
+    { path: 'old/x.html', content: 'xxx' },
+  ]);
+  // Listed, then changed by hand: a.html resized (the listing's size is kept: the next build finds it), gone.html deleted.
+  const listing = listFileSizes(s.out);
+  const listed = await listing;
+  writeFileSync(path.join(s.out, 'a.html'), 'resized by hand');
+  rmSync(path.join(s.out, 'gone.html'));
+  const writer = await openOutputWriter(s.out, false, listing);
+  assert.equal(await writer.keep('a.html', 3), true, 'by the listing');
+  assert.equal(await writer.keep('b.html', 4), false, 'another size than listed');
+  await writer.add({ path: 'b.html', content: 'bbbb' });
+  assert.equal(await writer.keep('missing.html', 3), false, 'not listed');
+  const report = await writer.finish();
+  assert.deepEqual(report, {
+    written: ['b.html'],
+    unchanged: ['a.html'],
+    removed: ['c.html', 'old/x.html'],
+    sizes: [
+      { path: 'a.html', size: 3 },
+      { path: 'b.html', size: 4 },
+    ],
+  });
+  assert.deepEqual(s.list(), ['.news-archive', 'a.html', 'b.html']);
+  assert.equal(listed.get('gone.html'), 3);
+  // The up-to-date check by a listing: the same files and sizes, or not.
+  const now = [{ path: 'a.html', size: 15 }, { path: 'b.html', size: 4 }];
+  assert.equal(await outputMatches(s.out, now, listFileSizes(s.out)), true);
+  assert.equal(await outputMatches(s.out, now), true);
+  assert.equal(await outputMatches(s.out, [{ path: 'a.html', size: 3 }, { path: 'b.html', size: 4 }], listFileSizes(s.out)), false);
+  assert.equal(await outputMatches(s.out, [now[0] as { path: string; size: number }], listFileSizes(s.out)), false, 'a file more than recorded');
+  writeFileSync(path.join(s.out, 'stray.html'), '');
+  assert.equal(await outputMatches(s.out, now, listFileSizes(s.out)), false, 'a file added by hand');
 });
 
 test('a streamed write reports sizes in bytes, refuses a path twice, and an aborted one leaves the site as it was', async () => {
