@@ -485,7 +485,9 @@ export async function renderFiles(
       }
       const keptAhead = new Set<string>();
       let whole = false;
-      for (const [i, record] of [...first, ...rest].entries()) {
+      const all = first.concat(rest);
+      for (let i = 0; i < all.length; i++) {
+        const record = all[i] as OutputRecord;
         // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run start meanwhile.
         if (i === first.length || i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
         const article = expected?.has(record.path) === true;
@@ -496,7 +498,8 @@ export async function renderFiles(
         keptAhead.add(record.path);
         paths.push(record.path);
         if (article) stage?.keep(record.path, record.search as string, () => current(record.path));
-        records.set(record.path, { unit: record.unit, search: record.search });
+        // The last build's record itself, not a copy (138,000 at 40,000 articles): the state takes it as it is.
+        records.set(record.path, record);
         if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
       }
       if (whole) {
