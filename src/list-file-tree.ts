@@ -108,8 +108,10 @@ function listFileSizesHere(dir: string): FileSizes {
   const sizes = new Map<string, number>();
   for (const file of listFileTree(dir)) {
     const entry = lstatSync(path.join(dir, ...file.split('/')), { throwIfNoEntry: false });
-    // Gone since the listing: left out, as it would be had the listing come later.
+    // Gone since the listing: left out, as it would be had the listing come later. A name that is not UTF-8 (its
+    // bytes decoded with U+FFFD, so no lstat finds it) is listed as -1, as find lists it: it is there.
     if (entry !== undefined) sizes.set(file, entry.isFile() ? entry.size : -1);
+    else if (file.includes('\uFFFD')) sizes.set(file, -1);
   }
   return sizes;
 }

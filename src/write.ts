@@ -517,8 +517,11 @@ export async function openOutputWriter(outDir: string, clean = false, listing?: 
       const there = await exists(outDir);
       // listFileTree gives the paths sorted by code point already.
       const present = listing === undefined ? listFileTree(outDir) : [...(listed ??= await listing).keys()].sort(compareCodePoints);
-      // A file listed as the build began and deleted by hand since is not there to remove.
-      const removed = present.filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER && (listing === undefined || entryAt(under(outDir, existing)) !== null));
+      // A file listed as the build began and deleted by hand since is not there to remove. A name that is not
+      // UTF-8 (decoded with U+FFFD) cannot be named back to the file system: it stays among the removed, so the
+      // update in place fails, is rolled back, and the whole new output is swapped in without it (as after a walk).
+      const stillThere = (file: string): boolean => listing === undefined || file.includes('\uFFFD') || entryAt(under(outDir, file)) !== null;
+      const removed = present.filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER && stillThere(existing));
       const report = {
         written: written.sort(compareCodePoints),
         unchanged: unchanged.sort(compareCodePoints),

@@ -220,6 +220,24 @@ test('with the listing taken as the build began, keep and finish go by it: sizes
   assert.equal(await outputMatches(s.out, now, listFileSizes(s.out)), false, 'a file added by hand');
 });
 
+test('a file whose name is not UTF-8, put in the output by hand, is listed and removed by the next write', async () => {
+  const s = site();
+  await writeOutput(s.out, [{ path: 'a.html', content: 'aaa' }]);
+  // `stray-` and the GBK bytes of 张, a name Node can list (as U+FFFD) but not name back.
+  const stray = Buffer.concat([Buffer.from(`${s.out}/stray-`), Buffer.from([0xd5, 0xc5]), Buffer.from('.html')]);
+  writeFileSync(stray, 'x');
+  const mangled = 'stray-\uFFFD\uFFFD.html';
+  assert.equal((await listFileSizes(s.out)).get(mangled), 1, 'find: its size');
+  assert.equal((await listFileSizes(s.out, 'false')).get(mangled), -1, 'in this process: no lstat finds it');
+  assert.equal(await outputMatches(s.out, [{ path: 'a.html', size: 3 }], listFileSizes(s.out)), false);
+  const writer = await openOutputWriter(s.out, false, listFileSizes(s.out));
+  assert.equal(await writer.keep('a.html', 3), true);
+  const report = await writer.finish();
+  assert.deepEqual(report.removed, [mangled]);
+  assert.deepEqual(readdirSync(s.out).sort(), ['.news-archive', 'a.html']);
+  assert.equal(await outputMatches(s.out, [{ path: 'a.html', size: 3 }], listFileSizes(s.out)), true);
+});
+
 test('a streamed write reports sizes in bytes, refuses a path twice, and an aborted one leaves the site as it was', async () => {
   const s = site();
   await writeOutput(s.out, v1);
