@@ -192,8 +192,10 @@ class PlannedUnit implements RenderUnit {
  * @param scopedOnly with a scope: leave out the kinds that take none (to list the scoped files of a model)
  */
 export function planSite(model: SiteModel, context: RenderContext, hashes: ViewHashMemo = new WeakMap(), scope?: PlanScope, scopedOnly = false): RenderUnit[] {
-  const pageOf = new Map<SiteItem, SitePage>();
-  for (const page of model.pages) for (const item of page.items) pageOf.set(item, page);
+  // By seed file (an item's page is the page of its seed): 9,000 entries at 40,000 articles, not one per item.
+  const pageBySeed = new Map<string, SitePage>();
+  for (const page of model.pages) pageBySeed.set(page.seed, page);
+  const pageOf = (item: SiteItem): SitePage | undefined => pageBySeed.get(item.article.seed);
   const sources = new Map<SitePage, string>();
   const entries: ListEntries = context.memo?.entries ?? new WeakMap();
   const texts = context.memo?.texts ?? new WeakMap<SiteItem, ArticleText>();
@@ -204,7 +206,7 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
     assets: context.templates.assets,
     pageOf,
     sourceOf(item) {
-      const page = pageOf.get(item);
+      const page = pageOf(item);
       if (page === undefined) return '';
       let source = sources.get(page);
       if (source === undefined) sources.set(page, (source = itemSource(page)));

@@ -51,3 +51,35 @@ test('a model patched after edits of a page equals the model made whole, with th
   const moved = pages.map((page) => (page.file === seed ? { ...page, meta: { ...page.meta, date: '2021-08-17' } } : page));
   assert.equal(patchSiteModel(before, moved, own, new Set([seed]), memo), null);
 });
+
+test('a patched list of an author and of a place that run across the pages before and after the edited one keeps reading order', async () => {
+  const { pages, articles } = await segmented();
+  // In reading order (newest edition first) the pages are 2021-08-19 A1, 2021-08-18 A1, 2021-08-18 A2: the middle one is edited.
+  const seed = 'seeds/2021-08-18_A1.txt';
+  const town = articles.flatMap((a) => a.places.towns)[0];
+  assert.ok(town !== undefined, 'the fixture has a town tag');
+  // The same name and town on an item of the first and of the last page: their lists run around the edited page.
+  const marked = new Set(['seeds/2021-08-18_A2.txt', 'seeds/2021-08-19_A1.txt'].map((file) => articles.findIndex((a) => a.seed === file)));
+  const base = articles.map((a, i) => (marked.has(i) ? { ...a, bylines: [...a.bylines, '跨版作者'], places: { ...a.places, towns: [...a.places.towns.filter((t) => t.code !== town.code), town] } } : a));
+  const memo: ItemMemo = new WeakMap();
+  const before = buildSiteModel(pages, base, memo);
+  assert.equal(before.authors.find((author) => author.name === '跨版作者')?.items.length, 2);
+  const others = base.filter((article) => article.seed !== seed);
+  const own = base.filter((article) => article.seed === seed);
+  const edits: ReadonlyArray<readonly [string, TaggedArticle[]]> = [
+    ['name and town added to two items', own.map((a, i) => (i === 0 || i === 2 ? { ...a, bylines: [...a.bylines, '跨版作者'], places: { ...a.places, towns: [...a.places.towns.filter((t) => t.code !== town.code), town] } } : a))],
+    ['name and town taken from every item', own.map((a) => ({ ...a, bylines: a.bylines.filter((name) => name !== '跨版作者'), places: { ...a.places, towns: a.places.towns.filter((t) => t.code !== town.code) } }))],
+  ];
+  let model = before;
+  let current = own;
+  for (const [name, edited] of edits) {
+    const patched = patchSiteModel(model, pages, edited, new Set([seed]), memo);
+    assert.ok(patched !== null, name);
+    assert.deepEqual(patched, buildSiteModel(pages, [...others, ...edited], memo), `${name}: the same model`);
+    const expected = name.startsWith('name and town added') ? ['2021-08-19_A1/01', '2021-08-18_A1/01', '2021-08-18_A1/03', '2021-08-18_A2/01'] : ['2021-08-19_A1/01', '2021-08-18_A2/01'];
+    assert.deepEqual(patched.authors.find((author) => author.name === '跨版作者')?.items.map((item) => item.id), expected, name);
+    model = patched;
+    current = edited;
+  }
+  assert.equal(current.length, own.length);
+});

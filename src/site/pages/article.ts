@@ -39,7 +39,7 @@ export const articleKind = templated<ArticleData>(
     const authorOf = (name: string): string => model.authorPaths.get(name) ?? routes.author(name);
     const neighbour = (page: SitePage, other: SiteItem | undefined): Neighbour | null => {
       if (other === undefined) return null;
-      const otherPage = context.pageOf.get(other) as SitePage;
+      const otherPage = context.pageOf(other) as SitePage;
       const sameEdition = editionOf.get(otherPage) === editionOf.get(page);
       let where = '';
       if (otherPage !== page) {
@@ -51,7 +51,7 @@ export const articleKind = templated<ArticleData>(
     };
     for (const i of scopedItems(model, context.scope?.itemsOf)) {
       const item = model.items[i] as SiteItem;
-      const page = context.pageOf.get(item) as SitePage;
+      const page = context.pageOf(item) as SitePage;
       const a = item.article;
       yield {
         path: item.path,

@@ -391,8 +391,8 @@ export interface PlanContext {
   readonly regionNote: string;
   /** The templates' static assets (stylesheet, search script) by file name. */
   readonly assets: ReadonlyMap<string, string>;
-  /** The page (版) of each published item. */
-  readonly pageOf: ReadonlyMap<SiteItem, SitePage>;
+  /** The page (版) of an item of the model (the page of its seed file); undefined for an item of no page. */
+  pageOf(item: SiteItem): SitePage | undefined;
   /** {@link itemSource} of an item's page, memoised for this plan. */
   sourceOf(item: SiteItem): string;
   /** The list entry of an item ({@link listEntry}, memoised in the build context). */
