@@ -164,6 +164,13 @@ export interface BuildSession {
   writtenKey: string | null;
   /** Seeds read by earlier builds, by file name with their time and size: only changed seeds are read again. */
   readonly seedReads: SeedReadMemo;
+  /**
+   * Each article's hash and view (PageEntry.hashes, views) as the session's builds found them, by article: an
+   * unchanged entry's articles are the same objects from one rebuild to the next, so only the articles of entries
+   * new to a rebuild are put in (not 40,000 of each at every save). Weak: the articles of replaced entries go.
+   */
+  readonly articleHashes: WeakMap<TaggedArticle, string>;
+  readonly itemViews: WeakMap<TaggedArticle, ItemView>;
   /** The session's build context: its gazetteer, place tagger and jieba stay loaded between builds. */
   readonly context: BuildContext;
   /**
@@ -197,7 +204,20 @@ export interface SessionUnit {
 
 /** An empty {@link BuildSession}, with a new build context unless one is given. */
 export function createBuildSession(context: BuildContext = createBuildContext()): BuildSession {
-  return { pages: new Map(), units: new Map(), templates: null, markdown: null, written: null, writtenKey: null, seedReads: new Map(), context, model: null, state: null };
+  return {
+    pages: new Map(),
+    units: new Map(),
+    templates: null,
+    markdown: null,
+    written: null,
+    writtenKey: null,
+    seedReads: new Map(),
+    articleHashes: new WeakMap(),
+    itemViews: new WeakMap(),
+    context,
+    model: null,
+    state: null,
+  };
 }
 
 /**
@@ -776,7 +796,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Put the view of each article of `entry` that has one (PageEntry.views) into `views`, by article. */
-function addViews(entry: PageEntry, views: Map<TaggedArticle, ItemView>): void {
+function addViews(entry: PageEntry, views: { set(article: TaggedArticle, view: ItemView): unknown }): void {
   entry.articles.forEach((article, i) => {
     const view = entry.views?.[i];
     if (view !== undefined) views.set(article, view);
@@ -878,6 +898,8 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
 
   // A session's rebuild: the pages whose entries are not the last build's (renderFiles plans what they can change).
   let edit: { seeds: Set<string>; articles: TaggedArticle[] } | undefined;
+  // A session's entries of its last build, by page key (its own objects), before they are replaced below.
+  let sessionEntries: ReadonlyMap<string, PageEntry> | null = null;
   if (session) {
     if (session.pages.size > 0) {
       edit = { seeds: new Set(), articles: [] };
@@ -888,15 +910,16 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
         edit.articles.push(...entry.articles);
       }
     }
+    sessionEntries = new Map(session.pages);
     session.pages.clear();
     inputs.pageKeys.forEach((key, i) => session.pages.set(key, entries[i] as PageEntry));
   }
   const pages: SeedPageInfo[] = [];
   const articles: TaggedArticle[] = [];
   // Each article's hash, made with its entry: unchanged articles are not serialised again to plan the site.
-  const articleHashes = new Map<TaggedArticle, string>();
+  const articleHashes = session?.articleHashes ?? new Map<TaggedArticle, string>();
   // Each article's view, made with its entry: the site items of unchanged pages are made without reading their text.
-  const itemViews = new Map<TaggedArticle, ItemView>();
+  const itemViews = session?.itemViews ?? new Map<TaggedArticle, ItemView>();
   const pageKeys = new Map<string, string>();
   for (const [i, entry] of entries.entries()) {
     if (entry === null) continue;
@@ -904,6 +927,8 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     diagnostics.push(...entry.diagnostics);
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
+    // A session has the hashes and views of the entries its last build had (the same objects).
+    if (sessionEntries?.get(inputs.pageKeys[i] as string) === entry) continue;
     entry.articles.forEach((article, i) => articleHashes.set(article, entry.hashes?.[i] ?? articleHash(article)));
     addViews(entry, itemViews);
   }
