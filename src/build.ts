@@ -898,19 +898,19 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
 
   // A session's rebuild: the pages whose entries are not the last build's (renderFiles plans what they can change).
   let edit: { seeds: Set<string>; articles: TaggedArticle[] } | undefined;
-  // A session's entries of its last build, by page key (its own objects), before they are replaced below.
-  let sessionEntries: ReadonlyMap<string, PageEntry> | null = null;
+  // For a session, whether each entry (by index) is its last build's own object: then the session has its
+  // articles' hashes and views already, and its page is not among those edited.
+  let kept: boolean[] | null = null;
   if (session) {
+    kept = inputs.pageKeys.map((key, i) => session.pages.get(key) === entries[i]);
     if (session.pages.size > 0) {
       edit = { seeds: new Set(), articles: [] };
-      for (const [i, key] of inputs.pageKeys.entries()) {
-        const entry = entries[i] as PageEntry;
-        if (session.pages.get(key) === entry || entry.page === null) continue;
+      for (const [i, entry] of entries.entries()) {
+        if (kept[i] === true || entry === null || entry.page === null) continue;
         edit.seeds.add(entry.page.file);
         edit.articles.push(...entry.articles);
       }
     }
-    sessionEntries = new Map(session.pages);
     session.pages.clear();
     inputs.pageKeys.forEach((key, i) => session.pages.set(key, entries[i] as PageEntry));
   }
@@ -927,8 +927,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
     diagnostics.push(...entry.diagnostics);
     if (entry.page !== null) pages.push(entry.page);
     articles.push(...entry.articles);
-    // A session has the hashes and views of the entries its last build had (the same objects).
-    if (sessionEntries?.get(inputs.pageKeys[i] as string) === entry) continue;
+    if (kept?.[i] === true) continue;
     entry.articles.forEach((article, i) => articleHashes.set(article, entry.hashes?.[i] ?? articleHash(article)));
     addViews(entry, itemViews);
   }

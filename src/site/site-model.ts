@@ -468,7 +468,8 @@ export function patchSiteModel(
     records.set(page.file, all);
     return sitePage(page, old.slug, all);
   });
-  return assembleModel(sitePages, records, { previous, changed: new Set(info.keys()), ...touchedLists(previous, records, info.keys()) });
+  const lastPlaces = new Map(previous.places.map((entry) => [entry.place.code, entry]));
+  return assembleModel(sitePages, records, { previous, changed: new Set(info.keys()), lastPlaces, ...touchedLists(previous, records, info.keys()) });
 }
 
 /**
@@ -523,7 +524,14 @@ function touchedLists(previous: SiteModel, records: ReadonlyMap<string, readonly
 function assembleModel(
   sitePages: SitePage[],
   records: ReadonlyMap<string, readonly SiteItem[]>,
-  reuse?: { readonly previous: SiteModel; readonly changed: ReadonlySet<string>; readonly authors: ReadonlySet<string>; readonly places: ReadonlySet<string> },
+  reuse?: {
+    readonly previous: SiteModel;
+    readonly changed: ReadonlySet<string>;
+    readonly authors: ReadonlySet<string>;
+    readonly places: ReadonlySet<string>;
+    /** `previous.places` by code, a copy this call may change. */
+    readonly lastPlaces: Map<string, SitePlace>;
+  },
 ): SiteModel {
   const editions: SiteEdition[] = [];
   for (const page of sitePages) {
@@ -569,9 +577,8 @@ function assembleModel(
       if (merged.length === 0) authorItems.delete(name);
       else authorItems.set(name, merged);
     }
-    const lastPlaces = new Map(previous.places.map((entry) => [entry.place.code, entry]));
     for (const code of reuse.places) {
-      const last = lastPlaces.get(code);
+      const last = reuse.lastPlaces.get(code);
       const fresh = placeItems.get(code);
       const merged = mergeByPage(last?.items ?? [], fresh?.items ?? [], changed, pageIndex);
       const place = last?.place ?? fresh?.place;
@@ -583,7 +590,8 @@ function assembleModel(
   const allRecords = sitePages.flatMap((page) => records.get(page.seed) ?? []);
   if (reuse !== undefined) {
     const { previous } = reuse;
-    const byCode = new Map(previous.places.map((entry) => [entry.place.code, entry]));
+    // The last model's lists by code, the named ones replaced (read above before they are).
+    const byCode = reuse.lastPlaces;
     for (const code of reuse.places) {
       const entry = placeItems.get(code);
       if (entry === undefined) byCode.delete(code);

@@ -83,3 +83,18 @@ test('a patched list of an author and of a place that run across the pages befor
   }
   assert.equal(current.length, own.length);
 });
+
+test('two pages edited at once (a checkout): the lists that run across them are those of the model made whole', async () => {
+  const { pages, articles } = await segmented();
+  const memo: ItemMemo = new WeakMap();
+  const middle = 'seeds/2021-08-18_A1.txt';
+  const base = articles.map((a) => (a.seed === middle && a.index === articles.find((b) => b.seed === middle)?.index ? { ...a, bylines: [...a.bylines, '跨版作者'] } : a));
+  const before = buildSiteModel(pages, base, memo);
+  // The first and the last page in reading order change; the name goes on to an item of each, beside the middle page's.
+  const changed = new Set(['seeds/2021-08-19_A1.txt', 'seeds/2021-08-18_A2.txt']);
+  const edited = base.filter((a) => changed.has(a.seed)).map((a) => (a.index === base.find((b) => b.seed === a.seed)?.index ? { ...a, bylines: [...a.bylines, '跨版作者'] } : a));
+  const patched = patchSiteModel(before, pages, edited, changed, memo);
+  assert.ok(patched !== null);
+  assert.deepEqual(patched, buildSiteModel(pages, [...base.filter((a) => !changed.has(a.seed)), ...edited], memo));
+  assert.deepEqual(patched.authors.find((author) => author.name === '跨版作者')?.items.map((item) => item.id), ['2021-08-19_A1/01', '2021-08-18_A1/01', '2021-08-18_A2/01']);
+});
