@@ -43,16 +43,28 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
     }
   }
   let pending = new Set<string>();
+  // Files created since the last report, and those of them gone by it: an editor's or `sed -i`'s temporary file,
+  // written and renamed onto the seed. They are not a change (the rename is reported as one of the seed), and the
+  // delete of one, reported later, is not either.
+  let created = new Set<string>();
+  const transient = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  const report = (file: string): void => {
+  const report = (file: string, type: 'create' | 'update' | 'delete'): void => {
+    if (type === 'delete' && transient.delete(file)) return;
+    if (type === 'create') {
+      // A new file of that name: its delete counts.
+      transient.delete(file);
+      created.add(file);
+    }
     pending.add(file);
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      const changed = [...pending].sort();
+      const changed = [...pending].filter((file) => !(created.has(file) && !existsSync(file) && transient.add(file))).sort();
       pending = new Set();
-      if (!closed) onChange(changed);
+      created = new Set();
+      if (!closed && changed.length > 0) onChange(changed);
     }, debounceMs);
   };
   // A folder that does not exist (no templates folder: the built-in templates) is not watched: one made during a
@@ -63,7 +75,7 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
       for (const event of events) {
         if (EDITOR_FILES.test(event.path)) continue;
         if (files !== null && !files.has(event.path)) continue;
-        report(event.path);
+        report(event.path, event.type);
       }
     }),
   );

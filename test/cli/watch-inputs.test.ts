@@ -1,41 +1,58 @@
 /**
  * The `dev` watcher (src/dev/watch-inputs.ts): a seeds folder watched whole, a config file watched alone through its
- * folder, editors' swap files ignored, and a burst of writes reported once.
+ * folder, editors' swap files ignored, a save through a temporary file reported as a change of the seed alone, and a
+ * deleted seed reported.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { watchInputs } from '../../src/dev/watch-inputs.js';
 import { tempDir } from '../temp-dir.js';
 
-test('the watcher reports a seed and the config file, not a swap file nor a neighbour of the config file', async () => {
+test('the watcher reports seeds and the config file, not a swap file, a neighbour of the config file or a temporary file renamed onto a seed', async () => {
   const dir = tempDir('news-archive-watch-');
   const seeds = path.join(dir, 'seeds');
   mkdirSync(seeds);
-  writeFileSync(path.join(seeds, '2021-08-18_A1.txt'), '积极行动\n');
+  const a1 = path.join(seeds, '2021-08-18_A1.txt');
+  const a2 = path.join(seeds, '2021-08-18_A2.txt');
+  writeFileSync(a1, '积极行动\n');
+  writeFileSync(a2, '海安\n');
   const config = path.join(dir, 'news-archive.config.json');
   writeFileSync(config, '{}\n');
-  const bursts: string[][] = [];
-  let wake: (() => void) | null = null;
+  let reported: string[] = [];
+  let lastReport = 0;
   const watcher = watchInputs([seeds, path.join(dir, 'templates'), config], (changed) => {
-    bursts.push(changed);
-    wake?.();
+    reported.push(...changed);
+    lastReport = Date.now();
   });
   await watcher.ready;
-  const next = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  // Each step's files: all reported from its writes until the watcher has been quiet for 400 ms (a file's writes can
+  // come in two of the watcher's batches).
+  const step = async (act: () => void | Promise<void>): Promise<string[]> => {
+    reported = [];
+    const started = Date.now();
+    await act();
+    while (reported.length === 0 ? Date.now() - started < 5000 : Date.now() - lastReport < 400) await sleep(20);
+    return [...new Set(reported)].sort();
+  };
   try {
-    // A swap file and a file next to the config file come first: they must not be reported with the seed.
-    writeFileSync(path.join(seeds, '.2021-08-18_A1.txt.swp'), 'x');
-    writeFileSync(path.join(dir, 'notes.txt'), 'x');
-    let reported = next();
-    writeFileSync(path.join(seeds, '2021-08-18_A1.txt'), '积极行动 凝聚起抗疫强大合力\n');
-    writeFileSync(path.join(seeds, '2021-08-18_A2.txt'), '海安\n');
-    await reported;
-    reported = next();
-    writeFileSync(config, '{"title":"档案"}\n');
-    await reported;
-    assert.deepEqual(bursts, [[path.join(seeds, '2021-08-18_A1.txt'), path.join(seeds, '2021-08-18_A2.txt')], [config]]);
+    const edits = await step(() => {
+      writeFileSync(path.join(seeds, '.2021-08-18_A1.txt.swp'), 'x');
+      writeFileSync(path.join(dir, 'notes.txt'), 'x');
+      writeFileSync(a1, '积极行动 凝聚起抗疫强大合力\n');
+      writeFileSync(a2, '海安建立\n');
+    });
+    assert.deepEqual(edits, [a1, a2]);
+    assert.deepEqual(await step(() => writeFileSync(config, '{"title":"档案"}\n')), [config]);
+    // A save as `sed -i` and many editors make it: a temporary file (sedXXXXXX) written, then renamed onto the seed.
+    const save = await step(() => {
+      execFileSync('sed', ['-i', 's/凝聚/汇聚/', a1]);
+    });
+    assert.deepEqual(save, [a1]);
+    assert.deepEqual(await step(() => rmSync(a2)), [a2]);
   } finally {
     await watcher.close();
   }
