@@ -2,7 +2,7 @@
  * Watch the inputs of a build (seeds, templates, config file) and call back once per burst of changes.
  * The only module that imports @parcel/watcher.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe, type AsyncSubscription } from '@parcel/watcher';
 
@@ -69,15 +69,26 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
   };
   // A folder that does not exist (no templates folder: the built-in templates) is not watched: one made during a
   // session is seen after a restart (chokidar waited for it to appear).
+  // The folder of a file given (the config file, at the project's root by default) is watched without its
+  // subfolders: else the watcher would crawl and watch node_modules, the output folder and the seeds again, and hear
+  // every write of a rebuild's output.
+  const subfolders = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(folder, entry.name));
   const subscriptions: Promise<AsyncSubscription>[] = [...folders].filter(([folder]) => existsSync(folder)).map(([folder, files]) =>
-    subscribe(folder, (error, events) => {
-      if (error !== null || closed) return;
-      for (const event of events) {
-        if (EDITOR_FILES.test(event.path)) continue;
-        if (files !== null && !files.has(event.path)) continue;
-        report(event.path, event.type);
-      }
-    }),
+    subscribe(
+      folder,
+      (error, events) => {
+        if (error !== null || closed) return;
+        for (const event of events) {
+          if (EDITOR_FILES.test(event.path)) continue;
+          if (files !== null && !files.has(event.path)) continue;
+          report(event.path, event.type);
+        }
+      },
+      files === null ? {} : { ignore: subfolders(folder) },
+    ),
   );
   const ready = Promise.all(subscriptions).then(() => undefined);
   return {
