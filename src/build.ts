@@ -16,7 +16,7 @@ import { loadTemplates, DEFAULT_TEMPLATES_DIR, type Templates } from './render/t
 import { checkedTextCache, type BuildCache, type BuildState, type OutputRecord, type PageEntry } from './cache/build-cache.js';
 import { hashParts } from './hash-parts.js';
 import { compareCodePoints } from './compare-code-points.js';
-import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource } from './seed/load-seeds.js';
+import { duplicateSeedDiagnostics, readSeedBytes, seedPath, seedSavedAt, type SeedReadMemo, type SeedSource, type WatchedSeedChanges } from './seed/load-seeds.js';
 import { segmentPage } from './segment/segment-page.js';
 import { checkNothingLost } from './segment/source-characters.js';
 import { articlesJsonChunks, articlesJsonPieces, type ArticlesPiece, type LastArticlesJson } from './site/articles-json.js';
@@ -165,6 +165,11 @@ export interface BuildSession {
   /** Seeds read by earlier builds, by file name with their time and size: only changed seeds are read again. */
   readonly seedReads: SeedReadMemo;
   /**
+   * What the session's watcher reported since `seedReads` was last checked against the disk: set by `dev` before
+   * each rebuild (dev/run-dev.ts), null when every seed must be checked (see seed/load-seeds.ts WatchedSeedChanges).
+   */
+  seedChanges: WatchedSeedChanges | null;
+  /**
    * Each article's hash and view (PageEntry.hashes, views) as the session's builds found them, by article: an
    * unchanged entry's articles are the same objects from one rebuild to the next, so only the articles of entries
    * new to a rebuild are put in (not 40,000 of each at every save). Weak: the articles of replaced entries go.
@@ -212,6 +217,7 @@ export function createBuildSession(context: BuildContext = createBuildContext())
     written: null,
     writtenKey: null,
     seedReads: new Map(),
+    seedChanges: null,
     articleHashes: new WeakMap(),
     itemViews: new WeakMap(),
     context,

@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { configKey, hashTree } from './cache/input-hashes.js';
 import { hashParts } from './hash-parts.js';
 import { DEFAULT_TEMPLATES_DIR } from './render/templates.js';
-import { readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource, type SeedStamps } from './seed/load-seeds.js';
+import { readSeedSources, seedReadDiagnostic, type SeedReadMemo, type SeedSource, type SeedStamps, type WatchedSeedChanges } from './seed/load-seeds.js';
 import type { Diagnostic } from './types.js';
 
 /**
@@ -24,8 +24,11 @@ export interface ReadOptions {
   readonly config: Config;
   /** Templates folder. Default: the project's `templates/`. */
   readonly templatesDir?: string;
-  /** A `dev` session (build.ts BuildSession): seeds it read before are read again only when changed. */
-  readonly session?: { readonly seedReads: SeedReadMemo; readonly context: BuildContext };
+  /**
+   * A `dev` session (build.ts BuildSession): seeds it read before are read again only when changed, and with
+   * `seedChanges` only those its watcher reported are checked.
+   */
+  readonly session?: { readonly seedReads: SeedReadMemo; readonly seedChanges?: WatchedSeedChanges | null; readonly context: BuildContext };
   readonly context?: BuildContext;
   readonly cache?: BuildCache;
 }
@@ -69,7 +72,7 @@ export async function readBuildInputs(options: Pick<ReadOptions, 'config' | 'tem
   const label = path.basename(path.resolve(config.seedsDir));
   // A plain build with a cache takes unchanged seeds by the stamps the last one recorded (a session by its memo).
   const last = options.session === undefined && cache?.getSeedStamps !== undefined ? await cache.getSeedStamps(config.seedsDir) : undefined;
-  const read = await readSeedSources(config.seedsDir, options.session?.seedReads, undefined, last);
+  const read = await readSeedSources(config.seedsDir, options.session?.seedReads, undefined, last, options.session?.seedChanges);
   const readDiagnostics = read.problems.map((problem) => seedReadDiagnostic(problem, label));
   const stamps = read.stamps === undefined || sameStamps(last ?? null, read.stamps) ? {} : { stamps: read.stamps };
   return { ...inputsOf(read.sources, readDiagnostics, label, templatesDir, options), ...stamps };

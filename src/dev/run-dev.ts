@@ -2,10 +2,12 @@
  * `news-archive dev`: build, serve the output, and rebuild incrementally when a seed, a template or the config
  * changes, in one process (so jieba's dictionary, once loaded, stays loaded), then reload the open pages.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createBuildSession } from '../build.js';
 import { buildIncremental } from '../build-incremental.js';
+import type { WatchedSeedChanges } from '../seed/load-seeds.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.js';
 import { checkOutputFolder, OutputLockedError } from '../write.js';
@@ -32,6 +34,21 @@ async function buildWhenUnlocked<T>(buildOnce: () => Promise<T>, why: string, lo
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
     }
   }
+}
+
+/**
+ * The seeds among the `changed` paths the watcher reported (those directly in `seedsDir`, by the path given or by
+ * its real path, which the watcher may report instead), as seed/load-seeds.ts WatchedSeedChanges.
+ */
+function seedChangesOf(seedsDir: string, changed: readonly string[]): WatchedSeedChanges {
+  const folders = new Set([path.resolve(seedsDir)]);
+  try {
+    folders.add(realpathSync(seedsDir));
+  } catch {
+    // A folder gone: the rebuild reports it.
+  }
+  const fileNames = new Set(changed.filter((file) => folders.has(path.dirname(path.resolve(file)))).map((file) => path.basename(file)));
+  return { dir: seedsDir, fileNames };
 }
 
 /** Options of {@link runDev}. */
@@ -76,6 +93,12 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const session = createBuildSession();
   let queued: string[] | null = null;
   let firstBuild = true;
+  // Whether the watcher runs, whether it reported an error, and whether every seed change since the last rebuild
+  // that checked every seed has been reported by it.
+  const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];
+  let watching = false;
+  let watcherFailed = false;
+  let trusted = false;
 
   /**
    * @param changed the files whose change started this rebuild: only their seeds' diagnostics are printed (every
@@ -83,8 +106,17 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
    */
   const rebuild = async (why: string, changed: readonly string[] | null = null): Promise<void> => {
     const started = performance.now();
+    // The seeds the watcher reported, when it has reported every change since a rebuild checked every seed: only
+    // those are checked (seed/load-seeds.ts WatchedSeedChanges). Else (the first rebuild after the watcher is
+    // ready, after a failed rebuild or a skipped batch) every seed is, and then the watcher is trusted again; after
+    // a watcher error, never again.
+    const watchedSeeds = watching && path.resolve(config.seedsDir) === path.resolve(watched[0] ?? '');
+    session.seedChanges = trusted && watchedSeeds && changed !== null ? seedChangesOf(config.seedsDir, changed) : null;
+    const checksAll = session.seedChanges === null && watchedSeeds;
+    trusted = false;
     try {
       const result = await buildWhenUnlocked(() => buildIncremental({ config, templatesDir, session }), why, log);
+      trusted = (checksAll || session.seedChanges !== null) && !watcherFailed;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const names = changed === null ? null : new Set(changed.map((file) => path.basename(file)));
       const shown = names === null ? result.diagnostics : result.diagnostics.filter((d) => names.has(path.basename(d.file)));
@@ -145,6 +177,8 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
           config = next;
         } catch (error) {
           log(`${(error as Error).message}; keeping the previous settings`);
+          // The seeds of this batch are not rebuilt now: the next rebuild checks every seed.
+          trusted = false;
           return;
         }
       }
@@ -152,9 +186,13 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
       await rebuild(`Rebuilt after changes to ${names}${files.length > 3 ? ', …' : ''}`, files);
     });
   };
-  const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];
-  const watcher: InputWatcher = watchInputs(watched, onChange);
+  const watcher: InputWatcher = watchInputs(watched, onChange, (error) => {
+    if (!watcherFailed) log(`Watching ${watched.join(', ')}: ${error.message}; changes may be missed, and every rebuild now checks every seed (restart \`news-archive dev\` if saves are not seen)`);
+    watcherFailed = true;
+    trusted = false;
+  });
   await watcher.ready;
+  watching = true;
   log(`Serving ${config.outDir}/ at ${server.url} (Ctrl-C to stop)`);
   return {
     server,

@@ -19,7 +19,8 @@ const EDITOR_FILES = /(?:^|[\\/])(?:\.#[^\\/]*|[^\\/]*~|[^\\/]*\.sw[a-p]|\.DS_St
 /**
  * Watch `paths` (folders recursively, or files: a file is watched through its folder, and only its own changes are
  * reported); `onChange` gets the paths changed (absolute, sorted) after `debounceMs` without further change (an
- * editor's save often writes a file several times; a checkout writes many).
+ * editor's save often writes a file several times; a checkout writes many). `onError` gets what the watcher reports
+ * as going wrong once it runs (e.g. the kernel's event queue overflowed): changes may then have been missed.
  *
  * @parcel/watcher (native, inotify on Linux) batches a folder's events itself (~50 ms after the last one) and never
  * lists the folder again. chokidar, before it, read the whole seeds folder again (an lstat of each file) on every
@@ -28,7 +29,7 @@ const EDITOR_FILES = /(?:^|[\\/])(?:\.#[^\\/]*|[^\\/]*~|[^\\/]*\.sw[a-p]|\.DS_St
  * A write still going when its batch is reported is reported again: its rebuild is superseded by the next one,
  * which reads the whole file.
  */
-export function watchInputs(paths: readonly string[], onChange: (changed: string[]) => void, debounceMs = 10): InputWatcher {
+export function watchInputs(paths: readonly string[], onChange: (changed: string[]) => void, onError: (error: Error) => void = () => {}, debounceMs = 10): InputWatcher {
   // Each folder watched once: a folder given, or the folder of each file given (with the files it is watched for).
   const folders = new Map<string, Set<string> | null>();
   for (const given of paths) {
@@ -80,7 +81,11 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
     subscribe(
       folder,
       (error, events) => {
-        if (error !== null || closed) return;
+        if (closed) return;
+        if (error !== null) {
+          onError(error);
+          return;
+        }
         for (const event of events) {
           if (EDITOR_FILES.test(event.path)) continue;
           if (files !== null && !files.has(event.path)) continue;
