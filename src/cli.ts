@@ -5,7 +5,7 @@
  * 2 usage or configuration error (also a template error, a foreign output folder, another build holding it),
  * 3 a file could not be read or written (disk full, read-only folder, permissions).
  */
-import { growHeapForRerun } from './gc-settings.js';
+import { growHeapForRerun, hasSemiSpaceFlag } from './gc-settings.js';
 // The build (build.js) and `dev` (dev/run-dev.js) are imported by the command that runs them, not here: a build
 // starts jieba's dictionary loading before the render side of the pipeline is loaded (see build-incremental.ts).
 import { existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { createBuildContext } from './build-context.js';
 import { buildIncremental } from './build-incremental.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, type Config } from './config.js';
 import { formatCheck } from './dev/format-check.js';
+import { classifyInterrupts } from './dev/interrupts.js';
 import { createProgressReporter } from './dev/progress.js';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
 import { COMMAND_PHASES } from './pipeline.js';
@@ -163,15 +164,34 @@ function checkTargetProblem(target: string, error: unknown): string {
   return `${target}: cannot read the file (${code}); nothing checked`;
 }
 
-async function startDev(flags: DevFlags): Promise<void> {
+/**
+ * `news-archive dev`: the session in a process with a larger young generation (dev/young-generation.ts): started
+ * without one, the command runs itself again with it.
+ * @param argv the command line as process.argv (node, script, args…)
+ */
+async function startDev(flags: DevFlags, argv: readonly string[]): Promise<void> {
+  if (!hasSemiSpaceFlag()) {
+    const { runAgainWithYoungGeneration } = await import('./dev/young-generation.js');
+    await runAgainWithYoungGeneration(argv);
+    return;
+  }
   // Handlers first, so a Ctrl-C during the first build stops the session once that build is done.
   const stopping = new AbortController();
   const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', () => {
-      process.stderr.write('Stopping (after the build under way, if any; Ctrl-C again to stop at once)\n');
-      stopping.abort();
-      resolve();
-    });
+    const classify = classifyInterrupts();
+    const onInterrupt = (): void => {
+      const meaning = classify();
+      if (meaning === 'stop') {
+        process.stderr.write('Stopping (after the build under way, if any; Ctrl-C again to stop at once)\n');
+        stopping.abort();
+        resolve();
+      } else if (meaning === 'again') {
+        // Ctrl-C again: stop at once, as Node does on a SIGINT nobody listens to.
+        process.off('SIGINT', onInterrupt);
+        process.kill(process.pid, 'SIGINT');
+      }
+    };
+    process.on('SIGINT', onInterrupt);
     process.once('SIGTERM', () => {
       stopping.abort();
       resolve();
@@ -195,8 +215,11 @@ function commonOptions(command: Command): Command {
     .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} if present)`);
 }
 
-/** Build the command-line program (exported for tests). */
-export function createProgram(): Command {
+/**
+ * Build the command-line program (exported for tests).
+ * @param argv the command line it will parse, as process.argv (`dev` runs itself again with it)
+ */
+export function createProgram(argv: readonly string[] = process.argv): Command {
   const program = new Command();
   program
     .name('news-archive')
@@ -226,14 +249,14 @@ export function createProgram(): Command {
     .addOption(new Option('--port <number>', 'port to serve on (0: any free port)').default(8080).argParser(parsePort))
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (flags: DevFlags) => {
-      await startDev(flags);
+      await startDev(flags, argv);
     });
   return program;
 }
 
 /** Run the program with `argv` (as process.argv); sets process.exitCode, never calls process.exit. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = createProgram();
+  const program = createProgram(argv);
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   try {

@@ -38,3 +38,18 @@ if (!givenOnCommandLine) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GR
 export function growHeapForRerun(): void {
   if (!givenOnCommandLine) v8.setFlagsFromString(`--heap-growing-percent=${RERUN_HEAP_GROWING_PERCENT}`);
 }
+
+/**
+ * Semi-space size of a `dev` session, MB (each of the two; V8's default on 64-bit is 16). V8 reads it only when the
+ * heap is made (`v8.setFlagsFromString` later does not change it), so it is given on the command line of the
+ * session's process (dev/young-generation.ts).
+ */
+export const DEV_SEMI_SPACE_MB = 64;
+
+/** The Node flag that gives a process {@link DEV_SEMI_SPACE_MB}. */
+export const DEV_SEMI_SPACE_FLAG = `--max-semi-space-size=${DEV_SEMI_SPACE_MB}`;
+
+/** Whether this process was started with a semi-space size of its own (ours, or one given on the command line). */
+export function hasSemiSpaceFlag(execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.some((arg) => /^--(?:max|min)[-_]semi[-_]space[-_]size\b/.test(arg));
+}

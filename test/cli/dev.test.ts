@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -102,26 +102,52 @@ test('dev serves the output with the reload script, refuses traversal, and reloa
   void dir;
 });
 
-test('news-archive dev starts from the command line and stops on Ctrl-C with exit code 0', async () => {
+/** Start `news-archive dev` from the command line in a fresh project; resolves once it serves. */
+async function startDevCommand(): Promise<{ child: ReturnType<typeof spawn>; url: string; stderr: () => string }> {
   const { dir } = project();
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'src/cli.ts'), 'dev', '--port', '0'], { cwd: dir });
   let stderr = '';
-  const serving = await new Promise<string>((resolve, reject) => {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       stderr += chunk;
       const match = /Serving dist\/ at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl-C to stop\)/.exec(stderr);
       if (match?.[1]) resolve(match[1]);
     });
     child.on('exit', () => reject(new Error(`dev exited early: ${stderr}`)));
   });
-  const response = await fetch(`${serving}pages/2021-08-18_A2/index.html`);
+  return { child, url, stderr: () => stderr };
+}
+
+/** The command lines (NUL-separated arguments joined by spaces) of the processes whose parent is `pid` (Linux /proc). */
+function childCommandLines(pid: number): string[] {
+  const lines: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) lines.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim());
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  return lines;
+}
+
+test('news-archive dev starts from the command line, runs its session with 64 MB semi-spaces, and stops on Ctrl-C with exit code 0', async () => {
+  const { child, url, stderr } = await startDevCommand();
+  const response = await fetch(`${url}pages/2021-08-18_A2/index.html`);
   assert.equal(response.status, 200);
+  // The command ran itself again with the young generation a session wants (dev/young-generation.ts).
+  const sessions = childCommandLines(child.pid as number).filter((line) => line.includes(' dev --port 0'));
+  assert.equal(sessions.length, 1, childCommandLines(child.pid as number).join('\n'));
+  assert.match(sessions[0] ?? '', /^\S+ --import \S+ --max-semi-space-size=64 \S+src\/cli\.ts dev --port 0$/);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGINT');
   assert.equal(await exit, 0);
-  assert.match(stderr, /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s\n/m);
+  assert.match(stderr(), /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s\n/m);
 });
 
 test('an edit saved while another build holds the output folder is built once that build is done', async () => {
