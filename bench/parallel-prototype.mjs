@@ -13,7 +13,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const lib = (name) => pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib', name)).href;
-const { getPlaceContext, processPage } = await import(lib('build.js'));
+const { processPage } = await import(lib('build.js'));
+const { createBuildContext } = await import(lib('build-context.js'));
+/** The place context (gazetteer, tagger, jieba) of a build context made for this thread. */
+const getPlaceContext = (region, cacheDir) => createBuildContext().places(region, cacheDir);
 
 if (!isMainThread) {
   const { pages, cacheDir } = workerData;
