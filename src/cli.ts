@@ -170,14 +170,18 @@ function checkTargetProblem(target: string, error: unknown): string {
  * @param argv the command line as process.argv (node, script, args…)
  */
 async function startDev(flags: DevFlags, argv: readonly string[]): Promise<void> {
+  const { runAgainWithYoungGeneration, stopWhenParentEnds } = await import('./dev/young-generation.js');
   if (!hasSemiSpaceFlag()) {
-    const { runAgainWithYoungGeneration } = await import('./dev/young-generation.js');
     await runAgainWithYoungGeneration(argv);
     return;
   }
   // Handlers first, so a Ctrl-C during the first build stops the session once that build is done.
   const stopping = new AbortController();
   const stopped = new Promise<void>((resolve) => {
+    stopWhenParentEnds(() => {
+      stopping.abort();
+      resolve();
+    });
     const classify = classifyInterrupts();
     const onInterrupt = (): void => {
       const meaning = classify();

@@ -103,10 +103,11 @@ test('dev serves the output with the reload script, refuses traversal, and reloa
 });
 
 /** Start `news-archive dev` from the command line in a fresh project; resolves once it serves. */
-async function startDevCommand(): Promise<{ child: ReturnType<typeof spawn>; url: string; stderr: () => string }> {
+async function startDevCommand(detached = false): Promise<{ child: ReturnType<typeof spawn>; url: string; stderr: () => string }> {
   const { dir } = project();
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'src/cli.ts'), 'dev', '--port', '0'], { cwd: dir });
+  // detached: in a process group of its own, as in a terminal, so the test can signal the whole group.
+  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'src/cli.ts'), 'dev', '--port', '0'], { cwd: dir, detached });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr?.setEncoding('utf8');
@@ -148,6 +149,52 @@ test('news-archive dev starts from the command line, runs its session with 64 MB
   child.kill('SIGINT');
   assert.equal(await exit, 0);
   assert.match(stderr(), /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s\n/m);
+});
+
+/** Whether process `pid` is gone, waiting for it at most `ms`. */
+async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The pid of the session process `news-archive dev` started as its child (the one with the dev arguments). */
+function sessionPid(parent: number): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dev')) return Number(entry);
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  throw new Error(`no session process under ${parent}`);
+}
+
+test('Ctrl-C in a terminal (SIGINT to the whole process group) stops the session and its parent cleanly: exit code 0, no stack trace', async () => {
+  const { child, stderr } = await startDevCommand(true);
+  const session = sessionPid(child.pid as number);
+  const exit = new Promise<[number | null, string | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
+  process.kill(-(child.pid as number), 'SIGINT');
+  assert.deepEqual(await exit, [0, null], stderr());
+  assert.equal(await goneWithin(session, 5_000), true);
+  const after = stderr().slice(stderr().indexOf('(Ctrl-C to stop)'));
+  assert.equal(after, '(Ctrl-C to stop)\nStopping (after the build under way, if any; Ctrl-C again to stop at once)\n');
+});
+
+test('a session whose parent is killed (SIGKILL, no chance to pass it on) stops by itself', async () => {
+  const { child } = await startDevCommand();
+  const session = sessionPid(child.pid as number);
+  child.kill('SIGKILL');
+  assert.equal(await goneWithin(session, 10_000), true);
 });
 
 test('an edit saved while another build holds the output folder is built once that build is done', async () => {
