@@ -2,7 +2,7 @@
  * `news-archive dev`: build, serve the output, and rebuild incrementally when a seed, a template or the config
  * changes, in one process (so jieba's dictionary, once loaded, stays loaded), then reload the open pages.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createBuildSession } from '../build.js';
@@ -49,6 +49,21 @@ function seedChangesOf(seedsDir: string, changed: readonly string[]): WatchedSee
   }
   const fileNames = new Set(changed.filter((file) => folders.has(path.dirname(path.resolve(file)))).map((file) => path.basename(file)));
   return { dir: seedsDir, fileNames };
+}
+
+/** A folder's device and inode (`dev:ino`), or null when it cannot be read. */
+function folderIdentity(folder: string): string | null {
+  try {
+    const info = statSync(folder, { throwIfNoEntry: false });
+    return info === undefined ? null : `${info.dev}:${info.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `folder` is still the folder whose identity ({@link folderIdentity}) was `identity`. */
+function sameFolder(identity: string | null, folder: string): boolean {
+  return identity !== null && folderIdentity(folder) === identity;
 }
 
 /** Options of {@link runDev}. */
@@ -98,6 +113,8 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const watched = [config.seedsDir, templatesDir, ...(options.configFile === null ? [] : [options.configFile])];
   let watching = false;
   let watcherFailed = false;
+  // Which folder the seeds folder was when the watcher started (device and inode).
+  let seedsFolder: string | null = null;
   let trusted = false;
 
   /**
@@ -109,8 +126,15 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     // The seeds the watcher reported, when it has reported every change since a rebuild checked every seed: only
     // those are checked (seed/load-seeds.ts WatchedSeedChanges). Else (the first rebuild after the watcher is
     // ready, after a failed rebuild or a skipped batch) every seed is, and then the watcher is trusted again; after
-    // a watcher error, never again.
-    const watchedSeeds = watching && path.resolve(config.seedsDir) === path.resolve(watched[0] ?? '');
+    // a watcher error or once the seeds folder was replaced, never again.
+    const watchedSeeds = watching && seedsFolder !== null && path.resolve(config.seedsDir) === path.resolve(watched[0] ?? '');
+    if (watchedSeeds && !watcherFailed && !sameFolder(seedsFolder, config.seedsDir)) {
+      // Another folder has the seeds folder's name now (swapped for a copy, restored from a backup): the watcher
+      // follows the old one.
+      log(`${config.seedsDir}: the folder was replaced since \`news-archive dev\` started watching it; saves in the new one are not seen, and every rebuild now checks every seed (restart \`news-archive dev\` to watch it)`);
+      watcherFailed = true;
+      trusted = false;
+    }
     session.seedChanges = trusted && watchedSeeds && changed !== null ? seedChangesOf(config.seedsDir, changed) : null;
     const checksAll = session.seedChanges === null && watchedSeeds;
     trusted = false;
@@ -174,6 +198,9 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
         try {
           const next = await options.loadConfig();
           if (next.outDir !== config.outDir) log(`${options.configFile}: outDir changed; restart \`news-archive dev\` to serve the new folder`);
+          if (path.resolve(next.seedsDir) !== path.resolve(config.seedsDir)) {
+            log(`${options.configFile}: seedsDir changed; this rebuild reads ${next.seedsDir}, but saves in it are not seen until \`news-archive dev\` is restarted`);
+          }
           config = next;
         } catch (error) {
           log(`${(error as Error).message}; keeping the previous settings`);
@@ -192,6 +219,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     trusted = false;
   });
   await watcher.ready;
+  seedsFolder = folderIdentity(config.seedsDir);
   watching = true;
   log(`Serving ${config.outDir}/ at ${server.url} (Ctrl-C to stop)`);
   return {

@@ -2,7 +2,7 @@
  * Watch the inputs of a build (seeds, templates, config file) and call back once per burst of changes.
  * The only module that imports @parcel/watcher.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe, type AsyncSubscription } from '@parcel/watcher';
 
@@ -18,7 +18,8 @@ const EDITOR_FILES = /(?:^|[\\/])(?:\.#[^\\/]*|[^\\/]*~|[^\\/]*\.sw[a-p]|\.DS_St
 
 /**
  * Watch `paths` (folders recursively, or files: a file is watched through its folder, and only its own changes are
- * reported); `onChange` gets the paths changed (absolute, sorted) after `debounceMs` without further change (an
+ * reported; a folder reached through a symbolic link is watched by its real path, and its files reported by the
+ * path given); `onChange` gets the paths changed (absolute, sorted) after `debounceMs` without further change (an
  * editor's save often writes a file several times; a checkout writes many). `onError` gets what the watcher reports
  * as going wrong once it runs (e.g. the kernel's event queue overflowed): changes may then have been missed.
  *
@@ -30,19 +31,36 @@ const EDITOR_FILES = /(?:^|[\\/])(?:\.#[^\\/]*|[^\\/]*~|[^\\/]*\.sw[a-p]|\.DS_St
  * which reads the whole file.
  */
 export function watchInputs(paths: readonly string[], onChange: (changed: string[]) => void, onError: (error: Error) => void = () => {}, debounceMs = 10): InputWatcher {
-  // Each folder watched once: a folder given, or the folder of each file given (with the files it is watched for).
+  // Each folder watched once, by its real path (inotify refuses a symbolic link to a folder): a folder given, or the
+  // folder of each file given (with the files it is watched for). What is reported is named as it was given.
   const folders = new Map<string, Set<string> | null>();
+  const givenAs = new Map<string, string>();
+  const real = (folder: string): string => {
+    try {
+      return realpathSync(folder);
+    } catch {
+      return folder;
+    }
+  };
   for (const given of paths) {
     const absolute = path.resolve(given);
     if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() !== true) {
-      const parent = path.dirname(absolute);
+      const parent = real(path.dirname(absolute));
+      givenAs.set(parent, givenAs.get(parent) ?? path.dirname(absolute));
       const files = folders.get(parent);
       if (files === null) continue;
-      folders.set(parent, new Set([...(files ?? []), absolute]));
+      folders.set(parent, new Set([...(files ?? []), path.join(parent, path.basename(absolute))]));
     } else {
-      folders.set(absolute, null);
+      const folder = real(absolute);
+      givenAs.set(folder, absolute);
+      folders.set(folder, null);
     }
   }
+  /** `file` (a path the watcher reported under `folder`, a real path) named under the folder as it was given. */
+  const asGiven = (folder: string, file: string): string => {
+    const given = givenAs.get(folder);
+    return given === undefined || given === folder ? file : path.join(given, path.relative(folder, file));
+  };
   let pending = new Set<string>();
   // Files created since the last report, and those of them gone by it: an editor's or `sed -i`'s temporary file,
   // written and renamed onto the seed. They are not a change (the rename is reported as one of the seed), and the
@@ -89,7 +107,7 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
         for (const event of events) {
           if (EDITOR_FILES.test(event.path)) continue;
           if (files !== null && !files.has(event.path)) continue;
-          report(event.path, event.type);
+          report(asGiven(folder, event.path), event.type);
         }
       },
       files === null ? {} : { ignore: subfolders(folder) },

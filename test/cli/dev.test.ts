@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -149,6 +149,36 @@ test('news-archive dev starts from the command line, runs its session with 64 MB
   child.kill('SIGINT');
   assert.equal(await exit, 0);
   assert.match(stderr(), /^Built: 2 page\(s\), \d+ item\(s\); \d+ file\(s\) written, 0 removed; 2 seed page\(s\) segmented, \d+ of \d+ file\(s\) rendered in [\d.]+ s\n/m);
+});
+
+test('a seeds folder swapped for an edited copy: the rebuild checks every seed, serves the edit, and says to restart', async () => {
+  const { dir, config } = project();
+  const log: string[] = [];
+  const session = await runDev({ loadConfig: async () => config, configFile: null, port: 0, log: (line) => log.push(line) });
+  const page = path.join(config.outDir, 'pages/2021-08-18_A1/01.html');
+  const waitFor = async (expected: string): Promise<boolean> => {
+    const deadline = Date.now() + 20_000;
+    while (!unbreak(readFileSync(page, 'utf8')).includes(expected) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await session.idle();
+    return unbreak(readFileSync(page, 'utf8')).includes(expected);
+  };
+  try {
+    // One rebuild first, after which the watcher's reports are trusted.
+    const seed = path.join(config.seedsDir, '2021-08-18_A1.txt');
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('积极行动 凝聚起抗疫强大合力', '积极行动 凝聚抗疫合力'));
+    assert.equal(await waitFor('>积极行动 凝聚抗疫合力</h1>'), true, log.join('\n'));
+    // The folder swapped for an edited copy, as a restore from a backup or a sync tool does it.
+    const copy = path.join(dir, 'seeds.new');
+    cpSync(config.seedsDir, copy, { recursive: true });
+    const copied = path.join(copy, '2021-08-18_A1.txt');
+    writeFileSync(copied, readFileSync(copied, 'utf8').replace('积极行动 凝聚抗疫合力', '积极行动 凝聚合力'));
+    renameSync(config.seedsDir, path.join(dir, 'seeds.old'));
+    renameSync(copy, config.seedsDir);
+    assert.equal(await waitFor('>积极行动 凝聚合力</h1>'), true, log.join('\n'));
+    assert.ok(log.includes(`${config.seedsDir}: the folder was replaced since \`news-archive dev\` started watching it; saves in the new one are not seen, and every rebuild now checks every seed (restart \`news-archive dev\` to watch it)`), log.join('\n'));
+  } finally {
+    await session.close();
+  }
 });
 
 /** Whether process `pid` is gone, waiting for it at most `ms`. */

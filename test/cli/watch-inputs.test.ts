@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { watchInputs } from '../../src/dev/watch-inputs.js';
 import { tempDir } from '../temp-dir.js';
@@ -53,6 +53,30 @@ test('the watcher reports seeds and the config file, not a swap file, a neighbou
     });
     assert.deepEqual(save, [a1]);
     assert.deepEqual(await step(() => rmSync(a2)), [a2]);
+  } finally {
+    await watcher.close();
+  }
+});
+
+test('a seeds folder and a config file reached through symbolic links are watched, and reported by the paths given', async () => {
+  const dir = tempDir('news-archive-watch-link-');
+  const realSeeds = path.join(dir, 'real-seeds');
+  mkdirSync(realSeeds);
+  mkdirSync(path.join(dir, 'real-project'));
+  writeFileSync(path.join(dir, 'real-project', 'news-archive.config.json'), '{}\n');
+  symlinkSync(realSeeds, path.join(dir, 'seeds'));
+  symlinkSync(path.join(dir, 'real-project'), path.join(dir, 'project'));
+  const seed = path.join(dir, 'seeds', '2021-08-18_A1.txt');
+  const config = path.join(dir, 'project', 'news-archive.config.json');
+  const reported: string[] = [];
+  const watcher = watchInputs([path.join(dir, 'seeds'), config], (changed) => reported.push(...changed));
+  await watcher.ready;
+  try {
+    writeFileSync(seed, '积极行动\n');
+    writeFileSync(config, '{"title":"档案"}\n');
+    const deadline = Date.now() + 5000;
+    while (new Set(reported).size < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual([...new Set(reported)].sort(), [seed, config].sort());
   } finally {
     await watcher.close();
   }
