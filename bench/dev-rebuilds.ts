@@ -6,12 +6,14 @@
  * the search index, feed, sitemap and articles.json updated. CPU is the process's (every thread: jieba's and
  * Markdown's included), over the same spans, from `process.cpuUsage`. The first build of a session renders every
  * page (and, after a recompile, segments every seed: the generator key changed), so only the rebuilds are timed.
+ * Runs with the semi-space size `news-archive dev` gives its session (a lib/ that has one: gc-settings.js).
  *
  * Usage: node --import tsx bench/dev-rebuilds.ts --seeds DIR --out DIR --config FILE [--edit NAME] [--rebuilds 8]
  *          [--lib lib] [--profile DIR] [--json FILE]
  * `--profile DIR` writes a V8 CPU profile of the main thread for each rebuild (save to served) to DIR.
  * Prints one line per rebuild and the medians; `--json` writes the samples.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -36,8 +38,13 @@ if (values.seeds === undefined || values.out === undefined || values.config === 
 }
 const lib = path.resolve(values.lib);
 const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(lib, file)).href)) as T;
-// The command's garbage-collector settings first, as cli.ts imports them.
-await load('gc-settings.js');
+// The command's garbage-collector settings first, as cli.ts imports them; and the young generation `dev` runs its
+// session with (src/dev/young-generation.ts): without it, this process runs itself again with it.
+const gc = await load<typeof import('../src/gc-settings.js')>('gc-settings.js');
+if (typeof gc.hasSemiSpaceFlag === 'function' && !gc.hasSemiSpaceFlag()) {
+  const again = spawnSync(process.execPath, [...process.execArgv, gc.DEV_SEMI_SPACE_FLAG, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 const { loadConfig, validateConfig } = await load<typeof import('../src/config.js')>('config.js');
 const { runDev } = await load<typeof import('../src/dev/run-dev.js')>('dev/run-dev.js');
 
