@@ -2,7 +2,7 @@
  * `news-archive dev`: build, serve the output, and rebuild incrementally when a seed, a template or the config
  * changes, in one process (so jieba's dictionary, once loaded, stays loaded), then reload the open pages.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createBuildSession } from '../build.js';
@@ -37,17 +37,13 @@ async function buildWhenUnlocked<T>(buildOnce: () => Promise<T>, why: string, lo
 }
 
 /**
- * The seeds among the `changed` paths the watcher reported (those directly in `seedsDir`, by the path given or by
- * its real path, which the watcher may report instead), as seed/load-seeds.ts WatchedSeedChanges.
+ * The seeds among the `changed` paths the watcher reported (those directly in `seedsDir`; dev/watch-inputs.ts names
+ * them under the folder as given, also when it is reached through a symbolic link), as seed/load-seeds.ts
+ * WatchedSeedChanges.
  */
 function seedChangesOf(seedsDir: string, changed: readonly string[]): WatchedSeedChanges {
-  const folders = new Set([path.resolve(seedsDir)]);
-  try {
-    folders.add(realpathSync(seedsDir));
-  } catch {
-    // A folder gone: the rebuild reports it.
-  }
-  const fileNames = new Set(changed.filter((file) => folders.has(path.dirname(path.resolve(file)))).map((file) => path.basename(file)));
+  const folder = path.resolve(seedsDir);
+  const fileNames = new Set(changed.filter((file) => path.dirname(path.resolve(file)) === folder).map((file) => path.basename(file)));
   return { dir: seedsDir, fileNames };
 }
 

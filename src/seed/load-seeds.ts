@@ -206,7 +206,7 @@ export type SeedReadMemo = Map<string, { readonly mtimeMs: number; readonly size
  * error since a rebuild checked every seed (dev/run-dev.ts).
  */
 export interface WatchedSeedChanges {
-  /** The seeds folder watched (as given, or its real path). */
+  /** The seeds folder watched, as the build is given it. */
   readonly dir: string;
   readonly fileNames: ReadonlySet<string>;
 }
