@@ -24,8 +24,12 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** `text` cut to at most `max` columns, ending in `…` when cut. */
+/**
+ * `text` cut to at most `max` columns, ending in `…` when cut. A control character (a tab, a newline in a title)
+ * is shown escaped (`\t`, diagnostics.ts escapeUnprintable), so it can neither move the table's columns nor start a line.
+ */
 export function truncate(text: string, max: number): string {
+  text = escapeUnprintable(text);
   if (displayWidth(text) <= max) return text;
   let out = '';
   for (const c of text) {
@@ -76,7 +80,7 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
         String(a.body.filter((part) => part.type === 'paragraph').length),
         truncate(names || '-', MAX_WIDTH.byline),
         truncate([...a.places.districts, ...a.places.towns].map((p) => p.name).join(' ') || '-', MAX_WIDTH.places),
-        own.map((d) => `${d.line}: ${d.rule}`).join('; ') || '-',
+        escapeUnprintable(own.map((d) => `${d.line}: ${d.rule}`).join('; ')) || '-',
       ];
     });
     const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
@@ -85,7 +89,7 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
     // Why each item starts where it does, and what each body line was read as.
     lines.push('', 'Where each item starts, and the roles of its lines:');
     for (const a of articles) {
-      lines.push(`${a.index + 1}. ${a.opening ?? `line ${a.sourceLines[0]}`}`);
+      lines.push(`${a.index + 1}. ${escapeUnprintable(a.opening ?? `line ${a.sourceLines[0]}`)}`);
       const roles = [
         ...(a.kicker === null ? [] : [`kicker 引题: ${truncate(a.kicker, 40)}`]),
         ...(a.headline === null ? [] : [`headline 主题: ${truncate(a.headline, 40)}`]),
