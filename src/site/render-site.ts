@@ -246,11 +246,16 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       return text;
     },
   };
-  // An item's Markdown body is made once: its page, the Markdown thread's walk ahead of the page and its export read it.
+  // An item's Markdown body is made once: its export, the Markdown thread's walk ahead of its page and the page read
+  // it, and the page (the last) lets go of it. Held until the end of rendering, the bodies of a cold build were the
+  // largest thing on its heap after the items' text (10.9 MB of 110 at 4,071 articles, heap snapshot).
   const bodies = new WeakMap<ArticleText, string>();
-  const itemBody = (text: ArticleText): string => {
+  const itemBody = (text: ArticleText, last = false): string => {
     let body = bodies.get(text);
-    if (body === undefined) bodies.set(text, (body = itemMarkdownBody({}, text)));
+    if (body === undefined) {
+      body = itemMarkdownBody({}, text);
+      if (!last) bodies.set(text, body);
+    } else if (last) bodies.delete(text);
     return body;
   };
   const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown, itemBody };

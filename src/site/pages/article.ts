@@ -109,7 +109,8 @@ export const articleKind = templated<ArticleData>(
       characters: data.characters,
       minutes: Math.max(1, Math.round(data.characters / CHARACTERS_PER_MINUTE)),
       places: data.places.map((place) => ({ name: place.name, href: href(path, routes.place(place.code)) })),
-      body: markdown.body(itemMarkdownBody(context, text)),
+      // The body's last use in the plan: the memo lets go of it (40,000 bodies held to the end of rendering otherwise).
+      body: markdown.body(itemMarkdownBody(context, text, true)),
       continued: text.continued,
       citation,
       permalink,

@@ -370,16 +370,20 @@ export interface ViewContext {
   /**
    * The Markdown body of an item ({@link itemMarkdownBody}), made once per text and plan (render-site.ts planSite)
    * for the item page, the Markdown thread's walk ahead of it and the export alike. Absent: made at each use.
+   * `last`: this is the body's last use in the plan (its item page), so the memo lets go of it.
    */
-  readonly itemBody?: (text: ArticleText) => string;
+  readonly itemBody?: (text: ArticleText, last?: boolean) => string;
 }
 
 /**
  * The Markdown body of an item (render/article-markdown.ts articleMarkdownBody, then a newline): what its page
  * renders to HTML and its export carries; the view context's memo of it when it has one.
+ * @param last true at the body's last use in a plan (the item page: the export, whose path sorts before it, and
+ *   the Markdown thread's walk ahead of it come first); the memo then no longer holds it. A use after it makes
+ *   the body again: the same text.
  */
-export function itemMarkdownBody(context: Pick<ViewContext, 'itemBody'>, text: ArticleText): string {
-  return context.itemBody?.(text) ?? `${articleMarkdownBody(text)}\n`;
+export function itemMarkdownBody(context: Pick<ViewContext, 'itemBody'>, text: ArticleText, last = false): string {
+  return context.itemBody?.(text, last) ?? `${articleMarkdownBody(text)}\n`;
 }
 
 /** What planning reads besides the model: the render context and the memos of the build context. */
