@@ -4,6 +4,7 @@
  * exist and the data each one's view reads (pages/shared.ts PageKind); this module plans them all and hashes each
  * file's data, which is all a file depends on besides the render key. Pure: renders strings, writes nothing.
  */
+import { lazyField } from '../lazy-fields.js';
 import { hashParts } from '../hash-parts.js';
 import type { Templates } from '../render/templates.js';
 import type { OutputFile, TaggedArticle } from '../types.js';
@@ -181,6 +182,9 @@ class PlannedUnit implements RenderUnit {
   }
 }
 
+/** The body of an item's text (pages/shared.ts ArticleText): the shown article's, read when first read. */
+const TEXT_BODY = lazyField('body', (shown: TaggedArticle) => shown.body);
+
 /**
  * Every file of the site as render units, sorted by path: nothing is rendered until a unit's `render` is called,
  * so a caller that kept the hashes of an earlier build renders only those whose data changed.
@@ -221,22 +225,22 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
       let text = texts.get(item);
       if (text === undefined) {
         const a = item.shown;
-        text = {
-          id: item.id,
-          kind: a.kind,
-          kicker: a.kicker,
-          headline: a.headline,
-          subheadline: a.subheadline,
-          bylines: a.bylines,
-          photoCredit: a.photoCredit,
-          continued: a.continued,
-          seed: a.seed,
-          sourceLines: a.sourceLines,
-          // Read when the unit renders (or its hash is made from its JSON): a rerun reads the text only of what it renders.
-          get body() {
-            return a.body;
+        // `body` is read when the unit renders (or its hash is made from its JSON): a rerun reads the text only of what it renders.
+        text = TEXT_BODY.define(
+          {
+            id: item.id,
+            kind: a.kind,
+            kicker: a.kicker,
+            headline: a.headline,
+            subheadline: a.subheadline,
+            bylines: a.bylines,
+            photoCredit: a.photoCredit,
+            continued: a.continued,
+            seed: a.seed,
+            sourceLines: a.sourceLines,
           },
-        };
+          a,
+        ) as ArticleText;
         texts.set(item, text);
         shareHash(text, hashes, () => {
           const content = context.articleHashes?.get(item.article);

@@ -2,6 +2,7 @@
  * Tagged articles + their pages → the site's structure: editions (by date), pages (版) in print order,
  * items in page order, authors. Pure; sorting by code point so the output never depends on the locale.
  */
+import { lazyField } from '../lazy-fields.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import type { PageMeta, PlaceRef, SeedPageInfo, TaggedArticle } from '../types.js';
 import { displayArticle } from './display-text.js';
@@ -274,25 +275,23 @@ export function itemView(article: TaggedArticle, wordBoundaries: WordBoundaries 
  * lines are the view's, and the body is the article's through display-text.ts, mapped when it is first read.
  */
 function shownOf(article: TaggedArticle, view: ItemView): TaggedArticle {
-  let body: TaggedArticle['body'] | undefined;
-  return {
-    seed: article.seed,
-    index: article.index,
-    kind: article.kind,
-    kicker: view.kicker,
-    headline: view.headline,
-    subheadline: view.subheadline,
-    get body() {
-      return (body ??= displayArticle(article).body);
-    },
-    bylines: article.bylines,
-    photoCredit: article.photoCredit,
-    continued: article.continued,
-    sourceLines: article.sourceLines,
-    ...(article.opening === undefined ? {} : { opening: article.opening }),
-    places: article.places,
-  };
+  const shown: Record<string, unknown> = { seed: article.seed, index: article.index, kind: article.kind, kicker: view.kicker, headline: view.headline, subheadline: view.subheadline };
+  SHOWN_BODY.define(shown, article);
+  shown.bylines = article.bylines;
+  shown.photoCredit = article.photoCredit;
+  shown.continued = article.continued;
+  shown.sourceLines = article.sourceLines;
+  if (article.opening !== undefined) shown.opening = article.opening;
+  shown.places = article.places;
+  return shown as unknown as TaggedArticle;
 }
+
+/** The body of an article as shown (display-text.ts), worked out when first read (see {@link shownOf}). */
+const SHOWN_BODY = lazyField('body', (article: TaggedArticle) => displayArticle(article).body);
+
+/** A site item's subheads and paragraphs, worked out from its article's body when first read (see {@link makeItem}). */
+const ITEM_SUBHEADS = lazyField('subheads', (article: TaggedArticle) => article.body.filter((part) => part.type === 'subhead').map((part) => part.text));
+const ITEM_PARAGRAPHS = lazyField('paragraphs', (article: TaggedArticle) => article.body.filter((part) => part.type === 'paragraph').map((part) => part.text));
 
 /**
  * The site item of an article. With its view (from its page entry), its text is not read here: `shown.body`,
@@ -308,24 +307,12 @@ function makeItem(article: TaggedArticle, slug: string, words: WordBoundaries, s
     shown = displayArticle(article);
     view = viewOf(article, shown, words);
   }
-  let subheads: readonly string[] | undefined;
-  let paragraphs: readonly string[] | undefined;
-  return {
-    id: routes.itemId(slug, article.index),
-    path: routes.item(slug, article.index),
-    article,
-    shown,
-    title: view.title,
-    opening: view.opening,
-    get subheads() {
-      return (subheads ??= article.body.filter((part) => part.type === 'subhead').map((part) => part.text));
-    },
-    get paragraphs() {
-      return (paragraphs ??= article.body.filter((part) => part.type === 'paragraph').map((part) => part.text));
-    },
-    characters: view.characters,
-    published: view.published,
-  };
+  const item: Record<string, unknown> = { id: routes.itemId(slug, article.index), path: routes.item(slug, article.index), article, shown, title: view.title, opening: view.opening };
+  ITEM_SUBHEADS.define(item, article);
+  ITEM_PARAGRAPHS.define(item, article);
+  item.characters = view.characters;
+  item.published = view.published;
+  return item as unknown as SiteItem;
 }
 
 /** Order of pages: dated pages newest first, then by page number; undated pages after them, by file name. */
