@@ -1,5 +1,5 @@
 /**
- * Scratch files and folders named after the process that made them (`….{pid}.tmp`, `news-archive-search-{pid}-…`),
+ * Scratch files and folders named after the process that made them (`….{pid}.tmp`, `news-archive-search-{pid}-…`, `news-archive-listing-{pid}-…`),
  * so that a later build can tell those of a build that was killed (its process is gone) from those of a build
  * still running, and remove only the former.
  */
@@ -16,11 +16,11 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * True when `name` is a scratch name of a process that is gone: `….{pid}.tmp` or `news-archive-search-{pid}-…`
- * whose pid is neither this process nor running. Any other name is false.
+ * True when `name` is a scratch name of a process that is gone: `….{pid}.tmp`, `news-archive-search-{pid}-…` or
+ * `news-archive-listing-{pid}-…` whose pid is neither this process nor running. Any other name is false.
  */
 export function isStaleScratch(name: string): boolean {
-  const match = /\.(\d+)\.tmp$/.exec(name) ?? /^news-archive-search-(\d+)-/.exec(name);
+  const match = /\.(\d+)\.tmp$/.exec(name) ?? /^news-archive-(?:search|listing)-(\d+)-/.exec(name);
   if (match === null) return false;
   const pid = Number(match[1]);
   return pid !== process.pid && !processAlive(pid);

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFileSizes, listFileTree } from '../src/list-file-tree.js';
 import { tempDir } from './temp-dir.js';
@@ -76,4 +77,24 @@ test("find's listing is the one taken when it is well formed; one that is not is
   ]) {
     assert.deepEqual(sorted(await listFileSizes(dir, fake(name as string, listing as string))), expected, name);
   }
+});
+
+test('the listings that killed builds left in the temporary folder are removed, those of running builds kept', async () => {
+  const temporary = tempDir('news-archive-tmp-');
+  // A process that has ended: its pid names a build that was killed.
+  const ended = spawnSync(process.execPath, ['-e', '']).pid as number;
+  const stale = `news-archive-listing-${ended}-0f8e`;
+  const running = `news-archive-listing-${process.ppid}-1a2b`;
+  const other = `news-archive-other-${ended}-3c4d`;
+  for (const name of [stale, running, other]) writeFileSync(path.join(temporary, name), 'f 1 a\0');
+  const { dir, expected } = tree();
+  const given = process.env.TMPDIR;
+  process.env.TMPDIR = temporary;
+  try {
+    assert.deepEqual(sorted(await listFileSizes(dir)), expected);
+  } finally {
+    if (given === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = given;
+  }
+  assert.deepEqual(readdirSync(temporary).sort(), [other, running].sort());
 });
