@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { compareCodePoints } from './compare-code-points.js';
-import { isStaleScratch } from './stale-scratch.js';
+import { removeStaleScratch } from './stale-scratch.js';
 
 /**
  * List the files below `dir`, recursively (folders are entered, every other entry is listed).
@@ -61,7 +61,7 @@ export function listFileSizes(dir: string, find = 'find'): Promise<FileSizes> {
   if (process.platform === 'win32' || !isFolder) return Promise.resolve().then(() => listFileSizesHere(dir));
   // find writes to a file, not a pipe: a pipe's 64 KB would fill while this thread is busy, and find would wait.
   // The listings that killed builds left in the temporary folder (~10 MB each at 40,000 articles) go first.
-  removeStaleListings(os.tmpdir());
+  removeStaleScratch(os.tmpdir(), 'news-archive-listing-', (file) => rmSync(file, { force: true }));
   const listingFile = path.join(os.tmpdir(), `news-archive-listing-${process.pid}-${randomUUID()}`);
   return new Promise<FileSizes | null>((resolve) => {
     let child;
@@ -84,27 +84,6 @@ export function listFileSizes(dir: string, find = 'find'): Promise<FileSizes> {
       resolve(listed);
     });
   }).then((listed) => listed ?? listFileSizesHere(dir));
-}
-
-/**
- * Remove the listings (`news-archive-listing-{pid}-…`) in `dir` of builds whose process is gone (stale-scratch.ts);
- * those of running builds stay. A folder that cannot be read, or a file that cannot be removed, is left as it is.
- */
-function removeStaleListings(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith('news-archive-listing-') || !isStaleScratch(name)) continue;
-    try {
-      rmSync(path.join(dir, name), { force: true });
-    } catch {
-      // Another user's, or a folder: not ours to remove.
-    }
-  }
 }
 
 /** The entries `find -fprintf FILE '%y %s %P\0'` wrote, or null when one is not of that form. */

@@ -80,7 +80,7 @@ export function formatCheck(file: string, articles: readonly TaggedArticle[], di
         String(a.body.filter((part) => part.type === 'paragraph').length),
         truncate(names || '-', MAX_WIDTH.byline),
         truncate([...a.places.districts, ...a.places.towns].map((p) => p.name).join(' ') || '-', MAX_WIDTH.places),
-        escapeUnprintable(own.map((d) => `${d.line}: ${d.rule}`).join('; ')) || '-',
+        own.map((d) => `${d.line}: ${d.rule}`).join('; ') || '-',
       ];
     });
     const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));

@@ -13,13 +13,13 @@
  * `pagefind/shards.json`, and merged in the browser (`mergeIndex`). A newer shard (the next month's editions)
  * takes over `pagefind/`, and the one it replaces moves to its own folder: files moved, nothing indexed again.
  */
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashParts } from '../hash-parts.js';
 import { compareCodePoints } from '../compare-code-points.js';
-import { isStaleScratch } from '../stale-scratch.js';
+import { removeStaleScratch } from '../stale-scratch.js';
 import { newestShardFirst } from './shards.js';
 import type { OutputFile } from '../types.js';
 import { PAGEFIND_VERSION, indexFolder } from './pagefind-process.js';
@@ -241,20 +241,7 @@ export async function makeScratchFolder(parent: string, remove: (folder: string)
   // Synchronous, like the documents' writes below: the first shard completes while the build renders, between
   // awaits that do not reach the event loop's I/O phase, so an asynchronous readdir here held Pagefind back until
   // the build's end (adding a page: spawned at 3.7 s, 0.7 s after its shard was complete, then waited for).
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    names = [];
-  }
-  for (const name of names) {
-    if (!name.startsWith('news-archive-search-') || !isStaleScratch(name)) continue;
-    try {
-      remove(path.join(parent, name));
-    } catch {
-      // Best effort: another build removing the same folder at the same time (ENOTEMPTY, ENOENT) must not fail this one.
-    }
-  }
+  removeStaleScratch(parent, 'news-archive-search-', remove);
   return mkdtempSync(path.join(parent, `news-archive-search-${process.pid}-`));
 }
 
