@@ -33,7 +33,7 @@
  * waited for).
  *
  * Usage: npm run bench -- --pages 400 [--pages 4000] [--runs 3] [--out-on disk|shm|both]
- *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.js] [--keep] [--undated] [--text corpus|seed]
+ *          [--scenarios cold,noop,add,edit,dev] [--cli lib/cli.bundle.js] [--keep] [--undated] [--text corpus|seed]
  *          [--reuse] (`--keep` leaves the archive, output and cache; `--reuse` starts from them, without cold)
  * (`npm run bench` compiles first when src/ changed; run `node --import tsx bench/run-bench.ts …` to skip that.)
  */
@@ -531,7 +531,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       'out-on': { type: 'string', default: 'shm' },
       scenarios: { type: 'string' },
-      cli: { type: 'string', default: path.join(ROOT, 'lib', 'cli.js') },
+      // The command `npm run build` runs: the bundle when lib/ has one (scripts/bundle.mjs), else the modules.
+      cli: { type: 'string', default: existsSync(path.join(ROOT, 'lib', 'cli.bundle.js')) ? path.join(ROOT, 'lib', 'cli.bundle.js') : path.join(ROOT, 'lib', 'cli.js') },
       keep: { type: 'boolean', default: false },
       undated: { type: 'boolean', default: false },
       text: { type: 'string' },

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * Runs the compiled command (`lib/cli.js`), compiling `src/` with tsc first only when `lib/` is not current.
+ * Runs the compiled command, compiling `src/` with tsc first only when `lib/` is not current, then bundling
+ * `lib/cli.js` with what it imports into `lib/cli.bundle.js` (scripts/bundle.mjs: one file loads ~0.15 s faster
+ * than ~420 modules). The bundle is run when it is there, `lib/cli.js` otherwise (the same code).
  *
  * `lib/` is current when `lib/.source-hash` holds the hash of what it was compiled from: every file under `src/`
  * (relative path and bytes), `tsconfig.json` and the TypeScript version. Hashing the ~70 files takes a few
@@ -16,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUNDLE_NAME, bundleCli } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
@@ -55,10 +58,13 @@ if (current !== wanted) {
   rmSync(lib, { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  await bundleCli(lib);
   writeFileSync(stamp, `${wanted}\n`);
 }
 if (!compileOnly) {
-  // lib/cli.js parses process.argv from index 2: make it look as if it had been run itself.
-  process.argv = [process.argv[0], path.join(lib, 'cli.js'), ...args];
-  await import(pathToFileURL(path.join(lib, 'cli.js')).href);
+  // The command parses process.argv from index 2: make it look as if it had been run itself.
+  const bundle = path.join(lib, BUNDLE_NAME);
+  const command = existsSync(bundle) ? bundle : path.join(lib, 'cli.js');
+  process.argv = [process.argv[0], command, ...args];
+  await import(pathToFileURL(command).href);
 }
