@@ -56,8 +56,16 @@ function sitemapGroup(entry: SitemapEntry): string {
 }
 
 /**
- * The sitemap files of `entries` (in path order, as {@link sitemapEntries} gives them). Up to `limit` URLs:
- * `sitemap.xml` lists them all. More: `sitemap.xml` is a sitemap index of `sitemaps/{group}.xml` files, one a
+ * Most URLs `sitemap.xml` lists itself; a site with more gets a sitemap index of parts (see {@link sitemapFiles}),
+ * long before the protocol's {@link SITEMAP_URL_LIMIT}: an edition added to the archive then changes the parts of
+ * its year and of the site's lists, and the other years' parts are kept as they are, not made again (the sitemap
+ * package takes ~7 µs a URL: ~0.1 s of every rerun at 15,000 pages, ~1 s at 140,000).
+ */
+export const SITEMAP_SPLIT_AT = 5_000;
+
+/**
+ * The sitemap files of `entries` (in path order, as {@link sitemapEntries} gives them). Up to `limit` URLs and
+ * {@link SITEMAP_SPLIT_AT}: `sitemap.xml` lists them all. More: `sitemap.xml` is a sitemap index of `sitemaps/{group}.xml` files, one a
  * {@link sitemapGroup} (a group of more than `limit` URLs in parts `{group}-1`, `{group}-2`, … of `limit` each, in
  * path order), listed in name order, each with the newest lastmod of its URLs.
  * @param limit URLs a file may list, default {@link SITEMAP_URL_LIMIT} (a test passes a small one)
@@ -66,7 +74,7 @@ function sitemapGroup(entry: SitemapEntry): string {
  * @returns `sitemap.xml`, then the parts in path order
  */
 export async function sitemapFiles(entries: readonly SitemapEntry[], config: Config, limit = SITEMAP_URL_LIMIT, keep?: KeepExtra): Promise<ExtraFile[]> {
-  if (entries.length <= limit) return [{ path: routes.sitemap(), content: await renderSitemap(entries, config) }];
+  if (entries.length <= Math.min(limit, SITEMAP_SPLIT_AT)) return [{ path: routes.sitemap(), content: await renderSitemap(entries, config) }];
   const groups = new Map<string, SitemapEntry[]>();
   for (const entry of entries) {
     const group = sitemapGroup(entry);
@@ -97,8 +105,8 @@ export async function sitemapFiles(entries: readonly SitemapEntry[], config: Con
  * Extra output files computed from the site model and the pages already rendered (the search index is
  * rendered apart: see search/search-index.ts and search/shards.ts).
  * @param files the rendered site files (HTML pages, assets, articles.json): only their paths are read
- * @param keep when given, asked for each part of a large sitemap whether the output's file is kept (see {@link KeepExtra})
- * @returns `feed.xml`, `sitemap.xml` and, for a site of more than {@link SITEMAP_URL_LIMIT} pages, the sitemap
+ * @param keep when given, asked for each part of a split sitemap whether the output's file is kept (see {@link KeepExtra})
+ * @returns `feed.xml`, `sitemap.xml` and, for a site of more than {@link SITEMAP_SPLIT_AT} pages, the sitemap
  *   files it indexes (`sitemaps/…`)
  */
 export async function renderExtras(model: SiteModel, files: ReadonlyArray<{ readonly path: string }>, config: Config, keep?: KeepExtra): Promise<ExtraFile[]> {
