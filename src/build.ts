@@ -416,7 +416,12 @@ export async function renderFiles(
     const placeIndex = new Map<string, PlaceRef>(
       [...places.gazetteer.byCode].map(([code, p]) => [code, { code: p.code, name: p.name, level: p.level, districtCode: p.districtCode }]),
     );
-    const templates = session?.templates?.renderKey === renderKey ? session.templates.value : loadTemplates(templatesDir);
+    // The templates as the last build precompiled them, when the cache has them for the same sources.
+    const specStore =
+      cache?.getTemplateSpecs !== undefined && cache.putTemplateSpecs !== undefined
+        ? { get: cache.getTemplateSpecs.bind(cache), put: cache.putTemplateSpecs.bind(cache) }
+        : undefined;
+    const templates = session?.templates?.renderKey === renderKey ? session.templates.value : loadTemplates(templatesDir, specStore);
     if (session) session.templates = { renderKey, value: templates };
     const renderContext = {
       config: options.config,

@@ -156,6 +156,14 @@ export interface BuildCache {
   getWordBoundaries(key: string): Promise<Map<string, readonly number[]>>;
   /** Keep the word boundaries of clauses under `key`, replacing the last build's. */
   putWordBoundaries(key: string, words: ReadonlyMap<string, readonly number[]>): Promise<void>;
+  /**
+   * The templates as the last build precompiled them (render/templates.ts TemplateSpecStore), read and written
+   * synchronously in `build/templates.json`: null when missing, damaged or of another key. Optional: without it
+   * the templates are compiled.
+   */
+  getTemplateSpecs?(key: string): Readonly<Record<string, string>> | null;
+  /** @throws Error from the file system (disk full, permissions) */
+  putTemplateSpecs?(key: string, specs: Readonly<Record<string, string>>): void;
   /** Delete search shards neither read nor written since the last prune (that is, by the build just done). */
   pruneSearchShards(): Promise<number>;
 }
@@ -473,6 +481,29 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await ensureFolder(cacheDir, root);
       await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
     },
+    getTemplateSpecs(key) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(root, 'templates.json'));
+      } catch {
+        return null;
+      }
+      const entry = checkedValue<{ format?: string; key?: string; specs?: unknown }>(bytes);
+      if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof entry.specs !== 'object' || entry.specs === null) return null;
+      return entry.specs as Record<string, string>;
+    },
+    putTemplateSpecs(key, specs) {
+      const json = JSON.stringify({ format: FORMAT, key, specs });
+      const target = path.join(root, 'templates.json');
+      const temporary = `${target}.${process.pid}.tmp`;
+      if (lstatSync(root, { throwIfNoEntry: false })?.isDirectory() !== true) {
+        rmSync(root, { force: true });
+        mkdirSync(root, { recursive: true });
+      }
+      writeFileSync(temporary, `{"sum":"${checksum(json)}","value":${json}}`);
+      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(target, { recursive: true, force: true });
+      renameSync(temporary, target);
+    },
     async listSearchShard(key) {
       const list = await readShardList(path.join(searchDir, key));
       if (list === null) return null;
@@ -616,6 +647,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
     getSearchShard: async () => null,
     listSearchShard: async () => null,
     getWordBoundaries: async () => new Map(),
+    getTemplateSpecs: () => null,
     openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),
   };
 }
