@@ -341,25 +341,28 @@ export async function openOutputWriter(outDir: string, clean = false, listing?: 
   const unchanged: string[] = [];
   const sizes = new Map<string, number>();
   let listed: FileSizes | null = null;
-  const folders = new Map<string, Promise<unknown>>();
+  const folders = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
 
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir);
-    if (made === undefined) {
-      made = mkdir(under(staging, dir), { recursive: true });
-      folders.set(dir, made);
-    }
-    return made;
+  // Staged files are written synchronously: a small file through the promise API (open, write and close, each a
+  // trip through the thread pool and a FileHandle) took ~3 times the CPU of writeFileSync and twice its wall time,
+  // on tmpfs and on ext4 alike (10,000 files of 5 KB: 475–650 ms and 0.7–1.0 CPU s against 150–260 ms), the main
+  // thread's share of it most of a cold build's 1.25 s of writing at 4,000 articles.
+  const folder = (dir: string): void => {
+    if (folders.has(dir)) return;
+    mkdirSync(under(staging, dir), { recursive: true });
+    folders.add(dir);
   };
   const stage = async (file: OutputFile): Promise<void> => {
     const dir = path.posix.dirname(file.path);
-    if (dir !== '.') await folder(dir);
     const target = under(staging, file.path);
-    await writeFile(target, file.content).catch((error: unknown) => {
+    try {
+      if (dir !== '.') folder(dir);
+      writeFileSync(target, file.content);
+    } catch (error) {
       throw naming(error, target);
-    });
+    }
   };
   const settle = async (): Promise<void> => {
     await Promise.all(inFlight);

@@ -355,8 +355,13 @@ export function storedGazetteer(cacheDir: string): {
  * `root` should be: the cache is ours, and an odd entry in it must not fail every build.
  */
 async function ensureFolder(root: string, dir: string): Promise<void> {
+  ensureFolderSync(root, dir);
+}
+
+/** {@link ensureFolder}, synchronously (a cache write is a few small files: see {@link writeFileAtomic}). */
+function ensureFolderSync(root: string, dir: string): void {
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -365,23 +370,29 @@ async function ensureFolder(root: string, dir: string): Promise<void> {
   const parts = path.relative(root, dir).split(path.sep);
   for (let i = 0; i <= parts.length; i++) {
     const at = path.join(root, ...parts.slice(0, i));
-    const info = await lstat(at).catch(() => null);
-    if (info !== null && !info.isDirectory()) await rm(at, { force: true });
+    const info = lstatSync(at, { throwIfNoEntry: false });
+    if (info !== undefined && !info.isDirectory()) rmSync(at, { force: true });
   }
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
 }
 
-/** Write `file` through a temporary file and a rename; a folder standing at `file` is removed first. */
+/**
+ * Write `file` through a temporary file and a rename; a folder standing at `file` is removed first. Synchronous
+ * inside (a cold build writes two entries a seed): the promise API's open, write, close, lstat and rename cost
+ * several times the CPU of the system calls for a file of a few KB (see write.ts openOutputWriter's stage).
+ */
 async function writeFileAtomic(file: string, content: string | Uint8Array, root = path.dirname(file)): Promise<void> {
-  await ensureFolder(root, path.dirname(file));
+  ensureFolderSync(root, path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
-  await rm(temporary, { recursive: true, force: true });
-  await writeFile(temporary, content).catch(async (error: unknown) => {
-    await rm(temporary, { force: true });
+  rmSync(temporary, { recursive: true, force: true });
+  try {
+    writeFileSync(temporary, content);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw naming(error, file);
-  });
-  if ((await lstat(file).catch(() => null))?.isDirectory()) await rm(file, { recursive: true, force: true });
-  await rename(temporary, file);
+  }
+  if (lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(file, { recursive: true, force: true });
+  renameSync(temporary, file);
 }
 
 /** Delete the entries of `dir` (files or folders) that `drop` names; a missing folder has none. Returns how many. */
