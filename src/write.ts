@@ -431,23 +431,26 @@ export async function openOutputWriter(outDir: string, clean = false, listing?: 
   return {
     async add(file) {
       if (sizes.has(file.path)) throw new TypeError(`output file ${file.path} added twice`);
-      const size = outputSize(file);
+      // Encoded once, for its size, the comparison and the write (Buffer.byteLength of every page was a second pass
+      // over its text: ~0.24 s of a cold build at 4,000 articles).
+      const bytes = outputBytes(file);
+      const size = bytes.length;
       sizes.set(file.path, size);
       if (failure !== null) throw failure;
       if (compare) {
-        // The bytes are compared only when the current file has the same size (no encoding of new or resized files).
+        // The bytes are compared only when the current file has the same size.
         // Synchronous calls: the output was written by the last build, so its metadata and bytes are in memory,
         // and one call costs a few microseconds against tens for a promise through the thread pool.
         const source = under(outDir, file.path);
         const current = entryAt(source);
-        if (current !== null && current.isFile() && current.size === size && sameBytesSync(source, outputBytes(file))) {
+        if (current !== null && current.isFile() && current.size === size && sameBytesSync(source, bytes)) {
           unchanged.push(file.path);
           return;
         }
         if (current !== null) replaced.add(file.path);
       }
       written.push(file.path);
-      await track(stage(file));
+      await track(stage({ path: file.path, content: bytes }));
     },
     async addChunks(file, chunks) {
       if (sizes.has(file)) throw new TypeError(`output file ${file} added twice`);
