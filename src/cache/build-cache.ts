@@ -281,6 +281,12 @@ function readCheckedJsonSync<T>(file: string): T | null {
 }
 
 
+/** {@link writeCheckedJson}, synchronously. @throws Error from the file system */
+function writeCheckedJsonSync(file: string, value: unknown): void {
+  const json = JSON.stringify(value);
+  writeFileAtomicSync(file, `{"sum":"${checksum(json)}","value":${json}}`);
+}
+
 async function writeCheckedJson(file: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   await writeFileAtomic(file, `{"sum":"${checksum(json)}","value":${json}}`);
@@ -336,16 +342,7 @@ export function storedGazetteer(cacheDir: string): {
     },
     put(key, gazetteer) {
       const { byCode: _byCode, ...stored } = gazetteer;
-      const json = JSON.stringify({ format: FORMAT, key, gazetteer: stored });
-      const target = file(gazetteer.homeRegion);
-      const temporary = `${target}.${process.pid}.tmp`;
-      if (lstatSync(root, { throwIfNoEntry: false })?.isDirectory() !== true) {
-        rmSync(root, { force: true });
-        mkdirSync(root, { recursive: true });
-      }
-      writeFileSync(temporary, `{"sum":"${checksum(json)}","value":${json}}`);
-      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(target, { recursive: true, force: true });
-      renameSync(temporary, target);
+      writeCheckedJsonSync(file(gazetteer.homeRegion), { format: FORMAT, key, gazetteer: stored });
     },
   };
 }
@@ -382,6 +379,11 @@ function ensureFolderSync(root: string, dir: string): void {
  * several times the CPU of the system calls for a file of a few KB (see write.ts openOutputWriter's stage).
  */
 async function writeFileAtomic(file: string, content: string | Uint8Array, root = path.dirname(file)): Promise<void> {
+  writeFileAtomicSync(file, content, root);
+}
+
+/** {@link writeFileAtomic}, synchronously (for the stores written from synchronous code: gazetteer, templates). */
+function writeFileAtomicSync(file: string, content: string | Uint8Array, root = path.dirname(file)): void {
   ensureFolderSync(root, path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
@@ -504,16 +506,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       return entry.specs as Record<string, string>;
     },
     putTemplateSpecs(key, specs) {
-      const json = JSON.stringify({ format: FORMAT, key, specs });
-      const target = path.join(root, 'templates.json');
-      const temporary = `${target}.${process.pid}.tmp`;
-      if (lstatSync(root, { throwIfNoEntry: false })?.isDirectory() !== true) {
-        rmSync(root, { force: true });
-        mkdirSync(root, { recursive: true });
-      }
-      writeFileSync(temporary, `{"sum":"${checksum(json)}","value":${json}}`);
-      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(target, { recursive: true, force: true });
-      renameSync(temporary, target);
+      writeCheckedJsonSync(path.join(root, 'templates.json'), { format: FORMAT, key, specs });
     },
     async listSearchShard(key) {
       const list = await readShardList(path.join(searchDir, key));
