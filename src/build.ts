@@ -504,10 +504,10 @@ export async function renderFiles(
       // cannot keep (missing, or of another size since: edited by hand) or an article page recorded without its
       // search document needs its unit: then the whole site is planned, and the files kept or rendered stay so.
       const scoped = new Set(units.map((unit) => unit.path));
-      for (const [index, unit] of units.entries()) await renderUnit(unit, index);
       const planned = new Set(scoped);
       for (const unit of planSite(before, renderContext, context.viewHashes, rerunPlan)) planned.add(unit.path);
-      const touched = new Set(units.filter((unit) => expected?.has(unit.path) === true).map((unit) => searchOptions.shardOf(unit.path)));
+      const isArticle = (unit: (typeof units)[number]): boolean => expected?.has(unit.path) === true;
+      const touched = new Set(units.filter(isArticle).map((unit) => searchOptions.shardOf(unit.path)));
       const first: OutputRecord[] = [];
       const rest: OutputRecord[] = [];
       for (const record of options.previous.values()) {
@@ -516,11 +516,22 @@ export async function renderFiles(
       }
       const keptAhead = new Set<string>();
       let whole = false;
+      // The planned article pages, then the kept pages of their shards, then the other planned units, then the
+      // rest: the touched shards are complete (and Pagefind indexes them in its own process) before the lists,
+      // place and author pages are rendered, not after.
+      const articleUnits = [...units.entries()].filter(([, unit]) => isArticle(unit));
+      const otherUnits = [...units.entries()].filter(([, unit]) => !isArticle(unit));
+      for (const [index, unit] of articleUnits) await renderUnit(unit, index);
       const all = first.concat(rest);
       for (let i = 0; i < all.length; i++) {
+        if (i === first.length) {
+          // A complete shard's lookups and its Pagefind run start while the other planned units are rendered.
+          await nextTurn();
+          for (const [index, unit] of otherUnits) await renderUnit(unit, index);
+        }
         const record = all[i] as OutputRecord;
         // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run start meanwhile.
-        if (i === first.length || i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
+        if (i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
         const article = expected?.has(record.path) === true;
         if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
           whole = true;
@@ -533,6 +544,8 @@ export async function renderFiles(
         records.set(record.path, record);
         if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
       }
+      if (all.length <= first.length) for (const [index, unit] of otherUnits) await renderUnit(unit, index);
+      renderedPaths.sort(compareCodePoints);
       if (whole) {
         rerunPlan = null;
         pagesOfSite = 0;

@@ -1,7 +1,7 @@
 // Search page: runs the query of ?q= (or the form) against the Pagefind index in ../pagefind/.
 //
-// The index is split into shards (one per edition year, or smaller): the primary bundle in ../pagefind/ is the
-// newest shard and holds Pagefind's runtime, the others are listed in ../pagefind/shards.json. The first search
+// The index is split into shards (an edition year, or smaller; a day in the newest month): the primary bundle in
+// ../pagefind/ is the newest shard and holds Pagefind's runtime, the others are listed in ../pagefind/shards.json. The first search
 // runs on the primary bundle alone (nothing to merge first: Pagefind starts, and the list of shards loads beside
 // it); then the other shards are merged newest edition first (pages without a date last), in batches whose
 // pages double (shards.json gives each shard's pages): the first batch holds at least as many pages as the primary

@@ -10,7 +10,7 @@
  * change is taken from the store instead of being indexed again. The newest shard (see newestShardFirst) is the
  * primary bundle in `pagefind/` with Pagefind's runtime, so a reader's first search needs no merge and searches
  * the newest editions alone; every other shard's index files are in `pagefind/{shard}/`, listed in
- * `pagefind/shards.json`, and merged in the browser (`mergeIndex`). A newer shard (the next month's editions)
+ * `pagefind/shards.json`, and merged in the browser (`mergeIndex`). A newer shard (the next day's edition)
  * takes over `pagefind/`, and the one it replaces moves to its own folder: files moved, nothing indexed again.
  */
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -31,14 +31,17 @@ export function newestShardFirst(a: string, b: string): number {
 export const SEARCH_SHARD_LIMIT = 500;
 
 /**
- * Most articles a shard on the newest edition's path takes (its year, its month, its day and the day's pages):
- * the editions an editor adds every day fall there, and each addition indexes its shard again, so those shards are
- * kept small. At 4,276 articles over ten years (a page every few days) the newest edition's shard was its year,
- * ~430 articles, and an addition waited ~2.4 s for Pagefind; with 50 it indexes the newest month's ~40. When a
- * newer edition comes, the shards of the path it leaves grow back to SEARCH_SHARD_LIMIT: the day's page groups
- * merge into the day, at a new month the month's days into the month, at a new year the months into the year, each
- * indexed once then (at most SEARCH_SHARD_LIMIT articles). A dense daily (~50 articles a day) had day shards
- * already; a sparse archive gets at most its newest year's months and newest month's days as extra shards.
+ * Most articles a shard of the newest edition's day takes before it is split into groups of its pages. The editions
+ * an editor adds every day fall into the newest year and month, so there the shards are kept to what a day adds:
+ * the newest year is always split by month, its newest month always by day (a new edition is a shard of its own,
+ * and the earlier days of the month keep theirs), and the newest day by its pages above this limit (a dense daily
+ * adding its pages one at a time). So adding a page indexes the day's shard, not its month or year: at 4,245
+ * articles over ten years (an edition every few days) adding the next edition indexed its own ~5 articles instead
+ * of the newest year's ~45 (Pagefind's ~0.2 s, most of it on the critical path of the rerun). When a newer edition
+ * comes, the shards it leaves grow back: the old newest day's page groups merge into the day (at most
+ * SEARCH_SHARD_LIMIT articles), at a new month the old month's days into the month, at a new year the months into
+ * the year, each indexed once then. So the newest year's months and its newest month's days are the extra shards
+ * a reader's search merges (at most 12 + 31, and the newest day's page groups).
  */
 export const NEWEST_SHARD_LIMIT = 50;
 
@@ -64,8 +67,8 @@ function datePath(date: string): string[] {
  * its years (`2021`), a year of more than 500 articles its months (`2021-08`), then days (`2021-08-18`), then
  * groups of pages by slug (`2021-08-18-41`, `undated-30-31`; a page whose slug ends at a split node: `…-x`);
  * pages without a date are `undated`, split the same way by slug. A shard is never split below one page. The
- * nodes on the newest edition's path (its year, month, day, and the day's page groups) are split above
- * NEWEST_SHARD_LIMIT articles instead, so the shard an editor's daily addition falls into stays small.
+ * newest edition's year is always split by month and its month by day, and its day is split above
+ * NEWEST_SHARD_LIMIT articles, so the shard an editor's daily addition falls into holds that day's pages alone.
  * Adding a page to an edition that is not newer than every other only ever splits the shard it falls into, so no
  * other page changes shard and one shard is indexed again; a page of a newer edition may also merge the shards
  * of the path it leaves (see NEWEST_SHARD_LIMIT), each into the day, month or year above it.
@@ -78,13 +81,23 @@ export function searchShardOf(model: Pick<SiteModel, 'pages'>): (path: string) =
   let newest: string | null = null;
   for (const page of model.pages) if (page.meta.date !== null && (newest === null || page.meta.date > newest)) newest = page.meta.date;
   const newestPath = newest === null ? null : datePath(newest);
-  // Whether a node (pages sharing the first `depth` parts of their path) lies on the newest edition's path.
-  const onNewestPath = (path: readonly string[], depth: number): boolean =>
-    newestPath !== null && newestPath.slice(0, Math.min(depth, newestPath.length)).every((part, i) => path[i] === part);
+  // How many of a path's first parts (year, month, day) are the newest edition's.
+  const newestParts = (path: readonly string[]): number => {
+    let parts = 0;
+    while (newestPath !== null && parts < newestPath.length && path[parts] === newestPath[parts]) parts++;
+    return parts;
+  };
+  // The articles a node (pages sharing the first `depth` parts of their path) holds before it is split: the newest
+  // year and its newest month are always split (-1), the newest day above NEWEST_SHARD_LIMIT (see there).
+  const limitOf = (path: readonly string[], depth: number): number => {
+    const newest = newestParts(path);
+    if (depth <= 2 && newest >= depth) return -1;
+    return depth >= 3 && newest >= 3 ? NEWEST_SHARD_LIMIT : SEARCH_SHARD_LIMIT;
+  };
   const assign = (pages: ReadonlyArray<{ page: SitePage; path: string[] }>, depth: number, name: string): void => {
     const articles = pages.reduce((sum, { page }) => sum + page.items.length, 0);
-    const limit = onNewestPath((pages[0] as { path: string[] }).path, depth) ? NEWEST_SHARD_LIMIT : SEARCH_SHARD_LIMIT;
-    if (articles <= limit || pages.every(({ path }) => path.length <= depth) || pages.length === 1) {
+    const limit = limitOf((pages[0] as { path: string[] }).path, depth);
+    if (articles <= limit || pages.every(({ path }) => path.length <= depth) || (pages.length === 1 && limit >= 0)) {
       for (const { page } of pages) for (const item of page.items) shards.set(item.path, name);
       return;
     }

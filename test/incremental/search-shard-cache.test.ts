@@ -55,15 +55,16 @@ test('a rerun keeps the index files of an unchanged shard where they are, withou
   const seeds = path.join(work, 'seeds');
   mkdirSync(seeds);
   const fixtures = path.join(root, 'test/fixtures/seed');
-  copyFileSync(path.join(fixtures, '2021-08-18_A1.txt'), path.join(seeds, '2021-08-18_A1.txt'));
-  // The same page two years earlier: a shard of its own (2019), and the newer one (2021) the primary bundle.
+  copyFileSync(path.join(fixtures, '2021-08-19_A1.txt'), path.join(seeds, '2021-08-19_A1.txt'));
+  // A page two years earlier: a shard of its own (2019), and the newer one (2021-08-19) the primary bundle.
   writeFileSync(path.join(seeds, '2019-08-18_A2.txt'), readFileSync(path.join(fixtures, '2021-08-18_A2.txt'), 'utf8').replace('date: 2021-08-18', 'date: 2019-08-18'));
   const config = { ...DEFAULT_CONFIG, seedsDir: seeds, outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache') };
   await buildIncremental({ config });
   assert.ok(readdirSync(path.join(config.outDir, 'pagefind')).includes('2019'), 'two shards');
 
-  // A page added to 2021: only that shard is read back or indexed; 2019's files are kept in the output.
-  copyFileSync(path.join(fixtures, '2021-08-19_A1.txt'), path.join(seeds, '2021-08-19_A1.txt'));
+  // A page of an earlier day of the newest month: a shard of its own, indexed; the others are neither read back nor
+  // indexed, their files kept in the output (2019's in its folder, 2021-08-19's, the primary bundle, in pagefind/).
+  copyFileSync(path.join(fixtures, '2021-08-18_A1.txt'), path.join(seeds, '2021-08-18_A1.txt'));
   const real = openBuildCache(config.cacheDir);
   const read: string[] = [];
   const cache: BuildCache = {
@@ -75,9 +76,11 @@ test('a rerun keeps the index files of an unchanged shard where they are, withou
     },
   };
   const result = await buildIncremental({ config, cache });
-  assert.deepEqual(read, [], 'no shard read back: 2021 changed (a miss, indexed again), 2019 kept in place');
+  assert.deepEqual(read, [], 'no shard read back: 2021-08-18 new (a miss, indexed), 2019 and 2021-08-19 kept in place');
   assert.ok(result.report.unchanged.some((file) => file.startsWith('pagefind/2019/')));
   assert.equal(result.report.written.some((file) => file.startsWith('pagefind/2019/')), false);
+  assert.ok(result.report.unchanged.includes('pagefind/pagefind-entry.json'), 'the primary bundle kept');
+  assert.ok(result.report.written.some((file) => file.startsWith('pagefind/2021-08-18/')), 'the new shard written');
 
   const fresh = { ...config, outDir: path.join(work, 'cold'), cacheDir: path.join(work, '.cache-cold') };
   await buildIncremental({ config: fresh });

@@ -28,7 +28,8 @@ function sizes(shards: Map<string, string>): Map<string, number> {
 
 test('a small archive has a shard a year and one for the pages without a date', () => {
   const shards = shardsOf([page('2021-08-18_01', '2021-08-18'), page('2020-01-02_01', '2020-01-02'), page('000_abc', null)]);
-  assert.deepEqual([...sizes(shards)].sort(), [['2020', 10], ['2021', 10], ['undated', 10]]);
+  // The newest edition's year is split by month and its month by day, even for one page.
+  assert.deepEqual([...sizes(shards)].sort(), [['2020', 10], ['2021-08-18', 10], ['undated', 10]]);
   assert.equal(searchShardOf({ pages: [] })('pages/x/01.html'), 'other');
 });
 
@@ -62,7 +63,7 @@ test('a year or a day of many articles is split, a single large page is not', ()
   for (const [name, count] of counts) if (name !== '2019') assert.ok(count <= SEARCH_SHARD_LIMIT, `${name}: ${count}`);
 });
 
-test('the newest edition\'s year, month and day are split above NEWEST_SHARD_LIMIT, and merge back when a newer edition comes', () => {
+test('the newest year is split by month, its month by day, its day above NEWEST_SHARD_LIMIT; they merge back when a newer edition comes', () => {
   assert.equal(NEWEST_SHARD_LIMIT, 50);
   const pages = [
     page('2020-03-01_01', '2020-03-01'),
@@ -73,17 +74,21 @@ test('the newest edition\'s year, month and day are split above NEWEST_SHARD_LIM
     ...[1, 2].map((n) => page(`2021-03-09_0${n}`, '2021-03-09')),
   ];
   const table = (): Array<[string, number]> => [...sizes(shardsOf(pages))].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  // 2021 (80 articles) is the newest edition's year: split by month; its newest month (30) is one shard.
-  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03', 30]]);
-  // A newer day of the same month: the month (60) is split by day, the new day is a shard of its own.
+  // 2021 is the newest edition's year: a shard a month; its newest month (March) a shard a day.
+  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03-01', 10], ['2021-03-09', 20]]);
+  // A newer day of the same month is a shard of its own: no other shard changes.
   pages.push(...[1, 2, 3].map((n) => page(`2021-03-10_0${n}`, '2021-03-10')));
   assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03-01', 10], ['2021-03-09', 20], ['2021-03-10', 30]]);
-  // A new month: March leaves the newest path and its days merge back into one shard.
+  // The newest day of more than NEWEST_SHARD_LIMIT articles is split by its pages.
+  pages.push(...[4, 5, 6].map((n) => page(`2021-03-10_0${n}`, '2021-03-10')));
+  const split = table().filter(([name]) => name.startsWith('2021-03-10'));
+  assert.ok(split.length > 1 && split.every(([name, count]) => name.startsWith('2021-03-10-') && count <= NEWEST_SHARD_LIMIT), JSON.stringify(split));
+  // A new month: March leaves the newest month, its day's page groups and its days merge back into one shard.
   pages.push(page('2021-04-02_01', '2021-04-02'));
-  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03', 60], ['2021-04', 10]]);
+  assert.deepEqual(table(), [['2020', 20], ['2021-01', 30], ['2021-02', 20], ['2021-03', 90], ['2021-04-02', 10]]);
   // A new year: 2021's months merge into the year, as any year of at most SEARCH_SHARD_LIMIT articles.
   pages.push(page('2022-01-01_01', '2022-01-01'));
-  assert.deepEqual(table(), [['2020', 20], ['2021', 120], ['2022', 10]]);
+  assert.deepEqual(table(), [['2020', 20], ['2021', 150], ['2022-01-01', 10]]);
 });
 
 /** The date `days` days after 2010-01-01, as `YYYY-MM-DD`. */

@@ -188,11 +188,16 @@ test('a part of a large sitemap is kept, not rendered, when the last build made 
   for (const file of ['sitemaps/2020.xml', 'sitemaps/2021.xml', 'sitemaps/site.xml']) assert.notEqual(keyOf(moved, file), keyOf(first, file), file);
 });
 
-test('the search index covers the article pages only, one shard per edition year, and is byte-identical when built again', async () => {
+test('the search index covers the article pages only, a shard a day of the newest month, and is byte-identical when built again', async () => {
   const index = site.result.files.filter((f) => f.path.startsWith('pagefind/'));
   const names = index.map((f) => f.path.replace(/_[0-9a-f]+\./, '_#.'));
-  // The fixtures are of 2021 (the primary shard, with Pagefind's runtime) and the seed is undated (merged).
+  // The fixtures are of two days of August 2021, the newest month: a shard each, the newest day's (2021-08-19) the
+  // primary bundle, with Pagefind's runtime; the seed is undated (merged).
   assert.deepEqual([...new Set(names)], [
+    'pagefind/2021-08-18/fragment/zh-cn_#.pf_fragment',
+    'pagefind/2021-08-18/index/zh-cn_#.pf_index',
+    'pagefind/2021-08-18/pagefind-entry.json',
+    'pagefind/2021-08-18/pagefind.zh-cn_#.pf_meta',
     'pagefind/fragment/zh-cn_#.pf_fragment',
     'pagefind/index/zh-cn_#.pf_index',
     'pagefind/pagefind-entry.json',
@@ -206,19 +211,22 @@ test('the search index covers the article pages only, one shard per edition year
     'pagefind/undated/pagefind.zh-cn_#.pf_meta',
     'pagefind/wasm.unknown.pagefind',
   ]);
-  // The shards merged in the browser, with the pages of each (the seed's 11 items) and of the primary bundle (2021's 4).
-  assert.equal(site.read('pagefind/shards.json'), '{"primary":4,"shards":[["undated",11]]}\n');
+  // The shards merged in the browser, with the pages of each (2021-08-18's 1, the seed's 11 items) and of the
+  // primary bundle (2021-08-19's 3).
+  assert.equal(site.read('pagefind/shards.json'), '{"primary":3,"shards":[["2021-08-18",1],["undated",11]]}\n');
   const articles = site.result.files.filter((f) => /^pages\/.+\/\d\d\.html$/.test(f.path));
   const undated = articles.filter((f) => f.path.startsWith('pages/000_')).length;
-  assert.equal(index.filter((f) => /^pagefind\/(?:undated\/)?fragment\//.test(f.path)).length, articles.length);
+  const earlier = articles.filter((f) => f.path.startsWith('pages/2021-08-18_')).length;
+  assert.equal(index.filter((f) => /^pagefind\/(?:undated\/|2021-08-18\/)?fragment\//.test(f.path)).length, articles.length);
   const pageCount = (file: string): number | undefined =>
     (JSON.parse(site.read(file)) as { languages: Record<string, { page_count: number }> }).languages['zh-cn']?.page_count;
-  assert.equal(pageCount('pagefind/pagefind-entry.json'), articles.length - undated);
+  assert.equal(pageCount('pagefind/pagefind-entry.json'), articles.length - undated - earlier);
+  assert.equal(pageCount('pagefind/2021-08-18/pagefind-entry.json'), earlier);
   assert.equal(pageCount('pagefind/undated/pagefind-entry.json'), undated);
   const digest = (files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): string[] =>
     files.map((f) => `${f.path} ${createHash('sha256').update(f.content).digest('hex')}`);
   const html = site.result.files.filter((f) => !f.path.startsWith('pagefind/'));
-  const shardOf = (path: string): string => (path.startsWith('pages/000_') ? 'undated' : '2021');
+  const shardOf = (path: string): string => (path.startsWith('pages/000_') ? 'undated' : path.startsWith('pages/2021-08-18_') ? '2021-08-18' : '2021-08-19');
   assert.deepEqual(digest(await renderSearchIndex(html, { shardOf })), digest(index));
   // Offered in another order, the pages give the same index.
   assert.deepEqual(digest(await renderSearchIndex([...html].reverse(), { shardOf })), digest(index));
