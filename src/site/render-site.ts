@@ -262,7 +262,7 @@ export function planSite(model: SiteModel, context: RenderContext, hashes: ViewH
     } else if (last) bodies.delete(text);
     return body;
   };
-  const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown, itemBody };
+  const view: ViewContext = { config: context.config, words: makeWords(context.wordBoundaries ?? EVERY_CHARACTER), markdown: context.markdown, itemBody, ...(context.nameKeys === undefined ? {} : { nameKeys: context.nameKeys }) };
   const units: RenderUnit[] = [];
   for (const kind of PAGE_KINDS) {
     if (scopedOnly && scope !== undefined && kind.scoped !== true) continue;

@@ -3,8 +3,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparePinyin, groupByInitial, nameInitial } from '../../src/site/name-order.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildIncremental } from '../../src/build-incremental.js';
+import { openBuildCache, writeOnlyCache, type BuildCache } from '../../src/cache/build-cache.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { comparePinyin, groupByInitial, nameInitial, type NameKeys } from '../../src/site/name-order.js';
+import { tempDir } from '../temp-dir.js';
 import { buildFixtureSite } from './fixture-site.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
 
 test('names sort by pinyin, surnames read as surnames, and group by initial letter', () => {
   const names = ['张海涛', '任雪', '吴霜', '夏新明', '曾国藩', '陈馨', '陈可', '单雄信', '阿明', 'Li Ming', '123', '陈静'];
@@ -38,4 +46,55 @@ test('the authors page lists the fixture authors by pinyin under their initial l
     'Y: 郁经纬2',
     'Z: 张海涛2',
   ]);
+});
+
+test('sort keys of names come from the memo when it holds them, and the ones made are put in it', () => {
+  const memo: NameKeys = new Map();
+  assert.deepEqual(groupByInitial(['陈馨', '曾国藩'], (name) => name, memo).map((group) => group.initial), ['C', 'Z']);
+  assert.deepEqual([...memo.keys()], ['陈馨', '曾国藩']);
+  assert.deepEqual(memo.get('曾国藩'), { initial: 'Z', syllables: ['zeng', 'guo', 'fan'], tones: ['1', '2', '1'] });
+  // A key in the memo is taken as it is: a made-up one for 陈馨 puts her under A.
+  memo.set('陈馨', { initial: 'A', syllables: ['a'], tones: ['1'] });
+  assert.deepEqual(groupByInitial(['陈馨', '曾国藩'], (name) => name, memo).map((group) => `${group.initial}: ${group.entries.join(' ')}`), ['A: 陈馨', 'Z: 曾国藩']);
+});
+
+test('the cache keeps the sort keys of names under their key: another key, a damaged file or none is an empty memo', async () => {
+  const dir = tempDir('news-archive-names-');
+  const cache = openBuildCache(dir);
+  assert.deepEqual(await cache.getNameKeys?.('k1'), new Map());
+  const names: NameKeys = new Map([
+    ['陈馨', { initial: 'C', syllables: ['chen', 'xin'], tones: ['2', '1'] }],
+    ['Li Ming', { initial: 'L', syllables: ['l', 'i', ' ', 'm', 'i', 'n', 'g'], tones: ['0', '0', '0', '0', '0', '0', '0'] }],
+  ]);
+  await cache.putNameKeys?.('k1', names);
+  assert.deepEqual(await cache.getNameKeys?.('k1'), names);
+  assert.deepEqual(await cache.getNameKeys?.('k2'), new Map());
+  assert.deepEqual(await writeOnlyCache(cache).getNameKeys?.('k1'), new Map(), 'a clean build reads none');
+  const file = path.join(dir, 'build', 'names.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('chen', 'chan'));
+  assert.deepEqual(await cache.getNameKeys?.('k1'), new Map(), 'damaged');
+});
+
+test('a build keeps the sort keys of its authors in the cache, and the next build orders them by those it finds there', async () => {
+  const work = tempDir('news-archive-names-site-');
+  const config = { ...DEFAULT_CONFIG, seedsDir: path.join(root, 'test/fixtures/seed'), outDir: path.join(work, 'dist'), cacheDir: path.join(work, '.cache'), search: false };
+  await buildIncremental({ config });
+  const kept = JSON.parse(readFileSync(path.join(config.cacheDir, 'build', 'names.json'), 'utf8')) as { value: { names: Record<string, unknown> } };
+  assert.deepEqual(kept.value.names['陈馨'], ['C', ['chen', 'xin'], ['2', '1']]);
+  const listed = [...readFileSync(path.join(config.outDir, 'authors/index.html'), 'utf8').matchAll(/<span class="count">/g)].length;
+  assert.equal(Object.keys(kept.value.names).length, listed, 'every author on the index');
+  // The next build (another output folder: every page rendered) takes the keys the cache gives: a made-up one for
+  // 陈馨 puts her under A.
+  const real = openBuildCache(config.cacheDir);
+  const cache: BuildCache = {
+    ...real,
+    getNameKeys: async (key) => {
+      const names = (await real.getNameKeys?.(key)) ?? new Map();
+      assert.equal(names.size, listed, 'every author of the last build');
+      return names.set('陈馨', { initial: 'A', syllables: ['a'], tones: ['1'] });
+    },
+  };
+  await buildIncremental({ config: { ...config, outDir: path.join(work, 'again') }, cache });
+  const html = readFileSync(path.join(work, 'again', 'authors/index.html'), 'utf8');
+  assert.match(html, /<h2 id="letter-A">A<\/h2>\s*<ul class="names">(?:(?!<\/ul>)[^])*>陈馨<\/a>/);
 });

@@ -16,10 +16,10 @@ export const authorsKind = templated<AuthorsData>(
   function* plan(model) {
     yield { path: routes.authors(), data: { authors: model.authors.map((author) => ({ name: author.name, path: author.path, count: author.items.length })) } };
   },
-  (data, path, { config }) => ({
+  (data, path, { config, nameKeys }) => ({
     pageTitle: `作者 - ${config.title}`,
     breadcrumbs: [{ label: '首页', href: href(path, routes.home()) }, { label: '作者' }],
-    groups: groupByInitial(data.authors, (author) => author.name).map((group) => ({
+    groups: groupByInitial(data.authors, (author) => author.name, nameKeys).map((group) => ({
       initial: group.initial,
       id: group.initial === '#' ? 'other' : group.initial,
       authors: group.entries.map((author) => ({ name: author.name, href: href(path, author.path), count: author.count })),

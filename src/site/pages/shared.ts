@@ -8,6 +8,7 @@ import type { MarkdownRenderer } from '../../render/markdown-to-html.js';
 import type { Templates } from '../../render/templates.js';
 import type { PageMeta, PlaceRef, TaggedArticle } from '../../types.js';
 import { breakableHtml, lineBreaks, type WordBoundaries, wrappableHtml } from '../line-breaks.js';
+import type { NameKeys } from '../name-order.js';
 import { encodePath, href, routes } from '../routes.js';
 import type { SiteItem, SiteModel, SitePage } from '../site-model.js';
 
@@ -102,6 +103,8 @@ export interface RenderContext {
   readonly articleHashes?: Pick<ReadonlyMap<TaggedArticle, string>, 'get'>;
   /** List entries and article texts made by earlier plans (the build context's), reused for the same site items. */
   readonly memo?: { readonly entries: ListEntries; readonly texts: WeakMap<SiteItem, ArticleText> };
+  /** Sort keys of author names made before (name-order.ts NameKeys, the build context's); default none. */
+  readonly nameKeys?: NameKeys;
 }
 
 /** Headline text as HTML that breaks between words only ({@link breakableHtml}), memoised for one plan (openings too). */
@@ -373,6 +376,8 @@ export interface ViewContext {
    * `last`: this is the body's last use in the plan (its item page), so the memo lets go of it.
    */
   readonly itemBody?: (text: ArticleText, last?: boolean) => string;
+  /** Sort keys of author names made before ({@link RenderContext.nameKeys}); those made now are put in it. */
+  readonly nameKeys?: NameKeys;
 }
 
 /**
