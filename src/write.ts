@@ -521,13 +521,15 @@ export async function openOutputWriter(outDir: string, clean = false, listing?: 
         throw error;
       }
       const there = await exists(outDir);
-      // listFileTree gives the paths sorted by code point already.
-      const present = listing === undefined ? listFileTree(outDir) : [...(listed ??= await listing).keys()].sort(compareCodePoints);
+      // listFileTree gives the paths sorted by code point already; the listing's paths, in the order `find` gave
+      // them, are filtered first and only the few removed sorted (not the 138,000 paths of a 40,000-article site).
+      const present = listing === undefined ? listFileTree(outDir) : [...(listed ??= await listing).keys()];
       // A file listed as the build began and deleted by hand since is not there to remove. A name that is not
       // UTF-8 (decoded with U+FFFD) cannot be named back to the file system: it stays among the removed, so the
       // update in place fails, is rolled back, and the whole new output is swapped in without it (as after a walk).
       const stillThere = (file: string): boolean => listing === undefined || file.includes('\uFFFD') || entryAt(under(outDir, file)) !== null;
       const removed = present.filter((existing) => !sizes.has(existing) && existing !== OUTPUT_MARKER && stillThere(existing));
+      if (listing !== undefined) removed.sort(compareCodePoints);
       const report = {
         written: written.sort(compareCodePoints),
         unchanged: unchanged.sort(compareCodePoints),
