@@ -511,8 +511,9 @@ export async function renderFiles(
       records.set(unit.path, { unit: hash, ...(search === undefined ? {} : { search }) });
     };
     if (rerunPlan !== null && before !== null && options.previous !== undefined) {
-      // A plain rerun planned by a scope: the planned units are rendered first, so the search shards they fall in
-      // can be indexed (Pagefind, in its own process) while the rest is kept. Then every file of the last build
+      // A plain rerun planned by a scope: the planned article pages are rendered first and the kept pages of their
+      // shards staged, so those shards are indexed (Pagefind, in its own process) while the other planned units
+      // are rendered and the rest is kept. Every file of the last build
       // outside the scope (neither planned now nor planned in the last model by the same scope, so neither changed
       // nor gone) is kept as it is, unrendered and unhashed: first the article pages of the shards the planned
       // units fall in (a shard is indexed once its last page is staged), then the others. A file the writer
@@ -531,26 +532,12 @@ export async function renderFiles(
       }
       const keptAhead = new Set<string>();
       let whole = false;
-      // The planned article pages, then the kept pages of their shards, then the other planned units, then the
-      // rest: the touched shards are complete (and Pagefind indexes them in its own process) before the lists,
-      // place and author pages are rendered, not after.
-      const articleUnits = [...units.entries()].filter(([, unit]) => isArticle(unit));
-      const otherUnits = [...units.entries()].filter(([, unit]) => !isArticle(unit));
-      for (const [index, unit] of articleUnits) await renderUnit(unit, index);
-      const all = first.concat(rest);
-      for (let i = 0; i < all.length; i++) {
-        if (i === first.length) {
-          // A complete shard's lookups and its Pagefind run start while the other planned units are rendered.
-          await nextTurn();
-          for (const [index, unit] of otherUnits) await renderUnit(unit, index);
-        }
-        const record = all[i] as OutputRecord;
-        // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run start meanwhile.
-        if (i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
+      /** Keep one file of the last build as it is; a file that cannot be kept makes the whole site planned. */
+      const keepRecord = async (record: OutputRecord): Promise<void> => {
         const article = expected?.has(record.path) === true;
         if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
           whole = true;
-          continue;
+          return;
         }
         keptAhead.add(record.path);
         paths.push(record.path);
@@ -558,8 +545,20 @@ export async function renderFiles(
         // The last build's record itself, not a copy (138,000 at 40,000 articles): the state takes it as it is.
         records.set(record.path, record);
         if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
+      };
+      // The planned article pages, then the kept pages of their shards, then the other planned units, then the
+      // rest: the touched shards are complete (and Pagefind indexes them in its own process) before the lists,
+      // place and author pages are rendered, not after.
+      for (const [index, unit] of units.entries()) if (isArticle(unit)) await renderUnit(unit, index);
+      for (const record of first) await keepRecord(record);
+      // A complete shard's lookups and its Pagefind run start while the other planned units are rendered.
+      await nextTurn();
+      for (const [index, unit] of units.entries()) if (!isArticle(unit)) await renderUnit(unit, index);
+      for (const [i, record] of rest.entries()) {
+        // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run go on meanwhile.
+        if (i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
+        await keepRecord(record);
       }
-      if (all.length <= first.length) for (const [index, unit] of otherUnits) await renderUnit(unit, index);
       renderedPaths.sort(compareCodePoints);
       if (whole) {
         rerunPlan = null;

@@ -318,6 +318,21 @@ function checkedValue<T>(bytes: Buffer): T | null {
   }
 }
 
+/**
+ * The table `field` of a memo file of the cache (`{"format", "key", field: {…}}`: words.json, names.json) made under
+ * `key`; null when the file is missing, damaged, of another format or made under another key.
+ */
+async function readKeyedTable(file: string, key: string, field: string): Promise<Record<string, unknown> | null> {
+  const entry = await readCheckedJson<Record<string, unknown>>(file);
+  const table = entry?.[field];
+  if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof table !== 'object' || table === null) return null;
+  return table as Record<string, unknown>;
+}
+
+function isStringList(list: unknown): list is string[] {
+  return Array.isArray(list) && list.every((item) => typeof item === 'string');
+}
+
 /** The gazetteer as stored: every field but `byCode`, which is made again from the districts and towns. */
 type StoredGazetteer = Omit<Gazetteer, 'byCode'>;
 
@@ -491,10 +506,9 @@ export function openBuildCache(cacheDir: string): BuildCache {
       return openMarkdownStore(markdownDir, generator, fresh);
     },
     async getWordBoundaries(key) {
-      const entry = await readCheckedJson<{ format?: string; key?: string; clauses?: unknown }>(path.join(root, 'words.json'));
-      if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof entry.clauses !== 'object' || entry.clauses === null) return new Map();
+      const clauses = await readKeyedTable(path.join(root, 'words.json'), key, 'clauses');
       const words = new Map<string, readonly number[]>();
-      for (const [clause, offsets] of Object.entries(entry.clauses)) {
+      for (const [clause, offsets] of Object.entries(clauses ?? {})) {
         if (Array.isArray(offsets) && offsets.every((o) => Number.isInteger(o))) words.set(clause, offsets as number[]);
       }
       return words;
@@ -504,13 +518,11 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await writeCheckedJson(path.join(root, 'words.json'), { format: FORMAT, key, clauses: Object.fromEntries(words) });
     },
     async getNameKeys(key) {
-      const entry = await readCheckedJson<{ format?: string; key?: string; names?: unknown }>(path.join(root, 'names.json'));
+      const table = await readKeyedTable(path.join(root, 'names.json'), key, 'names');
       const names: NameKeys = new Map();
-      if (entry === null || entry.format !== FORMAT || entry.key !== key || typeof entry.names !== 'object' || entry.names === null) return names;
-      for (const [name, value] of Object.entries(entry.names)) {
+      for (const [name, value] of Object.entries(table ?? {})) {
         const [initial, syllables, tones] = Array.isArray(value) ? (value as unknown[]) : [];
-        const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
-        if (typeof initial === 'string' && strings(syllables) && strings(tones)) names.set(name, { initial, syllables, tones });
+        if (typeof initial === 'string' && isStringList(syllables) && isStringList(tones)) names.set(name, { initial, syllables, tones });
       }
       return names;
     },

@@ -11,10 +11,16 @@ import { compareCodePoints } from '../compare-code-points.js';
 
 const require = createRequire(import.meta.url);
 
-/** The readings of a name's characters by pinyin-pro (from Node's module cache after its first load). */
-function readingsOf(name: string): string[] {
-  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
-  return pinyin(name, { surname: 'head', toneType: 'num', type: 'array', v: true });
+/** The readings of a name's characters (one a character). */
+type Readings = (name: string) => string[];
+
+/** {@link Readings} by pinyin-pro, loaded at the first call (not at all when every name is in a memo). */
+function pinyinReadings(): Readings {
+  let pinyin: (typeof import('pinyin-pro'))['pinyin'] | undefined;
+  return (name) => {
+    pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+    return pinyin(name, { surname: 'head', toneType: 'num', type: 'array', v: true });
+  };
 }
 
 /**
@@ -36,7 +42,7 @@ export type NameKeys = Map<string, NameKey>;
 
 const HAN = /\p{Script=Han}/u;
 
-function nameKey(name: string): NameKey {
+function nameKey(name: string, readingsOf: Readings): NameKey {
   const chars = [...name];
   const readings = readingsOf(name);
   // pinyin-pro gives one reading a character (a character it does not know comes back as itself).
@@ -66,10 +72,10 @@ interface KeyedName {
   readonly key: NameKey;
 }
 
-function keyedName(name: string, memo?: NameKeys): KeyedName {
+function keyedName(name: string, readings: Readings, memo?: NameKeys): KeyedName {
   let key = memo?.get(name);
   if (key === undefined) {
-    key = nameKey(name);
+    key = nameKey(name, readings);
     memo?.set(name, key);
   }
   return { name, key };
@@ -80,7 +86,7 @@ function keyedName(name: string, memo?: NameKeys): KeyedName {
  * letter itself for a Latin name (`Li Ming` → `L`), `#` for anything else (digits, other scripts).
  */
 export function nameInitial(name: string): string {
-  return keyedName(name).key.initial;
+  return keyedName(name, pinyinReadings()).key.initial;
 }
 
 function compareKeyed(a: KeyedName, b: KeyedName): number {
@@ -95,7 +101,8 @@ function compareKeyed(a: KeyedName, b: KeyedName): number {
  * after `Z`. Pure and deterministic.
  */
 export function comparePinyin(a: string, b: string): number {
-  return compareKeyed(keyedName(a), keyedName(b));
+  const readings = pinyinReadings();
+  return compareKeyed(keyedName(a, readings), keyedName(b, readings));
 }
 
 /** One letter of a name index: the letter and its names in pinyin order. */
@@ -113,7 +120,8 @@ export interface NameGroup<T> {
  * @param memo sort keys of names made before: those it holds are taken from it, the others made and put in it
  */
 export function groupByInitial<T>(entries: readonly T[], nameOf: (entry: T) => string, memo?: NameKeys): Array<NameGroup<T>> {
-  const sorted = entries.map((entry) => ({ entry, keyed: keyedName(nameOf(entry), memo) })).sort((a, b) => compareKeyed(a.keyed, b.keyed));
+  const readings = pinyinReadings();
+  const sorted = entries.map((entry) => ({ entry, keyed: keyedName(nameOf(entry), readings, memo) })).sort((a, b) => compareKeyed(a.keyed, b.keyed));
   const groups: Array<{ initial: string; entries: T[] }> = [];
   for (const { entry, keyed } of sorted) {
     const last = groups.at(-1);
