@@ -91,6 +91,19 @@ test('the newest year is split by month, its month by day, its day above NEWEST_
   assert.deepEqual(table(), [['2020', 20], ['2021', 150], ['2022-01-01', 10]]);
 });
 
+test('one page alone in the newest year is named by its day; a newest day of one page above NEWEST_SHARD_LIMIT is not split', () => {
+  const table = (pages: SitePage[]): Array<[string, number]> => [...sizes(shardsOf(pages))].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  assert.deepEqual(table([page('2020-01-01_01', '2020-01-01'), page('2022-05-05_01', '2022-05-05', NEWEST_SHARD_LIMIT + 30)]), [
+    ['2020', 10],
+    ['2022-05-05', NEWEST_SHARD_LIMIT + 30],
+  ]);
+  // Pages without a date beside it keep their own shard; a newest edition whose one page has no items changes nothing.
+  assert.deepEqual(table([page('000_a', null), page('2022-05-05_01', '2022-05-05', 0), page('2022-05-04_01', '2022-05-04')]), [
+    ['2022-05-04', 10],
+    ['undated', 10],
+  ]);
+});
+
 /** The date `days` days after 2010-01-01, as `YYYY-MM-DD`. */
 function dayAfter2010(days: number): string {
   return new Date(Date.UTC(2010, 0, 1 + days)).toISOString().slice(0, 10);

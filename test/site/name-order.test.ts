@@ -48,6 +48,12 @@ test('the authors page lists the fixture authors by pinyin under their initial l
   ]);
 });
 
+test('names of other scripts, astral characters and JSON-special words get their letter, # for none', () => {
+  const names = ['𠮷野', '__proto__', 'constructor', '欧阳修', ''];
+  assert.deepEqual(names.map(nameInitial), ['#', '#', 'C', 'O', '#']);
+  assert.deepEqual(groupByInitial(names, (name) => name).map((group) => `${group.initial}: ${group.entries.join(' ')}`), ['C: constructor', 'O: 欧阳修', '#:  __proto__ 𠮷野']);
+});
+
 test('sort keys of names come from the memo when it holds them, and the ones made are put in it', () => {
   const memo: NameKeys = new Map();
   assert.deepEqual(groupByInitial(['陈馨', '曾国藩'], (name) => name, memo).map((group) => group.initial), ['C', 'Z']);
@@ -65,6 +71,10 @@ test('the cache keeps the sort keys of names under their key: another key, a dam
   const names: NameKeys = new Map([
     ['陈馨', { initial: 'C', syllables: ['chen', 'xin'], tones: ['2', '1'] }],
     ['Li Ming', { initial: 'L', syllables: ['l', 'i', ' ', 'm', 'i', 'n', 'g'], tones: ['0', '0', '0', '0', '0', '0', '0'] }],
+    // Names that are an object's own keys in JSON, and one outside the BMP, come back as they went.
+    ['__proto__', { initial: '#', syllables: ['_'], tones: ['0'] }],
+    ['constructor', { initial: 'C', syllables: ['c'], tones: ['0'] }],
+    ['𠮷野', { initial: 'Y', syllables: ['𠮷', 'ye'], tones: ['0', '3'] }],
   ]);
   await cache.putNameKeys?.('k1', names);
   assert.deepEqual(await cache.getNameKeys?.('k1'), names);
