@@ -5,7 +5,9 @@
  *   that shape items (see pageKey); `build/pages/{key}.text.json`: the items' text (their body parts), read only
  *   when an item's text is first read (see BuildCache.getPage);
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
- *   the files it wrote (path and size) and its diagnostics, so an unchanged rerun can skip everything;
+ *   its diagnostics and the files it wrote (path and size), so an unchanged rerun can skip everything; the files
+ *   are kept as a base list (`state-{hash}.files-{checksum}.json`, written whole now and then) and the changes
+ *   since it, in the state file itself (see {@link StateDelta}): a rerun that changes 80 of 138,000 files writes those 80;
  * - `build/markdown/`: the HTML of the Markdown bodies the last build rendered (see RenderedMarkdownStore);
  * - `build/words.json`: the word boundaries of the headline and opening clauses jieba cut (places/word-boundaries.ts);
  * - `build/gazetteer-{home region}.json`: the gazetteer of a home region as the last build loaded it (see storedGazetteer);
@@ -201,6 +203,99 @@ const SHARD_FORMAT = 'news-archive-shard-3';
 /** Bump when the shape of cache entries changes: older entries are then ignored. */
 const FORMAT = 'news-archive-cache-3';
 
+/** Format of a build state's file and of its base list of files (see {@link StateDelta}). */
+const STATE_FORMAT = 'news-archive-state-4';
+
+/**
+ * How many changed or removed files a build state holds beside its base list before the list is written whole
+ * again: a sixteenth of the list, and at least 256. Each rerun writes the changes since the base (an addition at
+ * 40,000 articles: ~80 of 138,000 files), not the 20 MB list; about every hundred additions the list is written anew.
+ */
+function deltaLimit(files: number): number {
+  return Math.max(256, Math.floor(files / 16));
+}
+
+/**
+ * The files of a build state as stored: the base list (`state-{hash}.files-{checksum}.json`, sorted by path) and
+ * what changed since it, `changed` (records added or different, sorted by path) and `removed` (paths, sorted).
+ */
+interface StateDelta {
+  readonly base: string;
+  readonly changed: readonly OutputRecord[];
+  readonly removed: readonly string[];
+}
+
+/** Whether two records of the same file say the same (size, unit and search hashes, articles.json's pieces). */
+function sameRecord(a: OutputRecord, b: OutputRecord): boolean {
+  if (a === b) return true;
+  if (a.path !== b.path || a.size !== b.size || a.unit !== b.unit || a.search !== b.search) return false;
+  if (a.pieces === b.pieces) return true;
+  if (a.pieces === undefined || b.pieces === undefined || a.pieces.length !== b.pieces.length) return false;
+  return a.pieces.every((piece, i) => {
+    const other = b.pieces?.[i];
+    return other !== undefined && piece.length === other.length && piece.every((value, k) => value === other[k]);
+  });
+}
+
+/**
+ * The changes that make `base` into `next` (both sorted by path, no path twice), or null when there are more than
+ * `limit` or `next` is not sorted: then the list is written whole.
+ */
+function diffRecords(base: readonly OutputRecord[], next: readonly OutputRecord[], limit: number): Omit<StateDelta, 'base'> | null {
+  const changed: OutputRecord[] = [];
+  const removed: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < base.length || j < next.length) {
+    const a = base[i];
+    const b = next[j];
+    // The records of the files kept are the base's own objects (build.ts renderFiles keeps them as read).
+    if (a !== undefined && a === b) {
+      i++;
+      j++;
+      continue;
+    }
+    if (b !== undefined && j > 0 && compareCodePoints((next[j - 1] as OutputRecord).path, b.path) >= 0) return null;
+    const order = a === undefined ? 1 : b === undefined ? -1 : compareCodePoints(a.path, b.path);
+    if (order === 0) {
+      if (!sameRecord(a as OutputRecord, b as OutputRecord)) changed.push(b as OutputRecord);
+      i++;
+      j++;
+    } else if (order < 0) {
+      removed.push((a as OutputRecord).path);
+      i++;
+    } else {
+      changed.push(b as OutputRecord);
+      j++;
+    }
+    if (changed.length + removed.length > limit) return null;
+  }
+  return { changed, removed };
+}
+
+/**
+ * `base` with `changed` and `removed` applied (see {@link StateDelta}), sorted by path; null when the delta is not
+ * sorted (a state that cannot have been written so is a miss).
+ */
+function applyDelta(base: readonly OutputRecord[], changed: readonly OutputRecord[], removed: readonly string[]): OutputRecord[] | null {
+  for (let k = 1; k < changed.length; k++) if (compareCodePoints((changed[k - 1] as OutputRecord).path, (changed[k] as OutputRecord).path) >= 0) return null;
+  const gone = new Set(removed);
+  const files: OutputRecord[] = [];
+  let j = 0;
+  for (const record of base) {
+    while (j < changed.length && compareCodePoints((changed[j] as OutputRecord).path, record.path) < 0) files.push(changed[j++] as OutputRecord);
+    if (j < changed.length && (changed[j] as OutputRecord).path === record.path) files.push(changed[j++] as OutputRecord);
+    else if (!gone.has(record.path)) files.push(record);
+  }
+  while (j < changed.length) files.push(changed[j++] as OutputRecord);
+  return files;
+}
+
+/** Whether `value` is a stored list of output records (path and size at least). */
+function isRecordList(value: unknown): value is OutputRecord[] {
+  return Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null && typeof (r as OutputRecord).path === 'string' && Number.isSafeInteger((r as OutputRecord).size));
+}
+
 /** Format of page entries (their key holds it): bump when their shape changes. */
 const PAGE_FORMAT = 'news-archive-page-4';
 
@@ -297,7 +392,11 @@ function writeCheckedJsonSync(file: string, value: unknown): void {
 }
 
 async function writeCheckedJson(file: string, value: unknown): Promise<void> {
-  const json = JSON.stringify(value);
+  await writeCheckedJsonText(file, JSON.stringify(value));
+}
+
+/** {@link writeCheckedJson} of a value already serialised as `json`. */
+async function writeCheckedJsonText(file: string, json: string): Promise<void> {
   await writeFileAtomic(file, `{"sum":"${checksum(json)}","value":${json}}`);
 }
 
@@ -445,7 +544,13 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const markdownDir = path.join(root, 'markdown');
   const usedShards = new Set<string>();
   const stampsFile = (seedsDir: string): string => path.join(root, `seeds-${hashParts([STAMPS_FORMAT, path.resolve(seedsDir)]).slice(0, 16)}.json`);
-  const stateFile = (outDir: string): string => path.join(root, `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}.json`);
+  const stateName = (outDir: string): string => `state-${hashParts([FORMAT, path.resolve(outDir)]).slice(0, 16)}`;
+  const stateFile = (outDir: string): string => path.join(root, `${stateName(outDir)}.json`);
+  // The file names of an output folder's base lists of files start so (see StateDelta).
+  const baseStem = (outDir: string): string => `${stateName(outDir)}.files-`;
+  const isBaseName = (name: unknown, dir: string): name is string => typeof name === 'string' && name.startsWith(baseStem(dir)) && /^[0-9a-f]+\.json$/.test(name.slice(baseStem(dir).length));
+  // The base list of files this store last read or wrote, by absolute output folder: a putState writes the changes since it.
+  const bases = new Map<string, { readonly name: string; readonly files: readonly OutputRecord[] }>();
   return {
     async getPage(key) {
       const entry = await readCheckedJson<PageEntry & { format?: string }>(path.join(pagesDir, `${key}.json`));
@@ -486,15 +591,43 @@ export function openBuildCache(cacheDir: string): BuildCache {
       await writeCheckedJson(stampsFile(seedsDir), { format: STAMPS_FORMAT, dir: path.resolve(seedsDir), files });
     },
     async getState(outDir) {
-      const state = await readCheckedJson<BuildState & { format?: string }>(stateFile(outDir));
-      if (state === null || state.format !== FORMAT || state.outDir !== path.resolve(outDir)) return null;
-      return state;
+      const at = path.resolve(outDir);
+      const head = await readCheckedJson<Omit<BuildState, 'files'> & Partial<StateDelta> & { format?: string }>(stateFile(outDir));
+      if (head === null || head.format !== STATE_FORMAT || head.outDir !== at || !isBaseName(head.base, outDir) || !isRecordList(head.changed) || !isStringList(head.removed)) return null;
+      const base = await readCheckedJson<{ format?: string; outDir?: string; files?: unknown }>(path.join(root, head.base));
+      if (base === null || base.format !== STATE_FORMAT || base.outDir !== at || !isRecordList(base.files)) return null;
+      const files = applyDelta(base.files, head.changed, head.removed);
+      if (files === null) return null;
+      bases.set(at, { name: head.base, files: base.files });
+      const { format: _format, base: _base, changed: _changed, removed: _removed, ...state } = head;
+      return { ...state, files };
     },
     async putState(state) {
       await ensureFolder(cacheDir, root);
-      await writeCheckedJson(stateFile(state.outDir), { format: FORMAT, ...state, outDir: path.resolve(state.outDir) });
+      const at = path.resolve(state.outDir);
+      // The changes since the base this store read or wrote last, while that base is there and they are few.
+      const known = bases.get(at);
+      let delta: StateDelta | null = null;
+      if (known !== undefined && existsSync(path.join(root, known.name))) {
+        const changes = diffRecords(known.files, state.files, deltaLimit(known.files.length));
+        if (changes !== null) delta = { base: known.name, ...changes };
+      }
+      if (delta === null) {
+        const json = JSON.stringify({ format: STATE_FORMAT, outDir: at, files: state.files });
+        const name = `${baseStem(state.outDir)}${checksum(json)}.json`;
+        await writeCheckedJsonText(path.join(root, name), json);
+        bases.set(at, { name, files: state.files });
+        delta = { base: name, changed: [], removed: [] };
+      }
+      const { files: _files, ...rest } = state;
+      await writeCheckedJson(stateFile(state.outDir), { format: STATE_FORMAT, ...rest, outDir: at, ...delta });
+      // Base lists of this output folder that the state no longer names.
+      const stem = baseStem(state.outDir);
+      const current = delta.base;
+      await pruneEntries(root, (name) => name.startsWith(stem) && name !== current && !isScratch(name));
     },
     async dropState(outDir) {
+      // The base list stays (a putState after this one may name it again); the state without its file is gone.
       await rm(stateFile(outDir), { force: true, recursive: true });
     },
     async stateStamp(outDir) {
