@@ -409,12 +409,18 @@ export async function renderFiles(
   // the output (the writer's keep: the file is there with its size) instead of reading them back from the cache.
   const keepShard = async (key: string, files: readonly string[]): Promise<ReadonlySet<string>> => {
     const kept = new Set<string>();
+    if (output === undefined) return kept;
+    const candidates: OutputRecord[] = [];
     for (const file of files) {
       const before = options.previous?.get(file);
-      if (before === undefined || before.unit !== key || output === undefined || !(await output.keep(file, before.size))) continue;
-      kept.add(file);
-      records.set(file, { unit: key });
+      if (before !== undefined && before.unit === key) candidates.push(before);
     }
+    const keptNow = await output.keepAll(candidates);
+    candidates.forEach((before, i) => {
+      if (keptNow[i] !== true) return;
+      kept.add(before.path);
+      records.set(before.path, { unit: key });
+    });
     return kept;
   };
   const stage: SearchDocumentStage | null =
@@ -532,32 +538,43 @@ export async function renderFiles(
       }
       const keptAhead = new Set<string>();
       let whole = false;
-      /** Keep one file of the last build as it is; a file that cannot be kept makes the whole site planned. */
-      const keepRecord = async (record: OutputRecord): Promise<void> => {
-        const article = expected?.has(record.path) === true;
-        if (record.unit === undefined || (article && record.search === undefined) || !(await sink.keep(record.path, record.size))) {
-          whole = true;
-          return;
-        }
-        keptAhead.add(record.path);
-        paths.push(record.path);
-        if (article) stage?.keep(record.path, record.search as string, () => current(record.path));
-        // The last build's record itself, not a copy (138,000 at 40,000 articles): the state takes it as it is.
-        records.set(record.path, record);
-        if (!record.path.startsWith(routes.markdownExports())) pagesOfSite++;
+      const exportsFolder = routes.markdownExports();
+      /**
+       * Keep files of the last build as they are, in the order given (one call to the writer for them all); a file
+       * that cannot be kept makes the whole site planned.
+       */
+      const keepRecords = async (some: readonly OutputRecord[]): Promise<void> => {
+        const articles = some.map((record) => expected?.has(record.path) === true);
+        const keepable = some.filter((record, i) => record.unit !== undefined && (!articles[i] || record.search !== undefined));
+        if (keepable.length < some.length) whole = true;
+        const kept = await sink.keepAll(keepable);
+        let k = 0;
+        some.forEach((record, i) => {
+          if (record.unit === undefined || (articles[i] && record.search === undefined)) return;
+          if (kept[k++] !== true) {
+            whole = true;
+            return;
+          }
+          keptAhead.add(record.path);
+          paths.push(record.path);
+          if (articles[i]) stage?.keep(record.path, record.search as string, () => current(record.path));
+          // The last build's record itself, not a copy (138,000 at 40,000 articles): the state takes it as it is.
+          records.set(record.path, record);
+          if (!record.path.startsWith(exportsFolder)) pagesOfSite++;
+        });
       };
       // The planned article pages, then the kept pages of their shards, then the other planned units, then the
       // rest: the touched shards are complete (and Pagefind indexes them in its own process) before the lists,
       // place and author pages are rendered, not after.
       for (const [index, unit] of units.entries()) if (isArticle(unit)) await renderUnit(unit, index);
-      for (const record of first) await keepRecord(record);
+      await keepRecords(first);
       // A complete shard's lookups and its Pagefind run start while the other planned units are rendered.
       await nextTurn();
       for (const [index, unit] of units.entries()) if (!isArticle(unit)) await renderUnit(unit, index);
-      for (const [i, record] of rest.entries()) {
+      for (let i = 0; i < rest.length; i += KEEP_TURN) {
         // The event loop gets a turn now and then: a complete shard's lookups and its Pagefind run go on meanwhile.
-        if (i % KEEP_TURN === KEEP_TURN - 1) await nextTurn();
-        await keepRecord(record);
+        if (i > 0) await nextTurn();
+        await keepRecords(rest.slice(i, i + KEEP_TURN));
       }
       renderedPaths.sort(compareCodePoints);
       if (whole) {

@@ -25,6 +25,7 @@ test('in place: changed files written, unchanged ones and kept ones left, files 
   await writer.addChunks('data/new.json', [Buffer.from('[1,'), Buffer.from('2]')]);
   assert.equal(await writer.keep('pages/a/02.html', 4), true);
   assert.equal(await writer.keep('pages/a/03.html', 4), false, 'not in the previous output');
+  assert.deepEqual(await writer.keepAll([{ path: 'pages/gone/01.html', size: 9 }, { path: 'pages/a/04.html', size: 1 }]), [false, false], 'another size; not there');
   await assert.rejects(writer.add({ path: 'index.html', content: 'again' }), TypeError);
   const report = await writer.finish();
   assert.deepEqual(
@@ -54,6 +55,7 @@ test('in memory: the whole site as path and content, nothing written', async () 
     yield buffer;
   })());
   assert.equal(await memory.keep('c.html', 1), false);
+  assert.deepEqual(await memory.keepAll([{ path: 'd.html', size: 1 }]), [false]);
   assert.deepEqual(memory.files.map((file) => file.path), ['b.html', 'a.html', 'c.json']);
   assert.equal(Buffer.from(memory.files[2]?.content as Uint8Array).toString('utf8'), 'xyz!');
   const report = await memory.finish();

@@ -198,23 +198,27 @@ test('with the listing taken as the build began, keep and finish go by it: sizes
   assert.equal(await writer.keep('b.html', 4), false, 'another size than listed');
   await writer.add({ path: 'b.html', content: 'bbbb' });
   assert.equal(await writer.keep('missing.html', 3), false, 'not listed');
+  // Many at once, each as keep would: listed with its size, another size, not listed.
+  assert.deepEqual(await writer.keepAll([{ path: 'old/x.html', size: 3 }, { path: 'c.html', size: 9 }, { path: 'missing.html', size: 3 }]), [true, false, false]);
+  await assert.rejects(writer.keepAll([{ path: 'a.html', size: 3 }]), TypeError, 'kept twice');
   const report = await writer.finish();
   assert.deepEqual(report, {
     written: ['b.html'],
-    unchanged: ['a.html'],
-    removed: ['c.html', 'old/x.html'],
+    unchanged: ['a.html', 'old/x.html'],
+    removed: ['c.html'],
     sizes: [
       { path: 'a.html', size: 3 },
       { path: 'b.html', size: 4 },
+      { path: 'old/x.html', size: 3 },
     ],
   });
-  assert.deepEqual(s.list(), ['.news-archive', 'a.html', 'b.html']);
+  assert.deepEqual(s.list(), ['.news-archive', 'a.html', 'b.html', 'old/x.html']);
   assert.equal(listed.get('gone.html'), 3);
   // The up-to-date check by a listing: the same files and sizes, or not.
-  const now = [{ path: 'a.html', size: 15 }, { path: 'b.html', size: 4 }];
+  const now = [{ path: 'a.html', size: 15 }, { path: 'b.html', size: 4 }, { path: 'old/x.html', size: 3 }];
   assert.equal(await outputMatches(s.out, now, listFileSizes(s.out)), true);
   assert.equal(await outputMatches(s.out, now), true);
-  assert.equal(await outputMatches(s.out, [{ path: 'a.html', size: 3 }, { path: 'b.html', size: 4 }], listFileSizes(s.out)), false);
+  assert.equal(await outputMatches(s.out, [{ path: 'a.html', size: 3 }, ...now.slice(1)], listFileSizes(s.out)), false);
   assert.equal(await outputMatches(s.out, [now[0] as { path: string; size: number }], listFileSizes(s.out)), false, 'a file more than recorded');
   writeFileSync(path.join(s.out, 'stray.html'), '');
   assert.equal(await outputMatches(s.out, now, listFileSizes(s.out)), false, 'a file added by hand');
