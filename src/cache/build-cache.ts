@@ -115,7 +115,7 @@ export interface BuildCache {
    * renders): reading it throws {@link DamagedEntryError} when that file is missing or damaged.
    */
   getPage(key: string): Promise<PageEntry | null>;
-  /** Whether an entry of that key may be there (its file exists; it may still be damaged): a quick look, no read. */
+  /** Whether an entry of that key may be there (its file exists, or the pack's index names it; it may still be damaged): a quick look, no read. */
   hasPage(key: string): boolean;
   putPage(key: string, entry: PageEntry): Promise<void>;
   getState(outDir: string): Promise<BuildState | null>;
@@ -567,6 +567,8 @@ export function openBuildCache(cacheDir: string): BuildCache {
    * or null when there is none; let go once every entry in it was read (a build reads each once).
    */
   let pack: Map<string, Buffer> | null | undefined;
+  /** The keys the pack's index names, for hasPage (an entry whose own file is gone may be in the pack). */
+  let packKeys: Set<string> | undefined;
   const packIndex = (): Map<string, readonly [number, number]> | null => {
     const index = readCheckedJsonSync<{ format?: string; entries?: unknown }>(packIndexFile);
     if (index === null || index.format !== PACK_FORMAT || !Array.isArray(index.entries)) return null;
@@ -620,7 +622,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       });
       return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics, ...(hashes === undefined ? {} : { hashes }), ...(views === undefined ? {} : { views }) };
     },
-    hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)),
+    hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)) || (packKeys ??= new Set(packIndex()?.keys() ?? [])).has(key),
     async putPage(key, entry) {
       await ensureFolder(cacheDir, pagesDir);
       // The text first: an entry whose file is there has its text (a build stopped between the two leaves a text alone, pruned later).
@@ -786,6 +788,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
     async packPages(keys) {
       // The build is done reading entries: what it left of the pack is let go.
       pack = undefined;
+      packKeys = undefined;
       const index = packIndex();
       let missing = 0;
       // Only entries that are there count (a key whose entry was never written would have the pack written each time).

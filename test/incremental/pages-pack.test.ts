@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBuildCache, pageKey, type PageEntry } from '../../src/cache/build-cache.js';
 import { tempDir } from '../temp-dir.js';
@@ -29,6 +29,8 @@ test('entries packed are read from the pack; a slice damaged there, or an entry 
   const [a, b, c] = keys as [string, string, string];
   for (const key of keys) writeFileSync(own(key), 'garbled');
   const fromPack = openBuildCache(dir);
+  rmSync(own(c));
+  assert.deepEqual([fromPack.hasPage(c), fromPack.hasPage('not-there')], [true, false], 'in the pack, its own file gone');
   assert.deepEqual([messageOf(await fromPack.getPage(a)), messageOf(await fromPack.getPage(b)), messageOf(await fromPack.getPage(c))], ['第0版', '第1版', '第2版']);
 
   // A flipped character in b's slice: b is read from its own file (put back), the others still from the pack.
