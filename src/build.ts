@@ -25,7 +25,7 @@ import { renderExtras, type ExtraFile, type KeepExtra } from './site/render-extr
 import { renderSearchIndex, SEARCH_INDEX_DIR, stageSearchDocuments, type SearchDocumentStage } from './search/search-index.js';
 import { searchShardOf } from './search/shards.js';
 import { articleHash, editScope, EXPORT_KINDS, planSite, rerunScope, sameViewData, viewHash, type ArticleHashes } from './site/render-site.js';
-import { buildSiteModel, hasText, itemView, patchSiteModel, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SiteModel, type SitePage } from './site/site-model.js';
+import { buildSiteModel, hasText, itemView, lastSiteModel, patchSiteModel, prepareItems, TEXT_PARTS, type ItemView, type ItemViews, type SiteModel, type SitePage } from './site/site-model.js';
 import type { Article, Diagnostic, OutputFile, PlaceRef, SeedPage, SeedPageInfo, TaggedArticle } from './types.js';
 import { openMemoryOutput, type OutputWriter } from './write.js';
 import { COMMAND_PHASES, runsLater, runsNow, type Phase, type PhaseSelection } from './pipeline.js';
@@ -365,16 +365,14 @@ export async function renderFiles(
   const scope = patched !== null && last !== null && options.edit !== undefined ? editScope(last.model, patched, options.edit.seeds) : null;
   // A plain rerun: the last build's model, made again from its entries of the pages that changed and the others'.
   const rerun = options.rerun !== undefined && output !== undefined && options.previous !== undefined && session === undefined ? options.rerun : null;
+  // Patched from this build's model (only the lists the changed pages' items name are made again), or made whole
+  // when a page's slug differs between the two builds.
+  const lastPages = rerun === null ? [] : [...pages.filter((page) => !rerun.seeds.has(page.file)), ...rerun.pages];
   const before =
     rerun === null
       ? null
-      : buildSiteModel(
-          [...pages.filter((page) => !rerun.seeds.has(page.file)), ...rerun.pages],
-          [...articles.filter((article) => !rerun.seeds.has(article.seed)), ...rerun.articles],
-          context.items,
-          headlineWords,
-          options.itemViews,
-        );
+      : (lastSiteModel(model, lastPages, rerun.articles, rerun.seeds, context.items, headlineWords, options.itemViews) ??
+        buildSiteModel(lastPages, [...articles.filter((article) => !rerun.seeds.has(article.seed)), ...rerun.articles], context.items, headlineWords, options.itemViews));
   let rerunPlan = before === null ? null : rerunScope(before, model, (rerun as NonNullable<typeof rerun>).seeds);
 
   // Bodies rendered by the last build (same generator: the cache is keyed by it) are not rendered again. A session

@@ -460,6 +460,56 @@ export function patchSiteModel(
 }
 
 /**
+ * The model of the last build made from this build's (`next`), for a plain rerun that added, edited or removed the
+ * pages `changed` (seed files; build.ts renderFiles compares the two to plan what those can have changed): the
+ * pages of `next` not in `changed` are `next`'s own objects, the last versions of the changed pages it had are made
+ * again from `lastArticles`, and only the author and place lists their items name are made again (see
+ * {@link assembleModel}), so the model is the one {@link buildSiteModel} makes of the last build's pages and
+ * articles, without a pass over every article.
+ * @param pages every seed page of the last build (those of `next` not in `changed`, and the last versions of the changed ones it had)
+ * @param lastArticles the last build's articles of the pages in `changed` (others are ignored)
+ * @param memo, wordBoundaries, views as for {@link buildSiteModel}
+ * @returns null when a page of `next` not in `changed` has another slug among the last build's pages (a page added
+ *   or gone can change another's: routes.ts uniqueSegments): then the model is to be made by {@link buildSiteModel}
+ */
+export function lastSiteModel(
+  next: SiteModel,
+  pages: readonly SeedPageInfo[],
+  lastArticles: readonly TaggedArticle[],
+  changed: ReadonlySet<string>,
+  memo?: ItemMemo,
+  wordBoundaries: WordBoundaries = EVERY_CHARACTER,
+  views?: ItemViews,
+): SiteModel | null {
+  const slugs = pageSlugs(pages);
+  const kept = new Map<string, SitePage>();
+  for (const page of next.pages) {
+    if (changed.has(page.seed)) continue;
+    kept.set(page.seed, page);
+  }
+  const bySeed = articlesBySeed(lastArticles);
+  const records = new Map(next.pageRecords);
+  for (const seed of changed) records.delete(seed);
+  const sitePages: SitePage[] = [];
+  for (const page of [...pages].sort(comparePages)) {
+    const slug = slugs.get(fileName(page)) as string;
+    const same = kept.get(page.file);
+    if (same !== undefined) {
+      if (same.slug !== slug) return null;
+      sitePages.push(same);
+      continue;
+    }
+    const all = pageItems(bySeed.get(page.file) ?? [], slug, memo, wordBoundaries, views);
+    records.set(page.file, all);
+    sitePages.push(sitePage(page, slug, all));
+  }
+  // Every page of `next` not changed is one of the last build's.
+  if (kept.size + [...changed].filter((seed) => records.has(seed)).length !== sitePages.length) return null;
+  const lastPlaces = new Map(next.places.map((entry) => [entry.place.code, entry]));
+  return assembleModel(sitePages, records, { previous: next, changed, lastPlaces, ...touchedLists(next, records, changed) });
+}
+
+/**
  * The items of `last` (a list of the last model, in reading order) not on the pages `changed` (seed files), with
  * `fresh` (the changed pages' items of the same list, in reading order) put in by page: the list as a pass over
  * the whole archive makes it. `pageIndex` gives each seed's page its place in reading order.

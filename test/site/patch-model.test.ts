@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSiteModel, patchSiteModel, type ItemMemo } from '../../src/site/site-model.js';
+import { buildSiteModel, lastSiteModel, patchSiteModel, type ItemMemo } from '../../src/site/site-model.js';
 import type { TaggedArticle } from '../../src/types.js';
 import { segmentedSeeds } from './segmented-seeds.js';
 
@@ -97,4 +97,44 @@ test('two pages edited at once (a checkout): the lists that run across them are 
   assert.ok(patched !== null);
   assert.deepEqual(patched, buildSiteModel(pages, [...base.filter((a) => !changed.has(a.seed)), ...edited], memo));
   assert.deepEqual(patched.authors.find((author) => author.name === '跨版作者')?.items.map((item) => item.id), ['2021-08-19_A1/01', '2021-08-18_A1/01', '2021-08-18_A2/01']);
+});
+
+test('the last build’s model made from this one’s (site-model.ts lastSiteModel) equals the model made whole of the last build’s pages', async () => {
+  const { pages, articles } = await segmented();
+  const memo: ItemMemo = new WeakMap();
+  const added = 'seeds/2021-08-19_A1.txt';
+  const edited = 'seeds/2021-08-18_A2.txt';
+  const removed = 'seeds/2021-08-18_A1.txt';
+  // The last build had the edited page as it was (a byline no other item carries, a headline) and the removed one; not the added one.
+  const lastEdited = articles.filter((a) => a.seed === edited).map((a, i) => (i === 0 ? { ...a, headline: `${a.headline}（旧）`, bylines: ['旧作者'] } : a));
+  const lastPages = pages.filter((page) => page.file !== added);
+  const lastArticles = [...articles.filter((a) => a.seed !== added && a.seed !== edited), ...lastEdited];
+  const cases: ReadonlyArray<readonly [string, ReadonlySet<string>, readonly TaggedArticle[]]> = [
+    ['a page added', new Set([added]), []],
+    ['a page added and one edited', new Set([added, edited]), lastEdited],
+  ];
+  for (const [name, changed, last] of cases) {
+    // This build: every page; the edited page as it is now only where it is among the changed.
+    const nowArticles = changed.has(edited) ? articles : [...articles.filter((a) => a.seed !== edited), ...lastEdited];
+    const next = buildSiteModel(pages, nowArticles, memo);
+    const made = lastSiteModel(next, lastPages, last, changed, memo);
+    assert.ok(made !== null, name);
+    assert.deepEqual(made, buildSiteModel(lastPages, lastArticles, memo), `${name}: the same model`);
+    assert.ok(made.pages.every((page) => changed.has(page.seed) || next.pages.includes(page)), `${name}: the other pages are this model's own`);
+  }
+  // A page removed since (this build lacks it): made again from the last build's articles.
+  const next = buildSiteModel(pages.filter((page) => page.file !== removed), articles.filter((a) => a.seed !== removed), memo);
+  const made = lastSiteModel(next, pages, articles.filter((a) => a.seed === removed), new Set([removed]), memo);
+  assert.deepEqual(made, buildSiteModel(pages, articles, memo), 'a page removed');
+  // A page added whose name differs from another's only in case: where it takes that page's slug, refused.
+  const first = pages.find((page) => page.file === removed) as (typeof pages)[number];
+  for (const [file, refused] of [['seeds/2021-08-18_A1.TXT', true], ['seeds/2021-08-18_a1.txt', false]] as const) {
+    const twin = { ...first, file };
+    const withTwin = buildSiteModel([...pages, twin], articles, memo);
+    const slugOf = (model: typeof withTwin): string | undefined => model.pages.find((page) => page.seed === removed)?.slug;
+    assert.equal(slugOf(withTwin) !== slugOf(buildSiteModel(pages, articles, memo)), refused, `${file}: the other page's slug changes`);
+    const fromNext = lastSiteModel(withTwin, pages, [], new Set([twin.file]), memo);
+    if (refused) assert.equal(fromNext, null, file);
+    else assert.deepEqual(fromNext, buildSiteModel(pages, articles, memo), file);
+  }
 });
