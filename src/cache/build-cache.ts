@@ -563,44 +563,45 @@ export function openBuildCache(cacheDir: string): BuildCache {
   const packFile = path.join(root, 'pages.pack');
   const packIndexFile = path.join(root, 'pages-pack.json');
   /**
-   * The pack as read (on the first getPage): each entry's bytes by key, a checked entry as its own file holds it,
-   * or null when there is none; let go once every entry in it was read (a build reads each once).
+   * The pack's index as read (on the first getPage or hasPage): where each entry's bytes are in the pack, by key,
+   * or null when there is none. The pack's bytes are read whole on the first entry found in the index (a rerun
+   * reads every entry), never for a key the index lacks (a `dev` session's rebuild of an edited seed), and let go
+   * once every entry in the index was read (a build reads each once) or the build is done (packPages).
    */
-  let pack: Map<string, Buffer> | null | undefined;
-  /** The keys the pack's index names, for hasPage (an entry whose own file is gone may be in the pack). */
-  let packKeys: Set<string> | undefined;
+  let index: Map<string, readonly [number, number]> | null | undefined;
+  let packBytes: Buffer | null | undefined;
+  let served = 0;
   const packIndex = (): Map<string, readonly [number, number]> | null => {
-    const index = readCheckedJsonSync<{ format?: string; entries?: unknown }>(packIndexFile);
-    if (index === null || index.format !== PACK_FORMAT || !Array.isArray(index.entries)) return null;
+    const stored = readCheckedJsonSync<{ format?: string; entries?: unknown }>(packIndexFile);
+    if (stored === null || stored.format !== PACK_FORMAT || !Array.isArray(stored.entries)) return null;
     const entries = new Map<string, readonly [number, number]>();
-    for (const row of index.entries as unknown[]) {
+    for (const row of stored.entries as unknown[]) {
       if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isSafeInteger(row[1]) || !Number.isSafeInteger(row[2])) return null;
       entries.set(row[0], [row[1] as number, row[2] as number]);
     }
     return entries;
   };
-  const readPack = (): Map<string, Buffer> | null => {
-    const index = packIndex();
-    if (index === null) return null;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(packFile);
-    } catch {
-      return null;
-    }
-    const entries = new Map<string, Buffer>();
-    // A slice past the end (a pack cut short) is left out; a damaged one fails its checksum when read.
-    for (const [key, [offset, length]] of index) if (offset + length <= bytes.length) entries.set(key, bytes.subarray(offset, offset + length));
-    return entries;
-  };
-  /** A page entry's bytes from the pack (taken out of it), else null. */
+  /** A page entry's bytes from the pack, else null (a slice past the end of a pack cut short is none; a damaged one fails its checksum when read). */
   const packed = (key: string): Buffer | null => {
-    if (pack === undefined) pack = readPack();
-    const bytes = pack?.get(key);
-    if (bytes === undefined || pack === null || pack === undefined) return null;
-    pack.delete(key);
-    if (pack.size === 0) pack = null;
+    if (index === undefined) index = packIndex();
+    const at = index?.get(key);
+    if (index === null || index === undefined || at === undefined) return null;
+    if (packBytes === undefined) {
+      try {
+        packBytes = readFileSync(packFile);
+      } catch {
+        packBytes = null;
+      }
+    }
+    const bytes = packBytes === null || at[0] + at[1] > packBytes.length ? null : packBytes.subarray(at[0], at[0] + at[1]);
+    if (++served >= index.size) packBytes = null;
     return bytes;
+  };
+  /** Forget the pack as read: the next getPage reads it again (a build is done, or the pack was written). */
+  const forgetPack = (): void => {
+    index = undefined;
+    packBytes = undefined;
+    served = 0;
   };
   // The base list of files this store last read or wrote, by absolute output folder: a putState writes the changes since it.
   const bases = new Map<string, { readonly name: string; readonly files: readonly OutputRecord[] }>();
@@ -622,7 +623,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
       });
       return { page: entry.page, articles: entry.articles, diagnostics: entry.diagnostics, ...(hashes === undefined ? {} : { hashes }), ...(views === undefined ? {} : { views }) };
     },
-    hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)) || (packKeys ??= new Set(packIndex()?.keys() ?? [])).has(key),
+    hasPage: (key) => existsSync(path.join(pagesDir, `${key}.json`)) || (index === undefined ? (index = packIndex()) : index)?.has(key) === true,
     async putPage(key, entry) {
       await ensureFolder(cacheDir, pagesDir);
       // The text first: an entry whose file is there has its text (a build stopped between the two leaves a text alone, pruned later).
@@ -787,12 +788,11 @@ export function openBuildCache(cacheDir: string): BuildCache {
     },
     async packPages(keys) {
       // The build is done reading entries: what it left of the pack is let go.
-      pack = undefined;
-      packKeys = undefined;
-      const index = packIndex();
+      forgetPack();
+      const stored = packIndex();
       let missing = 0;
       // Only entries that are there count (a key whose entry was never written would have the pack written each time).
-      for (const key of keys) if (index?.has(key) !== true && existsSync(path.join(pagesDir, `${key}.json`))) missing++;
+      for (const key of keys) if (stored?.has(key) !== true && existsSync(path.join(pagesDir, `${key}.json`))) missing++;
       if (missing === 0 || missing <= Math.floor(keys.size / 16)) return false;
       const sorted = [...keys].sort(compareCodePoints);
       const entries: Array<[string, number, number]> = [];
