@@ -121,7 +121,10 @@ export function watchInputs(paths: readonly string[], onChange: (changed: string
       closed = true;
       if (timer !== null) clearTimeout(timer);
       const settled = await Promise.allSettled(subscriptions);
-      await Promise.all(settled.map((result) => (result.status === 'fulfilled' ? result.value.unsubscribe() : undefined)));
+      // @parcel/watcher fails an unsubscribe ("Unable to remove watcher: Invalid argument") when a folder it came to
+      // watch under the config file's folder (an output staged there and renamed into place) was deleted since:
+      // its inotify watches are gone with it, so the watcher is stopped all the same and the error is not the session's.
+      await Promise.all(settled.map((result) => (result.status === 'fulfilled' ? result.value.unsubscribe().catch(() => undefined) : undefined)));
     },
   };
 }

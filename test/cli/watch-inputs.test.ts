@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { watchInputs } from '../../src/dev/watch-inputs.js';
 import { tempDir } from '../temp-dir.js';
@@ -80,4 +80,31 @@ test('a seeds folder and a config file reached through symbolic links are watche
   } finally {
     await watcher.close();
   }
+});
+
+test('a folder made and deleted beside the config file while watched: close still stops the watcher, with no error', async () => {
+  const dir = tempDir('news-archive-watch-');
+  const seeds = path.join(dir, 'seeds');
+  mkdirSync(seeds);
+  writeFileSync(path.join(seeds, 'a.txt'), '甲\n');
+  const config = path.join(dir, 'news-archive.config.json');
+  writeFileSync(config, '{}\n');
+  const watcher = watchInputs([seeds, config], () => {});
+  await watcher.ready;
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  // A build's output and cache made beside the config file, then deleted (helper-27's steps).
+  // The output staged in a folder of its own, then renamed into place (write.ts), as a first build does.
+  const staging = path.join(dir, '.cold.staging');
+  for (const sub of ['pages/a', 'pages/b', 'authors', 'data/markdown/a']) {
+    mkdirSync(path.join(staging, sub), { recursive: true });
+    writeFileSync(path.join(staging, sub, 'index.html'), 'x');
+  }
+  renameSync(staging, path.join(dir, 'cold'));
+  mkdirSync(path.join(dir, 'cc', 'build', 'pages'), { recursive: true });
+  writeFileSync(path.join(dir, 'cc', 'build', 'pages', 'k.json'), '{}');
+  await sleep(500);
+  rmSync(path.join(dir, 'cold'), { recursive: true });
+  rmSync(path.join(dir, 'cc'), { recursive: true });
+  await sleep(1000);
+  await watcher.close();
 });
