@@ -144,7 +144,8 @@ export interface BuildCache {
   /**
    * Gather the entries of `keys` (a build's pages) into the pack (`build/pages.pack`), which getPage reads them
    * from, one file instead of one a seed (a rerun at 40,000 articles reads 9,000 entries), when more than a
-   * sixteenth of them are not in it yet; the entries' own files stay and are read for keys the pack lacks. Optional.
+   * sixteenth of them are not in it yet, or the pack is gone or shorter than its index says; the entries' own files
+   * stay and are read for keys the pack lacks. Optional.
    * @returns whether the pack was written again
    */
   packPages?(keys: ReadonlySet<string>): Promise<boolean>;
@@ -793,7 +794,11 @@ export function openBuildCache(cacheDir: string): BuildCache {
       let missing = 0;
       // Only entries that are there count (a key whose entry was never written would have the pack written each time).
       for (const key of keys) if (stored?.has(key) !== true && existsSync(path.join(pagesDir, `${key}.json`))) missing++;
-      if (missing === 0 || missing <= Math.floor(keys.size / 16)) return false;
+      // A pack gone or cut short since its index was written is written again whatever the count.
+      let end = 0;
+      for (const [offset, length] of stored?.values() ?? []) end = Math.max(end, offset + length);
+      const whole = stored !== null && lstatSync(packFile, { throwIfNoEntry: false })?.size === end;
+      if (whole && (missing === 0 || missing <= Math.floor(keys.size / 16))) return false;
       const sorted = [...keys].sort(compareCodePoints);
       const entries: Array<[string, number, number]> = [];
       let offset = 0;

@@ -66,6 +66,12 @@ test('the pack is written again when more than a sixteenth of the entries are no
   }
   const index = JSON.parse(readFileSync(path.join(dir, 'build', 'pages-pack.json'), 'utf8')) as { value: { entries: unknown[] } };
   assert.equal(index.value.entries.length, 35);
+  // The pack deleted, or cut short, with its index left: written again at the next build's end.
+  rmSync(path.join(dir, 'build', 'pages.pack'));
+  assert.equal(await cache.packPages?.(new Set(more)), true, 'pack gone');
+  writeFileSync(path.join(dir, 'build', 'pages.pack'), readFileSync(path.join(dir, 'build', 'pages.pack')).subarray(0, 100));
+  assert.equal(await cache.packPages?.(new Set(more)), true, 'pack cut short');
+  assert.equal(await cache.packPages?.(new Set(more)), false, 'whole again');
   // Keys without an entry file (never written) do not count, and are left out when the pack is written.
   assert.equal(existsSync(path.join(dir, 'build', 'pages.pack')), true);
   assert.equal(await cache.packPages?.(new Set([...more, 'x1', 'x2', 'x3'])), false);
