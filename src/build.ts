@@ -542,20 +542,18 @@ export async function renderFiles(
        * that cannot be kept makes the whole site planned.
        */
       const keepRecords = async (some: readonly OutputRecord[]): Promise<void> => {
-        const articles = some.map((record) => expected?.has(record.path) === true);
-        const keepable = some.filter((record, i) => record.unit !== undefined && (!articles[i] || record.search !== undefined));
+        // A file recorded without its unit, or an article page without its search document, cannot be kept.
+        const keepable = some.filter((record) => record.unit !== undefined && (record.search !== undefined || expected?.has(record.path) !== true));
         if (keepable.length < some.length) whole = true;
         const kept = await sink.keepAll(keepable);
-        let k = 0;
-        some.forEach((record, i) => {
-          if (record.unit === undefined || (articles[i] && record.search === undefined)) return;
-          if (kept[k++] !== true) {
+        keepable.forEach((record, i) => {
+          if (kept[i] !== true) {
             whole = true;
             return;
           }
           keptAhead.add(record.path);
           paths.push(record.path);
-          if (articles[i]) stage?.keep(record.path, record.search as string, () => current(record.path));
+          if (record.search !== undefined && expected?.has(record.path) === true) stage?.keep(record.path, record.search, () => current(record.path));
           // The last build's record itself, not a copy (138,000 at 40,000 articles): the state takes it as it is.
           records.set(record.path, record);
           if (!record.path.startsWith(exportsFolder)) pagesOfSite++;
