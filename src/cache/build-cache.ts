@@ -3,8 +3,8 @@
  * - `build/pages/{key}.json`: what one seed became (its page, tagged items without their text, their hashes and
  *   views, and diagnostics), keyed by a hash of the seed's bytes, name and folder, the generator, and the settings
  *   that shape items (see pageKey); `build/pages/{key}.text.json`: the items' text (their body parts), read only
- *   when an item's text is first read (see BuildCache.getPage); `build/pages.pack` with `build/pages-pack.json`:
- *   the entries of a build gathered in one file, read instead of theirs (see BuildCache.packPages);
+ *   when an item's text is first read (see BuildCache.getPage); `build/pages-{checksum}.pack` with its index
+ *   `build/pages-pack.json`: the entries of a build gathered in one file, read instead of theirs (see BuildCache.packPages);
  * - `build/state-{hash of the output folder}.json`: the key of the last build written to that output folder,
  *   its diagnostics and the files it wrote (path and size), so an unchanged rerun can skip everything; the files
  *   are kept as a base list (`state-{hash}.files-{checksum}.json`, written whole now and then) and the changes
@@ -142,7 +142,7 @@ export interface BuildCache {
   /** Delete page entries whose key is not in `keep` (entries of seeds since edited or removed). */
   prunePages(keep: ReadonlySet<string>): Promise<number>;
   /**
-   * Gather the entries of `keys` (a build's pages) into the pack (`build/pages.pack`), which getPage reads them
+   * Gather the entries of `keys` (a build's pages) into the pack (`build/pages-{checksum}.pack`), which getPage reads them
    * from, one file instead of one a seed (a rerun at 40,000 articles reads 9,000 entries), when more than a
    * sixteenth of them are not in it yet, or the pack is gone or shorter than its index says; the entries' own files
    * stay and are read for keys the pack lacks. Optional.
@@ -561,7 +561,10 @@ export function openBuildCache(cacheDir: string): BuildCache {
   // The file names of an output folder's base lists of files start so (see StateDelta).
   const baseStem = (outDir: string): string => `${stateName(outDir)}.files-`;
   const isBaseName = (name: unknown, dir: string): name is string => typeof name === 'string' && name.startsWith(baseStem(dir)) && /^[0-9a-f]+\.json$/.test(name.slice(baseStem(dir).length));
-  const packFile = path.join(root, 'pages.pack');
+  // The pack is named by the checksum of its index (`pages-{checksum}.pack`), which names it: an index is never read
+  // with another pack's bytes (whose slices could fall on whole entries of other pages), even after a build stopped
+  // between writing the two.
+  const isPackName = (name: unknown): name is string => typeof name === 'string' && /^pages-[0-9a-f]+\.pack$/.test(name);
   const packIndexFile = path.join(root, 'pages-pack.json');
   /**
    * The pack's index as read (on the first getPage or hasPage): where each entry's bytes are in the pack, by key,
@@ -569,13 +572,13 @@ export function openBuildCache(cacheDir: string): BuildCache {
    * reads every entry), never for a key the index lacks (a `dev` session's rebuild of an edited seed), and let go
    * once every entry in the index was read (a build reads each once) or the build is done (packPages).
    */
-  let index: Map<string, readonly [number, number]> | null | undefined;
+  let index: (Map<string, readonly [number, number]> & { readonly pack?: string }) | null | undefined;
   let packBytes: Buffer | null | undefined;
   let served = 0;
-  const packIndex = (): Map<string, readonly [number, number]> | null => {
-    const stored = readCheckedJsonSync<{ format?: string; entries?: unknown }>(packIndexFile);
-    if (stored === null || stored.format !== PACK_FORMAT || !Array.isArray(stored.entries)) return null;
-    const entries = new Map<string, readonly [number, number]>();
+  const packIndex = (): (Map<string, readonly [number, number]> & { readonly pack: string }) | null => {
+    const stored = readCheckedJsonSync<{ format?: string; pack?: unknown; entries?: unknown }>(packIndexFile);
+    if (stored === null || stored.format !== PACK_FORMAT || !isPackName(stored.pack) || !Array.isArray(stored.entries)) return null;
+    const entries = Object.assign(new Map<string, readonly [number, number]>(), { pack: stored.pack });
     for (const row of stored.entries as unknown[]) {
       if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isSafeInteger(row[1]) || !Number.isSafeInteger(row[2])) return null;
       entries.set(row[0], [row[1] as number, row[2] as number]);
@@ -589,7 +592,7 @@ export function openBuildCache(cacheDir: string): BuildCache {
     if (index === null || index === undefined || at === undefined) return null;
     if (packBytes === undefined) {
       try {
-        packBytes = readFileSync(packFile);
+        packBytes = readFileSync(path.join(root, index.pack as string));
       } catch {
         packBytes = null;
       }
@@ -797,14 +800,14 @@ export function openBuildCache(cacheDir: string): BuildCache {
       // A pack gone or cut short since its index was written is written again whatever the count.
       let end = 0;
       for (const [offset, length] of stored?.values() ?? []) end = Math.max(end, offset + length);
-      const whole = stored !== null && lstatSync(packFile, { throwIfNoEntry: false })?.size === end;
+      const whole = stored !== null && lstatSync(path.join(root, stored.pack), { throwIfNoEntry: false })?.size === end;
       if (whole && (missing === 0 || missing <= Math.floor(keys.size / 16))) return false;
       const sorted = [...keys].sort(compareCodePoints);
       const entries: Array<[string, number, number]> = [];
       let offset = 0;
       await ensureFolder(cacheDir, root);
       // Written entry by entry into a temporary file, then renamed: never the whole pack in memory (35 MB at 40,000 articles).
-      const temporary = `${packFile}.${process.pid}.tmp`;
+      const temporary = path.join(root, `pages.pack.${process.pid}.tmp`);
       const fd = openSync(temporary, 'w');
       try {
         for (const key of sorted) {
@@ -821,13 +824,18 @@ export function openBuildCache(cacheDir: string): BuildCache {
       } catch (error) {
         closeSync(fd);
         rmSync(temporary, { force: true });
-        throw naming(error, packFile);
+        throw naming(error, temporary);
       }
       closeSync(fd);
-      // The index after the pack: an index that names slices of another pack finds them failing their checksums.
+      // The pack, then the index that names it: a build stopped between the two leaves the old index and its own pack.
+      const json = JSON.stringify(entries);
+      const name = `pages-${checksum(json)}.pack`;
+      const packFile = path.join(root, name);
       if (lstatSync(packFile, { throwIfNoEntry: false })?.isDirectory() === true) rmSync(packFile, { recursive: true, force: true });
       renameSync(temporary, packFile);
-      await writeCheckedJson(packIndexFile, { format: PACK_FORMAT, entries });
+      await writeCheckedJson(packIndexFile, { format: PACK_FORMAT, pack: name, entries });
+      // The packs the index no longer names (a build's own scratch is left to prunePages).
+      await pruneEntries(root, (other) => isPackName(other) && other !== name);
       return true;
     },
     async prunePages(keep) {

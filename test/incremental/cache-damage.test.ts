@@ -81,7 +81,7 @@ test('folders where cache files should be: no crash, the same bytes', async () =
   const blocked = [
     ...files(path.join(build, 'pages'), '.json'),
     ...files(build, '.json').filter((file) => path.basename(file).startsWith('state-')),
-    path.join(build, 'pages.pack'),
+    ...files(build, '.pack'),
     path.join(build, 'pages-pack.json'),
     path.join(build, 'markdown', 'index.json'),
     path.join(build, 'markdown', 'bodies.html'),
