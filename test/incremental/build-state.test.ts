@@ -28,10 +28,14 @@ function stateFiles(cacheDir: string): Array<[string, Record<string, unknown>]> 
     .map((name) => [name, (JSON.parse(readFileSync(path.join(build, name), 'utf8')) as { value: Record<string, unknown> }).value]);
 }
 
-test('a state put and read back is the same; a rerun that changes two files stores those two beside the base list', async () => {
+/** A cache in a new folder, and an output folder beside it. */
+function freshCache(): { cacheDir: string; outDir: string; cache: ReturnType<typeof openBuildCache> } {
   const cacheDir = tempDir('news-archive-state-');
-  const outDir = path.join(cacheDir, 'dist');
-  const cache = openBuildCache(cacheDir);
+  return { cacheDir, outDir: path.join(cacheDir, 'dist'), cache: openBuildCache(cacheDir) };
+}
+
+test('a state put and read back is the same; a rerun that changes two files stores those two beside the base list', async () => {
+  const { cacheDir, outDir, cache } = freshCache();
   const first = records(1000);
   await cache.putState(stateOf(outDir, first));
   const [[baseName, base], [headName, head]] = stateFiles(cacheDir) as [[string, Record<string, unknown>], [string, Record<string, unknown>]];
@@ -73,9 +77,7 @@ test('a state put and read back is the same; a rerun that changes two files stor
 });
 
 test('more changes than a sixteenth of the list, or a store that read no base, write the list whole and remove the old one', async () => {
-  const cacheDir = tempDir('news-archive-state-');
-  const outDir = path.join(cacheDir, 'dist');
-  const cache = openBuildCache(cacheDir);
+  const { cacheDir, outDir, cache } = freshCache();
   const first = records(8000);
   await cache.putState(stateOf(outDir, first));
   const [baseName] = stateFiles(cacheDir)[0] as [string, unknown];
@@ -106,9 +108,7 @@ test('more changes than a sixteenth of the list, or a store that read no base, w
 });
 
 test('a state whose base list is gone or damaged is no state; dropState forgets it, and the next putState writes changes again', async () => {
-  const cacheDir = tempDir('news-archive-state-');
-  const outDir = path.join(cacheDir, 'dist');
-  const cache = openBuildCache(cacheDir);
+  const { cacheDir, outDir, cache } = freshCache();
   const first = records(300);
   await cache.putState(stateOf(outDir, first));
   const read = (await cache.getState(outDir)) as BuildState;
