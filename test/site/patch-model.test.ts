@@ -122,6 +122,12 @@ test('the last build’s model made from this one’s (site-model.ts lastSiteMod
     assert.deepEqual(made, buildSiteModel(lastPages, lastArticles, memo), `${name}: the same model`);
     assert.ok(made.pages.every((page) => changed.has(page.seed) || next.pages.includes(page)), `${name}: the other pages are this model's own`);
   }
+  // A page moved by its front matter to another edition since (2021-08-18 A2 now of 2021-08-20): the last model has
+  // it where it was, before the other page of its old edition in the lists that run across them.
+  const movedNow = pages.map((page) => (page.file === edited ? { ...page, meta: { ...page.meta, date: '2021-08-20' } } : page));
+  const movedNext = buildSiteModel(movedNow, articles, memo);
+  assert.notDeepEqual(movedNext.pages.map((page) => page.seed), buildSiteModel(pages, articles, memo).pages.map((page) => page.seed));
+  assert.deepEqual(lastSiteModel(movedNext, pages, articles.filter((a) => a.seed === edited), new Set([edited]), memo), buildSiteModel(pages, articles, memo), 'a page moved');
   // A page removed since (this build lacks it): made again from the last build's articles.
   const next = buildSiteModel(pages.filter((page) => page.file !== removed), articles.filter((a) => a.seed !== removed), memo);
   const made = lastSiteModel(next, pages, articles.filter((a) => a.seed === removed), new Set([removed]), memo);
